@@ -1,0 +1,66 @@
+package dev.latchkey.adapters.persistence.workspace;
+
+import dev.latchkey.application.port.out.ApiKeyStorePort;
+import dev.latchkey.application.port.out.WorkspaceStorePort;
+import dev.latchkey.domain.workspace.ApiKey;
+import dev.latchkey.domain.workspace.ApiKeyId;
+import dev.latchkey.domain.workspace.Environment;
+import dev.latchkey.domain.workspace.Workspace;
+import dev.latchkey.domain.workspace.WorkspaceId;
+import dev.latchkey.domain.workspace.WorkspaceName;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+@Singleton
+public class WorkspacePersistenceAdapter implements WorkspaceStorePort, ApiKeyStorePort {
+    private final WorkspaceRepository workspaces;
+    private final ApiKeyRepository keys;
+
+    public WorkspacePersistenceAdapter(WorkspaceRepository workspaces, ApiKeyRepository keys) {
+        this.workspaces = workspaces;
+        this.keys = keys;
+    }
+
+    @Override
+    public boolean insert(Workspace workspace) {
+        return workspaces.insertIfAbsent(workspace.id().value(), workspace.name().value(),
+                workspace.environment().label(), workspace.createdAt()) == 1;
+    }
+
+    @Override
+    public Optional<Workspace> find(WorkspaceId id) {
+        return workspaces.findById(id.value()).map(WorkspacePersistenceAdapter::toDomain);
+    }
+
+    @Override
+    public Optional<Workspace> findByName(WorkspaceName name) {
+        return workspaces.findByName(name.value()).map(WorkspacePersistenceAdapter::toDomain);
+    }
+
+    @Override
+    public List<Workspace> listAll() {
+        return workspaces.listOrderByName().stream().map(WorkspacePersistenceAdapter::toDomain).toList();
+    }
+
+    @Override
+    public boolean anyExists() {
+        return workspaces.anyExists();
+    }
+
+    @Override
+    public void insert(ApiKey key) {
+        keys.save(new ApiKeyRow(key.id().value(), key.workspaceId().value(), key.hash(), key.hint(), key.createdAt(), null));
+    }
+
+    @Override
+    public Optional<ApiKey> findByHash(String hash) {
+        return keys.findByKeyHashAndRevokedAtIsNull(hash)
+                .map(row -> new ApiKey(new ApiKeyId(row.id()), new WorkspaceId(row.workspaceId()), row.keyHash(), row.hint(), row.createdAt()));
+    }
+
+    private static Workspace toDomain(WorkspaceRow row) {
+        return new Workspace(new WorkspaceId(row.id()), new WorkspaceName(row.name()), Environment.parse(row.environment()), row.createdAt());
+    }
+}

@@ -1,0 +1,8 @@
+package dev.latchkey.application.port.in;
+
+import java.util.Optional;
+
+public interface AuthenticateApiKeyUseCase {
+    /** The workspace a presented key belongs to; empty for anything that is not a live key. */
+    Optional<ApiKeyPrincipal> authenticate(String presentedKey);
+}

@@ -1,0 +1,65 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.EnsureDefaultWorkspaceUseCase;
+import dev.latchkey.application.port.in.WorkspaceWithKey;
+import dev.latchkey.application.port.out.ApiKeyStorePort;
+import dev.latchkey.application.port.out.TransactionPort;
+import dev.latchkey.application.port.out.WorkspaceStorePort;
+import dev.latchkey.domain.workspace.ApiKey;
+import dev.latchkey.domain.workspace.ApiKeySecret;
+import dev.latchkey.domain.workspace.Environment;
+import dev.latchkey.domain.workspace.Workspace;
+import dev.latchkey.domain.workspace.WorkspaceId;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+public final class EnsureDefaultWorkspaceService implements EnsureDefaultWorkspaceUseCase {
+    private final WorkspaceStorePort workspaces;
+    private final ApiKeyStorePort keys;
+    private final TransactionPort transactions;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public EnsureDefaultWorkspaceService(WorkspaceStorePort workspaces, ApiKeyStorePort keys, TransactionPort transactions,
+                                         SecureRandom random, Clock clock) {
+        this.workspaces = workspaces;
+        this.keys = keys;
+        this.transactions = transactions;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<WorkspaceWithKey> ensure(Optional<ApiKeySecret> bootstrapKey) {
+        return transactions.inTransaction(() -> {
+            Instant now = clock.instant();
+            if (bootstrapKey.isPresent()) {
+                ApiKeySecret secret = bootstrapKey.get();
+                Workspace workspace = defaultWorkspace(secret.environment(), now);
+                if (keys.findByHash(secret.hash()).isEmpty()) {
+                    keys.insert(ApiKey.of(workspace.id(), secret, now));
+                }
+                return Optional.empty();
+            }
+            if (workspaces.anyExists()) {
+                return Optional.empty();
+            }
+            Workspace workspace = defaultWorkspace(Environment.TEST, now);
+            ApiKeySecret secret = ApiKeySecret.generate(workspace.environment(), random);
+            ApiKey key = ApiKey.of(workspace.id(), secret, now);
+            keys.insert(key);
+            return Optional.of(new WorkspaceWithKey(workspace, key, secret));
+        });
+    }
+
+    private Workspace defaultWorkspace(Environment environment, Instant now) {
+        return workspaces.findByName(Workspace.DEFAULT_NAME).orElseGet(() -> {
+            Workspace created = new Workspace(WorkspaceId.random(), Workspace.DEFAULT_NAME, environment, now);
+            workspaces.insert(created);
+            return created;
+        });
+    }
+}

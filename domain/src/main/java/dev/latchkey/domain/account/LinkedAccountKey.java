@@ -1,0 +1,32 @@
+package dev.latchkey.domain.account;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Latchkey's own key for one incarnation of a linked account. A company may delete a linked account
+ * and create it again under the same {@link LinkedAccountId}; grants made for the old one (session
+ * tokens, later connections) are bound to this key and so do not come back to life.
+ */
+public record LinkedAccountKey(UUID value) {
+    public LinkedAccountKey {
+        Objects.requireNonNull(value, "linked account key");
+    }
+
+    public static LinkedAccountKey random() {
+        return new LinkedAccountKey(UUID.randomUUID());
+    }
+
+    public static LinkedAccountKey parse(String text) {
+        try {
+            return new LinkedAccountKey(UUID.fromString(text));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("must be a UUID");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

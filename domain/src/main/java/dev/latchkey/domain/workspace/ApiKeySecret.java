@@ -1,0 +1,83 @@
+package dev.latchkey.domain.workspace;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The plaintext of an API key: {@code lk_test_} or {@code lk_live_} followed by 256 random bits in
+ * base64url. It exists only while a key is being shown once or checked; only its hash is stored.
+ */
+public final class ApiKeySecret {
+    private static final int RANDOM_BYTES = 32;
+    private static final Pattern SHAPE = Pattern.compile("lk_(test|live)_[A-Za-z0-9_-]{43,128}");
+
+    private final String value;
+
+    private ApiKeySecret(String value) {
+        this.value = value;
+    }
+
+    public static ApiKeySecret generate(Environment environment, SecureRandom random) {
+        byte[] bytes = new byte[RANDOM_BYTES];
+        random.nextBytes(bytes);
+        return new ApiKeySecret(environment.keyPrefix() + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    /** Accepts a key given by an operator (the bootstrap key) or a caller; refuses anything too weak. */
+    public static ApiKeySecret parse(String text) {
+        if (text == null || !SHAPE.matcher(text).matches()) {
+            throw new IllegalArgumentException(
+                    "must be lk_test_ or lk_live_ followed by at least 43 base64url characters (256 bits)");
+        }
+        return new ApiKeySecret(text);
+    }
+
+    public static boolean looksLikeApiKey(String text) {
+        return text != null && (text.startsWith(Environment.TEST.keyPrefix()) || text.startsWith(Environment.LIVE.keyPrefix()));
+    }
+
+    public Environment environment() {
+        return value.startsWith(Environment.LIVE.keyPrefix()) ? Environment.LIVE : Environment.TEST;
+    }
+
+    /** SHA-256 in hex. The key carries 256 random bits, so a fast hash is not open to guessing. */
+    public String hash() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The first characters, safe to show in a list so an operator can tell keys apart. */
+    public String hint() {
+        return value.substring(0, Environment.TEST.keyPrefix().length() + 4) + "…";
+    }
+
+    /** The plaintext, for the single moment it is shown to its owner. */
+    public String reveal() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ApiKeySecret that && MessageDigest.isEqual(
+                value.getBytes(StandardCharsets.US_ASCII), that.value.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKeySecret[" + hint() + "]";
+    }
+}

@@ -1,0 +1,28 @@
+package dev.latchkey.domain.workspace;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** The tenant's id. Every stored object and every query is scoped by it. */
+public record WorkspaceId(UUID value) {
+    public WorkspaceId {
+        Objects.requireNonNull(value, "workspace id");
+    }
+
+    public static WorkspaceId random() {
+        return new WorkspaceId(UUID.randomUUID());
+    }
+
+    public static WorkspaceId parse(String text) {
+        try {
+            return new WorkspaceId(UUID.fromString(text));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("must be a workspace id (a UUID)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
