@@ -58,8 +58,12 @@ public final class EnsureDefaultWorkspaceService implements EnsureDefaultWorkspa
     private Workspace defaultWorkspace(Environment environment, Instant now) {
         return workspaces.findByName(Workspace.DEFAULT_NAME).orElseGet(() -> {
             Workspace created = new Workspace(WorkspaceId.random(), Workspace.DEFAULT_NAME, environment, now);
-            workspaces.insert(created);
-            return created;
+            if (workspaces.insert(created)) {
+                return created;
+            }
+            // Taken by another instance starting at the same moment: use the one that was stored.
+            return workspaces.findByName(Workspace.DEFAULT_NAME)
+                    .orElseThrow(() -> new IllegalStateException("the default workspace was neither inserted nor found"));
         });
     }
 }

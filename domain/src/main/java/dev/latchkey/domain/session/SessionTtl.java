@@ -9,7 +9,7 @@ public record SessionTtl(Duration value) {
     public static final SessionTtl DEFAULT = new SessionTtl(Duration.ofHours(1));
 
     public SessionTtl {
-        if (value == null || value.toSeconds() < MIN_SECONDS || value.toSeconds() > MAX_SECONDS) {
+        if (value == null || value.toSeconds() < MIN_SECONDS || value.compareTo(Duration.ofSeconds(MAX_SECONDS)) > 0) {
             throw new IllegalArgumentException("must be between " + MIN_SECONDS + " and " + MAX_SECONDS + " seconds");
         }
     }

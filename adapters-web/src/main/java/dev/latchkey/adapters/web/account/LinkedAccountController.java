@@ -1,0 +1,177 @@
+package dev.latchkey.adapters.web.account;
+
+import dev.latchkey.adapters.web.json.JsonBody;
+import dev.latchkey.adapters.web.json.ListResponse;
+import dev.latchkey.adapters.web.security.Caller;
+import dev.latchkey.adapters.web.security.Roles;
+import dev.latchkey.application.port.in.CreateLinkedAccountCommand;
+import dev.latchkey.application.port.in.CreateLinkedAccountUseCase;
+import dev.latchkey.application.port.in.DeleteLinkedAccountUseCase;
+import dev.latchkey.application.port.in.FieldChange;
+import dev.latchkey.application.port.in.GetLinkedAccountUseCase;
+import dev.latchkey.application.port.in.ListLinkedAccountsQuery;
+import dev.latchkey.application.port.in.ListLinkedAccountsUseCase;
+import dev.latchkey.application.port.in.UpdateLinkedAccountCommand;
+import dev.latchkey.application.port.in.UpdateLinkedAccountUseCase;
+import dev.latchkey.application.port.in.UpsertLinkedAccountResult;
+import dev.latchkey.application.port.in.UpsertLinkedAccountUseCase;
+import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.Page;
+import dev.latchkey.domain.account.AccountName;
+import dev.latchkey.domain.account.LinkedAccount;
+import dev.latchkey.domain.account.LinkedAccountId;
+import dev.latchkey.domain.account.Metadata;
+import dev.latchkey.domain.workspace.WorkspaceId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.Optional;
+
+@Controller("/v1/linked-accounts")
+@Secured(Roles.API_KEY)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Linked accounts", description = "One per customer of your company, created from your backend with the API key.")
+@SecurityRequirement(name = "apiKey")
+public class LinkedAccountController {
+    private static final String[] FIELDS = {"id", "name", "metadata"};
+
+    private final CreateLinkedAccountUseCase create;
+    private final UpsertLinkedAccountUseCase upsert;
+    private final UpdateLinkedAccountUseCase update;
+    private final GetLinkedAccountUseCase get;
+    private final ListLinkedAccountsUseCase list;
+    private final DeleteLinkedAccountUseCase delete;
+    private final JsonMapper json;
+
+    public LinkedAccountController(CreateLinkedAccountUseCase create, UpsertLinkedAccountUseCase upsert,
+                                   UpdateLinkedAccountUseCase update, GetLinkedAccountUseCase get,
+                                   ListLinkedAccountsUseCase list, DeleteLinkedAccountUseCase delete, JsonMapper json) {
+        this.create = create;
+        this.upsert = upsert;
+        this.update = update;
+        this.get = get;
+        this.list = list;
+        this.delete = delete;
+        this.json = json;
+    }
+
+    @Post
+    @Operation(summary = "Create a linked account", description = "409 linked_account_exists when the id is taken.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
+    public HttpResponse<LinkedAccountResponse> create(@Body @Nullable JsonNode body, Authentication caller) {
+        JsonBody input = JsonBody.of(body, FIELDS);
+        LinkedAccountId id = input.required("id", LinkedAccountId::new);
+        CreateLinkedAccountCommand command = command(Caller.workspace(caller), id, input);
+        LinkedAccount account = create.create(command);
+        return HttpResponse.created(LinkedAccountResponse.of(account, json), location(account));
+    }
+
+    @Put("/{id}")
+    @Operation(summary = "Create or replace a linked account", description = "201 when created, 200 when it existed.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
+    public HttpResponse<LinkedAccountResponse> upsert(String id, @Body @Nullable JsonNode body, Authentication caller) {
+        JsonBody input = JsonBody.of(body, FIELDS);
+        LinkedAccountId pathId = input.check("id", () -> new LinkedAccountId(id));
+        input.optional("id", String::valueOf).filter(bodyId -> !bodyId.equals(id))
+                .ifPresent(bodyId -> input.violation("id", "must equal the id in the path ('" + id + "') or be left out"));
+        UpsertLinkedAccountResult result = upsert.upsert(command(Caller.workspace(caller), pathId, input));
+        LinkedAccountResponse response = LinkedAccountResponse.of(result.account(), json);
+        return result.created() ? HttpResponse.created(response, location(result.account())) : HttpResponse.ok(response);
+    }
+
+    @Patch("/{id}")
+    @Operation(summary = "Update some fields of a linked account",
+            description = "Fields left out stay as they are; \"name\": null clears the name; metadata is replaced as a whole.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
+    public LinkedAccountResponse update(String id, @Body @Nullable JsonNode body, Authentication caller) {
+        JsonBody input = JsonBody.of(body, "name", "metadata");
+        LinkedAccountId accountId = input.check("id", () -> new LinkedAccountId(id));
+        FieldChange<AccountName> name = input.change("name", AccountName::new);
+        FieldChange<Metadata> metadata = input.objectChange("metadata", json, Metadata::new);
+        input.validate();
+        return LinkedAccountResponse.of(update.update(new UpdateLinkedAccountCommand(Caller.workspace(caller), accountId, name, metadata)), json);
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "Get a linked account", description = "404 linked_account_not_found for an unknown id, or one of another workspace.")
+    public LinkedAccountResponse get(String id, Authentication caller) {
+        return LinkedAccountResponse.of(get.get(Caller.workspace(caller), pathId(id)), json);
+    }
+
+    @Get("{?limit,cursor,search}")
+    @Operation(summary = "List linked accounts", description = "In id order. Pass next_cursor as cursor for the next page; "
+            + "a cursor stays valid while accounts are added. search matches a prefix of the id or the name.")
+    public ListResponse<LinkedAccountResponse> list(@QueryValue @Nullable String limit, @QueryValue @Nullable String cursor,
+                                                    @QueryValue @Nullable String search, Authentication caller) {
+        int pageSize = parseLimit(limit);
+        Page<LinkedAccount> page = list.list(new ListLinkedAccountsQuery(Caller.workspace(caller), pageSize,
+                Optional.ofNullable(cursor).filter(c -> !c.isEmpty()), Optional.ofNullable(search)));
+        return new ListResponse<>(page.items().stream().map(a -> LinkedAccountResponse.of(a, json)).toList(),
+                page.nextCursor().orElse(null));
+    }
+
+    @Delete("/{id}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a linked account",
+            description = "Deletes everything it holds; its session tokens stop working at once.")
+    public void delete(String id, Authentication caller) {
+        delete.delete(Caller.workspace(caller), pathId(id));
+    }
+
+    private CreateLinkedAccountCommand command(WorkspaceId workspace, LinkedAccountId id, JsonBody input) {
+        Optional<AccountName> name = input.optional("name", AccountName::new);
+        Optional<Metadata> metadata = input.objectChange("metadata", json, Metadata::new).applyTo(Optional.empty());
+        input.validate();
+        return new CreateLinkedAccountCommand(workspace, id, name, metadata.orElse(Metadata.EMPTY));
+    }
+
+    private static LinkedAccountId pathId(String id) {
+        try {
+            return new LinkedAccountId(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("id", e.getMessage());
+        }
+    }
+
+    private static int parseLimit(@Nullable String limit) {
+        if (limit == null || limit.isEmpty()) {
+            return ListLinkedAccountsQuery.DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit);
+            if (value >= 1 && value <= ListLinkedAccountsQuery.MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw InvalidInputException.of("limit", "must be a whole number from 1 to " + ListLinkedAccountsQuery.MAX_LIMIT);
+    }
+
+    private static URI location(LinkedAccount account) {
+        return URI.create("/v1/linked-accounts/" + account.id().value());
+    }
+}

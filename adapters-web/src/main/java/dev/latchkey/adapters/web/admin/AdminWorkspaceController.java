@@ -1,0 +1,81 @@
+package dev.latchkey.adapters.web.admin;
+
+import dev.latchkey.adapters.web.json.JsonBody;
+import dev.latchkey.adapters.web.json.ListResponse;
+import dev.latchkey.adapters.web.security.Roles;
+import dev.latchkey.application.port.in.CreateApiKeyUseCase;
+import dev.latchkey.application.port.in.CreateWorkspaceCommand;
+import dev.latchkey.application.port.in.CreateWorkspaceUseCase;
+import dev.latchkey.application.port.in.ListWorkspacesUseCase;
+import dev.latchkey.application.port.in.WorkspaceWithKey;
+import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.workspace.Environment;
+import dev.latchkey.domain.workspace.WorkspaceId;
+import dev.latchkey.domain.workspace.WorkspaceName;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The operator's endpoints, present only when {@code LATCHKEY_ADMIN_TOKEN} is set. */
+@Controller("/admin/v1/workspaces")
+@Requires(property = "latchkey.admin-token")
+@Secured(Roles.ADMIN)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Operator", description = "Workspaces and their API keys. Authorization: Bearer $LATCHKEY_ADMIN_TOKEN.")
+@SecurityRequirement(name = "adminToken")
+public class AdminWorkspaceController {
+    private final CreateWorkspaceUseCase createWorkspace;
+    private final CreateApiKeyUseCase createKey;
+    private final ListWorkspacesUseCase listWorkspaces;
+
+    public AdminWorkspaceController(CreateWorkspaceUseCase createWorkspace, CreateApiKeyUseCase createKey,
+                                    ListWorkspacesUseCase listWorkspaces) {
+        this.createWorkspace = createWorkspace;
+        this.createKey = createKey;
+        this.listWorkspaces = listWorkspaces;
+    }
+
+    @Post
+    @Operation(summary = "Create a workspace", description = "Returns its first API key, shown once. 409 workspace_exists for a taken name.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CreateWorkspaceRequest.class)))
+    public HttpResponse<CreatedWorkspaceResponse> create(@Body @Nullable JsonNode body) {
+        JsonBody input = JsonBody.of(body, "name", "environment");
+        WorkspaceName name = input.required("name", WorkspaceName::new);
+        Environment environment = input.optional("environment", Environment::parse).orElse(Environment.TEST);
+        input.validate();
+        WorkspaceWithKey created = createWorkspace.create(new CreateWorkspaceCommand(name, environment));
+        return HttpResponse.created(new CreatedWorkspaceResponse(WorkspaceResponse.of(created.workspace()), ApiKeyResponse.of(created)));
+    }
+
+    @Get
+    @Operation(summary = "List workspaces")
+    public ListResponse<WorkspaceResponse> list() {
+        return new ListResponse<>(listWorkspaces.list().stream().map(WorkspaceResponse::of).toList(), null);
+    }
+
+    @Post("/{id}/api-keys")
+    @Operation(summary = "Add an API key to a workspace", description = "For rotation: add a key, move your backend to it. Shown once.")
+    public HttpResponse<ApiKeyResponse> createKey(String id) {
+        WorkspaceId workspaceId;
+        try {
+            workspaceId = WorkspaceId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("id", e.getMessage());
+        }
+        return HttpResponse.created(ApiKeyResponse.of(createKey.create(workspaceId)));
+    }
+}

@@ -1,0 +1,7 @@
+package dev.latchkey.adapters.web.admin;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+public record CreatedWorkspaceResponse(WorkspaceResponse workspace, ApiKeyResponse apiKey) {
+}

@@ -1,0 +1,13 @@
+package dev.latchkey.adapters.web.admin;
+
+import dev.latchkey.adapters.web.json.Timestamps;
+import dev.latchkey.domain.workspace.Workspace;
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+public record WorkspaceResponse(String id, String name, String environment, String createdAt) {
+    static WorkspaceResponse of(Workspace workspace) {
+        return new WorkspaceResponse(workspace.id().toString(), workspace.name().value(), workspace.environment().label(),
+                Timestamps.format(workspace.createdAt()));
+    }
+}

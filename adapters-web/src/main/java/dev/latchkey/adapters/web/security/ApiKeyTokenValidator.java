@@ -1,0 +1,47 @@
+package dev.latchkey.adapters.web.security;
+
+import dev.latchkey.application.port.in.AuthenticateApiKeyUseCase;
+import dev.latchkey.domain.workspace.ApiKeySecret;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.validator.TokenValidator;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/** Accepts {@code Authorization: Bearer lk_test_...} / {@code lk_live_...}: a company backend's API key. */
+@Singleton
+public class ApiKeyTokenValidator implements TokenValidator<HttpRequest<?>> {
+    private final AuthenticateApiKeyUseCase authenticate;
+    private final Scheduler blocking;
+
+    public ApiKeyTokenValidator(AuthenticateApiKeyUseCase authenticate, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+        this.authenticate = authenticate;
+        this.blocking = Schedulers.fromExecutorService(executor);
+    }
+
+    @Override
+    public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
+        if (!ApiKeySecret.looksLikeApiKey(token)) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> authenticate.authenticate(token)
+                        .map(principal -> Authentication.build("api-key:" + principal.apiKeyId(), List.of(Roles.API_KEY),
+                                Map.of(Roles.WORKSPACE_CLAIM, principal.workspaceId().toString())))
+                        .orElse(null))
+                .subscribeOn(blocking);
+    }
+
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.latchkey.adapters.web.session;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+@Serdeable
+public record RevokeSessionTokenRequest(String token) {
+}

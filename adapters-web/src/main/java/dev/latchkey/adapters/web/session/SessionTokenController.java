@@ -1,0 +1,77 @@
+package dev.latchkey.adapters.web.session;
+
+import dev.latchkey.adapters.web.json.JsonBody;
+import dev.latchkey.adapters.web.json.Timestamps;
+import dev.latchkey.adapters.web.security.Caller;
+import dev.latchkey.adapters.web.security.Roles;
+import dev.latchkey.adapters.web.security.SessionTokenCodec;
+import dev.latchkey.application.port.in.MintSessionTokenCommand;
+import dev.latchkey.application.port.in.MintSessionTokenUseCase;
+import dev.latchkey.application.port.in.RevokeSessionTokenUseCase;
+import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.account.LinkedAccountId;
+import dev.latchkey.domain.session.SessionGrant;
+import dev.latchkey.domain.session.SessionTtl;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Controller("/v1/session-tokens")
+@Secured(Roles.API_KEY)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Session tokens", description = "Short-lived tokens your backend mints for your frontend, one linked account each.")
+@SecurityRequirement(name = "apiKey")
+public class SessionTokenController {
+    private final MintSessionTokenUseCase mint;
+    private final RevokeSessionTokenUseCase revoke;
+    private final SessionTokenCodec codec;
+
+    public SessionTokenController(MintSessionTokenUseCase mint, RevokeSessionTokenUseCase revoke, SessionTokenCodec codec) {
+        this.mint = mint;
+        this.revoke = revoke;
+        this.codec = codec;
+    }
+
+    @Post
+    @Operation(summary = "Mint a session token", description = "404 linked_account_not_found when the account does not exist.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = SessionTokenRequest.class)))
+    public HttpResponse<SessionTokenResponse> mint(@Body @Nullable JsonNode body, Authentication caller) {
+        JsonBody input = JsonBody.of(body, "linked_account_id", "ttl_seconds");
+        LinkedAccountId account = input.required("linked_account_id", LinkedAccountId::new);
+        SessionTtl ttl = input.optionalInteger("ttl_seconds")
+                .map(seconds -> input.check("ttl_seconds", () -> SessionTtl.ofSeconds(seconds)))
+                .orElse(SessionTtl.DEFAULT);
+        input.validate();
+        SessionGrant grant = mint.mint(new MintSessionTokenCommand(Caller.workspace(caller), account, ttl));
+        return HttpResponse.created(new SessionTokenResponse(codec.encode(grant), Timestamps.format(grant.expiresAt()),
+                grant.linkedAccountId().value()));
+    }
+
+    @Post("/revoke")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Revoke a session token", description = "Refused from then on, on every instance. Idempotent.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = RevokeSessionTokenRequest.class)))
+    public void revoke(@Body @Nullable JsonNode body, Authentication caller) {
+        JsonBody input = JsonBody.of(body, "token");
+        String token = input.required("token", String::valueOf);
+        input.validate();
+        SessionGrant grant = codec.decode(token).orElseThrow(() -> InvalidInputException.of("token",
+                "is not a session token issued by this Latchkey (malformed, or its signature does not match)"));
+        revoke.revoke(Caller.workspace(caller), grant);
+    }
+}

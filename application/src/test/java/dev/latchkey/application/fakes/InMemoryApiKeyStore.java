@@ -1,0 +1,47 @@
+package dev.latchkey.application.fakes;
+
+import dev.latchkey.application.port.out.ApiKeyStorePort;
+import dev.latchkey.application.port.out.WorkspaceStorePort;
+import dev.latchkey.domain.workspace.ApiKey;
+import dev.latchkey.domain.workspace.WorkspaceId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * API keys with the database's two constraints: a hash is unique, and a key belongs to a
+ * workspace that exists.
+ */
+public final class InMemoryApiKeyStore implements ApiKeyStorePort {
+    private final WorkspaceStorePort workspaces;
+    private final List<ApiKey> keys = new ArrayList<>();
+
+    public InMemoryApiKeyStore(WorkspaceStorePort workspaces) {
+        this.workspaces = workspaces;
+    }
+
+    @Override
+    public void insert(ApiKey key) {
+        if (workspaces.find(key.workspaceId()).isEmpty()) {
+            throw new IllegalStateException("foreign key violation: no workspace " + key.workspaceId());
+        }
+        if (findByHash(key.hash()).isPresent()) {
+            throw new IllegalStateException("unique violation: key_hash");
+        }
+        keys.add(key);
+    }
+
+    @Override
+    public Optional<ApiKey> findByHash(String hash) {
+        return keys.stream().filter(k -> k.hash().equals(hash)).findFirst();
+    }
+
+    public List<ApiKey> all() {
+        return List.copyOf(keys);
+    }
+
+    public List<ApiKey> of(WorkspaceId workspaceId) {
+        return keys.stream().filter(k -> k.workspaceId().equals(workspaceId)).toList();
+    }
+}

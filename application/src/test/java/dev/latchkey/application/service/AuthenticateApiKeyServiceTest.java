@@ -1,0 +1,99 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.fakes.InMemoryApiKeyStore;
+import dev.latchkey.application.fakes.InMemoryWorkspaceStore;
+import dev.latchkey.application.port.in.ApiKeyPrincipal;
+import dev.latchkey.domain.workspace.ApiKey;
+import dev.latchkey.domain.workspace.ApiKeySecret;
+import dev.latchkey.domain.workspace.Environment;
+import dev.latchkey.domain.workspace.Workspace;
+import dev.latchkey.domain.workspace.WorkspaceId;
+import dev.latchkey.domain.workspace.WorkspaceName;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuthenticateApiKeyServiceTest {
+
+    private static final Instant NOW = Instant.parse("2025-02-02T02:02:02Z");
+
+    private final InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
+    private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore(workspaces);
+    private final AuthenticateApiKeyService service = new AuthenticateApiKeyService(keys);
+    private final SecureRandom random = new SecureRandom();
+    private Workspace acme;
+
+    @BeforeEach
+    void a_workspace_exists() {
+        acme = new Workspace(WorkspaceId.random(), new WorkspaceName("acme"), Environment.TEST, NOW);
+        workspaces.insert(acme);
+    }
+
+    private ApiKeySecret storedKeyOf(Workspace workspace) {
+        ApiKeySecret secret = ApiKeySecret.generate(workspace.environment(), random);
+        keys.insert(ApiKey.of(workspace.id(), secret, NOW));
+        return secret;
+    }
+
+    @Test
+    void a_valid_key_authenticates_to_its_workspace_and_names_the_key() {
+        ApiKeySecret secret = storedKeyOf(acme);
+        ApiKey stored = keys.findByHash(secret.hash()).orElseThrow();
+
+        Optional<ApiKeyPrincipal> principal = service.authenticate(secret.reveal());
+
+        assertThat(principal).contains(new ApiKeyPrincipal(acme.id(), stored.id()));
+    }
+
+    @Test
+    void each_key_authenticates_to_its_own_workspace() {
+        Workspace globex = new Workspace(WorkspaceId.random(), new WorkspaceName("globex"), Environment.LIVE, NOW);
+        workspaces.insert(globex);
+        ApiKeySecret acmeKey = storedKeyOf(acme);
+        ApiKeySecret globexKey = storedKeyOf(globex);
+
+        assertThat(service.authenticate(acmeKey.reveal())).map(ApiKeyPrincipal::workspaceId).contains(acme.id());
+        assertThat(service.authenticate(globexKey.reveal())).map(ApiKeyPrincipal::workspaceId).contains(globex.id());
+    }
+
+    @Test
+    void a_well_formed_but_unknown_key_is_refused() {
+        storedKeyOf(acme);
+        ApiKeySecret unknown = ApiKeySecret.generate(Environment.TEST, random);
+
+        assertThat(service.authenticate(unknown.reveal())).isEmpty();
+    }
+
+    @Test
+    void a_stored_key_with_one_character_changed_is_refused() {
+        String key = storedKeyOf(acme).reveal();
+        char last = key.charAt(key.length() - 1);
+        String tampered = key.substring(0, key.length() - 1) + (last == 'A' ? 'B' : 'A');
+
+        assertThat(service.authenticate(tampered)).isEmpty();
+    }
+
+    @Test
+    void the_key_s_hash_is_not_accepted_as_a_key() {
+        ApiKeySecret secret = storedKeyOf(acme);
+
+        assertThat(service.authenticate(secret.hash())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"garbage", "Bearer lk_test_x", "lk_test_short", "eyJhbGciOiJIUzI1NiJ9.e30.c2ln"})
+    void garbage_is_refused_without_an_error(String presented) {
+        storedKeyOf(acme);
+
+        assertThat(service.authenticate(presented)).isEmpty();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
+import dev.latchkey.application.fakes.InMemorySessionRevocationStore;
+import dev.latchkey.application.fakes.MutableClock;
+import dev.latchkey.application.port.in.CreateLinkedAccountCommand;
+import dev.latchkey.application.port.in.MintSessionTokenCommand;
+import dev.latchkey.domain.NotFoundException;
+import dev.latchkey.domain.account.LinkedAccount;
+import dev.latchkey.domain.account.LinkedAccountId;
+import dev.latchkey.domain.account.Metadata;
+import dev.latchkey.domain.session.SessionGrant;
+import dev.latchkey.domain.session.SessionTtl;
+import dev.latchkey.domain.workspace.WorkspaceId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RevokeSessionTokenServiceTest {
+
+    private static final Instant T0 = Instant.parse("2025-05-05T08:00:00Z");
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final InMemoryLinkedAccountStore accounts = new InMemoryLinkedAccountStore();
+    private final InMemorySessionRevocationStore revocations = new InMemorySessionRevocationStore();
+    private final CreateLinkedAccountService create = new CreateLinkedAccountService(accounts, clock);
+    private final DeleteLinkedAccountService delete = new DeleteLinkedAccountService(accounts);
+    private final MintSessionTokenService mint = new MintSessionTokenService(accounts, clock);
+    private final RevokeSessionTokenService revoke = new RevokeSessionTokenService(revocations, clock);
+    private final VerifySessionGrantService verify = new VerifySessionGrantService(revocations, accounts, clock);
+
+    private final WorkspaceId workspace = WorkspaceId.random();
+    private final LinkedAccountId accountId = new LinkedAccountId("cust-42");
+    private LinkedAccount account;
+
+    @BeforeEach
+    void an_account_exists() {
+        account = createAccount();
+    }
+
+    private LinkedAccount createAccount() {
+        return create.create(new CreateLinkedAccountCommand(workspace, accountId, Optional.empty(), Metadata.EMPTY));
+    }
+
+    private SessionGrant mint(SessionTtl ttl) {
+        return mint.mint(new MintSessionTokenCommand(workspace, accountId, ttl));
+    }
+
+    @Test
+    void a_revoked_grant_is_no_longer_live() {
+        SessionGrant grant = mint(SessionTtl.DEFAULT);
+        assertThat(verify.isLive(grant)).isTrue();
+
+        revoke.revoke(workspace, grant);
+
+        assertThat(verify.isLive(grant)).isFalse();
+    }
+
+    @Test
+    void revoking_one_grant_leaves_other_grants_of_the_same_account_live() {
+        SessionGrant revoked = mint(SessionTtl.DEFAULT);
+        SessionGrant kept = mint(SessionTtl.DEFAULT);
+
+        revoke.revoke(workspace, revoked);
+
+        assertThat(verify.isLive(kept)).isTrue();
+    }
+
+    @Test
+    void revoking_another_workspace_s_grant_is_session_token_not_found_and_revokes_nothing() {
+        SessionGrant grant = mint(SessionTtl.DEFAULT);
+
+        NotFoundException notFound = catchThrowableOfType(NotFoundException.class,
+                () -> revoke.revoke(WorkspaceId.random(), grant));
+
+        assertThat(notFound.code()).isEqualTo("session_token_not_found");
+        assertThat(revocations.isRevoked(grant.tokenId())).isFalse();
+        assertThat(verify.isLive(grant)).isTrue();
+    }
+
+    @Test
+    void revoking_twice_is_fine() {
+        SessionGrant grant = mint(SessionTtl.DEFAULT);
+        revoke.revoke(workspace, grant);
+
+        assertThatCode(() -> revoke.revoke(workspace, grant)).doesNotThrowAnyException();
+        assertThat(verify.isLive(grant)).isFalse();
+    }
+
+    @Test
+    void revoking_an_expired_grant_stores_nothing_and_it_stays_dead() {
+        SessionGrant grant = mint(SessionTtl.ofSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
+
+        revoke.revoke(workspace, grant);
+
+        assertThat(revocations.size()).isZero();
+        assertThat(verify.isLive(grant)).isFalse();
+    }
+
+    @Test
+    void revoking_a_grant_one_instant_before_expiry_stores_it() {
+        SessionGrant grant = mint(SessionTtl.ofSeconds(60));
+        clock.advance(Duration.ofSeconds(60).minusNanos(1));
+
+        revoke.revoke(workspace, grant);
+
+        assertThat(revocations.isRevoked(grant.tokenId())).isTrue();
+    }
+}

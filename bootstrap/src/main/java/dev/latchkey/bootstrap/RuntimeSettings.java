@@ -1,0 +1,114 @@
+package dev.latchkey.bootstrap;
+
+import dev.latchkey.adapters.persistence.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the {@code LATCHKEY_*} environment, checks it, and prepares what the service needs before
+ * its context starts: the database (embedded unless {@code LATCHKEY_DATABASE_URL} is set) and the
+ * session-token signing secret. Every variable is documented in the README's configuration table.
+ */
+public final class RuntimeSettings {
+    static final int MIN_SECRET_BYTES = 32;
+
+    private final Map<String, String> env;
+
+    public RuntimeSettings(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** A configuration problem the operator must fix; the message says how. */
+    public static final class InvalidSettingsException extends RuntimeException {
+        InvalidSettingsException(String message) {
+            super(message);
+        }
+    }
+
+    /** Micronaut properties for this run; starts the embedded PostgreSQL when it is the database. */
+    public Map<String, Object> prepare() {
+        List<String> problems = new ArrayList<>();
+        Path dataDir = Path.of(value("LATCHKEY_DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
+        Optional<String> externalUrl = value("LATCHKEY_DATABASE_URL");
+        Map<String, Object> properties = new HashMap<>();
+
+        value("LATCHKEY_PORT").ifPresent(port -> {
+            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
+                problems.add("LATCHKEY_PORT must be a port number (got '" + port + "')");
+            } else {
+                properties.put("micronaut.server.port", Integer.parseInt(port));
+            }
+        });
+        value("LATCHKEY_ADMIN_TOKEN").ifPresent(token -> {
+            if (token.length() < MIN_SECRET_BYTES) {
+                problems.add("LATCHKEY_ADMIN_TOKEN must be at least " + MIN_SECRET_BYTES + " characters; generate one with: openssl rand -hex 32");
+            } else {
+                properties.put("latchkey.admin-token", token);
+            }
+        });
+        value("LATCHKEY_BOOTSTRAP_API_KEY").ifPresent(key -> properties.put("latchkey.bootstrap-api-key", key));
+
+        Optional<String> secret = value("LATCHKEY_SESSION_SECRET");
+        if (secret.isPresent() && secret.get().getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            problems.add("LATCHKEY_SESSION_SECRET must be at least " + MIN_SECRET_BYTES + " bytes; generate one with: openssl rand -base64 48");
+        }
+        if (externalUrl.isPresent()) {
+            if (!externalUrl.get().startsWith("jdbc:postgresql://")) {
+                problems.add("LATCHKEY_DATABASE_URL must be a PostgreSQL JDBC URL such as jdbc:postgresql://db.internal:5432/latchkey");
+            }
+            if (secret.isEmpty()) {
+                problems.add("LATCHKEY_SESSION_SECRET is required with an external database (every instance must sign with the same secret); "
+                        + "generate one with: openssl rand -base64 48");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException("Latchkey cannot start:\n  - " + String.join("\n  - ", problems));
+        }
+
+        if (externalUrl.isPresent()) {
+            properties.put("datasources.default.url", externalUrl.get());
+            value("LATCHKEY_DATABASE_USER").ifPresent(user -> properties.put("datasources.default.username", user));
+            value("LATCHKEY_DATABASE_PASSWORD").ifPresent(password -> properties.put("datasources.default.password", password));
+        } else {
+            EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), true);
+            properties.put("datasources.default.url", postgres.jdbcUrl("latchkey"));
+            properties.put("datasources.default.username", postgres.username());
+            properties.put("datasources.default.password", postgres.password());
+        }
+        properties.put("latchkey.session-secret", secret.orElseGet(() -> secretKeptIn(dataDir.resolve("session-secret"))));
+        return properties;
+    }
+
+    private Optional<String> value(String name) {
+        return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    /** The embedded default's signing secret: generated once, kept (mode 600) so tokens survive restarts. */
+    static String secretKeptIn(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] bytes = new byte[48];
+                new SecureRandom().nextBytes(bytes);
+                Files.writeString(file, Base64.getEncoder().encodeToString(bytes), StandardOpenOption.CREATE_NEW);
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not keep the session secret in " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
