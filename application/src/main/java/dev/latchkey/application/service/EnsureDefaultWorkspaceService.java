@@ -5,6 +5,7 @@ import dev.latchkey.application.port.in.WorkspaceWithKey;
 import dev.latchkey.application.port.out.ApiKeyStorePort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.WorkspaceStorePort;
+import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.workspace.ApiKey;
 import dev.latchkey.domain.workspace.ApiKeySecret;
 import dev.latchkey.domain.workspace.Environment;
@@ -39,8 +40,16 @@ public final class EnsureDefaultWorkspaceService implements EnsureDefaultWorkspa
             if (bootstrapKey.isPresent()) {
                 ApiKeySecret secret = bootstrapKey.get();
                 Workspace workspace = defaultWorkspace(secret.environment(), now);
-                if (keys.findByHash(secret.hash()).isEmpty()) {
-                    keys.insert(ApiKey.of(workspace.id(), secret, now));
+                if (workspace.environment() != secret.environment()) {
+                    throw new ConflictException("bootstrap_key_environment", "LATCHKEY_BOOTSTRAP_API_KEY is a "
+                            + secret.environment().label() + " key, but the workspace 'default' is a " + workspace.environment().label()
+                            + " workspace; give a key starting with " + workspace.environment().keyPrefix());
+                }
+                // Inserted here, or already there (a restart, or another instance starting at the same moment).
+                keys.insert(ApiKey.of(workspace.id(), secret, now));
+                if (!keys.findByHash(secret.hash()).map(key -> key.workspaceId().equals(workspace.id())).orElse(false)) {
+                    throw new ConflictException("bootstrap_key_in_use",
+                            "LATCHKEY_BOOTSTRAP_API_KEY already belongs to another workspace; choose a new key for 'default'");
                 }
                 return Optional.empty();
             }

@@ -22,14 +22,15 @@ public final class InMemoryApiKeyStore implements ApiKeyStorePort {
     }
 
     @Override
-    public void insert(ApiKey key) {
+    public boolean insert(ApiKey key) {
         if (workspaces.find(key.workspaceId()).isEmpty()) {
             throw new IllegalStateException("foreign key violation: no workspace " + key.workspaceId());
         }
         if (findByHash(key.hash()).isPresent()) {
-            throw new IllegalStateException("unique violation: key_hash");
+            return false;
         }
         keys.add(key);
+        return true;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.latchkey.application.fakes.MutableClock;
 import dev.latchkey.application.port.in.ApiKeyPrincipal;
 import dev.latchkey.application.port.in.CreateWorkspaceCommand;
 import dev.latchkey.application.port.in.WorkspaceWithKey;
+import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.workspace.ApiKeySecret;
 import dev.latchkey.domain.workspace.Environment;
 import dev.latchkey.domain.workspace.Workspace;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EnsureDefaultWorkspaceServiceTest {
 
@@ -158,5 +160,28 @@ class EnsureDefaultWorkspaceServiceTest {
             assertThat(m.workspace()).isEqualTo(theirs);
             assertThat(workspaceOf(m.secret())).contains(theirs.id());
         });
+    }
+
+    @Test
+    void a_live_bootstrap_key_for_a_test_default_workspace_is_refused_with_the_prefix_to_use() {
+        service.ensure(Optional.empty()).orElseThrow();
+        ApiKeySecret live = ApiKeySecret.generate(Environment.LIVE, random);
+
+        assertThatThrownBy(() -> service.ensure(Optional.of(live)))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("lk_test_")
+                .extracting(e -> ((ConflictException) e).code()).isEqualTo("bootstrap_key_environment");
+        assertThat(workspaceOf(live)).isEmpty();
+    }
+
+    @Test
+    void a_bootstrap_key_that_belongs_to_another_workspace_is_refused_not_silently_ignored() {
+        WorkspaceWithKey acme = new CreateWorkspaceService(workspaces, keys, transactions, random, clock)
+                .create(new CreateWorkspaceCommand(new WorkspaceName("acme"), Environment.TEST));
+
+        assertThatThrownBy(() -> service.ensure(Optional.of(acme.secret())))
+                .isInstanceOf(ConflictException.class)
+                .extracting(e -> ((ConflictException) e).code()).isEqualTo("bootstrap_key_in_use");
+        assertThat(workspaceOf(acme.secret())).contains(acme.workspace().id());
     }
 }

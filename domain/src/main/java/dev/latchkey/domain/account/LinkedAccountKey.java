@@ -18,11 +18,7 @@ public record LinkedAccountKey(UUID value) {
     }
 
     public static LinkedAccountKey parse(String text) {
-        try {
-            return new LinkedAccountKey(UUID.fromString(text));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("must be a UUID");
-        }
+        return new LinkedAccountKey(dev.latchkey.domain.Uuids.parseCanonical(text, "must be a UUID"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.latchkey.domain.account.LinkedAccountKey;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -38,7 +39,9 @@ public record SessionGrant(
 
     public static SessionGrant issue(WorkspaceId workspaceId, LinkedAccountId accountId, LinkedAccountKey accountKey,
                                      SessionTtl ttl, Instant now) {
-        return new SessionGrant(UUID.randomUUID().toString(), workspaceId, accountId, accountKey, now, now.plus(ttl.value()));
+        // Whole seconds: a JWT carries NumericDates, so the grant reads back exactly as it was issued.
+        Instant issued = now.truncatedTo(ChronoUnit.SECONDS);
+        return new SessionGrant(UUID.randomUUID().toString(), workspaceId, accountId, accountKey, issued, issued.plus(ttl.value()));
     }
 
     public boolean isExpiredAt(Instant now) {

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class ApiKeySecret {
     private static final int RANDOM_BYTES = 32;
+    private static final int PREFIX_LENGTH = 8;
+    private static final int MIN_DISTINCT_CHARACTERS = 16;
     private static final Pattern SHAPE = Pattern.compile("lk_(test|live)_[A-Za-z0-9_-]{43,128}");
 
     private final String value;
@@ -33,6 +35,10 @@ public final class ApiKeySecret {
         if (text == null || !SHAPE.matcher(text).matches()) {
             throw new IllegalArgumentException(
                     "must be lk_test_ or lk_live_ followed by at least 43 base64url characters (256 bits)");
+        }
+        // A random 43-character base64url string has ~30 distinct characters; "aaaa..." is not a key.
+        if (text.substring(PREFIX_LENGTH).chars().distinct().count() < MIN_DISTINCT_CHARACTERS) {
+            throw new IllegalArgumentException("looks hand-made (too few distinct characters); generate it randomly");
         }
         return new ApiKeySecret(text);
     }

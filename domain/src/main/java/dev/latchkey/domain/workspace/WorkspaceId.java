@@ -1,5 +1,7 @@
 package dev.latchkey.domain.workspace;
 
+import dev.latchkey.domain.Uuids;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -14,11 +16,7 @@ public record WorkspaceId(UUID value) {
     }
 
     public static WorkspaceId parse(String text) {
-        try {
-            return new WorkspaceId(UUID.fromString(text));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("must be a workspace id (a UUID)");
-        }
+        return new WorkspaceId(Uuids.parseCanonical(text, "must be a workspace id (a UUID)"));
     }
 
     @Override

@@ -96,7 +96,15 @@ class ApiKeySecretTest {
     @Test
     void parse_accepts_exactly_43_and_up_to_128_base64url_characters() {
         assertThat(ApiKeySecret.parse(TEST_KEY).reveal()).isEqualTo(TEST_KEY);
-        assertThat(ApiKeySecret.parse("lk_live_" + "-_".repeat(64)).environment()).isEqualTo(Environment.LIVE);
+        String body128 = (BODY_43 + BODY_43 + BODY_43).substring(0, 128);
+        assertThat(ApiKeySecret.parse("lk_live_" + body128).environment()).isEqualTo(Environment.LIVE);
+    }
+
+    @Test
+    void parse_refuses_a_hand_made_key_with_few_distinct_characters() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ApiKeySecret.parse("lk_test_" + "a".repeat(43)))
+                .withMessageContaining("distinct");
     }
 
     @Test

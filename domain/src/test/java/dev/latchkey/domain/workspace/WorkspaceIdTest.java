@@ -47,4 +47,9 @@ class WorkspaceIdTest {
     void a_null_uuid_is_refused() {
         assertThatNullPointerException().isThrownBy(() -> new WorkspaceId(null));
     }
+
+    @Test
+    void parse_refuses_the_short_forms_that_uuid_from_string_would_take() {
+        assertThatIllegalArgumentException().isThrownBy(() -> WorkspaceId.parse("1-1-1-1-1"));
+    }
 }

@@ -1,15 +1,18 @@
 package dev.latchkey.adapters.persistence.workspace;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ApiKeyRepository extends GenericRepository<ApiKeyRow, UUID> {
-    ApiKeyRow save(ApiKeyRow row);
+    @Query("INSERT INTO api_keys (id, workspace_id, key_hash, hint, created_at) VALUES (:id, :workspaceId, :keyHash, :hint, :createdAt) ON CONFLICT (key_hash) DO NOTHING")
+    int insertIfAbsent(UUID id, UUID workspaceId, String keyHash, String hint, Instant createdAt);
 
     Optional<ApiKeyRow> findByKeyHashAndRevokedAtIsNull(String keyHash);
 }

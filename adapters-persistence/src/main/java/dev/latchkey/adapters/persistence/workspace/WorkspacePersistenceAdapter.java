@@ -50,8 +50,8 @@ public class WorkspacePersistenceAdapter implements WorkspaceStorePort, ApiKeySt
     }
 
     @Override
-    public void insert(ApiKey key) {
-        keys.save(new ApiKeyRow(key.id().value(), key.workspaceId().value(), key.hash(), key.hint(), key.createdAt(), null));
+    public boolean insert(ApiKey key) {
+        return keys.insertIfAbsent(key.id().value(), key.workspaceId().value(), key.hash(), key.hint(), key.createdAt()) == 1;
     }
 
     @Override
