@@ -1,0 +1,132 @@
+package dev.latchkey.bootstrap;
+
+import dev.latchkey.adapters.persistence.support.TestPostgres;
+import dev.latchkey.application.port.in.CreateWorkspaceCommand;
+import dev.latchkey.application.port.in.CreateWorkspaceUseCase;
+import dev.latchkey.domain.workspace.Environment;
+import dev.latchkey.domain.workspace.WorkspaceName;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Base of the HTTP tests: the whole service on a random port, on a fresh PostgreSQL database,
+ * called through Micronaut's HTTP client as a company's backend or frontend would.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ApiTest implements TestPropertyProvider {
+    protected static final String ADMIN_TOKEN = "admin-token-for-tests-0123456789abcdef";
+    protected static final String SESSION_SECRET = "session-secret-for-tests-0123456789abcdef";
+    private static final AtomicInteger WORKSPACES = new AtomicInteger();
+
+    @Inject
+    @Client("/")
+    protected HttpClient client;
+    @Inject
+    protected JsonMapper json;
+    @Inject
+    protected CreateWorkspaceUseCase createWorkspace;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestPostgres.freshDatabaseProperties());
+        properties.put("latchkey.session-secret", SESSION_SECRET);
+        properties.put("latchkey.admin-token", ADMIN_TOKEN);
+        return properties;
+    }
+
+    /** A new workspace; returns its API key. */
+    protected String newWorkspaceKey() {
+        String name = getClass().getSimpleName().toLowerCase() + "-" + WORKSPACES.incrementAndGet();
+        return createWorkspace.create(new CreateWorkspaceCommand(new WorkspaceName(name), Environment.TEST)).secret().reveal();
+    }
+
+    /** What came back: status, headers and the body parsed as JSON (or empty). */
+    public record Reply(int status, HttpHeaders headers, String text, Map<String, Object> body) {
+        public Object get(String field) {
+            return body.get(field);
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> list(String field) {
+            return (List<Map<String, Object>>) body.get(field);
+        }
+
+        public Optional<String> contentType() {
+            return Optional.ofNullable(headers.get(HttpHeaders.CONTENT_TYPE));
+        }
+
+        /** The field names of a problem's errors. */
+        @SuppressWarnings("unchecked")
+        public List<String> errorFields() {
+            return ((List<Map<String, Object>>) body.getOrDefault("errors", List.of())).stream()
+                    .map(e -> (String) e.get("field")).toList();
+        }
+    }
+
+    protected Reply call(MutableHttpRequest<?> request, String bearer) {
+        if (bearer != null) {
+            request.bearerAuth(bearer);
+        }
+        return call(request);
+    }
+
+    protected Reply call(HttpRequest<?> request) {
+        try {
+            HttpResponse<String> response = client.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
+            return reply(response, response.getBody().orElse(""));
+        } catch (HttpClientResponseException e) {
+            return reply(e.getResponse(), e.getResponse().getBody(String.class).orElse(""));
+        }
+    }
+
+    protected Reply get(String uri, String bearer) {
+        return call(HttpRequest.GET(uri), bearer);
+    }
+
+    protected Reply post(String uri, Object body, String bearer) {
+        return call(HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE), bearer);
+    }
+
+    protected Reply put(String uri, Object body, String bearer) {
+        return call(HttpRequest.PUT(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE), bearer);
+    }
+
+    protected Reply patch(String uri, Object body, String bearer) {
+        return call(HttpRequest.PATCH(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE), bearer);
+    }
+
+    protected Reply delete(String uri, String bearer) {
+        return call(HttpRequest.DELETE(uri), bearer);
+    }
+
+    private Reply reply(HttpResponse<?> response, String text) {
+        Map<String, Object> body = Map.of();
+        if (!text.isBlank() && text.strip().startsWith("{")) {
+            try {
+                body = json.readValue(text, Argument.mapOf(String.class, Object.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Reply(response.code(), response.getHeaders(), text, body);
+    }
+}
