@@ -3,7 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
 import dev.latchkey.application.fakes.InMemoryTransactions;
 import dev.latchkey.application.fakes.MutableClock;
-import dev.latchkey.application.port.in.FieldChange;
+import dev.latchkey.domain.FieldChange;
 import dev.latchkey.application.port.in.UpdateLinkedAccountCommand;
 import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.account.AccountName;

@@ -7,7 +7,7 @@ import dev.latchkey.adapters.web.security.Roles;
 import dev.latchkey.application.port.in.CreateLinkedAccountCommand;
 import dev.latchkey.application.port.in.CreateLinkedAccountUseCase;
 import dev.latchkey.application.port.in.DeleteLinkedAccountUseCase;
-import dev.latchkey.application.port.in.FieldChange;
+import dev.latchkey.domain.FieldChange;
 import dev.latchkey.application.port.in.GetLinkedAccountUseCase;
 import dev.latchkey.application.port.in.ListLinkedAccountsQuery;
 import dev.latchkey.application.port.in.ListLinkedAccountsUseCase;

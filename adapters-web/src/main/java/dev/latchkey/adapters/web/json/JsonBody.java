@@ -1,6 +1,6 @@
 package dev.latchkey.adapters.web.json;
 
-import dev.latchkey.application.port.in.FieldChange;
+import dev.latchkey.domain.FieldChange;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.Violations;
 import io.micronaut.core.annotation.Nullable;

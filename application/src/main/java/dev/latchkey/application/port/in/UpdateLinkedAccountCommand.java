@@ -1,5 +1,6 @@
 package dev.latchkey.application.port.in;
 
+import dev.latchkey.domain.FieldChange;
 import dev.latchkey.domain.account.AccountName;
 import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.account.Metadata;

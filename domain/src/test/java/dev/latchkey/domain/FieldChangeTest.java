@@ -1,4 +1,4 @@
-package dev.latchkey.application.port.in;
+package dev.latchkey.domain;
 
 import org.junit.jupiter.api.Test;
 

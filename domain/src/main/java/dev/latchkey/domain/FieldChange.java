@@ -1,4 +1,4 @@
-package dev.latchkey.application.port.in;
+package dev.latchkey.domain;
 
 import java.util.Optional;
 import java.util.function.Function;
