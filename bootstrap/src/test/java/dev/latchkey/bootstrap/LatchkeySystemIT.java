@@ -1,0 +1,182 @@
+package dev.latchkey.bootstrap;
+
+import dev.latchkey.adapters.persistence.embedded.EmbeddedPostgres;
+import dev.latchkey.adapters.persistence.support.TestPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged {@code latchkey.jar}, started as a user starts it, on the embedded default and on an
+ * external PostgreSQL; and the README's walkthrough, run word for word against it.
+ */
+class LatchkeySystemIT {
+    private static final Pattern PRINTED_KEY = Pattern.compile("^\\s+(lk_test_[A-Za-z0-9_-]{43,})\\s*$", Pattern.MULTILINE);
+    private static final Duration START_LIMIT = Duration.ofMinutes(3);
+
+    @TempDir
+    Path work;
+
+    private final List<Process> started = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** JUnit's temp dirs are private (700); as root, the embedded PostgreSQL runs as nobody and must reach its data dir. */
+    @BeforeEach
+    void reachableWorkDir() throws IOException {
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    @AfterEach
+    void stopAll() throws InterruptedException {
+        for (Process process : started) {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void the_readme_walkthrough_works_as_written_and_data_survives_a_restart() throws Exception {
+        Path data = work.resolve("data");
+        Running first = start(Map.of("LATCHKEY_DATA_DIR", data.toString()), "first.log");
+        Matcher printed = PRINTED_KEY.matcher(first.output());
+        assertThat(printed.find()).as("the first start prints the new API key:\n" + first.output()).isTrue();
+        String apiKey = printed.group(1);
+
+        String walkthrough = readmeWalkthrough()
+                .replace("export LATCHKEY_URL=http://localhost:8080", "export LATCHKEY_URL=" + first.url())
+                .replaceAll("export LATCHKEY_API_KEY=lk_test_\\.\\.\\.", "export LATCHKEY_API_KEY=" + apiKey);
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", "set -euo pipefail\n" + walkthrough).redirectErrorStream(true);
+        Process shell = bash.start();
+        String shellOutput = new String(shell.getInputStream().readAllBytes());
+        assertThat(shell.waitFor()).as("the walkthrough fails:\n" + shellOutput).isZero();
+        assertThat(shellOutput).contains("\"id\":\"cust-42\"").contains("\"linked_account_id\":\"cust-42\"");
+
+        stop(first);
+        Running second = start(Map.of("LATCHKEY_DATA_DIR", data.toString()), "second.log");
+        assertThat(PRINTED_KEY.matcher(second.output()).find()).as("no key is printed after the first start").isFalse();
+        HttpResponse<String> account = get(second.url() + "/v1/linked-accounts/cust-42", apiKey);
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).contains("\"name\":\"Acme Inc\"");
+    }
+
+    @Test
+    void on_an_external_database_it_refuses_to_start_without_a_session_secret_and_runs_with_one() throws Exception {
+        EmbeddedPostgres postgres = TestPostgres.server();
+        String url = TestPostgres.freshDatabaseUrl();
+        Map<String, String> external = Map.of(
+                "LATCHKEY_DATABASE_URL", url,
+                "LATCHKEY_DATABASE_USER", postgres.username(),
+                "LATCHKEY_DATABASE_PASSWORD", postgres.password(),
+                "LATCHKEY_DATA_DIR", work.resolve("unused").toString());
+
+        Process refused = launch(external, "refused.log");
+        assertThat(refused.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(refused.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(work.resolve("refused.log"))).contains("LATCHKEY_SESSION_SECRET is required");
+        assertThat(work.resolve("unused/postgres")).doesNotExist();
+
+        String bootstrapKey = "lk_live_" + "Zx9-_" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRST";
+        Map<String, String> configured = new HashMap<>(external);
+        configured.put("LATCHKEY_SESSION_SECRET", "a-session-secret-of-at-least-32-bytes-long");
+        configured.put("LATCHKEY_BOOTSTRAP_API_KEY", bootstrapKey);
+        Running running = start(configured, "external.log");
+
+        assertThat(PRINTED_KEY.matcher(running.output()).find()).isFalse();
+        assertThat(running.output()).doesNotContain(bootstrapKey);
+        assertThat(get(running.url() + "/v1/linked-accounts", bootstrapKey).statusCode()).isEqualTo(200);
+        assertThat(work.resolve("unused/postgres")).doesNotExist();
+    }
+
+    private record Running(Process process, String url, Path log) {
+        String output() throws IOException {
+            return Files.readString(log);
+        }
+    }
+
+    private Running start(Map<String, String> env, String logName) throws Exception {
+        int port = freePort();
+        Map<String, String> withPort = new HashMap<>(env);
+        withPort.put("LATCHKEY_PORT", String.valueOf(port));
+        Process process = launch(withPort, logName);
+        String url = "http://127.0.0.1:" + port;
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("Latchkey exited while starting:\n" + Files.readString(work.resolve(logName))).isTrue();
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url + "/health")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return new Running(process, url, work.resolve(logName));
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Latchkey did not become healthy within " + START_LIMIT + ":\n" + Files.readString(work.resolve(logName)));
+    }
+
+    private Process launch(Map<String, String> env, String logName) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar().toString())
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve(logName).toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("LATCHKEY_"));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    private void stop(Running running) throws InterruptedException {
+        running.process().destroy();
+        assertThat(running.process().waitFor(60, TimeUnit.SECONDS)).as("Latchkey stops on SIGTERM").isTrue();
+    }
+
+    private HttpResponse<String> get(String url, String bearer) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("latchkey.jar", "target/latchkey.jar"));
+        assertThat(jar).as("the packaged jar (run through mvn verify)").exists();
+        return jar.toAbsolutePath();
+    }
+
+    private static String readmeWalkthrough() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        Matcher block = Pattern.compile("<!-- walkthrough:start -->\\s*```bash\\n(.*?)```\\s*<!-- walkthrough:end -->", Pattern.DOTALL)
+                .matcher(readme);
+        assertThat(block.find()).as("README.md has the walkthrough block").isTrue();
+        return block.group(1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
