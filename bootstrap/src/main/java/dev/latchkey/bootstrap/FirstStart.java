@@ -2,6 +2,7 @@ package dev.latchkey.bootstrap;
 
 import dev.latchkey.application.port.in.EnsureDefaultWorkspaceUseCase;
 import dev.latchkey.application.port.in.WorkspaceWithKey;
+import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.workspace.ApiKeySecret;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -43,7 +44,11 @@ public class FirstStart implements ApplicationEventListener<StartupEvent> {
                         + "; generate one with: echo lk_test_$(openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')");
             }
         });
-        ensureDefault.ensure(key).ifPresent(this::announce);
+        try {
+            ensureDefault.ensure(key).ifPresent(this::announce);
+        } catch (ConflictException e) {
+            throw new RuntimeSettings.InvalidSettingsException(e.getMessage());
+        }
     }
 
     private void announce(WorkspaceWithKey created) {

@@ -1,0 +1,70 @@
+package dev.latchkey.bootstrap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RuntimeSettingsTest {
+    private static final String EXTERNAL = "jdbc:postgresql://db.internal:5432/latchkey";
+
+    @Test
+    void every_bad_setting_is_reported_at_once_with_what_to_do() {
+        RuntimeSettings settings = new RuntimeSettings(Map.of(
+                "LATCHKEY_PORT", "80a",
+                "LATCHKEY_ADMIN_TOKEN", "short",
+                "LATCHKEY_SESSION_SECRET", "too-short",
+                "LATCHKEY_DATABASE_URL", "mysql://db"));
+
+        assertThatThrownBy(settings::prepare)
+                .isInstanceOf(RuntimeSettings.InvalidSettingsException.class)
+                .hasMessageContaining("LATCHKEY_PORT")
+                .hasMessageContaining("LATCHKEY_ADMIN_TOKEN must be at least 32")
+                .hasMessageContaining("LATCHKEY_SESSION_SECRET must be at least 32")
+                .hasMessageContaining("LATCHKEY_DATABASE_URL must be a PostgreSQL JDBC URL")
+                .hasMessageContaining("openssl rand");
+    }
+
+    @Test
+    void an_external_database_without_a_session_secret_is_refused() {
+        RuntimeSettings settings = new RuntimeSettings(Map.of("LATCHKEY_DATABASE_URL", EXTERNAL));
+
+        assertThatThrownBy(settings::prepare).hasMessageContaining("LATCHKEY_SESSION_SECRET is required with an external database");
+    }
+
+    @Test
+    void an_external_database_is_used_as_given_and_no_embedded_one_is_started(@TempDir Path dataDir) {
+        Map<String, Object> properties = new RuntimeSettings(Map.of(
+                "LATCHKEY_DATABASE_URL", EXTERNAL,
+                "LATCHKEY_DATABASE_USER", "latchkey",
+                "LATCHKEY_DATABASE_PASSWORD", "pw",
+                "LATCHKEY_SESSION_SECRET", "0123456789abcdef0123456789abcdef",
+                "LATCHKEY_DATA_DIR", dataDir.toString(),
+                "LATCHKEY_PORT", "9090")).prepare();
+
+        assertThat(properties)
+                .containsEntry("datasources.default.url", EXTERNAL)
+                .containsEntry("datasources.default.username", "latchkey")
+                .containsEntry("datasources.default.password", "pw")
+                .containsEntry("latchkey.session-secret", "0123456789abcdef0123456789abcdef")
+                .containsEntry("micronaut.server.port", 9090)
+                .doesNotContainKey("latchkey.admin-token");
+        assertThat(dataDir.resolve("postgres")).doesNotExist();
+    }
+
+    @Test
+    void the_generated_session_secret_is_kept_private_and_reused(@TempDir Path dataDir) throws Exception {
+        Path file = dataDir.resolve("session-secret");
+        String first = RuntimeSettings.secretKeptIn(file);
+        String second = RuntimeSettings.secretKeptIn(file);
+
+        assertThat(first).isEqualTo(second).hasSizeGreaterThanOrEqualTo(RuntimeSettings.MIN_SECRET_BYTES);
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+}
