@@ -1,5 +1,6 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.port.in.PurgeExpiredRevocationsUseCase;
 import dev.latchkey.application.port.in.RevokeSessionTokenUseCase;
 import dev.latchkey.application.port.out.SessionRevocationStorePort;
 import dev.latchkey.domain.NotFoundException;
@@ -8,7 +9,7 @@ import dev.latchkey.domain.workspace.WorkspaceId;
 
 import java.time.Clock;
 
-public final class RevokeSessionTokenService implements RevokeSessionTokenUseCase {
+public final class RevokeSessionTokenService implements RevokeSessionTokenUseCase, PurgeExpiredRevocationsUseCase {
     private final SessionRevocationStorePort revocations;
     private final Clock clock;
 
@@ -25,5 +26,10 @@ public final class RevokeSessionTokenService implements RevokeSessionTokenUseCas
         if (!grant.isExpiredAt(clock.instant())) {
             revocations.revoke(grant);
         }
+    }
+
+    @Override
+    public int purge() {
+        return revocations.purgeExpired(clock.instant());
     }
 }

@@ -114,4 +114,19 @@ class RevokeSessionTokenServiceTest {
 
         assertThat(revocations.isRevoked(grant.tokenId())).isTrue();
     }
+
+    @Test
+    void purge_forgets_only_revocations_of_tokens_that_have_expired() {
+        SessionGrant shortLived = mint(SessionTtl.ofSeconds(60));
+        SessionGrant longLived = mint(SessionTtl.DEFAULT);
+        revoke.revoke(workspace, shortLived);
+        revoke.revoke(workspace, longLived);
+
+        clock.advance(java.time.Duration.ofMinutes(2));
+
+        assertThat(revoke.purge()).isEqualTo(1);
+        assertThat(revocations.isRevoked(longLived.tokenId())).isTrue();
+        assertThat(revocations.isRevoked(shortLived.tokenId())).isFalse();
+        assertThat(verify.isLive(longLived)).isFalse();
+    }
 }

@@ -1,0 +1,26 @@
+package dev.latchkey.bootstrap;
+
+import dev.latchkey.application.port.in.PurgeExpiredRevocationsUseCase;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Periodic clean-up that keeps tables small. Safe on several instances at once. */
+@Singleton
+public class Housekeeping {
+    private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
+    private final PurgeExpiredRevocationsUseCase purgeRevocations;
+
+    public Housekeeping(PurgeExpiredRevocationsUseCase purgeRevocations) {
+        this.purgeRevocations = purgeRevocations;
+    }
+
+    @Scheduled(initialDelay = "1m", fixedDelay = "1h")
+    void purgeExpiredRevocations() {
+        int purged = purgeRevocations.purge();
+        if (purged > 0) {
+            LOG.info("Forgot {} revocations of session tokens that have expired", purged);
+        }
+    }
+}
