@@ -1,0 +1,438 @@
+package dev.latchkey.domain.connector;
+
+import dev.latchkey.domain.Violations;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads a connector definition from its parsed form (YAML or JSON, as maps and lists) and checks
+ * every rule at once: required keys, https endpoints, patterns that compile, unique names,
+ * templates whose placeholders all have a source, secrets marked secret. Each violation names its
+ * path, such as {@code auth[0].token_url}.
+ */
+public final class ConnectorDefinitionReader {
+    private static final Set<String> TOP_LEVEL = Set.of("slug", "name", "categories", "icon_url", "docs_url", "api", "params",
+            "auth", "verify", "identity", "config_fields");
+    private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    private static final Pattern SECRET_LOOKING = Pattern.compile(".*(secret|password|token|private_key|api_key|apikey).*");
+
+    private final boolean allowPlainHttp;
+
+    /** @param allowPlainHttp whether {@code http://} endpoints pass (only with LATCHKEY_ALLOW_PRIVATE_NETWORK) */
+    public ConnectorDefinitionReader(boolean allowPlainHttp) {
+        this.allowPlainHttp = allowPlainHttp;
+    }
+
+    public ConnectorDefinition read(Map<String, ?> source) {
+        Violations v = new Violations();
+        Node root = new Node(v, "", source);
+        root.onlyKeys(TOP_LEVEL);
+
+        ConnectorSlug slug = root.text("slug").map(s -> v.check("slug", () -> new ConnectorSlug(s))).orElse(null);
+        String name = root.text("name").orElse(null);
+        List<String> categories = root.texts("categories");
+        for (int i = 0; i < categories.size(); i++) {
+            if (!CATEGORY.matcher(categories.get(i)).matches()) {
+                v.add("categories[" + i + "]", "must be a lowercase word such as crm or support");
+            }
+        }
+        String iconUrl = root.text("icon_url").map(u -> url(v, "icon_url", u)).orElse(null);
+        String docsUrl = root.text("docs_url").map(u -> url(v, "docs_url", u)).orElse(null);
+
+        Node api = root.child("api");
+        api.onlyKeys(Set.of("base_url"));
+        Template baseUrl = api.text("base_url").map(u -> template(v, "api.base_url", u)).orElse(null);
+        if (baseUrl != null) {
+            url(v, "api.base_url", baseUrl.text());
+        }
+
+        List<ConnectorParam> params = new ArrayList<>();
+        List<Node> paramNodes = root.optionalList("params");
+        for (Node p : paramNodes) {
+            p.onlyKeys(Set.of("name", "label", "pattern", "required", "help_text"));
+            String paramName = p.text("name").orElse(null);
+            Pattern pattern = p.text("pattern").map(text -> {
+                try {
+                    return Pattern.compile(text);
+                } catch (PatternSyntaxException e) {
+                    v.add(p.path("pattern"), "is not a valid regular expression: " + e.getDescription());
+                    return null;
+                }
+            }).orElse(null);
+            String label = p.text("label").orElse(null);
+            boolean required = p.bool("required", true);
+            Optional<String> help = p.optionalText("help_text");
+            if (paramName != null && pattern != null && label != null) {
+                v.check(p.path(""), () -> params.add(new ConnectorParam(paramName, label, pattern, required, help)));
+            }
+        }
+        unique(v, "params", params.stream().map(ConnectorParam::name).toList());
+        Set<String> paramNames = new HashSet<>(params.stream().map(ConnectorParam::name).toList());
+
+        List<AuthMethod> auth = new ArrayList<>();
+        List<Node> authNodes = root.list("auth");
+        for (Node a : authNodes) {
+            AuthMethod method = authMethod(v, a, paramNames);
+            if (method != null) {
+                auth.add(method);
+            }
+        }
+        unique(v, "auth", auth.stream().map(AuthMethod::type).toList());
+
+        if (baseUrl != null) {
+            Set<String> sources = new HashSet<>(paramNames);
+            auth.forEach(m -> {
+                if (m instanceof AuthMethod.OAuth2AuthorizationCode oauth) {
+                    sources.addAll(oauth.tokenResponse().keySet());
+                }
+            });
+            resolvable(v, "api.base_url", baseUrl, sources);
+        }
+
+        Set<String> checkSources = new HashSet<>(paramNames);
+        auth.forEach(m -> m.fields().forEach(f -> checkSources.add(f.name())));
+        Optional<HttpCheck> verify = root.optionalChild("verify").map(n -> check(v, n, false, checkSources));
+        Optional<HttpCheck> identity = root.optionalChild("identity").map(n -> check(v, n, true, checkSources));
+
+        v.throwIfAny();
+        return new ConnectorDefinition(slug, name, categories, iconUrl, docsUrl, baseUrl, params, auth, verify, identity);
+    }
+
+    private AuthMethod authMethod(Violations v, Node a, Set<String> params) {
+        String type = a.text("type").orElse(null);
+        if (type == null) {
+            return null;
+        }
+        return switch (type) {
+            case AuthMethod.OAUTH2 -> {
+                a.onlyKeys(Set.of("type", "authorization_url", "token_url", "revocation_url", "scopes", "scope_separator", "pkce",
+                        "client_auth", "authorization_params", "token_params", "token_response", "refresh_margin_seconds"));
+                Template authorize = a.text("authorization_url").map(u -> endpoint(v, a.path("authorization_url"), u, params)).orElse(null);
+                Template token = a.text("token_url").map(u -> endpoint(v, a.path("token_url"), u, params)).orElse(null);
+                Optional<Template> revoke = a.optionalText("revocation_url").map(u -> endpoint(v, a.path("revocation_url"), u, params));
+                Map<String, String> tokenResponse = a.stringMap("token_response");
+                tokenResponse.forEach((key, pointer) -> {
+                    if (!key.matches("[a-z][a-zA-Z0-9_]*")) {
+                        v.add(a.path("token_response." + key), "must be named with letters, digits and _");
+                    }
+                    if (!pointer.startsWith("/")) {
+                        v.add(a.path("token_response." + key), "must be a JSON pointer such as /instance_url");
+                    }
+                });
+                if (authorize == null || token == null) {
+                    yield null;
+                }
+                yield new AuthMethod.OAuth2AuthorizationCode(authorize, token, revoke, a.texts("scopes"),
+                        a.optionalText("scope_separator").orElse(" "), a.bool("pkce", true), clientAuth(v, a),
+                        a.stringMap("authorization_params"), a.stringMap("token_params"), tokenResponse, margin(v, a));
+            }
+            case AuthMethod.OAUTH2_CLIENT_CREDENTIALS -> {
+                a.onlyKeys(Set.of("type", "token_url", "scopes", "scope_separator", "client_auth", "token_params", "refresh_margin_seconds"));
+                Template token = a.text("token_url").map(u -> endpoint(v, a.path("token_url"), u, params)).orElse(null);
+                yield token == null ? null : new AuthMethod.OAuth2ClientCredentials(token, a.texts("scopes"),
+                        a.optionalText("scope_separator").orElse(" "), clientAuth(v, a), a.stringMap("token_params"), margin(v, a));
+            }
+            case AuthMethod.API_KEY -> {
+                a.onlyKeys(Set.of("type", "fields", "placement", "name", "format"));
+                List<CredentialField> fields = fields(v, a);
+                AuthMethod.Placement placement = a.optionalText("placement").map(p -> switch (p) {
+                    case "header" -> AuthMethod.Placement.HEADER;
+                    case "query" -> AuthMethod.Placement.QUERY;
+                    default -> {
+                        v.add(a.path("placement"), "must be header or query");
+                        yield null;
+                    }
+                }).orElse(AuthMethod.Placement.HEADER);
+                String headerName = a.text("name").orElse(null);
+                Template format = a.optionalText("format").map(f -> template(v, a.path("format"), f)).orElse(null);
+                if (format == null && fields.size() == 1) {
+                    format = new Template("{" + fields.get(0).name() + "}");
+                } else if (format == null) {
+                    v.add(a.path("format"), "is required when there is more than one field, e.g. \"Bearer {api_key}\"");
+                }
+                fieldTemplate(v, a.path("format"), format, fields);
+                yield placement == null || headerName == null || format == null || fields.isEmpty() ? null
+                        : new AuthMethod.ApiKey(fields, placement, headerName, format);
+            }
+            case AuthMethod.BASIC -> {
+                a.onlyKeys(Set.of("type", "fields", "username", "password"));
+                List<CredentialField> fields = fields(v, a);
+                Template username = a.text("username").map(t -> template(v, a.path("username"), t)).orElse(null);
+                Template password = a.optionalText("password").map(t -> template(v, a.path("password"), t)).orElse(new Template(""));
+                fieldTemplate(v, a.path("username"), username, fields);
+                fieldTemplate(v, a.path("password"), password, fields);
+                yield username == null || fields.isEmpty() ? null : new AuthMethod.Basic(fields, username, password);
+            }
+            default -> {
+                if (!type.matches("[a-z][a-z0-9_]{0,62}")) {
+                    v.add(a.path("type"), "must be oauth2, oauth2_client_credentials, api_key, basic or the name of a custom scheme");
+                    yield null;
+                }
+                List<CredentialField> fields = fields(v, a);
+                Map<String, Object> settings = new LinkedHashMap<>(a.raw());
+                settings.remove("type");
+                settings.remove("fields");
+                yield new AuthMethod.Custom(type, fields, settings);
+            }
+        };
+    }
+
+    private List<CredentialField> fields(Violations v, Node a) {
+        List<CredentialField> fields = new ArrayList<>();
+        for (Node f : a.list("fields")) {
+            f.onlyKeys(Set.of("name", "label", "secret", "required", "help_text"));
+            String name = f.text("name").orElse(null);
+            String label = f.text("label").orElse(null);
+            boolean secret = f.bool("secret", false);
+            if (name != null && !secret && SECRET_LOOKING.matcher(name).matches()) {
+                v.add(f.path("secret"), "must be true: a field named '" + name + "' holds a secret");
+            }
+            if (name != null && label != null) {
+                v.check(f.path(""), () -> fields.add(new CredentialField(name, label, secret, f.bool("required", true),
+                        f.optionalText("help_text"))));
+            }
+        }
+        unique(v, a.path("fields"), fields.stream().map(CredentialField::name).toList());
+        return fields;
+    }
+
+    private static void fieldTemplate(Violations v, String path, Template template, List<CredentialField> fields) {
+        if (template != null) {
+            resolvable(v, path, template, new HashSet<>(fields.stream().map(CredentialField::name).toList()));
+        }
+    }
+
+    private static AuthMethod.ClientAuth clientAuth(Violations v, Node a) {
+        return a.optionalText("client_auth").map(c -> switch (c) {
+            case "basic" -> AuthMethod.ClientAuth.BASIC;
+            case "body" -> AuthMethod.ClientAuth.BODY;
+            default -> {
+                v.add(a.path("client_auth"), "must be basic or body");
+                yield AuthMethod.ClientAuth.BASIC;
+            }
+        }).orElse(AuthMethod.ClientAuth.BASIC);
+    }
+
+    private static Optional<Duration> margin(Violations v, Node a) {
+        return a.optionalNumber("refresh_margin_seconds").map(seconds -> {
+            if (seconds < 0 || seconds > 86_400) {
+                v.add(a.path("refresh_margin_seconds"), "must be between 0 and 86400");
+            }
+            return Duration.ofSeconds(seconds);
+        });
+    }
+
+    private HttpCheck check(Violations v, Node n, boolean identity, Set<String> sources) {
+        n.onlyKeys(identity ? Set.of("method", "path", "pointer", "expect_status") : Set.of("method", "path", "expect_status"));
+        String method = n.optionalText("method").map(m -> m.toUpperCase(Locale.ROOT)).orElse("GET");
+        Template path = n.text("path").map(p -> template(v, n.path("path"), p)).orElse(null);
+        if (path != null) {
+            resolvable(v, n.path("path"), path, sources);
+        }
+        int status = n.optionalNumber("expect_status").map(Long::intValue).orElse(200);
+        Optional<String> pointer = identity ? Optional.ofNullable(n.text("pointer").orElse(null)) : Optional.empty();
+        return path == null ? null : v.check(n.path(""), () -> new HttpCheck(method, path, status, pointer));
+    }
+
+    private Template endpoint(Violations v, String path, String text, Set<String> params) {
+        Template template = template(v, path, text);
+        if (template != null) {
+            url(v, path, text);
+            resolvable(v, path, template, params);
+        }
+        return template;
+    }
+
+    private String url(Violations v, String path, String url) {
+        boolean https = url.startsWith("https://");
+        boolean http = url.startsWith("http://");
+        if (!https && !(http && allowPlainHttp)) {
+            v.add(path, "must be an https:// URL (got '" + url + "')");
+        } else if (url.indexOf('/', https ? 8 : 7) == (https ? 8 : 7)) {
+            v.add(path, "must name a host");
+        }
+        return url;
+    }
+
+    private static Template template(Violations v, String path, String text) {
+        return v.check(path, () -> new Template(text));
+    }
+
+    private static void resolvable(Violations v, String path, Template template, Set<String> sources) {
+        for (String name : template.placeholders()) {
+            if (!sources.contains(name)) {
+                v.add(path, "uses {" + name + "}, which no param, field or token_response value provides");
+            }
+        }
+    }
+
+    private static void unique(Violations v, String path, List<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                v.add(path, "'" + name + "' appears twice");
+            }
+        }
+    }
+
+    /** A position in the source with its path, reading typed values and recording what is wrong. */
+    private record Node(Violations v, String prefix, Map<String, ?> raw) {
+        String path(String key) {
+            if (key.isEmpty()) {
+                return prefix.isEmpty() ? "definition" : prefix;
+            }
+            return prefix.isEmpty() ? key : prefix + "." + key;
+        }
+
+        void onlyKeys(Set<String> known) {
+            for (String key : raw.keySet()) {
+                if (!known.contains(key)) {
+                    v.add(path(key), "is not a known key here; known keys: " + String.join(", ", known.stream().sorted().toList()));
+                }
+            }
+        }
+
+        Optional<String> text(String key) {
+            Optional<String> value = optionalText(key);
+            if (value.isEmpty() && !raw.containsKey(key)) {
+                v.add(path(key), "is required");
+            }
+            return value;
+        }
+
+        Optional<String> optionalText(String key) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return Optional.empty();
+            }
+            if (value instanceof String s && !s.isBlank()) {
+                return Optional.of(s);
+            }
+            if (value instanceof String s && key.equals("password")) {
+                return Optional.of(s);
+            }
+            v.add(path(key), "must be a non-empty string");
+            return Optional.empty();
+        }
+
+        Optional<Long> optionalNumber(String key) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return Optional.empty();
+            }
+            if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+                return Optional.of(n.longValue());
+            }
+            v.add(path(key), "must be a whole number");
+            return Optional.empty();
+        }
+
+        boolean bool(String key, boolean fallback) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (value instanceof Boolean b) {
+                return b;
+            }
+            v.add(path(key), "must be true or false");
+            return fallback;
+        }
+
+        List<String> texts(String key) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return List.of();
+            }
+            if (!(value instanceof List<?> list) || !list.stream().allMatch(e -> e instanceof String s && !s.isBlank())) {
+                v.add(path(key), "must be a list of strings");
+                return List.of();
+            }
+            return list.stream().map(String.class::cast).toList();
+        }
+
+        Map<String, String> stringMap(String key) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return Map.of();
+            }
+            if (!(value instanceof Map<?, ?> map)) {
+                v.add(path(key), "must be a map of names to strings");
+                return Map.of();
+            }
+            Map<String, String> out = new LinkedHashMap<>();
+            map.forEach((k, val) -> {
+                if (val instanceof String || val instanceof Number || val instanceof Boolean) {
+                    out.put(String.valueOf(k), String.valueOf(val));
+                } else {
+                    v.add(path(key + "." + k), "must be a string");
+                }
+            });
+            return out;
+        }
+
+        Node child(String key) {
+            return optionalChild(key).orElseGet(() -> {
+                if (!raw.containsKey(key)) {
+                    v.add(path(key), "is required");
+                }
+                return new Node(v, path(key), Map.of());
+            });
+        }
+
+        @SuppressWarnings("unchecked")
+        Optional<Node> optionalChild(String key) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return Optional.empty();
+            }
+            if (!(value instanceof Map<?, ?> map)) {
+                v.add(path(key), "must be a map");
+                return Optional.empty();
+            }
+            return Optional.of(new Node(v, path(key), (Map<String, ?>) map));
+        }
+
+        List<Node> list(String key) {
+            List<Node> nodes = optionalList(key);
+            if (nodes.isEmpty() && !raw.containsKey(key)) {
+                v.add(path(key), "is required");
+            } else if (nodes.isEmpty() && raw.get(key) instanceof List<?>) {
+                v.add(path(key), "must not be empty");
+            }
+            return nodes;
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Node> optionalList(String key) {
+            Object value = raw.get(key);
+            if (value == null) {
+                return List.of();
+            }
+            if (!(value instanceof List<?> list)) {
+                v.add(path(key), "must be a list");
+                return List.of();
+            }
+            List<Node> nodes = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                String itemPath = path(key) + "[" + i + "]";
+                if (list.get(i) instanceof Map<?, ?> map) {
+                    nodes.add(new Node(v, itemPath, (Map<String, ?>) map));
+                } else {
+                    v.add(itemPath, "must be a map");
+                }
+            }
+            return nodes;
+        }
+    }
+}
