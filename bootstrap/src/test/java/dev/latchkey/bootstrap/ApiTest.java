@@ -1,12 +1,14 @@
 package dev.latchkey.bootstrap;
 
 import dev.latchkey.adapters.persistence.support.TestPostgres;
+import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.application.port.in.CreateWorkspaceCommand;
 import dev.latchkey.application.port.in.CreateWorkspaceUseCase;
 import dev.latchkey.domain.workspace.Environment;
 import dev.latchkey.domain.workspace.WorkspaceName;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -26,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the HTTP tests: the whole service on a random port, on a fresh PostgreSQL database,
@@ -90,8 +94,13 @@ public abstract class ApiTest implements TestPropertyProvider {
     }
 
     protected Reply call(HttpRequest<?> request) {
+        return call(client, request);
+    }
+
+    /** Calls another instance of the service (or any server) through {@code target}. */
+    protected Reply call(HttpClient target, HttpRequest<?> request) {
         try {
-            HttpResponse<String> response = client.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
+            HttpResponse<String> response = target.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
             return reply(response, response.getBody().orElse(""));
         } catch (HttpClientResponseException e) {
             return reply(e.getResponse(), e.getResponse().getBody(String.class).orElse(""));
@@ -116,6 +125,19 @@ public abstract class ApiTest implements TestPropertyProvider {
 
     protected Reply delete(String uri, String bearer) {
         return call(HttpRequest.DELETE(uri), bearer);
+    }
+
+    /** Sends {@code body} as it is, with the given content type: for bodies no client would build from an object. */
+    protected Reply raw(HttpMethod method, String uri, String body, String contentType, String bearer) {
+        return call(HttpRequest.create(method, uri).body(body).contentType(contentType), bearer);
+    }
+
+    /** The reply is an RFC 9457 problem with this status and stable code. */
+    protected static void assertProblem(Reply reply, int status, String code) {
+        assertThat(reply.status()).as("status of %s", reply.text()).isEqualTo(status);
+        assertThat(reply.contentType()).as("content type").hasValueSatisfying(type -> assertThat(type).startsWith(Problem.CONTENT_TYPE));
+        assertThat(reply.body()).as("problem body").containsEntry("status", status).containsEntry("code", code)
+                .containsKeys("title", "detail");
     }
 
     private Reply reply(HttpResponse<?> response, String text) {
