@@ -1,7 +1,6 @@
 package dev.latchkey.bootstrap;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -153,7 +152,6 @@ class AdminApiTest extends ApiTest {
     }
 
     @Test
-    @Disabled("BUG: AuthorizationProblemHandler sends an API key on /admin/** to get a session token (403 session_token_required) and a session token to get an API key")
     void the_admin_endpoints_refuse_api_keys_and_session_tokens_without_pointing_to_the_wrong_credential() {
         String key = newWorkspaceKey();
         post("/v1/linked-accounts", Map.of("id", "cust-1"), key);

@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.web.account;
 
 import dev.latchkey.adapters.web.json.JsonBody;
+import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.security.Caller;
 import dev.latchkey.adapters.web.security.Roles;
@@ -35,7 +36,6 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -65,10 +65,13 @@ public class LinkedAccountController {
     private final ListLinkedAccountsUseCase list;
     private final DeleteLinkedAccountUseCase delete;
     private final JsonMapper json;
+    private final JsonBodyReader bodies;
 
     public LinkedAccountController(CreateLinkedAccountUseCase create, UpsertLinkedAccountUseCase upsert,
                                    UpdateLinkedAccountUseCase update, GetLinkedAccountUseCase get,
-                                   ListLinkedAccountsUseCase list, DeleteLinkedAccountUseCase delete, JsonMapper json) {
+                                   ListLinkedAccountsUseCase list, DeleteLinkedAccountUseCase delete, JsonMapper json,
+                                   JsonBodyReader bodies) {
+        this.bodies = bodies;
         this.create = create;
         this.upsert = upsert;
         this.update = update;
@@ -81,8 +84,8 @@ public class LinkedAccountController {
     @Post
     @Operation(summary = "Create a linked account", description = "409 linked_account_exists when the id is taken.")
     @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
-    public HttpResponse<LinkedAccountResponse> create(@Body @Nullable JsonNode body, Authentication caller) {
-        JsonBody input = JsonBody.of(body, FIELDS);
+    public HttpResponse<LinkedAccountResponse> create(@Body @Nullable String body, Authentication caller) {
+        JsonBody input = bodies.read(body, FIELDS);
         LinkedAccountId id = input.required("id", LinkedAccountId::new);
         CreateLinkedAccountCommand command = command(Caller.workspace(caller), id, input);
         LinkedAccount account = create.create(command);
@@ -92,8 +95,8 @@ public class LinkedAccountController {
     @Put("/{id}")
     @Operation(summary = "Create or replace a linked account", description = "201 when created, 200 when it existed.")
     @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
-    public HttpResponse<LinkedAccountResponse> upsert(String id, @Body @Nullable JsonNode body, Authentication caller) {
-        JsonBody input = JsonBody.of(body, FIELDS);
+    public HttpResponse<LinkedAccountResponse> upsert(String id, @Body @Nullable String body, Authentication caller) {
+        JsonBody input = bodies.read(body, FIELDS);
         LinkedAccountId pathId = input.check("id", () -> new LinkedAccountId(id));
         input.optional("id", String::valueOf).filter(bodyId -> !bodyId.equals(id))
                 .ifPresent(bodyId -> input.violation("id", "must equal the id in the path ('" + id + "') or be left out"));
@@ -106,11 +109,11 @@ public class LinkedAccountController {
     @Operation(summary = "Update some fields of a linked account",
             description = "Fields left out stay as they are; \"name\": null clears the name; metadata is replaced as a whole.")
     @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
-    public LinkedAccountResponse update(String id, @Body @Nullable JsonNode body, Authentication caller) {
-        JsonBody input = JsonBody.of(body, "name", "metadata");
+    public LinkedAccountResponse update(String id, @Body @Nullable String body, Authentication caller) {
+        JsonBody input = bodies.read(body, "name", "metadata");
         LinkedAccountId accountId = input.check("id", () -> new LinkedAccountId(id));
         FieldChange<AccountName> name = input.change("name", AccountName::new);
-        FieldChange<Metadata> metadata = input.objectChange("metadata", json, Metadata::new);
+        FieldChange<Metadata> metadata = input.objectChange("metadata", Metadata::new);
         input.validate();
         return LinkedAccountResponse.of(update.update(new UpdateLinkedAccountCommand(Caller.workspace(caller), accountId, name, metadata)), json);
     }
@@ -143,7 +146,7 @@ public class LinkedAccountController {
 
     private CreateLinkedAccountCommand command(WorkspaceId workspace, LinkedAccountId id, JsonBody input) {
         Optional<AccountName> name = input.optional("name", AccountName::new);
-        Optional<Metadata> metadata = input.objectChange("metadata", json, Metadata::new).applyTo(Optional.empty());
+        Optional<Metadata> metadata = input.objectChange("metadata", Metadata::new).applyTo(Optional.empty());
         input.validate();
         return new CreateLinkedAccountCommand(workspace, id, name, metadata.orElse(Metadata.EMPTY));
     }

@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.web.admin;
 
 import dev.latchkey.adapters.web.json.JsonBody;
+import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.security.Roles;
 import dev.latchkey.application.port.in.CreateApiKeyUseCase;
@@ -19,7 +20,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -41,9 +41,11 @@ public class AdminWorkspaceController {
     private final CreateWorkspaceUseCase createWorkspace;
     private final CreateApiKeyUseCase createKey;
     private final ListWorkspacesUseCase listWorkspaces;
+    private final JsonBodyReader bodies;
 
     public AdminWorkspaceController(CreateWorkspaceUseCase createWorkspace, CreateApiKeyUseCase createKey,
-                                    ListWorkspacesUseCase listWorkspaces) {
+                                    ListWorkspacesUseCase listWorkspaces, JsonBodyReader bodies) {
+        this.bodies = bodies;
         this.createWorkspace = createWorkspace;
         this.createKey = createKey;
         this.listWorkspaces = listWorkspaces;
@@ -52,8 +54,8 @@ public class AdminWorkspaceController {
     @Post
     @Operation(summary = "Create a workspace", description = "Returns its first API key, shown once. 409 workspace_exists for a taken name.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CreateWorkspaceRequest.class)))
-    public HttpResponse<CreatedWorkspaceResponse> create(@Body @Nullable JsonNode body) {
-        JsonBody input = JsonBody.of(body, "name", "environment");
+    public HttpResponse<CreatedWorkspaceResponse> create(@Body @Nullable String body) {
+        JsonBody input = bodies.read(body, "name", "environment");
         WorkspaceName name = input.required("name", WorkspaceName::new);
         Environment environment = input.optional("environment", Environment::parse).orElse(Environment.TEST);
         input.validate();

@@ -21,17 +21,19 @@ import java.util.function.Supplier;
  */
 public final class JsonBody {
     private final JsonNode node;
+    private final JsonMapper mapper;
     private final Violations violations = new Violations();
 
-    private JsonBody(JsonNode node) {
+    private JsonBody(JsonNode node, JsonMapper mapper) {
         this.node = node;
+        this.mapper = mapper;
     }
 
-    public static JsonBody of(@Nullable JsonNode node, String... knownFields) {
+    static JsonBody of(@Nullable JsonNode node, JsonMapper mapper, String... knownFields) {
         if (node == null || !node.isObject()) {
             throw InvalidInputException.of("body", "must be a JSON object");
         }
-        JsonBody body = new JsonBody(node);
+        JsonBody body = new JsonBody(node, mapper);
         Set<String> known = Set.of(knownFields);
         for (var entry : node.entries()) {
             if (!known.contains(entry.getKey())) {
@@ -78,7 +80,7 @@ public final class JsonBody {
     }
 
     /** A field that must hold a JSON object, handed to {@code convert} as its serialized text. */
-    public <T> FieldChange<T> objectChange(String field, JsonMapper mapper, Function<String, T> convert) {
+    public <T> FieldChange<T> objectChange(String field, Function<String, T> convert) {
         JsonNode value = node.get(field);
         if (value == null) {
             return FieldChange.keep();
@@ -90,7 +92,7 @@ public final class JsonBody {
             violations.add(field, "must be a JSON object, e.g. {\"plan\": \"pro\"}");
             return FieldChange.keep();
         }
-        T converted = violations.check(field, () -> convert.apply(serialize(mapper, value)));
+        T converted = violations.check(field, () -> convert.apply(serialize(value)));
         return converted == null ? FieldChange.keep() : FieldChange.set(Optional.of(converted));
     }
 
@@ -126,7 +128,7 @@ public final class JsonBody {
         return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15;
     }
 
-    private static String serialize(JsonMapper mapper, JsonNode value) {
+    private String serialize(JsonNode value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (IOException e) {

@@ -2,14 +2,16 @@ package dev.latchkey.adapters.web.json;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
 
 /** RFC 3339 UTC timestamps with millisecond precision, as every response writes them. */
 public final class Timestamps {
     private Timestamps() {
     }
 
+    private static final DateTimeFormatter MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
     public static String format(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        return MILLIS.format(instant);
     }
 }

@@ -27,6 +27,10 @@ public class AuthorizationProblemHandler implements ExceptionHandler<Authorizati
                             + "API key from your backend, or a session token from your frontend.");
             return response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (request.getPath().startsWith("/admin/")) {
+            return Problems.response(HttpStatus.FORBIDDEN, "admin_token_required",
+                    "The operator endpoints take the operator's LATCHKEY_ADMIN_TOKEN as the bearer.");
+        }
         if (authentication.getRoles().contains(Roles.SESSION)) {
             return Problems.response(HttpStatus.FORBIDDEN, "forbidden_for_session_token",
                     "A session token cannot use this endpoint: it takes the workspace's API key, from your backend only.");

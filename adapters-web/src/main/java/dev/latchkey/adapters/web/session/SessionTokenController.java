@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.web.session;
 
 import dev.latchkey.adapters.web.json.JsonBody;
+import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.Timestamps;
 import dev.latchkey.adapters.web.security.Caller;
 import dev.latchkey.adapters.web.security.Roles;
@@ -19,7 +20,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -40,8 +40,11 @@ public class SessionTokenController {
     private final MintSessionTokenUseCase mint;
     private final RevokeSessionTokenUseCase revoke;
     private final SessionTokenCodec codec;
+    private final JsonBodyReader bodies;
 
-    public SessionTokenController(MintSessionTokenUseCase mint, RevokeSessionTokenUseCase revoke, SessionTokenCodec codec) {
+    public SessionTokenController(MintSessionTokenUseCase mint, RevokeSessionTokenUseCase revoke, SessionTokenCodec codec,
+                                  JsonBodyReader bodies) {
+        this.bodies = bodies;
         this.mint = mint;
         this.revoke = revoke;
         this.codec = codec;
@@ -50,8 +53,8 @@ public class SessionTokenController {
     @Post
     @Operation(summary = "Mint a session token", description = "404 linked_account_not_found when the account does not exist.")
     @RequestBody(content = @Content(schema = @Schema(implementation = SessionTokenRequest.class)))
-    public HttpResponse<SessionTokenResponse> mint(@Body @Nullable JsonNode body, Authentication caller) {
-        JsonBody input = JsonBody.of(body, "linked_account_id", "ttl_seconds");
+    public HttpResponse<SessionTokenResponse> mint(@Body @Nullable String body, Authentication caller) {
+        JsonBody input = bodies.read(body, "linked_account_id", "ttl_seconds");
         LinkedAccountId account = input.required("linked_account_id", LinkedAccountId::new);
         SessionTtl ttl = input.optionalInteger("ttl_seconds")
                 .map(seconds -> input.check("ttl_seconds", () -> SessionTtl.ofSeconds(seconds)))
@@ -66,8 +69,8 @@ public class SessionTokenController {
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke a session token", description = "Refused from then on, on every instance. Idempotent.")
     @RequestBody(content = @Content(schema = @Schema(implementation = RevokeSessionTokenRequest.class)))
-    public void revoke(@Body @Nullable JsonNode body, Authentication caller) {
-        JsonBody input = JsonBody.of(body, "token");
+    public void revoke(@Body @Nullable String body, Authentication caller) {
+        JsonBody input = bodies.read(body, "token");
         String token = input.required("token", String::valueOf);
         input.validate();
         SessionGrant grant = codec.decode(token).orElseThrow(() -> InvalidInputException.of("token",
