@@ -31,11 +31,23 @@ public sealed interface AuthMethod {
 
     enum Placement { HEADER, QUERY }
 
+    /** Where an OAuth access token goes on API requests: {@code Authorization: Bearer {access_token}} unless declared. */
+    record TokenPlacement(String header, Template format) {
+        public static final TokenPlacement BEARER = new TokenPlacement("Authorization", new Template("Bearer {access_token}"));
+
+        public TokenPlacement {
+            Names.requireText(header, "token_header");
+            Objects.requireNonNull(format, "token_format");
+        }
+    }
+
     record OAuth2AuthorizationCode(Template authorizationUrl, Template tokenUrl, Optional<Template> revocationUrl,
                                    List<String> scopes, String scopeSeparator, boolean pkce, ClientAuth clientAuth,
                                    Map<String, String> authorizationParams, Map<String, String> tokenParams,
-                                   Map<String, String> tokenResponse, Optional<Duration> refreshMargin) implements AuthMethod {
+                                   Map<String, String> tokenResponse, Optional<Duration> refreshMargin,
+                                   TokenPlacement tokenPlacement) implements AuthMethod {
         public OAuth2AuthorizationCode {
+            Objects.requireNonNull(tokenPlacement, "tokenPlacement");
             Objects.requireNonNull(authorizationUrl, "authorizationUrl");
             Objects.requireNonNull(tokenUrl, "tokenUrl");
             Objects.requireNonNull(revocationUrl, "revocationUrl");
@@ -60,12 +72,14 @@ public sealed interface AuthMethod {
     }
 
     record OAuth2ClientCredentials(Template tokenUrl, List<String> scopes, String scopeSeparator, ClientAuth clientAuth,
-                                   Map<String, String> tokenParams, Optional<Duration> refreshMargin) implements AuthMethod {
+                                   Map<String, String> tokenParams, Optional<Duration> refreshMargin,
+                                   TokenPlacement tokenPlacement) implements AuthMethod {
         public static final List<CredentialField> CLIENT_FIELDS = List.of(
                 new CredentialField("client_id", "Client ID", false, true, Optional.empty()),
                 new CredentialField("client_secret", "Client secret", true, true, Optional.empty()));
 
         public OAuth2ClientCredentials {
+            Objects.requireNonNull(tokenPlacement, "tokenPlacement");
             Objects.requireNonNull(tokenUrl, "tokenUrl");
             scopes = List.copyOf(scopes);
             Objects.requireNonNull(scopeSeparator, "scopeSeparator");

@@ -1,6 +1,7 @@
 package dev.latchkey.domain.connector;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +17,7 @@ public record ConnectorDefinition(
         String iconUrl,
         String docsUrl,
         Template baseUrl,
+        Map<String, String> apiHeaders,
         List<ConnectorParam> params,
         List<AuthMethod> auth,
         Optional<HttpCheck> verify,
@@ -28,6 +30,7 @@ public record ConnectorDefinition(
         Objects.requireNonNull(iconUrl, "iconUrl");
         Objects.requireNonNull(docsUrl, "docsUrl");
         Objects.requireNonNull(baseUrl, "baseUrl");
+        apiHeaders = Map.copyOf(apiHeaders);
         params = List.copyOf(params);
         auth = List.copyOf(auth);
         if (auth.isEmpty()) {

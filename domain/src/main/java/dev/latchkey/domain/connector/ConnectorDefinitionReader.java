@@ -50,11 +50,18 @@ public final class ConnectorDefinitionReader {
         String docsUrl = root.text("docs_url").map(u -> url(v, "docs_url", u)).orElse(null);
 
         Node api = root.child("api");
-        api.onlyKeys(Set.of("base_url"));
+        api.onlyKeys(Set.of("base_url", "headers"));
         Template baseUrl = api.text("base_url").map(u -> template(v, "api.base_url", u)).orElse(null);
-        if (baseUrl != null) {
+        // "{instance_url}/services/data" takes its scheme and host from the token response: checked once filled.
+        if (baseUrl != null && !baseUrl.text().startsWith("{")) {
             url(v, "api.base_url", baseUrl.text());
         }
+        Map<String, String> apiHeaders = api.stringMap("headers");
+        apiHeaders.keySet().forEach(header -> {
+            if (!header.matches("[A-Za-z0-9-]{1,64}") || header.equalsIgnoreCase("authorization")) {
+                v.add("api.headers." + header, "must be a header name other than Authorization");
+            }
+        });
 
         List<ConnectorParam> params = new ArrayList<>();
         List<Node> paramNodes = root.optionalList("params");
@@ -105,7 +112,7 @@ public final class ConnectorDefinitionReader {
         Optional<HttpCheck> identity = root.optionalChild("identity").map(n -> check(v, n, true, checkSources));
 
         v.throwIfAny();
-        return new ConnectorDefinition(slug, name, categories, iconUrl, docsUrl, baseUrl, params, auth, verify, identity);
+        return new ConnectorDefinition(slug, name, categories, iconUrl, docsUrl, baseUrl, apiHeaders, params, auth, verify, identity);
     }
 
     private AuthMethod authMethod(Violations v, Node a, Set<String> params) {
@@ -116,7 +123,8 @@ public final class ConnectorDefinitionReader {
         return switch (type) {
             case AuthMethod.OAUTH2 -> {
                 a.onlyKeys(Set.of("type", "authorization_url", "token_url", "revocation_url", "scopes", "scope_separator", "pkce",
-                        "client_auth", "authorization_params", "token_params", "token_response", "refresh_margin_seconds"));
+                        "client_auth", "authorization_params", "token_params", "token_response", "refresh_margin_seconds",
+                        "token_header", "token_format"));
                 Template authorize = a.text("authorization_url").map(u -> endpoint(v, a.path("authorization_url"), u, params)).orElse(null);
                 Template token = a.text("token_url").map(u -> endpoint(v, a.path("token_url"), u, params)).orElse(null);
                 Optional<Template> revoke = a.optionalText("revocation_url").map(u -> endpoint(v, a.path("revocation_url"), u, params));
@@ -134,13 +142,16 @@ public final class ConnectorDefinitionReader {
                 }
                 yield new AuthMethod.OAuth2AuthorizationCode(authorize, token, revoke, a.texts("scopes"),
                         a.optionalText("scope_separator").orElse(" "), a.bool("pkce", true), clientAuth(v, a),
-                        a.stringMap("authorization_params"), a.stringMap("token_params"), tokenResponse, margin(v, a));
+                        a.stringMap("authorization_params"), a.stringMap("token_params"), tokenResponse, margin(v, a),
+                        tokenPlacement(v, a));
             }
             case AuthMethod.OAUTH2_CLIENT_CREDENTIALS -> {
-                a.onlyKeys(Set.of("type", "token_url", "scopes", "scope_separator", "client_auth", "token_params", "refresh_margin_seconds"));
+                a.onlyKeys(Set.of("type", "token_url", "scopes", "scope_separator", "client_auth", "token_params", "refresh_margin_seconds",
+                        "token_header", "token_format"));
                 Template token = a.text("token_url").map(u -> endpoint(v, a.path("token_url"), u, params)).orElse(null);
                 yield token == null ? null : new AuthMethod.OAuth2ClientCredentials(token, a.texts("scopes"),
-                        a.optionalText("scope_separator").orElse(" "), clientAuth(v, a), a.stringMap("token_params"), margin(v, a));
+                        a.optionalText("scope_separator").orElse(" "), clientAuth(v, a), a.stringMap("token_params"), margin(v, a),
+                        tokenPlacement(v, a));
             }
             case AuthMethod.API_KEY -> {
                 a.onlyKeys(Set.of("type", "fields", "placement", "name", "format"));
@@ -221,6 +232,16 @@ public final class ConnectorDefinitionReader {
                 yield AuthMethod.ClientAuth.BASIC;
             }
         }).orElse(AuthMethod.ClientAuth.BASIC);
+    }
+
+    private static AuthMethod.TokenPlacement tokenPlacement(Violations v, Node a) {
+        String header = a.optionalText("token_header").orElse("Authorization");
+        Template format = a.optionalText("token_format").map(f -> template(v, a.path("token_format"), f))
+                .orElse(AuthMethod.TokenPlacement.BEARER.format());
+        if (format != null) {
+            resolvable(v, a.path("token_format"), format, Set.of("access_token"));
+        }
+        return format == null ? AuthMethod.TokenPlacement.BEARER : new AuthMethod.TokenPlacement(header, format);
     }
 
     private static Optional<Duration> margin(Violations v, Node a) {

@@ -1,0 +1,38 @@
+package dev.latchkey.application.port.out;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Requests Latchkey makes to a provider's API on a connection's behalf (verification, identity;
+ * later the proxy). Refuses loopback, private, link-local and metadata addresses unless the operator
+ * allowed private networks. Network failures and refused addresses are
+ * {@link dev.latchkey.domain.connection.ProviderException}s of kind UNAVAILABLE.
+ */
+public interface ProviderHttpPort {
+    ProviderResponse send(ProviderRequest request);
+
+    record ProviderRequest(String method, URI uri, Map<String, String> headers, Optional<String> body) {
+        public ProviderRequest {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(uri, "uri");
+            headers = Map.copyOf(headers);
+            Objects.requireNonNull(body, "body");
+        }
+
+        @Override
+        public String toString() {
+            return "ProviderRequest[" + method + " " + uri.getScheme() + "://" + uri.getHost() + uri.getPath() + "]";
+        }
+    }
+
+    /** @param body the response body as text, cut at 1 MiB */
+    record ProviderResponse(int status, Map<String, String> headers, String body) {
+        public ProviderResponse {
+            headers = Map.copyOf(headers);
+            Objects.requireNonNull(body, "body");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.latchkey.domain.connection;
+
+/**
+ * A provider answered a token, revocation or verification request with a failure.
+ * {@link Kind#REJECTED}: it refused the credentials or the grant ({@code invalid_grant},
+ * {@code access_denied}, a 401 on verification) — only the customer can fix that.
+ * {@link Kind#UNAVAILABLE}: it could not be reached or failed (5xx, timeout) — try again later.
+ * The message is safe to show: it never holds a secret.
+ */
+public final class ProviderException extends RuntimeException {
+    public enum Kind { REJECTED, UNAVAILABLE }
+
+    private final Kind kind;
+    private final String providerError;
+
+    public ProviderException(Kind kind, String providerError, String message) {
+        super(message);
+        this.kind = kind;
+        this.providerError = providerError;
+    }
+
+    public static ProviderException rejected(String providerError, String message) {
+        return new ProviderException(Kind.REJECTED, providerError, message);
+    }
+
+    public static ProviderException unavailable(String message) {
+        return new ProviderException(Kind.UNAVAILABLE, "unavailable", message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The provider's error code, such as {@code invalid_grant}, or {@code unavailable}. */
+    public String providerError() {
+        return providerError;
+    }
+}
