@@ -1,5 +1,8 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.fakes.InMemoryConnectionStore;
+import java.util.List;
+
 import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
 import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.account.AccountName;
@@ -20,7 +23,9 @@ class GetAndDeleteLinkedAccountServiceTest {
 
     private final InMemoryLinkedAccountStore accounts = new InMemoryLinkedAccountStore();
     private final GetLinkedAccountService get = new GetLinkedAccountService(accounts);
-    private final DeleteLinkedAccountService delete = new DeleteLinkedAccountService(accounts);
+    private final DeleteLinkedAccountService delete = new DeleteLinkedAccountService(accounts, new InMemoryConnectionStore(), (ws, slug) -> {
+        throw new IllegalStateException("no connector is looked up without connections");
+    }, List.of());
     private final WorkspaceId workspace = WorkspaceId.random();
     private final LinkedAccountId id = new LinkedAccountId("cust-42");
 

@@ -1,5 +1,8 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.application.fakes.InMemoryConnectionStore;
+import java.util.List;
+
 import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
 import dev.latchkey.application.fakes.InMemorySessionRevocationStore;
 import dev.latchkey.application.fakes.MutableClock;
@@ -30,7 +33,9 @@ class MintSessionTokenServiceTest {
     private final InMemoryLinkedAccountStore accounts = new InMemoryLinkedAccountStore();
     private final InMemorySessionRevocationStore revocations = new InMemorySessionRevocationStore();
     private final CreateLinkedAccountService create = new CreateLinkedAccountService(accounts, clock);
-    private final DeleteLinkedAccountService delete = new DeleteLinkedAccountService(accounts);
+    private final DeleteLinkedAccountService delete = new DeleteLinkedAccountService(accounts, new InMemoryConnectionStore(), (ws, slug) -> {
+        throw new IllegalStateException("no connector is looked up without connections");
+    }, List.of());
     private final MintSessionTokenService mint = new MintSessionTokenService(accounts, clock);
     private final RevokeSessionTokenService revoke = new RevokeSessionTokenService(revocations, clock);
     private final VerifySessionGrantService verify = new VerifySessionGrantService(revocations, accounts, clock);

@@ -28,11 +28,19 @@ public interface ProviderHttpPort {
         }
     }
 
-    /** @param body the response body as text, cut at 1 MiB */
-    record ProviderResponse(int status, Map<String, String> headers, String body) {
+    /**
+     * @param body the response body as text, cut at 1 MiB
+     * @param json the body parsed, when it is JSON: maps, lists, strings, numbers, booleans
+     */
+    record ProviderResponse(int status, Map<String, String> headers, String body, Optional<Object> json) {
         public ProviderResponse {
             headers = Map.copyOf(headers);
             Objects.requireNonNull(body, "body");
+            Objects.requireNonNull(json, "json");
+        }
+
+        public ProviderResponse(int status, Map<String, String> headers, String body) {
+            this(status, headers, body, Optional.empty());
         }
     }
 }

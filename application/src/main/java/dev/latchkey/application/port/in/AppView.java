@@ -1,0 +1,27 @@
+package dev.latchkey.application.port.in;
+
+import dev.latchkey.domain.connection.Connection;
+import dev.latchkey.domain.connection.ConnectionStatus;
+import dev.latchkey.domain.connector.ConnectorDefinition;
+
+import java.util.List;
+import java.util.Optional;
+
+/** An enabled connector as one linked account sees it, with its connections to it. */
+public record AppView(ConnectorDefinition definition, List<Connection> connections) {
+    public AppView {
+        connections = List.copyOf(connections);
+    }
+
+    public boolean connected() {
+        return !connections.isEmpty();
+    }
+
+    /** {@code active} if any connection is, else the status of the most recent one; empty when none. */
+    public Optional<ConnectionStatus> status() {
+        if (connections.stream().anyMatch(c -> c.status() == ConnectionStatus.ACTIVE)) {
+            return Optional.of(ConnectionStatus.ACTIVE);
+        }
+        return connections.stream().reduce((a, b) -> b).map(Connection::status);
+    }
+}

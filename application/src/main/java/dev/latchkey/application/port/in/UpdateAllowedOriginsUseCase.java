@@ -1,0 +1,8 @@
+package dev.latchkey.application.port.in;
+
+import dev.latchkey.domain.workspace.AllowedOrigins;
+import dev.latchkey.domain.workspace.WorkspaceId;
+
+public interface UpdateAllowedOriginsUseCase {
+    AllowedOrigins update(WorkspaceId workspaceId, AllowedOrigins origins);
+}

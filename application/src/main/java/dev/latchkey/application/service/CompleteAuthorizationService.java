@@ -1,0 +1,103 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.AuthorizationCallback;
+import dev.latchkey.application.port.in.AuthorizationOutcome;
+import dev.latchkey.application.port.in.CompleteAuthorizationUseCase;
+import dev.latchkey.application.port.in.ConnectorView;
+import dev.latchkey.application.port.in.GetConnectorUseCase;
+import dev.latchkey.application.port.out.AuthSchemePort;
+import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.application.port.out.LinkedAccountStorePort;
+import dev.latchkey.application.port.out.PendingAuthorizationStorePort;
+import dev.latchkey.application.port.out.ProviderHttpPort;
+import dev.latchkey.application.port.out.WorkspaceSettingsStorePort;
+import dev.latchkey.domain.NotFoundException;
+import dev.latchkey.domain.connection.Connection;
+import dev.latchkey.domain.connection.PendingAuthorization;
+import dev.latchkey.domain.connection.ProviderException;
+import dev.latchkey.domain.connector.AuthMethod;
+import dev.latchkey.domain.workspace.AllowedOrigins;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The OAuth callback. The state is looked up by its hash and consumed in the same step, so a
+ * replayed, expired, unknown or tampered state finds nothing; only then is the code exchanged (with
+ * the PKCE verifier), and only a complete token response is stored.
+ */
+public final class CompleteAuthorizationService implements CompleteAuthorizationUseCase {
+    private final GetConnectorUseCase connectors;
+    private final LinkedAccountStorePort accounts;
+    private final PendingAuthorizationStorePort pending;
+    private final WorkspaceSettingsStorePort workspaceSettings;
+    private final AuthSchemes schemes;
+    private final ProviderCalls calls;
+    private final ConnectionWriter writer;
+    private final Clock clock;
+    private final String redirectUri;
+
+    public CompleteAuthorizationService(GetConnectorUseCase connectors, LinkedAccountStorePort accounts, ConnectionStorePort connections,
+                                        PendingAuthorizationStorePort pending, WorkspaceSettingsStorePort workspaceSettings,
+                                        List<AuthSchemePort> schemes, ProviderHttpPort http, Clock clock, String redirectUri) {
+        this.connectors = connectors;
+        this.accounts = accounts;
+        this.pending = pending;
+        this.workspaceSettings = workspaceSettings;
+        this.schemes = new AuthSchemes(schemes);
+        this.calls = new ProviderCalls(http);
+        this.writer = new ConnectionWriter(connections);
+        this.clock = clock;
+        this.redirectUri = redirectUri;
+    }
+
+    @Override
+    public AuthorizationOutcome complete(AuthorizationCallback callback) {
+        Optional<PendingAuthorization> found = callback.state().filter(s -> !s.isBlank() && s.length() <= 512)
+                .flatMap(state -> pending.consume(OAuthSecrets.stateHash(state), clock.instant()));
+        if (found.isEmpty()) {
+            return failure(Optional.empty(), AllowedOrigins.NONE, "state_invalid",
+                    "This authorization has expired or was already used. Please start connecting again.");
+        }
+        PendingAuthorization authorization = found.get();
+        AllowedOrigins origins = workspaceSettings.allowedOrigins(authorization.workspaceId());
+        if (callback.error().isPresent()) {
+            String error = callback.error().get();
+            String message = "access_denied".equals(error)
+                    ? "Access was not granted, so nothing was connected. You can try again at any time."
+                    : "The provider could not authorize the connection (" + error + ")"
+                    + callback.errorDescription().map(d -> ": " + d).orElse(".");
+            return failure(found, origins, error.matches("[a-z_]{1,64}") ? error : "provider_error", message);
+        }
+        if (callback.code().isEmpty() || callback.code().get().isBlank()) {
+            return failure(found, origins, "exchange_failed", "The provider sent no authorization code. Please try again.");
+        }
+        if (!accounts.exists(authorization.workspaceId(), authorization.accountKey())) {
+            return failure(found, origins, "linked_account_not_found", "This account no longer exists.");
+        }
+        try {
+            ConnectorView view = connectors.get(authorization.workspaceId(), authorization.connector());
+            AuthMethod method = view.definition().authMethod(authorization.authType())
+                    .orElseThrow(() -> new NotFoundException("connector_not_found", "The connector changed during the authorization."));
+            AuthSchemePort scheme = schemes.get(method.type());
+            AuthSchemePort.Context context = new AuthSchemePort.Context(view.definition(), method, authorization.params(),
+                    view.settings().client());
+            AuthSchemePort.Grant grant = scheme.exchangeCode(new AuthSchemePort.CodeExchange(context, callback.code().get(),
+                    redirectUri, authorization.codeVerifier()));
+            Optional<String> identifier = calls.identify(scheme, context, grant.credentials(), grant.tokenValues());
+            Connection connection = writer.save(authorization.workspaceId(), authorization.accountKey(), authorization.connector(),
+                    method.type(), identifier, authorization.params(), grant, clock.instant());
+            return new AuthorizationOutcome(found, Optional.of(connection), Optional.empty(),
+                    view.definition().name() + " is connected. You can close this window.", origins);
+        } catch (ProviderException e) {
+            return failure(found, origins, "exchange_failed", "The provider did not complete the authorization: " + e.getMessage());
+        } catch (NotFoundException e) {
+            return failure(found, origins, e.code(), e.getMessage());
+        }
+    }
+
+    private static AuthorizationOutcome failure(Optional<PendingAuthorization> pending, AllowedOrigins origins, String error, String message) {
+        return new AuthorizationOutcome(pending, Optional.empty(), Optional.of(error), message, origins);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.ConnectorView;
+import dev.latchkey.application.port.in.GetConnectorUseCase;
+import dev.latchkey.application.port.in.ImportConnectionCommand;
+import dev.latchkey.application.port.in.ImportConnectionUseCase;
+import dev.latchkey.application.port.out.AuthSchemePort;
+import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.application.port.out.LinkedAccountStorePort;
+import dev.latchkey.domain.Violations;
+import dev.latchkey.domain.account.LinkedAccount;
+import dev.latchkey.domain.connection.Connection;
+import dev.latchkey.domain.connector.AuthMethod;
+import dev.latchkey.domain.credential.AccessToken;
+
+import java.time.Clock;
+import java.util.List;
+
+/** Brings in credentials a company already holds, as they are: no provider call is made. */
+public final class ImportConnectionService implements ImportConnectionUseCase {
+    private final GetConnectorUseCase connectors;
+    private final LinkedAccountStorePort accounts;
+    private final ConnectionWriter writer;
+    private final Clock clock;
+
+    public ImportConnectionService(GetConnectorUseCase connectors, LinkedAccountStorePort accounts, ConnectionStorePort connections,
+                                   Clock clock) {
+        this.connectors = connectors;
+        this.accounts = accounts;
+        this.writer = new ConnectionWriter(connections);
+        this.clock = clock;
+    }
+
+    @Override
+    public Connection importConnection(ImportConnectionCommand command) {
+        LinkedAccount account = ListConnectionsService.account(accounts, command.workspaceId(), command.accountId());
+        ConnectorView view = connectors.get(command.workspaceId(), command.connector());
+        AuthMethod method = Inputs.authMethod(view.definition(), command.authType());
+        Violations v = new Violations();
+        Inputs.checkParams(view.definition(), command.params(), v);
+        boolean usesToken = method instanceof AuthMethod.OAuth2AuthorizationCode || method instanceof AuthMethod.OAuth2ClientCredentials;
+        if (usesToken && command.credentials().token().isEmpty()) {
+            v.add("credentials.access_token", "is required for " + method.type());
+        }
+        if (!usesToken) {
+            Inputs.checkFields(method, command.credentials().fields(), v);
+        }
+        v.throwIfAny();
+        List<String> scopes = command.credentials().token().map(AccessToken::scopes).orElse(List.of());
+        return writer.save(command.workspaceId(), account.key(), command.connector(), method.type(), command.identifier(),
+                command.params(), new AuthSchemePort.Grant(command.credentials(), command.tokenValues(), scopes), clock.instant());
+    }
+}
