@@ -8,6 +8,7 @@ import dev.latchkey.application.port.in.CreateApiKeyUseCase;
 import dev.latchkey.application.port.in.CreateWorkspaceCommand;
 import dev.latchkey.application.port.in.CreateWorkspaceUseCase;
 import dev.latchkey.application.port.in.ListWorkspacesUseCase;
+import dev.latchkey.application.port.in.RotateEncryptionKeyUseCase;
 import dev.latchkey.application.port.in.WorkspaceWithKey;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.workspace.Environment;
@@ -31,7 +32,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The operator's endpoints, present only when {@code LATCHKEY_ADMIN_TOKEN} is set. */
-@Controller("/admin/v1/workspaces")
+@Controller("/admin/v1")
 @Requires(property = "latchkey.admin-token")
 @Secured(Roles.ADMIN)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -41,17 +42,19 @@ public class AdminWorkspaceController {
     private final CreateWorkspaceUseCase createWorkspace;
     private final CreateApiKeyUseCase createKey;
     private final ListWorkspacesUseCase listWorkspaces;
+    private final RotateEncryptionKeyUseCase rotate;
     private final JsonBodyReader bodies;
 
     public AdminWorkspaceController(CreateWorkspaceUseCase createWorkspace, CreateApiKeyUseCase createKey,
-                                    ListWorkspacesUseCase listWorkspaces, JsonBodyReader bodies) {
+                                    ListWorkspacesUseCase listWorkspaces, RotateEncryptionKeyUseCase rotate, JsonBodyReader bodies) {
+        this.rotate = rotate;
         this.bodies = bodies;
         this.createWorkspace = createWorkspace;
         this.createKey = createKey;
         this.listWorkspaces = listWorkspaces;
     }
 
-    @Post
+    @Post("/workspaces")
     @Operation(summary = "Create a workspace", description = "Returns its first API key, shown once. 409 workspace_exists for a taken name.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CreateWorkspaceRequest.class)))
     public HttpResponse<CreatedWorkspaceResponse> create(@Body @Nullable String body) {
@@ -63,13 +66,13 @@ public class AdminWorkspaceController {
         return HttpResponse.created(new CreatedWorkspaceResponse(WorkspaceResponse.of(created.workspace()), ApiKeyResponse.of(created)));
     }
 
-    @Get
+    @Get("/workspaces")
     @Operation(summary = "List workspaces")
     public ListResponse<WorkspaceResponse> list() {
         return new ListResponse<>(listWorkspaces.list().stream().map(WorkspaceResponse::of).toList(), null);
     }
 
-    @Post("/{id}/api-keys")
+    @Post("/workspaces/{id}/api-keys")
     @Operation(summary = "Add an API key to a workspace", description = "For rotation: add a key, move your backend to it. Shown once.")
     public HttpResponse<ApiKeyResponse> createKey(String id) {
         WorkspaceId workspaceId;
@@ -79,5 +82,19 @@ public class AdminWorkspaceController {
             throw InvalidInputException.of("id", e.getMessage());
         }
         return HttpResponse.created(ApiKeyResponse.of(createKey.create(workspaceId)));
+    }
+
+    /** @param reencrypted secrets moved to the first key now; remaining: still under an older key (0 when done) */
+    @io.micronaut.serde.annotation.Serdeable
+    public record RotationResponse(long reencrypted, long remaining) {
+    }
+
+    @Post("/encryption/rotate")
+    @Operation(summary = "Re-encrypt every secret under the current key", description = "After putting a new key first in "
+            + "LATCHKEY_ENCRYPTION_KEYS (and restarting), this moves every stored secret to it, in small batches, while serving. "
+            + "Then the old key can be removed.")
+    public RotationResponse rotate() {
+        var result = rotate.rotate();
+        return new RotationResponse(result.reencrypted(), result.remaining());
     }
 }

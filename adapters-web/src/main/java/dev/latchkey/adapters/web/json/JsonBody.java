@@ -9,6 +9,10 @@ import io.micronaut.json.tree.JsonNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -107,6 +111,60 @@ public final class JsonBody {
             return Optional.empty();
         }
         return Optional.of(value.getLongValue());
+    }
+
+    public Optional<Boolean> optionalBoolean(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            violations.add(field, "must be true or false");
+            return Optional.empty();
+        }
+        return Optional.of(value.getBooleanValue());
+    }
+
+    /** An optional list of strings. */
+    public Optional<List<String>> optionalStrings(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        List<String> out = new ArrayList<>();
+        if (value.isArray()) {
+            for (JsonNode item : value.values()) {
+                if (!item.isString()) {
+                    violations.add(field, "must be a list of strings");
+                    return Optional.empty();
+                }
+                out.add(item.getStringValue());
+            }
+            return Optional.of(out);
+        }
+        violations.add(field, "must be a list of strings");
+        return Optional.empty();
+    }
+
+    /** An optional object whose values are all strings, such as params or credentials. */
+    public Map<String, String> stringMap(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            violations.add(field, "must be an object of names to strings");
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var entry : value.entries()) {
+            if (entry.getValue().isString()) {
+                out.put(entry.getKey(), entry.getValue().getStringValue());
+            } else {
+                violations.add(field + "." + entry.getKey(), "must be a string");
+            }
+        }
+        return out;
     }
 
     public <T> T check(String field, Supplier<T> build) {

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.latchkey.domain.InvalidInputException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Parses a request body strictly: exactly one JSON value, nothing after it ({@code {"id":"a"}}}
@@ -25,6 +27,28 @@ public class JsonBodyReader {
     }
 
     public JsonBody read(@Nullable String raw, String... knownFields) {
+        requireOneValue(raw);
+        try {
+            return JsonBody.of(mapper.readValue(raw, JsonNode.class), mapper, knownFields);
+        } catch (IOException e) {
+            throw InvalidInputException.of("body", "is not valid JSON");
+        }
+    }
+
+    /** The body as plain maps and lists, for documents checked elsewhere (a connector definition). */
+    public Map<String, Object> readObject(@Nullable String raw) {
+        requireOneValue(raw);
+        if (!raw.strip().startsWith("{")) {
+            throw InvalidInputException.of("body", "must be a JSON object");
+        }
+        try {
+            return mapper.readValue(raw, Argument.mapOf(String.class, Object.class));
+        } catch (IOException e) {
+            throw InvalidInputException.of("body", "is not valid JSON");
+        }
+    }
+
+    private void requireOneValue(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             throw InvalidInputException.of("body", "is required: send a JSON object");
         }
@@ -38,11 +62,6 @@ public class JsonBodyReader {
             throw InvalidInputException.of("body", "is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw InvalidInputException.of("body", "could not be read");
-        }
-        try {
-            return JsonBody.of(mapper.readValue(raw, JsonNode.class), mapper, knownFields);
-        } catch (IOException e) {
-            throw InvalidInputException.of("body", "is not valid JSON");
         }
     }
 }

@@ -1,0 +1,147 @@
+package dev.latchkey.adapters.web.app;
+
+import dev.latchkey.adapters.web.connection.ConnectionResponse;
+import dev.latchkey.adapters.web.json.JsonBody;
+import dev.latchkey.adapters.web.json.JsonBodyReader;
+import dev.latchkey.adapters.web.json.ListResponse;
+import dev.latchkey.adapters.web.json.Timestamps;
+import dev.latchkey.adapters.web.security.AccountCaller;
+import dev.latchkey.adapters.web.security.Roles;
+import dev.latchkey.application.port.in.ConnectAppCommand;
+import dev.latchkey.application.port.in.ConnectAppUseCase;
+import dev.latchkey.application.port.in.ConnectResult;
+import dev.latchkey.application.port.in.DisconnectUseCase;
+import dev.latchkey.application.port.in.GetAppUseCase;
+import dev.latchkey.application.port.in.GetConnectionUseCase;
+import dev.latchkey.application.port.in.ListAppsUseCase;
+import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.NotFoundException;
+import dev.latchkey.domain.connection.ConnectionId;
+import dev.latchkey.domain.connection.PendingAuthorization;
+import dev.latchkey.domain.connector.ConnectorSlug;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.Optional;
+
+/**
+ * The connect API the portal and the SDKs are built on. A session token acts for its own linked
+ * account; an API key acts for the account named in {@code X-Linked-Account-Id}.
+ */
+@Controller("/v1/apps")
+@Secured({Roles.SESSION, Roles.API_KEY})
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Apps", description = "What a customer can connect, and connecting it. Session token, or API key + X-Linked-Account-Id.")
+@SecurityRequirement(name = "sessionToken")
+@SecurityRequirement(name = "apiKey")
+public class AppController {
+    private final ListAppsUseCase listApps;
+    private final GetAppUseCase getApp;
+    private final ConnectAppUseCase connect;
+    private final DisconnectUseCase disconnect;
+    private final GetConnectionUseCase getConnection;
+    private final JsonBodyReader bodies;
+
+    public AppController(ListAppsUseCase listApps, GetAppUseCase getApp, ConnectAppUseCase connect, DisconnectUseCase disconnect,
+                         GetConnectionUseCase getConnection, JsonBodyReader bodies) {
+        this.getConnection = getConnection;
+        this.listApps = listApps;
+        this.getApp = getApp;
+        this.connect = connect;
+        this.disconnect = disconnect;
+        this.bodies = bodies;
+    }
+
+    @Get
+    @Operation(summary = "Apps", description = "The workspace's enabled connectors with this account's connections.")
+    public ListResponse<AppResponse> list(Authentication auth, HttpRequest<?> request) {
+        AccountCaller caller = AccountCaller.of(auth, request);
+        return new ListResponse<>(listApps.list(caller.workspaceId(), caller.accountId()).stream().map(AppResponse::of).toList(), null);
+    }
+
+    @Get("/{slug}")
+    @Operation(summary = "One app")
+    public AppResponse get(String slug, Authentication auth, HttpRequest<?> request) {
+        AccountCaller caller = AccountCaller.of(auth, request);
+        return AppResponse.of(getApp.get(caller.workspaceId(), caller.accountId(), slug(slug)));
+    }
+
+    @Post("/{slug}/connect")
+    @Operation(summary = "Connect an app", description = "OAuth: 200 {type: redirect, authorization_url, expires_at}; key-based: 201 "
+            + "{type: connected, connection} after the connector's verification (422 credentials_rejected when the provider refuses).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ConnectRequest.class)))
+    public HttpResponse<ConnectResponse> connect(String slug, @Body @Nullable String body, Authentication auth, HttpRequest<?> request) {
+        AccountCaller caller = AccountCaller.of(auth, request);
+        JsonBody input = bodies.read(body, "auth_type", "params", "credentials", "mode", "return_url");
+        Optional<String> authType = input.optional("auth_type", String::valueOf);
+        var params = input.stringMap("params");
+        var credentials = input.stringMap("credentials");
+        PendingAuthorization.Mode mode = input.optional("mode", AppController::mode).orElse(PendingAuthorization.Mode.POPUP);
+        Optional<String> returnUrl = input.optional("return_url", String::valueOf);
+        ConnectorSlug connector = input.check("slug", () -> new ConnectorSlug(slug));
+        input.validate();
+        ConnectResult result = connect.connect(new ConnectAppCommand(caller.workspaceId(), caller.accountId(), connector, authType,
+                params, credentials, mode, returnUrl));
+        return switch (result) {
+            case ConnectResult.Redirect r -> HttpResponse.ok(new ConnectResponse("redirect", r.authorizationUrl().toString(),
+                    Timestamps.format(r.expiresAt()), null));
+            case ConnectResult.Connected c -> HttpResponse.created(new ConnectResponse("connected", null, null,
+                    ConnectionResponse.of(c.connection())));
+        };
+    }
+
+    @Delete("/{slug}/connections/{connectionId}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Disconnect", description = "Revokes at the provider where possible, then deletes the credentials.")
+    public void disconnect(String slug, String connectionId, Authentication auth, HttpRequest<?> request) {
+        AccountCaller caller = AccountCaller.of(auth, request);
+        ConnectorSlug connector = slug(slug);
+        ConnectionId id = connectionId(connectionId);
+        if (!getConnection.get(caller.workspaceId(), caller.accountId(), id).connector().equals(connector)) {
+            throw new NotFoundException("connection_not_found", "No connection '" + id + "' of " + connector + " exists for this linked account.");
+        }
+        disconnect.disconnect(caller.workspaceId(), caller.accountId(), id);
+    }
+
+    static PendingAuthorization.Mode mode(String text) {
+        return switch (text) {
+            case "popup" -> PendingAuthorization.Mode.POPUP;
+            case "redirect" -> PendingAuthorization.Mode.REDIRECT;
+            default -> throw new IllegalArgumentException("must be popup or redirect");
+        };
+    }
+
+    static ConnectorSlug slug(String slug) {
+        try {
+            return new ConnectorSlug(slug);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("slug", e.getMessage());
+        }
+    }
+
+    public static ConnectionId connectionId(String id) {
+        try {
+            return ConnectionId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("connection_id", e.getMessage());
+        }
+    }
+}

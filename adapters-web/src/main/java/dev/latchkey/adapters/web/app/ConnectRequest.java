@@ -1,0 +1,17 @@
+package dev.latchkey.adapters.web.app;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.Map;
+
+@Serdeable
+@Schema(name = "ConnectInput")
+public record ConnectRequest(
+        @Schema(description = "One of the app's auth_types; its first one when left out.", example = "oauth2") @Nullable String authType,
+        @Schema(description = "The app's params, e.g. {\"subdomain\": \"acme\"}.") @Nullable Map<String, String> params,
+        @Schema(description = "Key-based apps: the fields of the auth type.") @Nullable Map<String, String> credentials,
+        @Schema(allowableValues = {"popup", "redirect"}) @Nullable String mode,
+        @Schema(description = "OAuth: where to return afterwards; under an allowed origin. Required in redirect mode.") @Nullable String returnUrl) {
+}

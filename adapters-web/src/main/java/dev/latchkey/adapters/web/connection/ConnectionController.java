@@ -1,0 +1,142 @@
+package dev.latchkey.adapters.web.connection;
+
+import dev.latchkey.adapters.web.app.AppController;
+import dev.latchkey.adapters.web.json.JsonBody;
+import dev.latchkey.adapters.web.json.JsonBodyReader;
+import dev.latchkey.adapters.web.json.ListResponse;
+import dev.latchkey.adapters.web.security.Caller;
+import dev.latchkey.adapters.web.security.Roles;
+import dev.latchkey.application.port.in.DisconnectUseCase;
+import dev.latchkey.application.port.in.GetConnectionUseCase;
+import dev.latchkey.application.port.in.ImportConnectionCommand;
+import dev.latchkey.application.port.in.ImportConnectionUseCase;
+import dev.latchkey.application.port.in.ListConnectionsUseCase;
+import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.account.LinkedAccountId;
+import dev.latchkey.domain.connection.Connection;
+import dev.latchkey.domain.connector.ConnectorSlug;
+import dev.latchkey.domain.credential.AccessToken;
+import dev.latchkey.domain.credential.Credentials;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The company backend's view of a linked account's connections. */
+@Controller("/v1/linked-accounts/{id}/connections")
+@Secured(Roles.API_KEY)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Connections", description = "A linked account's connections, from your backend.")
+@SecurityRequirement(name = "apiKey")
+public class ConnectionController {
+    private static final List<String> TOKEN_FIELDS = List.of("access_token", "refresh_token", "expires_at", "token_type", "scope");
+
+    private final ListConnectionsUseCase list;
+    private final GetConnectionUseCase get;
+    private final DisconnectUseCase disconnect;
+    private final ImportConnectionUseCase importConnection;
+    private final JsonBodyReader bodies;
+
+    public ConnectionController(ListConnectionsUseCase list, GetConnectionUseCase get, DisconnectUseCase disconnect,
+                                ImportConnectionUseCase importConnection, JsonBodyReader bodies) {
+        this.list = list;
+        this.get = get;
+        this.disconnect = disconnect;
+        this.importConnection = importConnection;
+        this.bodies = bodies;
+    }
+
+    @Get
+    @Operation(summary = "A linked account's connections")
+    public ListResponse<ConnectionResponse> list(String id, Authentication caller) {
+        return new ListResponse<>(list.list(Caller.workspace(caller), account(id)).stream().map(ConnectionResponse::of).toList(), null);
+    }
+
+    @Get("/{connectionId}")
+    @Operation(summary = "One connection")
+    public ConnectionResponse get(String id, String connectionId, Authentication caller) {
+        return ConnectionResponse.of(get.get(Caller.workspace(caller), account(id), AppController.connectionId(connectionId)));
+    }
+
+    @Delete("/{connectionId}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Disconnect", description = "Revokes at the provider where possible, then deletes the credentials.")
+    public void delete(String id, String connectionId, Authentication caller) {
+        disconnect.disconnect(Caller.workspace(caller), account(id), AppController.connectionId(connectionId));
+    }
+
+    @Post
+    @Operation(summary = "Import credentials you already hold", description = "OAuth tokens (with refresh token and expiry) or keys, "
+            + "stored encrypted as a connection, without calling the provider.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ImportConnectionRequest.class)))
+    public HttpResponse<ConnectionResponse> importConnection(String id, @Body @Nullable String body, Authentication caller) {
+        LinkedAccountId accountId = account(id);
+        JsonBody input = bodies.read(body, "connector", "auth_type", "params", "credentials", "token_values", "identifier");
+        ConnectorSlug connector = input.required("connector", ConnectorSlug::new);
+        Optional<String> authType = input.optional("auth_type", String::valueOf);
+        Map<String, String> params = input.stringMap("params");
+        Map<String, String> given = input.stringMap("credentials");
+        Map<String, String> tokenValues = input.stringMap("token_values");
+        Optional<String> identifier = input.optional("identifier", String::valueOf);
+        Credentials credentials = credentials(given, input);
+        input.validate();
+        Connection connection = importConnection.importConnection(new ImportConnectionCommand(Caller.workspace(caller), accountId,
+                connector, authType, params, credentials, tokenValues, identifier));
+        return HttpResponse.created(ConnectionResponse.of(connection),
+                URI.create("/v1/linked-accounts/" + accountId + "/connections/" + connection.id()));
+    }
+
+    /** An access_token makes it OAuth tokens; otherwise the values are the auth type's fields. */
+    private static Credentials credentials(Map<String, String> given, JsonBody input) {
+        if (!given.containsKey("access_token")) {
+            return Credentials.ofFields(given);
+        }
+        given.keySet().stream().filter(k -> !TOKEN_FIELDS.contains(k))
+                .forEach(k -> input.violation("credentials." + k, "is not a token field; known: " + String.join(", ", TOKEN_FIELDS)));
+        Optional<Instant> expiresAt = Optional.ofNullable(given.get("expires_at")).flatMap(text -> {
+            try {
+                return Optional.of(Instant.parse(text));
+            } catch (DateTimeParseException e) {
+                input.violation("credentials.expires_at", "must be an RFC 3339 UTC time such as 2026-12-01T10:00:00Z");
+                return Optional.empty();
+            }
+        });
+        List<String> scopes = Optional.ofNullable(given.get("scope")).map(s -> Arrays.stream(s.split("[ ,]+")).filter(x -> !x.isBlank()).toList())
+                .orElse(List.of());
+        AccessToken token = input.check("credentials.access_token", () -> new AccessToken(given.get("access_token"),
+                Optional.ofNullable(given.get("refresh_token")), expiresAt, given.get("token_type"), scopes));
+        return token == null ? Credentials.ofFields(new HashMap<>()) : Credentials.ofToken(token);
+    }
+
+    private static LinkedAccountId account(String id) {
+        try {
+            return new LinkedAccountId(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("id", e.getMessage());
+        }
+    }
+}

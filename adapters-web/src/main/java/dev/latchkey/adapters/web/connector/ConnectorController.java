@@ -1,0 +1,126 @@
+package dev.latchkey.adapters.web.connector;
+
+import dev.latchkey.adapters.web.json.JsonBody;
+import dev.latchkey.adapters.web.json.JsonBodyReader;
+import dev.latchkey.adapters.web.json.ListResponse;
+import dev.latchkey.adapters.web.security.Caller;
+import dev.latchkey.adapters.web.security.PublicUrl;
+import dev.latchkey.adapters.web.security.Roles;
+import dev.latchkey.application.port.in.ConfigureConnectorCommand;
+import dev.latchkey.application.port.in.ConfigureConnectorUseCase;
+import dev.latchkey.application.port.in.DefinePrivateConnectorUseCase;
+import dev.latchkey.application.port.in.DeletePrivateConnectorUseCase;
+import dev.latchkey.application.port.in.GetConnectorUseCase;
+import dev.latchkey.application.port.in.ListConnectorsUseCase;
+import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.connector.ConnectorSlug;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.Map;
+
+@Controller("/v1/connectors")
+@Secured(Roles.API_KEY)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Connectors", description = "The catalog, your OAuth apps (white-label), scopes, and your private connectors.")
+@SecurityRequirement(name = "apiKey")
+public class ConnectorController {
+    private final ListConnectorsUseCase list;
+    private final GetConnectorUseCase get;
+    private final ConfigureConnectorUseCase configure;
+    private final DefinePrivateConnectorUseCase define;
+    private final DeletePrivateConnectorUseCase delete;
+    private final JsonBodyReader bodies;
+    private final PublicUrl publicUrl;
+
+    public ConnectorController(ListConnectorsUseCase list, GetConnectorUseCase get, ConfigureConnectorUseCase configure,
+                               DefinePrivateConnectorUseCase define, DeletePrivateConnectorUseCase delete, JsonBodyReader bodies,
+                               PublicUrl publicUrl) {
+        this.list = list;
+        this.get = get;
+        this.configure = configure;
+        this.define = define;
+        this.delete = delete;
+        this.bodies = bodies;
+        this.publicUrl = publicUrl;
+    }
+
+    @Get
+    @Operation(summary = "The catalog", description = "Built-in and private connectors with this workspace's settings.")
+    public ListResponse<ConnectorResponse> list(Authentication caller) {
+        return new ListResponse<>(list.list(Caller.workspace(caller)).stream()
+                .map(v -> ConnectorResponse.of(v, publicUrl.oauthRedirectUri())).toList(), null);
+    }
+
+    @Get("/{slug}")
+    @Operation(summary = "One connector", description = "redirect_uri is the URI to register with the provider for your OAuth app.")
+    public ConnectorResponse get(String slug, Authentication caller) {
+        return ConnectorResponse.of(get.get(Caller.workspace(caller), slug(slug)), publicUrl.oauthRedirectUri());
+    }
+
+    @Put("/{slug}/settings")
+    @Operation(summary = "Configure a connector", description = "Enable or disable it, set your own OAuth app (the client secret is "
+            + "stored encrypted and never returned) and the scopes to ask for.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = ConnectorSettingsRequest.class)))
+    public ConnectorResponse configure(String slug, @Body @Nullable String body, Authentication caller) {
+        JsonBody input = bodies.read(body, "enabled", "client_id", "client_secret", "scopes");
+        var enabled = input.optionalBoolean("enabled");
+        var clientId = input.optional("client_id", String::strip).filter(s -> !s.isEmpty());
+        var clientSecret = input.optional("client_secret", String::valueOf).filter(s -> !s.isEmpty());
+        var scopes = input.optionalStrings("scopes");
+        ConnectorSlug connector = input.check("slug", () -> new ConnectorSlug(slug));
+        input.validate();
+        return ConnectorResponse.of(configure.configure(new ConfigureConnectorCommand(Caller.workspace(caller), connector, enabled,
+                clientId, clientSecret, scopes)), publicUrl.oauthRedirectUri());
+    }
+
+    @Post
+    @Operation(summary = "Define a private connector", description = "A full definition, the same shape as a connector file, as JSON. "
+            + "A slug of the built-in catalog is refused.")
+    public HttpResponse<ConnectorResponse> create(@Body @Nullable String body, Authentication caller) {
+        Map<String, Object> definition = bodies.readObject(body);
+        var view = define.create(Caller.workspace(caller), definition);
+        return HttpResponse.created(ConnectorResponse.of(view, publicUrl.oauthRedirectUri()),
+                URI.create("/v1/connectors/" + view.definition().slug()));
+    }
+
+    @Put("/{slug}")
+    @Operation(summary = "Replace a private connector's definition")
+    public ConnectorResponse replace(String slug, @Body @Nullable String body, Authentication caller) {
+        return ConnectorResponse.of(define.replace(Caller.workspace(caller), slug(slug), bodies.readObject(body)), publicUrl.oauthRedirectUri());
+    }
+
+    @Delete("/{slug}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a private connector")
+    public void delete(String slug, Authentication caller) {
+        delete.delete(Caller.workspace(caller), slug(slug));
+    }
+
+    static ConnectorSlug slug(String slug) {
+        try {
+            return new ConnectorSlug(slug);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("slug", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.latchkey.adapters.web.connector;
+
+import dev.latchkey.application.port.in.ConnectorView;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
+
+/**
+ * A connector with this workspace's settings, for the company's backend.
+ *
+ * @param redirectUri the OAuth redirect URI to register with the provider
+ */
+@Serdeable
+@Schema(name = "Connector")
+public record ConnectorResponse(String slug, String name, List<String> categories, String iconUrl, String docsUrl, boolean builtIn,
+                                List<ConnectorJson.AuthType> authTypes, List<String> defaultScopes, Settings settings,
+                                String redirectUri) {
+
+    /** @param clientSecretSet whether a client secret is stored; it is never returned */
+    @Serdeable
+    public record Settings(boolean enabled, @Nullable String clientId, boolean clientSecretSet, List<String> scopes) {
+    }
+
+    static ConnectorResponse of(ConnectorView view, String redirectUri) {
+        var d = view.definition();
+        var s = view.settings();
+        List<String> defaults = d.auth().stream().flatMap(m -> ConnectorJson.defaultScopes(m).stream()).distinct().toList();
+        return new ConnectorResponse(d.slug().value(), d.name(), d.categories(), d.iconUrl(), d.docsUrl(), view.builtIn(),
+                ConnectorJson.authTypes(d), defaults,
+                new Settings(s.enabled(), s.client().map(c -> c.clientId()).orElse(null), s.client().isPresent(), s.scopes()),
+                redirectUri);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.latchkey.adapters.web.connector;
+
+import dev.latchkey.adapters.web.json.JsonBody;
+import dev.latchkey.adapters.web.json.JsonBodyReader;
+import dev.latchkey.adapters.web.security.Caller;
+import dev.latchkey.adapters.web.security.Roles;
+import dev.latchkey.application.port.in.GetAllowedOriginsUseCase;
+import dev.latchkey.application.port.in.UpdateAllowedOriginsUseCase;
+import dev.latchkey.domain.workspace.AllowedOrigins;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.List;
+
+@Controller("/v1/workspace/settings")
+@Secured(Roles.API_KEY)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Workspace")
+@SecurityRequirement(name = "apiKey")
+public class WorkspaceSettingsController {
+    private final GetAllowedOriginsUseCase get;
+    private final UpdateAllowedOriginsUseCase update;
+    private final JsonBodyReader bodies;
+
+    public WorkspaceSettingsController(GetAllowedOriginsUseCase get, UpdateAllowedOriginsUseCase update, JsonBodyReader bodies) {
+        this.get = get;
+        this.update = update;
+        this.bodies = bodies;
+    }
+
+    /** @param allowedOrigins origins allowed as return URLs, postMessage targets and iframe parents */
+    @Serdeable
+    public record WorkspaceSettings(List<String> allowedOrigins) {
+    }
+
+    @Get
+    @Operation(summary = "Workspace settings")
+    public WorkspaceSettings get(Authentication caller) {
+        return new WorkspaceSettings(get.get(Caller.workspace(caller)).origins());
+    }
+
+    @Put
+    @Operation(summary = "Change workspace settings", description = "allowed_origins: scheme://host[:port] each, e.g. https://app.acme.com.")
+    public WorkspaceSettings put(@Body @Nullable String body, Authentication caller) {
+        JsonBody input = bodies.read(body, "allowed_origins");
+        List<String> origins = input.optionalStrings("allowed_origins").orElse(null);
+        if (origins == null) {
+            input.violation("allowed_origins", "is required: a list of origins such as [\"https://app.acme.com\"]");
+        }
+        AllowedOrigins allowed = origins == null ? null : input.check("allowed_origins", () -> new AllowedOrigins(origins));
+        input.validate();
+        return new WorkspaceSettings(update.update(Caller.workspace(caller), allowed).origins());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.latchkey.adapters.web.oauth;
+
+import dev.latchkey.application.port.in.AuthorizationCallback;
+import dev.latchkey.application.port.in.AuthorizationOutcome;
+import dev.latchkey.application.port.in.CompleteAuthorizationUseCase;
+import dev.latchkey.domain.connection.PendingAuthorization;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where providers send the customer back ({@code LATCHKEY_PUBLIC_URL/oauth/callback}). Popup mode: a
+ * small page that posts the result to {@code window.opener}, only to the workspace's allowed origins,
+ * and closes. Redirect mode: back to the return URL with {@code latchkey_status} parameters.
+ */
+@Controller("/oauth/callback")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+public class OAuthCallbackController {
+    private final CompleteAuthorizationUseCase complete;
+    private final JsonMapper json;
+    private final SecureRandom random = new SecureRandom();
+
+    public OAuthCallbackController(CompleteAuthorizationUseCase complete, JsonMapper json) {
+        this.complete = complete;
+        this.json = json;
+    }
+
+    @Get("{?state,code,error,error_description}")
+    public MutableHttpResponse<?> callback(@QueryValue @Nullable String state, @QueryValue @Nullable String code,
+                                           @QueryValue @Nullable String error, @QueryValue("error_description") @Nullable String errorDescription) {
+        AuthorizationOutcome outcome = complete.complete(new AuthorizationCallback(Optional.ofNullable(state), Optional.ofNullable(code),
+                Optional.ofNullable(error), Optional.ofNullable(errorDescription)));
+        Optional<PendingAuthorization> pending = outcome.pending();
+        if (pending.isPresent() && pending.get().mode() == PendingAuthorization.Mode.REDIRECT && pending.get().returnUrl().isPresent()
+                && outcome.allowedOrigins().allows(pending.get().returnUrl().get())) {
+            return noStore(HttpResponse.redirect(URI.create(withResult(pending.get().returnUrl().get(), result(outcome)))));
+        }
+        return page(outcome);
+    }
+
+    private Map<String, String> result(AuthorizationOutcome outcome) {
+        Map<String, String> result = new LinkedHashMap<>();
+        result.put("latchkey_status", outcome.connected() ? "connected" : "error");
+        outcome.pending().ifPresent(p -> result.put("connector", p.connector().value()));
+        outcome.connection().ifPresent(c -> result.put("connection_id", c.id().toString()));
+        outcome.error().ifPresent(e -> result.put("error", e));
+        return result;
+    }
+
+    private MutableHttpResponse<String> page(AuthorizationOutcome outcome) {
+        String nonce = nonce();
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("source", "latchkey");
+        message.put("type", "connect_result");
+        message.put("status", outcome.connected() ? "connected" : "error");
+        message.put("connector", outcome.pending().map(p -> p.connector().value()).orElse(null));
+        message.put("connection_id", outcome.connection().map(c -> c.id().toString()).orElse(null));
+        message.put("error", outcome.error().orElse(null));
+        String script = outcome.pending().isPresent() && !outcome.allowedOrigins().origins().isEmpty()
+                ? "<script nonce=\"" + nonce + "\">(function () {\n"
+                + "  var result = " + scriptJson(message) + ";\n"
+                + "  var origins = " + scriptJson(outcome.allowedOrigins().origins()) + ";\n"
+                + "  if (window.opener) {\n"
+                + "    origins.forEach(function (origin) { try { window.opener.postMessage(result, origin); } catch (e) {} });\n"
+                + "    setTimeout(function () { window.close(); }, 50);\n"
+                + "  }\n"
+                + "})();</script>\n"
+                : "";
+        String title = outcome.connected() ? "Connected" : "Not connected";
+        String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title>"
+                + "<style nonce=\"" + nonce + "\">body{font-family:system-ui,sans-serif;display:grid;place-items:center;min-height:90vh;"
+                + "margin:0;color:#1f2328;background:#fff}main{max-width:28rem;padding:2rem;text-align:center}"
+                + "h1{font-size:1.25rem}</style></head>\n<body><main role=\"status\"><h1>" + title + "</h1><p>"
+                + escape(outcome.message()) + "</p></main>\n" + script + "</body></html>\n";
+        return noStore(HttpResponse.ok(html).contentType(MediaType.TEXT_HTML_TYPE)
+                .header("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce
+                        + "'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+                .header("X-Content-Type-Options", "nosniff"));
+    }
+
+    private static <T> MutableHttpResponse<T> noStore(MutableHttpResponse<T> response) {
+        return response.header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
+    }
+
+    static String withResult(String returnUrl, Map<String, String> params) {
+        StringBuilder url = new StringBuilder(returnUrl);
+        int hash = returnUrl.indexOf('#');
+        String fragment = hash >= 0 ? returnUrl.substring(hash) : "";
+        if (hash >= 0) {
+            url.setLength(hash);
+        }
+        char separator = url.indexOf("?") >= 0 ? '&' : '?';
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            url.append(separator).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+            separator = '&';
+        }
+        return url + fragment;
+    }
+
+    private String scriptJson(Object value) {
+        try {
+            // Inside <script>, "</script>" or "<!--" in a value must not end the element.
+            return json.writeValueAsString(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String nonce() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}
