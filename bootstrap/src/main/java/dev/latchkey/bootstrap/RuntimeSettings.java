@@ -60,6 +60,27 @@ public final class RuntimeSettings {
             }
         });
         value("LATCHKEY_BOOTSTRAP_API_KEY").ifPresent(key -> properties.put("latchkey.bootstrap-api-key", key));
+        int port = (Integer) properties.getOrDefault("micronaut.server.port", 8080);
+        String publicUrl = value("LATCHKEY_PUBLIC_URL").orElse("http://localhost:" + port);
+        if (!publicUrl.matches("https?://[^/?#@\\s]+(/[^?#\\s]*)?")) {
+            problems.add("LATCHKEY_PUBLIC_URL must be the URL browsers and providers reach Latchkey at, such as https://connect.acme.com");
+        }
+        properties.put("latchkey.public-url", publicUrl);
+        value("LATCHKEY_ALLOW_PRIVATE_NETWORK").ifPresent(allow -> {
+            if (!allow.equals("true") && !allow.equals("false")) {
+                problems.add("LATCHKEY_ALLOW_PRIVATE_NETWORK must be true or false");
+            } else {
+                properties.put("latchkey.allow-private-network", Boolean.parseBoolean(allow));
+            }
+        });
+        value("LATCHKEY_CONNECTORS_DIR").ifPresent(dir -> {
+            if (!Files.isDirectory(Path.of(dir))) {
+                problems.add("LATCHKEY_CONNECTORS_DIR must be a directory of connector files (" + dir + " is not one)");
+            } else {
+                properties.put("latchkey.connectors-dir", Path.of(dir).toAbsolutePath().toString());
+            }
+        });
+        Optional<String> encryptionKeys = value("LATCHKEY_ENCRYPTION_KEYS");
 
         Optional<String> secret = value("LATCHKEY_SESSION_SECRET");
         if (secret.isPresent() && secret.get().getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
@@ -72,6 +93,10 @@ public final class RuntimeSettings {
             if (secret.isEmpty()) {
                 problems.add("LATCHKEY_SESSION_SECRET is required with an external database (every instance must sign with the same secret); "
                         + "generate one with: openssl rand -base64 48");
+            }
+            if (encryptionKeys.isEmpty()) {
+                problems.add("LATCHKEY_ENCRYPTION_KEYS is required with an external database (credentials are encrypted with it); "
+                        + "generate one with: echo \"k1:$(openssl rand -base64 32)\"");
             }
         }
         if (!problems.isEmpty()) {
@@ -89,6 +114,7 @@ public final class RuntimeSettings {
             properties.put("datasources.default.password", postgres.password());
         }
         properties.put("latchkey.session-secret", secret.orElseGet(() -> secretKeptIn(dataDir.resolve("session-secret"))));
+        properties.put("latchkey.encryption-keys", encryptionKeys.orElseGet(() -> "k1:" + secretKeptIn(dataDir.resolve("encryption-key"), 32)));
         return properties;
     }
 
@@ -98,10 +124,15 @@ public final class RuntimeSettings {
 
     /** The embedded default's signing secret: generated once, kept (mode 600) so tokens survive restarts. */
     static String secretKeptIn(Path file) {
+        return secretKeptIn(file, 48);
+    }
+
+    /** A random value of {@code bytes} bytes in base64, generated once into {@code file} (mode 600) and read back after. */
+    static String secretKeptIn(Path file, int bytesLength) {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
-                byte[] bytes = new byte[48];
+                byte[] bytes = new byte[bytesLength];
                 new SecureRandom().nextBytes(bytes);
                 Files.writeString(file, Base64.getEncoder().encodeToString(bytes), StandardOpenOption.CREATE_NEW);
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

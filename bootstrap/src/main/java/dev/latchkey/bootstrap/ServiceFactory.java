@@ -1,5 +1,27 @@
 package dev.latchkey.bootstrap;
 
+import dev.latchkey.adapters.web.security.PublicUrl;
+import dev.latchkey.application.port.in.GetConnectorUseCase;
+import dev.latchkey.application.port.in.ListConnectorsUseCase;
+import dev.latchkey.application.port.out.AuthSchemePort;
+import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.application.port.out.ConnectorCatalogPort;
+import dev.latchkey.application.port.out.ConnectorSettingsStorePort;
+import dev.latchkey.application.port.out.CredentialReencryptionPort;
+import dev.latchkey.application.port.out.PendingAuthorizationStorePort;
+import dev.latchkey.application.port.out.PrivateConnectorStorePort;
+import dev.latchkey.application.port.out.ProviderHttpPort;
+import dev.latchkey.application.port.out.WorkspaceSettingsStorePort;
+import dev.latchkey.application.service.CompleteAuthorizationService;
+import dev.latchkey.application.service.ConnectAppService;
+import dev.latchkey.application.service.ConnectorDirectoryService;
+import dev.latchkey.application.service.DisconnectService;
+import dev.latchkey.application.service.ImportConnectionService;
+import dev.latchkey.application.service.ListAppsService;
+import dev.latchkey.application.service.ListConnectionsService;
+import dev.latchkey.application.service.RotateEncryptionKeyService;
+import dev.latchkey.application.service.WorkspaceSettingsService;
+import io.micronaut.context.annotation.Value;
 import dev.latchkey.application.port.out.ApiKeyStorePort;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.application.port.out.SessionRevocationStorePort;
@@ -22,6 +44,7 @@ import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Wires the application's services (plain classes) to the adapters that implement their ports.
@@ -66,8 +89,9 @@ public class ServiceFactory {
     }
 
     @Singleton
-    DeleteLinkedAccountService deleteLinkedAccount(LinkedAccountStorePort accounts) {
-        return new DeleteLinkedAccountService(accounts);
+    DeleteLinkedAccountService deleteLinkedAccount(LinkedAccountStorePort accounts, ConnectionStorePort connections,
+                                                   GetConnectorUseCase connectors, List<AuthSchemePort> schemes) {
+        return new DeleteLinkedAccountService(accounts, connections, connectors, schemes);
     }
 
     @Singleton
@@ -100,5 +124,63 @@ public class ServiceFactory {
     EnsureDefaultWorkspaceService ensureDefaultWorkspace(WorkspaceStorePort workspaces, ApiKeyStorePort keys,
                                                          TransactionPort transactions, SecureRandom random, Clock clock) {
         return new EnsureDefaultWorkspaceService(workspaces, keys, transactions, random, clock);
+    }
+
+    @Singleton
+    ConnectorDirectoryService connectorDirectory(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
+                                                 ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes,
+                                                 @Value("${latchkey.allow-private-network:false}") boolean allowPrivateNetwork) {
+        return new ConnectorDirectoryService(catalog, privates, settings, schemes, allowPrivateNetwork);
+    }
+
+    @Singleton
+    WorkspaceSettingsService workspaceSettings(WorkspaceSettingsStorePort settings) {
+        return new WorkspaceSettingsService(settings);
+    }
+
+    @Singleton
+    ListAppsService listApps(ListConnectorsUseCase listConnectors, GetConnectorUseCase getConnector, LinkedAccountStorePort accounts,
+                             ConnectionStorePort connections) {
+        return new ListAppsService(listConnectors, getConnector, accounts, connections);
+    }
+
+    @Singleton
+    ConnectAppService connectApp(GetConnectorUseCase connectors, LinkedAccountStorePort accounts, ConnectionStorePort connections,
+                                 PendingAuthorizationStorePort pending, WorkspaceSettingsStorePort workspaceSettings,
+                                 List<AuthSchemePort> schemes, ProviderHttpPort http, SecureRandom random, Clock clock,
+                                 PublicUrl publicUrl) {
+        return new ConnectAppService(connectors, accounts, connections, pending, workspaceSettings, schemes, http, random, clock,
+                publicUrl.oauthRedirectUri());
+    }
+
+    @Singleton
+    CompleteAuthorizationService completeAuthorization(GetConnectorUseCase connectors, LinkedAccountStorePort accounts,
+                                                       ConnectionStorePort connections, PendingAuthorizationStorePort pending,
+                                                       WorkspaceSettingsStorePort workspaceSettings, List<AuthSchemePort> schemes,
+                                                       ProviderHttpPort http, Clock clock, PublicUrl publicUrl) {
+        return new CompleteAuthorizationService(connectors, accounts, connections, pending, workspaceSettings, schemes, http, clock,
+                publicUrl.oauthRedirectUri());
+    }
+
+    @Singleton
+    ListConnectionsService listConnections(LinkedAccountStorePort accounts, ConnectionStorePort connections) {
+        return new ListConnectionsService(accounts, connections);
+    }
+
+    @Singleton
+    DisconnectService disconnect(LinkedAccountStorePort accounts, ConnectionStorePort connections, GetConnectorUseCase connectors,
+                                 List<AuthSchemePort> schemes) {
+        return new DisconnectService(accounts, connections, connectors, schemes);
+    }
+
+    @Singleton
+    ImportConnectionService importConnection(GetConnectorUseCase connectors, LinkedAccountStorePort accounts,
+                                             ConnectionStorePort connections, Clock clock) {
+        return new ImportConnectionService(connectors, accounts, connections, clock);
+    }
+
+    @Singleton
+    RotateEncryptionKeyService rotateEncryptionKey(CredentialReencryptionPort reencryption) {
+        return new RotateEncryptionKeyService(reencryption);
     }
 }

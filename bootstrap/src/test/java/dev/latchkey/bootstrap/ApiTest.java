@@ -39,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class ApiTest implements TestPropertyProvider {
     protected static final String ADMIN_TOKEN = "admin-token-for-tests-0123456789abcdef";
     protected static final String SESSION_SECRET = "session-secret-for-tests-0123456789abcdef";
+    protected static final String ENCRYPTION_KEYS = "test1:" + java.util.Base64.getEncoder().encodeToString(
+            "an-aes-256-key-for-tests-32-byte".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     private static final AtomicInteger WORKSPACES = new AtomicInteger();
 
     @Inject
@@ -54,6 +56,9 @@ public abstract class ApiTest implements TestPropertyProvider {
         Map<String, String> properties = new HashMap<>(TestPostgres.freshDatabaseProperties());
         properties.put("latchkey.session-secret", SESSION_SECRET);
         properties.put("latchkey.admin-token", ADMIN_TOKEN);
+        properties.put("latchkey.encryption-keys", ENCRYPTION_KEYS);
+        // Providers in tests (WireMock, mock-oauth2-server) listen on loopback.
+        properties.put("latchkey.allow-private-network", "true");
         return properties;
     }
 

@@ -101,6 +101,7 @@ class LatchkeySystemIT {
         String bootstrapKey = "lk_live_" + "Zx9-_" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRST";
         Map<String, String> configured = new HashMap<>(external);
         configured.put("LATCHKEY_SESSION_SECRET", "a-session-secret-of-at-least-32-bytes-long");
+        configured.put("LATCHKEY_ENCRYPTION_KEYS", "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         configured.put("LATCHKEY_BOOTSTRAP_API_KEY", bootstrapKey);
         Running running = start(configured, "external.log");
 

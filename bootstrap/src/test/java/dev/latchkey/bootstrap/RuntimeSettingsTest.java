@@ -35,7 +35,9 @@ class RuntimeSettingsTest {
     void an_external_database_without_a_session_secret_is_refused() {
         RuntimeSettings settings = new RuntimeSettings(Map.of("LATCHKEY_DATABASE_URL", EXTERNAL));
 
-        assertThatThrownBy(settings::prepare).hasMessageContaining("LATCHKEY_SESSION_SECRET is required with an external database");
+        assertThatThrownBy(settings::prepare)
+                .hasMessageContaining("LATCHKEY_SESSION_SECRET is required with an external database")
+                .hasMessageContaining("LATCHKEY_ENCRYPTION_KEYS is required with an external database");
     }
 
     @Test
@@ -45,6 +47,7 @@ class RuntimeSettingsTest {
                 "LATCHKEY_DATABASE_USER", "latchkey",
                 "LATCHKEY_DATABASE_PASSWORD", "pw",
                 "LATCHKEY_SESSION_SECRET", "0123456789abcdef0123456789abcdef",
+                "LATCHKEY_ENCRYPTION_KEYS", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
                 "LATCHKEY_DATA_DIR", dataDir.toString(),
                 "LATCHKEY_PORT", "9090")).prepare();
 
