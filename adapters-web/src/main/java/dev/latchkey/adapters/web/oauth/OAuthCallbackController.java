@@ -5,7 +5,9 @@ import dev.latchkey.application.port.in.AuthorizationOutcome;
 import dev.latchkey.application.port.in.CompleteAuthorizationUseCase;
 import dev.latchkey.domain.connection.PendingAuthorization;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -56,7 +58,8 @@ public class OAuthCallbackController {
         Optional<PendingAuthorization> pending = outcome.pending();
         if (pending.isPresent() && pending.get().mode() == PendingAuthorization.Mode.REDIRECT && pending.get().returnUrl().isPresent()
                 && outcome.allowedOrigins().allows(pending.get().returnUrl().get())) {
-            return noStore(HttpResponse.redirect(URI.create(withResult(pending.get().returnUrl().get(), result(outcome)))));
+            return noStore(HttpResponse.status(HttpStatus.FOUND)
+                    .header(HttpHeaders.LOCATION, URI.create(withResult(pending.get().returnUrl().get(), result(outcome))).toString()));
         }
         return page(outcome);
     }
