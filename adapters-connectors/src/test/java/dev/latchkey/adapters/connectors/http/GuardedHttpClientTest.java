@@ -1,0 +1,120 @@
+package dev.latchkey.adapters.connectors.http;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.latchkey.application.port.out.ProviderHttpPort.ProviderRequest;
+import dev.latchkey.application.port.out.ProviderHttpPort.ProviderResponse;
+import dev.latchkey.domain.connection.ProviderException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GuardedHttpClientTest {
+    private static WireMockServer provider;
+
+    private final ProviderHttpAdapter allowed = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(true)));
+
+    @BeforeAll
+    static void start() {
+        provider = new WireMockServer(options().dynamicPort());
+        provider.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        provider.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        provider.resetAll();
+    }
+
+    private static ProviderRequest getRequest(String path) {
+        return new ProviderRequest("GET", URI.create(provider.baseUrl() + path), Map.of("Accept", "application/json"), Optional.empty());
+    }
+
+    @Test
+    void sends_the_request_and_returns_status_headers_and_body() {
+        provider.stubFor(post(urlEqualTo("/things")).withHeader("X-Api-Key", equalTo("k"))
+                .willReturn(aResponse().withStatus(201).withHeader("X-Request-Id", "r1").withBody("{\"id\":1}")));
+
+        ProviderResponse response = allowed.send(new ProviderRequest("POST", URI.create(provider.baseUrl() + "/things"),
+                Map.of("X-Api-Key", "k", "Host", "ignored.example"), Optional.of("{}")));
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.headers()).containsEntry("x-request-id", "r1");
+        assertThat(response.body()).isEqualTo("{\"id\":1}");
+        provider.verify(postRequestedFor(urlEqualTo("/things")).withRequestBody(equalTo("{}")));
+    }
+
+    @Test
+    void redirects_are_returned_not_followed() {
+        provider.stubFor(get(urlEqualTo("/old")).willReturn(aResponse().withStatus(302).withHeader("Location", "http://169.254.169.254/")));
+
+        ProviderResponse response = allowed.send(getRequest("/old"));
+
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.headers()).containsEntry("location", "http://169.254.169.254/");
+        provider.verify(1, getRequestedFor(urlEqualTo("/old")));
+    }
+
+    @Test
+    void the_body_is_cut_at_one_mebibyte() {
+        provider.stubFor(get(urlEqualTo("/big")).willReturn(aResponse().withStatus(200).withBody("x".repeat(GuardedHttpClient.MAX_BODY_BYTES + 4096))));
+
+        assertThat(allowed.send(getRequest("/big")).body()).hasSize(GuardedHttpClient.MAX_BODY_BYTES);
+    }
+
+    @Test
+    void the_local_test_server_is_refused_when_private_networks_are_not_allowed() {
+        ProviderHttpAdapter strict = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(false)));
+
+        assertThatThrownBy(() -> strict.send(getRequest("/anything")))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE));
+        assertThat(provider.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void a_connection_failure_is_unavailable_and_names_only_the_host() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        assertThatThrownBy(() -> allowed.send(new ProviderRequest("GET", URI.create("http://localhost:" + closedPort + "/x?api_key=secret"),
+                Map.of(), Optional.empty())))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE))
+                .hasMessageContaining("localhost")
+                .hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void a_response_slower_than_the_read_timeout_is_unavailable() {
+        provider.stubFor(get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(1_000)));
+        ProviderHttpAdapter impatient = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(true), Duration.ofSeconds(5),
+                Duration.ofMillis(100)));
+
+        assertThatThrownBy(() -> impatient.send(getRequest("/slow")))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE))
+                .hasMessageContaining("timed out");
+    }
+}
