@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.latchkey.application.port.out.ProviderHttpPort.ProviderRequest;
 import dev.latchkey.application.port.out.ProviderHttpPort.ProviderResponse;
 import dev.latchkey.domain.connection.ProviderException;
+import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GuardedHttpClientTest {
     private static WireMockServer provider;
 
-    private final ProviderHttpAdapter allowed = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(true)));
+    private final ProviderHttpAdapter allowed = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(true)), JsonMapper.createDefault());
 
     @BeforeAll
     static void start() {
@@ -86,7 +87,7 @@ class GuardedHttpClientTest {
 
     @Test
     void the_local_test_server_is_refused_when_private_networks_are_not_allowed() {
-        ProviderHttpAdapter strict = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(false)));
+        ProviderHttpAdapter strict = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(false)), JsonMapper.createDefault());
 
         assertThatThrownBy(() -> strict.send(getRequest("/anything")))
                 .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE));
@@ -111,7 +112,7 @@ class GuardedHttpClientTest {
     void a_response_slower_than_the_read_timeout_is_unavailable() {
         provider.stubFor(get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(1_000)));
         ProviderHttpAdapter impatient = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(true), Duration.ofSeconds(5),
-                Duration.ofMillis(100)));
+                Duration.ofMillis(100)), JsonMapper.createDefault());
 
         assertThatThrownBy(() -> impatient.send(getRequest("/slow")))
                 .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE))

@@ -73,6 +73,11 @@ public interface AuthSchemePort {
         public AuthorizationRequest {
             scopes = List.copyOf(scopes);
         }
+
+        @Override
+        public String toString() {
+            return "AuthorizationRequest[connector=" + context.connector().slug() + ", scopes=" + scopes + "]";
+        }
     }
 
     record CodeExchange(Context context, String code, String redirectUri, Optional<String> codeVerifier) {

@@ -42,5 +42,11 @@ public interface ProviderHttpPort {
         public ProviderResponse(int status, Map<String, String> headers, String body) {
             this(status, headers, body, Optional.empty());
         }
+
+        /** Token responses pass through here: the body never reaches a log. */
+        @Override
+        public String toString() {
+            return "ProviderResponse[status=" + status + ", bodyLength=" + body.length() + "]";
+        }
     }
 }
