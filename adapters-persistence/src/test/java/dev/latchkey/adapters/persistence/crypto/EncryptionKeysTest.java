@@ -1,13 +1,18 @@
 package dev.latchkey.adapters.persistence.crypto;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class EncryptionKeysTest {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -72,6 +77,27 @@ class EncryptionKeysTest {
     void an_id_given_twice_is_refused() {
         assertThatThrownBy(() -> EncryptionKeys.of("k1:" + key(32) + ",k1:" + key(32)))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("'k1' is given twice");
+    }
+
+    @Test
+    void a_malformed_value_stops_the_start_of_the_application_without_printing_the_key() {
+        String shortKey = key(31);
+        Throwable failure = catchThrowable(() -> {
+            // Nothing asks for the keys: the start itself must fail.
+            ApplicationContext.run(Map.of(EncryptionKeys.PROPERTY, "k1:" + shortKey)).close();
+        });
+        assertThat(failure).isNotNull().hasRootCauseInstanceOf(ConfigurationException.class)
+                .rootCause().hasMessageContaining("31 bytes");
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        assertThat(trace.toString()).doesNotContain(shortKey);
+    }
+
+    @Test
+    void without_the_property_there_are_no_keys_and_nothing_fails_at_start() {
+        try (ApplicationContext context = ApplicationContext.run()) {
+            assertThat(context.containsBean(EncryptionKeys.class)).isFalse();
+        }
     }
 
     @Test
