@@ -1,0 +1,113 @@
+package dev.latchkey.adapters.persistence.connection;
+
+import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
+import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
+import dev.latchkey.adapters.persistence.crypto.CredentialDecryptionException;
+import dev.latchkey.adapters.persistence.crypto.Sealed;
+import dev.latchkey.adapters.persistence.json.JsonColumns;
+import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.domain.account.LinkedAccountKey;
+import dev.latchkey.domain.connection.Connection;
+import dev.latchkey.domain.connection.ConnectionId;
+import dev.latchkey.domain.connection.ConnectionStatus;
+import dev.latchkey.domain.connector.ConnectorSlug;
+import dev.latchkey.domain.credential.Credentials;
+import dev.latchkey.domain.workspace.WorkspaceId;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Connections with their credentials encrypted: the credentials as JSON, sealed with AES-256-GCM
+ * under the current key and bound to the workspace and connection id.
+ */
+@Singleton
+public class ConnectionPersistenceAdapter implements ConnectionStorePort {
+    private static final Argument<StoredCredentials> STORED = Argument.of(StoredCredentials.class);
+
+    private final ConnectionRepository repository;
+    private final CredentialCipher cipher;
+    private final JsonMapper mapper;
+    private final JsonColumns json;
+
+    public ConnectionPersistenceAdapter(ConnectionRepository repository, CredentialCipher cipher, JsonMapper mapper, JsonColumns json) {
+        this.repository = repository;
+        this.cipher = cipher;
+        this.mapper = mapper;
+        this.json = json;
+    }
+
+    @Override
+    public void insert(Connection c) {
+        Sealed sealed = seal(c);
+        repository.insert(c.id().value(), c.workspaceId().value(), c.accountKey().value(), c.connector().value(), c.authType(),
+                c.status().label(), c.identifier().orElse(null), json.strings(c.scopes()), json.stringMap(c.params()),
+                json.stringMap(c.tokenValues()), sealed.keyId(), sealed.ciphertext(), c.createdAt(), c.updatedAt(),
+                c.lastRefreshedAt().orElse(null), c.lastError().orElse(null));
+    }
+
+    @Override
+    public void update(Connection c) {
+        Sealed sealed = seal(c);
+        repository.update(c.workspaceId().value(), c.id().value(), c.connector().value(), c.authType(), c.status().label(),
+                c.identifier().orElse(null), json.strings(c.scopes()), json.stringMap(c.params()), json.stringMap(c.tokenValues()),
+                sealed.keyId(), sealed.ciphertext(), c.updatedAt(), c.lastRefreshedAt().orElse(null), c.lastError().orElse(null));
+    }
+
+    @Override
+    public Optional<Connection> find(WorkspaceId workspaceId, ConnectionId id) {
+        return repository.findByWorkspaceIdAndId(workspaceId.value(), id.value()).map(this::toDomain);
+    }
+
+    @Override
+    public List<Connection> listByAccount(WorkspaceId workspaceId, LinkedAccountKey accountKey) {
+        return repository.listByAccount(workspaceId.value(), accountKey.value()).stream().map(this::toDomain).toList();
+    }
+
+    @Override
+    public boolean delete(WorkspaceId workspaceId, ConnectionId id) {
+        return repository.deleteByWorkspaceIdAndId(workspaceId.value(), id.value()) > 0;
+    }
+
+    private Sealed seal(Connection c) {
+        byte[] plaintext;
+        try {
+            plaintext = mapper.writeValueAsBytes(STORED, StoredCredentials.of(c.credentials()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the credentials of connection " + c.id() + " as JSON", e);
+        }
+        try {
+            return cipher.encrypt(plaintext, AssociatedData.connection(c.workspaceId().value(), c.id().value()));
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    private Credentials open(ConnectionRow row) {
+        byte[] plaintext = cipher.decrypt(new Sealed(row.credentialsKeyId(), row.credentialsCiphertext()),
+                AssociatedData.connection(row.workspaceId(), row.id()));
+        try {
+            return mapper.readValue(plaintext, STORED).toDomain();
+        } catch (IOException | RuntimeException e) {
+            // Not chained: a parser's message may quote the decrypted text.
+            throw new CredentialDecryptionException("the credentials of connection " + row.id()
+                    + " decrypt but are not the stored credentials JSON");
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    private Connection toDomain(ConnectionRow row) {
+        return new Connection(new ConnectionId(row.id()), new WorkspaceId(row.workspaceId()), new LinkedAccountKey(row.accountKey()),
+                new ConnectorSlug(row.connector()), row.authType(), ConnectionStatus.parse(row.status()),
+                Optional.ofNullable(row.identifier()), json.strings(row.scopes()), json.stringMap(row.params()),
+                json.stringMap(row.tokenValues()), open(row), row.createdAt(), row.updatedAt(),
+                Optional.ofNullable(row.lastRefreshedAt()), Optional.ofNullable(row.lastError()));
+    }
+}

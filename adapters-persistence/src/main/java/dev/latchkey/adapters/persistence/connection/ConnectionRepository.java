@@ -1,0 +1,57 @@
+package dev.latchkey.adapters.persistence.connection;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface ConnectionRepository extends GenericRepository<ConnectionRow, UUID> {
+    @Query("""
+            INSERT INTO connections (id, workspace_id, account_key, connector, auth_type, status, identifier, scopes, params,
+                                     token_values, credentials_key_id, credentials_ciphertext, created_at, updated_at,
+                                     last_refreshed_at, last_error)
+            VALUES (:id, :workspaceId, :accountKey, :connector, :authType, :status, :identifier, CAST(:scopes AS jsonb),
+                    CAST(:params AS jsonb), CAST(:tokenValues AS jsonb), :keyId, :ciphertext, :createdAt, :updatedAt,
+                    :lastRefreshedAt, :lastError)""")
+    void insert(UUID id, UUID workspaceId, UUID accountKey, String connector, String authType, String status,
+                @Nullable String identifier, String scopes, String params, String tokenValues, String keyId, byte[] ciphertext,
+                Instant createdAt, Instant updatedAt, @Nullable Instant lastRefreshedAt, @Nullable String lastError);
+
+    @Query("""
+            UPDATE connections
+            SET connector = :connector, auth_type = :authType, status = :status, identifier = :identifier,
+                scopes = CAST(:scopes AS jsonb), params = CAST(:params AS jsonb), token_values = CAST(:tokenValues AS jsonb),
+                credentials_key_id = :keyId, credentials_ciphertext = :ciphertext, updated_at = :updatedAt,
+                last_refreshed_at = :lastRefreshedAt, last_error = :lastError
+            WHERE workspace_id = :workspaceId AND id = :id""")
+    int update(UUID workspaceId, UUID id, String connector, String authType, String status, @Nullable String identifier,
+               String scopes, String params, String tokenValues, String keyId, byte[] ciphertext, Instant updatedAt,
+               @Nullable Instant lastRefreshedAt, @Nullable String lastError);
+
+    Optional<ConnectionRow> findByWorkspaceIdAndId(UUID workspaceId, UUID id);
+
+    @Query("SELECT * FROM connections WHERE workspace_id = :workspaceId AND account_key = :accountKey ORDER BY created_at, id")
+    List<ConnectionRow> listByAccount(UUID workspaceId, UUID accountKey);
+
+    int deleteByWorkspaceIdAndId(UUID workspaceId, UUID id);
+
+    /** Rows under another key than the current one, locked for this transaction; rows other instances hold are skipped. */
+    @Query("""
+            SELECT * FROM connections WHERE credentials_key_id <> :currentKeyId
+            ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+    List<ConnectionRow> claimUnderOtherKeys(String currentKeyId, int limit);
+
+    /** Replaces the ciphertext only: re-encryption is no change of the connection, so updated_at stays. */
+    @Query("UPDATE connections SET credentials_key_id = :keyId, credentials_ciphertext = :ciphertext WHERE id = :id")
+    int reencrypt(UUID id, String keyId, byte[] ciphertext);
+
+    @Query("SELECT count(*) FROM connections WHERE credentials_key_id <> :currentKeyId")
+    long countUnderOtherKeys(String currentKeyId);
+}
