@@ -1,6 +1,7 @@
 package dev.latchkey.bootstrap;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -26,7 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,10 +82,10 @@ class ConnectFlowApiTest extends ApiTest {
     @BeforeEach
     void stubs() {
         provider.resetAll();
-        provider.stubFor(get(urlEqualTo("/api/me")).withHeader("Authorization", equalTo("Bearer good-key"))
+        provider.stubFor(WireMock.get(urlEqualTo("/api/me")).withHeader("Authorization", equalTo("Bearer good-key"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"email\": \"ops@acme.example\"}")));
-        provider.stubFor(get(urlEqualTo("/api/me")).withHeader("Authorization", equalTo("Bearer wrong-key"))
+        provider.stubFor(WireMock.get(urlEqualTo("/api/me")).withHeader("Authorization", equalTo("Bearer wrong-key"))
                 .willReturn(aResponse().withStatus(401).withBody("{\"message\": \"Invalid API key\"}")));
     }
 

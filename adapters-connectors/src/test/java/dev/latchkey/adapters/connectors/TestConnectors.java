@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.connectors;
 
+import dev.latchkey.domain.connector.OAuthClient;
+
 import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.domain.connector.ConnectorDefinition;
 import dev.latchkey.domain.connector.ConnectorDefinitionReader;
@@ -24,7 +26,7 @@ public final class TestConnectors {
 
     /** A context for the connector's first auth entry. */
     public static AuthSchemePort.Context context(ConnectorDefinition connector, Map<String, String> params,
-                                                 Optional<AuthSchemePort.OAuthClient> client) {
+                                                 Optional<OAuthClient> client) {
         return new AuthSchemePort.Context(connector, connector.auth().get(0), params, client);
     }
 

@@ -5,7 +5,7 @@ import dev.latchkey.adapters.persistence.connection.ConnectionRepository;
 import dev.latchkey.adapters.persistence.connector.ConnectorSettingsRepository;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
 import dev.latchkey.adapters.persistence.crypto.EncryptionKeys;
-import dev.latchkey.adapters.persistence.crypto.ReencryptionPersistenceAdapter;
+import dev.latchkey.adapters.persistence.rotation.ReencryptionPersistenceAdapter;
 import dev.latchkey.adapters.persistence.json.JsonColumns;
 import dev.latchkey.domain.account.LinkedAccount;
 import dev.latchkey.domain.connection.Connection;

@@ -1,9 +1,11 @@
 package dev.latchkey.adapters.persistence;
 
+import dev.latchkey.domain.connector.OAuthClient;
+import dev.latchkey.domain.connector.ConnectorSettings;
+
 import dev.latchkey.adapters.persistence.connector.ConnectorSettingsPersistenceAdapter;
 import dev.latchkey.adapters.persistence.crypto.CredentialDecryptionException;
-import dev.latchkey.application.port.out.AuthSchemePort.OAuthClient;
-import dev.latchkey.application.port.out.ConnectorSettingsStorePort.Settings;
+import dev.latchkey.domain.connector.ConnectorSettings;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -32,7 +34,7 @@ class ConnectorSettingsPersistenceAdapterTest extends EncryptedPersistenceTest {
     @Test
     void settings_with_a_client_read_back_and_the_secret_is_stored_encrypted() throws SQLException {
         WorkspaceId ws = newWorkspace();
-        Settings saved = new Settings(true, Optional.of(new OAuthClient("client-123", CLIENT_SECRET)), List.of("crm.objects.read", "oauth"));
+        ConnectorSettings saved = new ConnectorSettings(true, Optional.of(new OAuthClient("client-123", CLIENT_SECRET)), List.of("crm.objects.read", "oauth"));
         settings.save(ws, HUBSPOT, saved);
 
         assertThat(settings.find(ws, HUBSPOT)).contains(saved);
@@ -51,7 +53,7 @@ class ConnectorSettingsPersistenceAdapterTest extends EncryptedPersistenceTest {
     @Test
     void settings_without_a_client_read_back() {
         WorkspaceId ws = newWorkspace();
-        Settings saved = new Settings(false, Optional.empty(), List.of());
+        ConnectorSettings saved = new ConnectorSettings(false, Optional.empty(), List.of());
         settings.save(ws, SLACK, saved);
 
         assertThat(settings.find(ws, SLACK)).contains(saved);
@@ -60,8 +62,8 @@ class ConnectorSettingsPersistenceAdapterTest extends EncryptedPersistenceTest {
     @Test
     void saving_again_replaces_the_settings_including_removing_the_client() {
         WorkspaceId ws = newWorkspace();
-        settings.save(ws, HUBSPOT, new Settings(true, Optional.of(new OAuthClient("client-1", CLIENT_SECRET)), List.of("a")));
-        Settings second = new Settings(false, Optional.empty(), List.of("b", "c"));
+        settings.save(ws, HUBSPOT, new ConnectorSettings(true, Optional.of(new OAuthClient("client-1", CLIENT_SECRET)), List.of("a")));
+        ConnectorSettings second = new ConnectorSettings(false, Optional.empty(), List.of("b", "c"));
         settings.save(ws, HUBSPOT, second);
 
         assertThat(settings.find(ws, HUBSPOT)).contains(second);
@@ -71,9 +73,9 @@ class ConnectorSettingsPersistenceAdapterTest extends EncryptedPersistenceTest {
     void all_gives_every_connector_of_the_workspace_in_slug_order_and_nothing_of_others() {
         WorkspaceId ws = newWorkspace();
         WorkspaceId other = newWorkspace();
-        settings.save(ws, SLACK, Settings.DEFAULT);
-        settings.save(ws, HUBSPOT, new Settings(true, Optional.of(new OAuthClient("c", CLIENT_SECRET)), List.of()));
-        settings.save(other, new ConnectorSlug("asana"), Settings.DEFAULT);
+        settings.save(ws, SLACK, ConnectorSettings.DEFAULT);
+        settings.save(ws, HUBSPOT, new ConnectorSettings(true, Optional.of(new OAuthClient("c", CLIENT_SECRET)), List.of()));
+        settings.save(other, new ConnectorSlug("asana"), ConnectorSettings.DEFAULT);
 
         assertThat(settings.all(ws).keySet()).containsExactly(HUBSPOT, SLACK);
         assertThat(settings.all(ws).get(HUBSPOT).client().orElseThrow().clientSecret()).isEqualTo(CLIENT_SECRET);
@@ -84,8 +86,8 @@ class ConnectorSettingsPersistenceAdapterTest extends EncryptedPersistenceTest {
     @Test
     void a_client_secret_copied_to_another_connector_does_not_decrypt() throws SQLException {
         WorkspaceId ws = newWorkspace();
-        settings.save(ws, HUBSPOT, new Settings(true, Optional.of(new OAuthClient("c1", CLIENT_SECRET)), List.of()));
-        settings.save(ws, SLACK, new Settings(true, Optional.of(new OAuthClient("c2", "other-secret")), List.of()));
+        settings.save(ws, HUBSPOT, new ConnectorSettings(true, Optional.of(new OAuthClient("c1", CLIENT_SECRET)), List.of()));
+        settings.save(ws, SLACK, new ConnectorSettings(true, Optional.of(new OAuthClient("c2", "other-secret")), List.of()));
         try (java.sql.Connection db = jdbc(); PreparedStatement copy = db.prepareStatement("""
                 UPDATE connector_settings SET client_secret_ciphertext =
                     (SELECT client_secret_ciphertext FROM connector_settings WHERE workspace_id = ? AND connector = 'hubspot')

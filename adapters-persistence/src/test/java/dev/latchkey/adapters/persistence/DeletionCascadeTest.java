@@ -1,12 +1,14 @@
 package dev.latchkey.adapters.persistence;
 
+import dev.latchkey.domain.connector.OAuthClient;
+import dev.latchkey.domain.connector.ConnectorSettings;
+
 import dev.latchkey.adapters.persistence.connection.ConnectionPersistenceAdapter;
 import dev.latchkey.adapters.persistence.connection.PendingAuthorizationPersistenceAdapter;
 import dev.latchkey.adapters.persistence.connector.ConnectorSettingsPersistenceAdapter;
 import dev.latchkey.adapters.persistence.connector.PrivateConnectorPersistenceAdapter;
 import dev.latchkey.adapters.persistence.workspace.WorkspaceSettingsPersistenceAdapter;
-import dev.latchkey.application.port.out.AuthSchemePort.OAuthClient;
-import dev.latchkey.application.port.out.ConnectorSettingsStorePort.Settings;
+import dev.latchkey.domain.connector.ConnectorSettings;
 import dev.latchkey.domain.account.LinkedAccount;
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.PendingAuthorization;
@@ -64,7 +66,7 @@ class DeletionCascadeTest extends EncryptedPersistenceTest {
         LinkedAccount account = newAccount(ws);
         connect(ws, account);
         startAuthorization(ws, account);
-        connectorSettings.save(ws, new ConnectorSlug("hubspot"), new Settings(true, Optional.of(new OAuthClient("c", "s")), List.of()));
+        connectorSettings.save(ws, new ConnectorSlug("hubspot"), new ConnectorSettings(true, Optional.of(new OAuthClient("c", "s")), List.of()));
         privateConnectors.insert(ws, new ConnectorSlug("acme-crm"), Map.of("slug", "acme-crm"));
         workspaceSettings.saveAllowedOrigins(ws, new AllowedOrigins(List.of("https://app.acme.com")));
     }

@@ -1,5 +1,8 @@
 package dev.latchkey.adapters.persistence;
 
+import dev.latchkey.domain.connector.OAuthClient;
+import dev.latchkey.domain.connector.ConnectorSettings;
+
 import dev.latchkey.adapters.persistence.connection.ConnectionPersistenceAdapter;
 import dev.latchkey.adapters.persistence.connection.ConnectionRepository;
 import dev.latchkey.adapters.persistence.connector.ConnectorSettingsPersistenceAdapter;
@@ -7,10 +10,9 @@ import dev.latchkey.adapters.persistence.connector.ConnectorSettingsRepository;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
 import dev.latchkey.adapters.persistence.crypto.CredentialDecryptionException;
 import dev.latchkey.adapters.persistence.crypto.EncryptionKeys;
-import dev.latchkey.adapters.persistence.crypto.ReencryptionPersistenceAdapter;
+import dev.latchkey.adapters.persistence.rotation.ReencryptionPersistenceAdapter;
 import dev.latchkey.adapters.persistence.json.JsonColumns;
-import dev.latchkey.application.port.out.AuthSchemePort.OAuthClient;
-import dev.latchkey.application.port.out.ConnectorSettingsStorePort.Settings;
+import dev.latchkey.domain.connector.ConnectorSettings;
 import dev.latchkey.domain.account.LinkedAccount;
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connector.ConnectorSlug;
@@ -84,9 +86,9 @@ class KeyRotationTest extends EncryptedPersistenceTest {
             connectionsUnderK1.insert(connection);
             tokens.put(connection, token);
         }
-        settingsUnderK1.save(ws, new ConnectorSlug("hubspot"), new Settings(true, Optional.of(new OAuthClient("h", "hubspot-secret")), List.of()));
-        settingsUnderK1.save(ws, new ConnectorSlug("slack"), new Settings(true, Optional.of(new OAuthClient("s", "slack-secret")), List.of()));
-        settingsUnderK1.save(ws, new ConnectorSlug("notion"), Settings.DEFAULT);
+        settingsUnderK1.save(ws, new ConnectorSlug("hubspot"), new ConnectorSettings(true, Optional.of(new OAuthClient("h", "hubspot-secret")), List.of()));
+        settingsUnderK1.save(ws, new ConnectorSlug("slack"), new ConnectorSettings(true, Optional.of(new OAuthClient("s", "slack-secret")), List.of()));
+        settingsUnderK1.save(ws, new ConnectorSlug("notion"), ConnectorSettings.DEFAULT);
         assertThat(reencryptionUnderK1.remaining()).isZero();
         assertThat(keyIds()).containsOnly(KEY_ID);
 

@@ -1,5 +1,7 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.domain.connector.OAuthClient;
+
 import dev.latchkey.application.port.in.ConnectAppCommand;
 import dev.latchkey.application.port.in.ConnectAppUseCase;
 import dev.latchkey.application.port.in.ConnectResult;
@@ -98,7 +100,7 @@ public final class ConnectAppService implements ConnectAppUseCase {
 
     private ConnectResult redirect(ConnectAppCommand command, LinkedAccount account, ConnectorView view,
                                    AuthMethod.OAuth2AuthorizationCode method) {
-        AuthSchemePort.OAuthClient client = view.settings().client().orElseThrow(() -> new ConflictException("oauth_client_missing",
+        OAuthClient client = view.settings().client().orElseThrow(() -> new ConflictException("oauth_client_missing",
                 view.definition().name() + " needs your OAuth app: set client_id and client_secret with PUT /v1/connectors/"
                         + view.definition().slug() + "/settings, registering " + redirectUri + " as its redirect URI."));
         Instant expiresAt = clock.instant().plus(AUTHORIZATION_LIFETIME);

@@ -1,5 +1,8 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.domain.connector.OAuthClient;
+import dev.latchkey.domain.connector.ConnectorSettings;
+
 import dev.latchkey.application.port.in.ConfigureConnectorCommand;
 import dev.latchkey.application.port.in.ConfigureConnectorUseCase;
 import dev.latchkey.application.port.in.ConnectorView;
@@ -60,7 +63,7 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
 
     @Override
     public List<ConnectorView> list(WorkspaceId workspaceId) {
-        Map<ConnectorSlug, ConnectorSettingsStorePort.Settings> chosen = settings.all(workspaceId);
+        Map<ConnectorSlug, ConnectorSettings> chosen = settings.all(workspaceId);
         Map<String, ConnectorView> views = new TreeMap<>();
         for (ConnectorDefinition definition : catalog.all()) {
             views.put(definition.slug().value(), view(definition, true, chosen));
@@ -76,13 +79,13 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
         Optional<ConnectorDefinition> own = privates.find(workspaceId, slug).flatMap(this::readStored);
         ConnectorDefinition definition = own.or(() -> catalog.find(slug)).orElseThrow(() -> ConnectorErrors.connectorNotFound(slug));
         return new ConnectorView(definition, own.isEmpty(),
-                settings.find(workspaceId, slug).orElse(ConnectorSettingsStorePort.Settings.DEFAULT));
+                settings.find(workspaceId, slug).orElse(ConnectorSettings.DEFAULT));
     }
 
     @Override
     public ConnectorView configure(ConfigureConnectorCommand command) {
         ConnectorView current = get(command.workspaceId(), command.slug());
-        ConnectorSettingsStorePort.Settings was = current.settings();
+        ConnectorSettings was = current.settings();
         Violations v = new Violations();
         command.scopes().ifPresent(scopes -> {
             if (scopes.size() > MAX_SCOPES) {
@@ -94,18 +97,18 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
                 }
             }
         });
-        Optional<String> clientId = command.clientId().or(() -> was.client().map(AuthSchemePort.OAuthClient::clientId));
+        Optional<String> clientId = command.clientId().or(() -> was.client().map(OAuthClient::clientId));
         Optional<String> clientSecret = command.clientSecret().or(() -> was.client()
                 .filter(c -> command.clientId().isEmpty() || command.clientId().get().equals(c.clientId()))
-                .map(AuthSchemePort.OAuthClient::clientSecret));
+                .map(OAuthClient::clientSecret));
         if (clientId.isPresent() != clientSecret.isPresent()) {
             v.add(clientId.isPresent() ? "client_secret" : "client_id",
                     "is required with " + (clientId.isPresent() ? "client_id" : "client_secret") + ": give both of your OAuth app");
         }
         v.throwIfAny();
-        ConnectorSettingsStorePort.Settings now = new ConnectorSettingsStorePort.Settings(
+        ConnectorSettings now = new ConnectorSettings(
                 command.enabled().orElse(was.enabled()),
-                clientId.flatMap(id -> clientSecret.map(secret -> new AuthSchemePort.OAuthClient(id, secret))),
+                clientId.flatMap(id -> clientSecret.map(secret -> new OAuthClient(id, secret))),
                 command.scopes().orElse(was.scopes()));
         settings.save(command.workspaceId(), command.slug(), now);
         return new ConnectorView(current.definition(), current.builtIn(), now);
@@ -175,7 +178,7 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
     }
 
     private static ConnectorView view(ConnectorDefinition definition, boolean builtIn,
-                                      Map<ConnectorSlug, ConnectorSettingsStorePort.Settings> chosen) {
-        return new ConnectorView(definition, builtIn, chosen.getOrDefault(definition.slug(), ConnectorSettingsStorePort.Settings.DEFAULT));
+                                      Map<ConnectorSlug, ConnectorSettings> chosen) {
+        return new ConnectorView(definition, builtIn, chosen.getOrDefault(definition.slug(), ConnectorSettings.DEFAULT));
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.connectors.oauth2;
 
+import dev.latchkey.domain.connector.OAuthClient;
 import dev.latchkey.adapters.connectors.http.GuardedHttpClient;
 import dev.latchkey.adapters.connectors.support.FieldValues;
 import dev.latchkey.application.port.out.AuthSchemePort;

@@ -1,10 +1,11 @@
 package dev.latchkey.adapters.connectors.oauth2;
 
+import dev.latchkey.domain.connector.OAuthClient;
+
 import dev.latchkey.adapters.connectors.http.GuardedHttpClient;
 import dev.latchkey.adapters.connectors.support.JsonPointer;
 import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.AuthSchemePort.Grant;
-import dev.latchkey.application.port.out.AuthSchemePort.OAuthClient;
 import dev.latchkey.application.port.out.AuthSchemePort.Signature;
 import dev.latchkey.application.port.out.ProviderHttpPort.ProviderResponse;
 import dev.latchkey.domain.connection.ProviderException;

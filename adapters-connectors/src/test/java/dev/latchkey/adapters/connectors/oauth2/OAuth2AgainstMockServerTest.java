@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.connectors.oauth2;
 
+import dev.latchkey.domain.connector.OAuthClient;
+
 import dev.latchkey.adapters.connectors.TestConnectors;
 import dev.latchkey.adapters.connectors.http.GuardedHttpClient;
 import dev.latchkey.adapters.connectors.http.OutboundGuard;
@@ -7,7 +9,6 @@ import dev.latchkey.application.port.out.AuthSchemePort.AuthorizationRequest;
 import dev.latchkey.application.port.out.AuthSchemePort.CodeExchange;
 import dev.latchkey.application.port.out.AuthSchemePort.Context;
 import dev.latchkey.application.port.out.AuthSchemePort.Grant;
-import dev.latchkey.application.port.out.AuthSchemePort.OAuthClient;
 import dev.latchkey.domain.connection.ProviderException;
 import dev.latchkey.domain.connector.ConnectorDefinition;
 import dev.latchkey.domain.credential.AccessToken;

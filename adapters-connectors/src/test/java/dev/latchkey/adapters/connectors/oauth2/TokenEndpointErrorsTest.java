@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.connectors.oauth2;
 
+import dev.latchkey.domain.connector.OAuthClient;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.latchkey.adapters.connectors.TestConnectors;
@@ -9,7 +11,6 @@ import dev.latchkey.application.port.out.AuthSchemePort.AuthorizationRequest;
 import dev.latchkey.application.port.out.AuthSchemePort.CodeExchange;
 import dev.latchkey.application.port.out.AuthSchemePort.Context;
 import dev.latchkey.application.port.out.AuthSchemePort.Grant;
-import dev.latchkey.application.port.out.AuthSchemePort.OAuthClient;
 import dev.latchkey.domain.connection.ProviderException;
 import dev.latchkey.domain.credential.AccessToken;
 import dev.latchkey.domain.credential.Credentials;

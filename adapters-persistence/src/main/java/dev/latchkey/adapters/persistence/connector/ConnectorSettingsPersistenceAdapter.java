@@ -4,9 +4,10 @@ import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
 import dev.latchkey.adapters.persistence.crypto.Sealed;
 import dev.latchkey.adapters.persistence.json.JsonColumns;
-import dev.latchkey.application.port.out.AuthSchemePort.OAuthClient;
 import dev.latchkey.application.port.out.ConnectorSettingsStorePort;
+import dev.latchkey.domain.connector.ConnectorSettings;
 import dev.latchkey.domain.connector.ConnectorSlug;
+import dev.latchkey.domain.connector.OAuthClient;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import jakarta.inject.Singleton;
 
@@ -30,20 +31,20 @@ public class ConnectorSettingsPersistenceAdapter implements ConnectorSettingsSto
     }
 
     @Override
-    public Optional<Settings> find(WorkspaceId workspaceId, ConnectorSlug connector) {
+    public Optional<ConnectorSettings> find(WorkspaceId workspaceId, ConnectorSlug connector) {
         return repository.find(workspaceId.value(), connector.value()).map(this::toDomain);
     }
 
     /** Ordered by connector slug. */
     @Override
-    public Map<ConnectorSlug, Settings> all(WorkspaceId workspaceId) {
-        Map<ConnectorSlug, Settings> settings = new LinkedHashMap<>();
+    public Map<ConnectorSlug, ConnectorSettings> all(WorkspaceId workspaceId) {
+        Map<ConnectorSlug, ConnectorSettings> settings = new LinkedHashMap<>();
         repository.all(workspaceId.value()).forEach(row -> settings.put(new ConnectorSlug(row.connector()), toDomain(row)));
         return Collections.unmodifiableMap(settings);
     }
 
     @Override
-    public void save(WorkspaceId workspaceId, ConnectorSlug connector, Settings settings) {
+    public void save(WorkspaceId workspaceId, ConnectorSlug connector, ConnectorSettings settings) {
         Optional<Sealed> secret = settings.client().map(client -> cipher.encrypt(client.clientSecret().getBytes(StandardCharsets.UTF_8),
                 AssociatedData.clientSecret(workspaceId.value(), connector.value())));
         repository.upsert(workspaceId.value(), connector.value(), settings.enabled(),
@@ -51,10 +52,10 @@ public class ConnectorSettingsPersistenceAdapter implements ConnectorSettingsSto
                 secret.map(Sealed::ciphertext).orElse(null), json.strings(settings.scopes()));
     }
 
-    private Settings toDomain(ConnectorSettingsRow row) {
+    private ConnectorSettings toDomain(ConnectorSettingsRow row) {
         Optional<OAuthClient> client = Optional.ofNullable(row.clientId()).map(id -> new OAuthClient(id, new String(
                 cipher.decrypt(new Sealed(row.clientSecretKeyId(), row.clientSecretCiphertext()),
                         AssociatedData.clientSecret(row.workspaceId(), row.connector())), StandardCharsets.UTF_8)));
-        return new Settings(row.enabled(), client, json.strings(row.scopes()));
+        return new ConnectorSettings(row.enabled(), client, json.strings(row.scopes()));
     }
 }

@@ -114,7 +114,7 @@ public class AppController {
     public void disconnect(String slug, String connectionId, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         ConnectorSlug connector = slug(slug);
-        ConnectionId id = connectionId(connectionId);
+        ConnectionId id = ConnectionResponse.connectionId(connectionId);
         if (!getConnection.get(caller.workspaceId(), caller.accountId(), id).connector().equals(connector)) {
             throw new NotFoundException("connection_not_found", "No connection '" + id + "' of " + connector + " exists for this linked account.");
         }
@@ -134,14 +134,6 @@ public class AppController {
             return new ConnectorSlug(slug);
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("slug", e.getMessage());
-        }
-    }
-
-    public static ConnectionId connectionId(String id) {
-        try {
-            return ConnectionId.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("connection_id", e.getMessage());
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.latchkey.adapters.web.connection;
 
-import dev.latchkey.adapters.web.app.AppController;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
@@ -79,14 +78,14 @@ public class ConnectionController {
     @Get("/{connectionId}")
     @Operation(summary = "One connection")
     public ConnectionResponse get(String id, String connectionId, Authentication caller) {
-        return ConnectionResponse.of(get.get(Caller.workspace(caller), account(id), AppController.connectionId(connectionId)));
+        return ConnectionResponse.of(get.get(Caller.workspace(caller), account(id), ConnectionResponse.connectionId(connectionId)));
     }
 
     @Delete("/{connectionId}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Disconnect", description = "Revokes at the provider where possible, then deletes the credentials.")
     public void delete(String id, String connectionId, Authentication caller) {
-        disconnect.disconnect(Caller.workspace(caller), account(id), AppController.connectionId(connectionId));
+        disconnect.disconnect(Caller.workspace(caller), account(id), ConnectionResponse.connectionId(connectionId));
     }
 
     @Post

@@ -1,5 +1,7 @@
 package dev.latchkey.application.port.in;
 
+import dev.latchkey.domain.connector.ConnectorSettings;
+
 import dev.latchkey.application.port.out.ConnectorSettingsStorePort;
 import dev.latchkey.domain.connector.ConnectorDefinition;
 
@@ -9,7 +11,7 @@ import java.util.List;
  * A connector as a workspace sees it: its definition, whether it is built in or the workspace's
  * own, and the workspace's settings for it.
  */
-public record ConnectorView(ConnectorDefinition definition, boolean builtIn, ConnectorSettingsStorePort.Settings settings) {
+public record ConnectorView(ConnectorDefinition definition, boolean builtIn, ConnectorSettings settings) {
 
     /** The scopes an authorization asks for: the workspace's choice, else the connector's defaults. */
     public List<String> scopesFor(String authType) {

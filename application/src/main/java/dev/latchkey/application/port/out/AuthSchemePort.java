@@ -2,6 +2,7 @@ package dev.latchkey.application.port.out;
 
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.connector.ConnectorDefinition;
+import dev.latchkey.domain.connector.OAuthClient;
 import dev.latchkey.domain.credential.Credentials;
 
 import java.net.URI;
@@ -52,19 +53,6 @@ public interface AuthSchemePort {
             Objects.requireNonNull(method, "method");
             params = Map.copyOf(params);
             Objects.requireNonNull(client, "client");
-        }
-    }
-
-    /** The company's OAuth app (white-label) for a connector. */
-    record OAuthClient(String clientId, String clientSecret) {
-        public OAuthClient {
-            Objects.requireNonNull(clientId, "clientId");
-            Objects.requireNonNull(clientSecret, "clientSecret");
-        }
-
-        @Override
-        public String toString() {
-            return "OAuthClient[clientId=" + clientId + ", clientSecret=***]";
         }
     }
 

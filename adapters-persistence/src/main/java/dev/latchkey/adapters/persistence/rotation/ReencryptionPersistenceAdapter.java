@@ -1,10 +1,12 @@
-package dev.latchkey.adapters.persistence.crypto;
+package dev.latchkey.adapters.persistence.rotation;
 
 import dev.latchkey.adapters.persistence.connection.ConnectionRepository;
 import dev.latchkey.adapters.persistence.connection.ConnectionRow;
 import dev.latchkey.adapters.persistence.connector.ConnectorSettingsRepository;
 import dev.latchkey.adapters.persistence.connector.ConnectorSettingsRow;
+import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
+import dev.latchkey.adapters.persistence.crypto.Sealed;
 import dev.latchkey.application.port.out.CredentialReencryptionPort;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
