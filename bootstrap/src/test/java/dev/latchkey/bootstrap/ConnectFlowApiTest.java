@@ -10,8 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -45,14 +43,13 @@ class ConnectFlowApiTest extends ApiTest {
     private final WireMockServer provider = new WireMockServer(wireMockConfig().dynamicPort());
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    @Inject
-    DataSource dataSource;
-
+    private Map<String, String> database;
     private String key;
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
+        database = properties;
         properties.put("latchkey.public-url", PUBLIC_URL);
         // The callback's redirect leads to the company's app, which the test only reads.
         properties.put("micronaut.http.client.follow-redirects", "false");
@@ -226,9 +223,11 @@ class ConnectFlowApiTest extends ApiTest {
     @Test
     void a_failed_code_exchange_is_an_error_result_and_stores_nothing() throws Exception {
         String session = customerSession();
-        Map<String, String> back = authorizeAtProvider((String) startOAuth(session, "redirect").get("authorization_url"));
+        Map<String, String> first = authorizeAtProvider((String) startOAuth(session, "redirect").get("authorization_url"));
+        Map<String, String> second = authorizeAtProvider((String) startOAuth(session, "redirect").get("authorization_url"));
 
-        Reply failed = callback("code=not-the-code&state=" + back.get("state"));
+        // The first authorization's code with the second's state: the provider checks PKCE and refuses it.
+        Reply failed = callback("code=" + first.get("code") + "&state=" + second.get("state"));
 
         assertThat(failed.headers().get("Location")).contains("latchkey_status=error").contains("error=exchange_failed");
         assertThat(get("/v1/apps/acme-oauth", session).get("connected")).isEqualTo(false);
@@ -326,7 +325,7 @@ class ConnectFlowApiTest extends ApiTest {
         assertThat(rawCiphertext(connectionId)).doesNotContain("imported-access");
 
         assertThat(delete("/v1/linked-accounts/" + id, key).status()).isEqualTo(204);
-        try (Connection db = dataSource.getConnection();
+        try (Connection db = database();
              ResultSet rows = db.createStatement().executeQuery("SELECT count(*) FROM connections WHERE id = '" + connectionId + "'")) {
             rows.next();
             assertThat(rows.getInt(1)).isZero();
@@ -369,8 +368,14 @@ class ConnectFlowApiTest extends ApiTest {
         assertThat(with.list("data")).extracting(a -> a.get("slug")).contains("acme-keys", "acme-oauth", "github", "stripe");
     }
 
+    /** A plain JDBC connection to the service's database, to look at what is really stored. */
+    private Connection database() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(database.get("datasources.default.url"),
+                database.get("datasources.default.username"), database.get("datasources.default.password"));
+    }
+
     private String rawCiphertext(String connectionId) {
-        try (Connection db = dataSource.getConnection();
+        try (Connection db = database();
              ResultSet row = db.createStatement().executeQuery(
                      "SELECT credentials_ciphertext FROM connections WHERE id = '" + connectionId + "'")) {
             assertThat(row.next()).isTrue();
