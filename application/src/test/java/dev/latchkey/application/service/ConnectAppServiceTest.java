@@ -31,6 +31,7 @@ import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.workspace.AllowedOrigins;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -478,5 +479,24 @@ class ConnectAppServiceTest {
         assertThat(connection.params()).isEqualTo(Map.of("account", "acme"));
         assertThat(connection.identifier()).isEmpty();
         assertThat(http.requests()).isEmpty();
+    }
+
+    @Disabled("BUG: ProviderCalls.verify fills api.base_url with Template.fill, which throws IllegalArgumentException "
+            + "('no value for {account}') when an optional param the base URL uses was left out; it escapes ConnectAppService.connect "
+            + "as an unchecked error (a 500) instead of an InvalidInputException on params.account")
+    @Test
+    void an_optional_param_left_out_that_the_api_base_needs_is_a_violation_on_that_param() {
+        Map<String, Object> source = new java.util.LinkedHashMap<>(privateSource("acme-crm"));
+        source.put("params", List.of(Map.of("name", "account", "label", "Account", "pattern", "[a-z]{2,20}", "required", false)));
+        source.put("verify", Map.of("method", "GET", "path", "/me"));
+        directory.create(workspace, source);
+
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> service.connect(new ConnectAppCommand(workspace,
+                accountId, new ConnectorSlug("acme-crm"), Optional.empty(), Map.of(), Map.of("api_key", "k-1"), PendingAuthorization.Mode.POPUP,
+                Optional.empty())));
+
+        assertThat(e).isNotNull();
+        assertThat(fields(e)).containsExactly("params.account");
+        assertThat(connections.all()).isEmpty();
     }
 }
