@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Linked accounts per workspace, ordered by id like the database ("C" collation): the id prefix
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 public final class InMemoryLinkedAccountStore implements LinkedAccountStorePort {
     private final Map<WorkspaceId, TreeMap<String, LinkedAccount>> byWorkspace = new HashMap<>();
     private int updates;
+    private Consumer<LinkedAccount> onDelete = account -> { };
 
     private TreeMap<String, LinkedAccount> of(WorkspaceId workspaceId) {
         return byWorkspace.computeIfAbsent(workspaceId, w -> new TreeMap<>());
@@ -75,7 +77,17 @@ public final class InMemoryLinkedAccountStore implements LinkedAccountStorePort 
 
     @Override
     public boolean delete(WorkspaceId workspaceId, LinkedAccountId id) {
-        return of(workspaceId).remove(id.value()) != null;
+        LinkedAccount removed = of(workspaceId).remove(id.value());
+        if (removed != null) {
+            onDelete.accept(removed);
+        }
+        return removed != null;
+    }
+
+    /** Like ON DELETE CASCADE: what hangs off a deleted account goes with it (e.g. {@link InMemoryConnectionStore#deleteAccount}). */
+    public InMemoryLinkedAccountStore cascadingTo(InMemoryConnectionStore connections) {
+        onDelete = account -> connections.deleteAccount(account.key());
+        return this;
     }
 
     public int count(WorkspaceId workspaceId) {
