@@ -78,6 +78,9 @@ public final class CompleteAuthorizationService implements CompleteAuthorization
         }
         try {
             ConnectorView view = connectors.get(authorization.workspaceId(), authorization.connector());
+            if (!view.settings().enabled()) {
+                return failure(found, origins, "connector_not_found", view.definition().name() + " is no longer available here.");
+            }
             AuthMethod method = view.definition().authMethod(authorization.authType())
                     .orElseThrow(() -> new NotFoundException("connector_not_found", "The connector changed during the authorization."));
             AuthSchemePort scheme = schemes.get(method.type());

@@ -143,6 +143,7 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
     public void delete(WorkspaceId workspaceId, ConnectorSlug slug) {
         requirePrivate(workspaceId, slug);
         privates.delete(workspaceId, slug);
+        settings.delete(workspaceId, slug);
     }
 
     private void requirePrivate(WorkspaceId workspaceId, ConnectorSlug slug) {

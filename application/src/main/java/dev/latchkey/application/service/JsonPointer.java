@@ -16,7 +16,7 @@ final class JsonPointer {
                 String token = raw.replace("~1", "/").replace("~0", "~");
                 if (node instanceof Map<?, ?> map) {
                     node = map.get(token);
-                } else if (node instanceof List<?> list && token.matches("\\d{1,9}") && Integer.parseInt(token) < list.size()) {
+                } else if (node instanceof List<?> list && token.matches("0|[1-9]\\d{0,8}") && Integer.parseInt(token) < list.size()) {
                     node = list.get(Integer.parseInt(token));
                 } else {
                     return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.domain.connector.OAuthClient;
+
 import dev.latchkey.application.fakes.FakeKeyScheme;
 import dev.latchkey.application.fakes.FakeOAuth2Scheme;
 import dev.latchkey.application.fakes.FixedConnectorCatalog;
@@ -153,7 +155,7 @@ class CompleteAuthorizationServiceTest {
         assertThat(exchange.code()).isEqualTo("code-1");
         assertThat(exchange.redirectUri()).isEqualTo(REDIRECT_URI);
         assertThat(exchange.codeVerifier()).contains(verifier);
-        assertThat(exchange.context().client()).contains(new AuthSchemePort.OAuthClient("client-slack", "secret-slack"));
+        assertThat(exchange.context().client()).contains(new OAuthClient("client-slack", "secret-slack"));
         assertThat(http.lastRequest().headers()).containsEntry("Authorization", "Bearer token-for-code-1");
     }
 

@@ -1,5 +1,7 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.domain.connector.OAuthClient;
+
 import dev.latchkey.application.fakes.FakeKeyScheme;
 import dev.latchkey.application.fakes.FakeOAuth2Scheme;
 import dev.latchkey.application.fakes.FixedConnectorCatalog;
@@ -31,7 +33,6 @@ import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.workspace.AllowedOrigins;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -250,7 +251,7 @@ class ConnectAppServiceTest {
 
         AuthSchemePort.AuthorizationRequest request = oauth.lastAuthorizationRequest();
         assertThat(request.redirectUri()).isEqualTo(REDIRECT_URI);
-        assertThat(request.context().client()).contains(new AuthSchemePort.OAuthClient("client-slack", "secret-slack"));
+        assertThat(request.context().client()).contains(new OAuthClient("client-slack", "secret-slack"));
         assertThat(request.context().connector().slug()).isEqualTo(SLACK);
     }
 
@@ -481,22 +482,15 @@ class ConnectAppServiceTest {
         assertThat(http.requests()).isEmpty();
     }
 
-    @Disabled("BUG: ProviderCalls.verify fills api.base_url with Template.fill, which throws IllegalArgumentException "
-            + "('no value for {account}') when an optional param the base URL uses was left out; it escapes ConnectAppService.connect "
-            + "as an unchecked error (a 500) instead of an InvalidInputException on params.account")
     @Test
-    void an_optional_param_left_out_that_the_api_base_needs_is_a_violation_on_that_param() {
+    void an_optional_param_cannot_be_used_in_a_url_so_such_a_definition_is_refused_naming_the_url() {
         Map<String, Object> source = new java.util.LinkedHashMap<>(privateSource("acme-crm"));
         source.put("params", List.of(Map.of("name", "account", "label", "Account", "pattern", "[a-z]{2,20}", "required", false)));
         source.put("verify", Map.of("method", "GET", "path", "/me"));
-        directory.create(workspace, source);
 
-        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> service.connect(new ConnectAppCommand(workspace,
-                accountId, new ConnectorSlug("acme-crm"), Optional.empty(), Map.of(), Map.of("api_key", "k-1"), PendingAuthorization.Mode.POPUP,
-                Optional.empty())));
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> directory.create(workspace, source));
 
         assertThat(e).isNotNull();
-        assertThat(fields(e)).containsExactly("params.account");
-        assertThat(connections.all()).isEmpty();
+        assertThat(e.violations()).extracting(FieldViolation::field).contains("api.base_url");
     }
 }

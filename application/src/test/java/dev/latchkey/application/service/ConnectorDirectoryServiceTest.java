@@ -1,5 +1,9 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.domain.connector.ConnectorSettings;
+
+import dev.latchkey.domain.connector.OAuthClient;
+
 import dev.latchkey.application.fakes.FakeKeyScheme;
 import dev.latchkey.application.fakes.FakeOAuth2Scheme;
 import dev.latchkey.application.fakes.FixedConnectorCatalog;
@@ -8,7 +12,6 @@ import dev.latchkey.application.fakes.InMemoryPrivateConnectorStore;
 import dev.latchkey.application.port.in.ConfigureConnectorCommand;
 import dev.latchkey.application.port.in.ConnectorView;
 import dev.latchkey.application.port.out.AuthSchemePort;
-import dev.latchkey.application.port.out.ConnectorSettingsStorePort.Settings;
 import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.FieldViolation;
 import dev.latchkey.domain.InvalidInputException;
@@ -72,7 +75,7 @@ class ConnectorDirectoryServiceTest {
         ConnectorView slack = views.get(1);
         assertThat(slack.settings().enabled()).isFalse();
         assertThat(slack.settings().scopes()).containsExactly("chat:write");
-        assertThat(views.get(2).settings()).isEqualTo(Settings.DEFAULT);
+        assertThat(views.get(2).settings()).isEqualTo(ConnectorSettings.DEFAULT);
     }
 
     @Test
@@ -121,7 +124,7 @@ class ConnectorDirectoryServiceTest {
         ConnectorView view = directory.get(workspace, STRIPE);
 
         assertThat(view.builtIn()).isTrue();
-        assertThat(view.settings()).isEqualTo(Settings.DEFAULT);
+        assertThat(view.settings()).isEqualTo(ConnectorSettings.DEFAULT);
         assertThat(view.scopesFor("api_key")).isEmpty();
     }
 
@@ -265,7 +268,7 @@ class ConnectorDirectoryServiceTest {
         ConnectorView view = directory.configure(configure(SLACK, Optional.empty(), Optional.of("client-1"), Optional.of("secret-1"),
                 Optional.of(List.of("chat:write"))));
 
-        Settings expected = new Settings(true, Optional.of(new AuthSchemePort.OAuthClient("client-1", "secret-1")), List.of("chat:write"));
+        ConnectorSettings expected = new ConnectorSettings(true, Optional.of(new OAuthClient("client-1", "secret-1")), List.of("chat:write"));
         assertThat(view.settings()).isEqualTo(expected);
         assertThat(settings.find(workspace, SLACK)).contains(expected);
         assertThat(view.scopesFor("oauth2")).containsExactly("chat:write");
@@ -296,7 +299,7 @@ class ConnectorDirectoryServiceTest {
         ConnectorView view = directory.configure(configure(SLACK, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(List.of("channels:read"))));
 
-        assertThat(view.settings().client()).contains(new AuthSchemePort.OAuthClient("client-1", "secret-1"));
+        assertThat(view.settings().client()).contains(new OAuthClient("client-1", "secret-1"));
         assertThat(view.settings().scopes()).containsExactly("channels:read");
     }
 
@@ -306,7 +309,7 @@ class ConnectorDirectoryServiceTest {
 
         ConnectorView view = directory.configure(configure(SLACK, Optional.empty(), Optional.of("client-1"), Optional.empty(), Optional.empty()));
 
-        assertThat(view.settings().client()).contains(new AuthSchemePort.OAuthClient("client-1", "secret-1"));
+        assertThat(view.settings().client()).contains(new OAuthClient("client-1", "secret-1"));
     }
 
     @Test
@@ -315,7 +318,7 @@ class ConnectorDirectoryServiceTest {
 
         ConnectorView view = directory.configure(configure(SLACK, Optional.empty(), Optional.empty(), Optional.of("secret-2"), Optional.empty()));
 
-        assertThat(view.settings().client()).contains(new AuthSchemePort.OAuthClient("client-1", "secret-2"));
+        assertThat(view.settings().client()).contains(new OAuthClient("client-1", "secret-2"));
     }
 
     @Test
@@ -327,7 +330,7 @@ class ConnectorDirectoryServiceTest {
 
         assertThat(fields(e)).containsExactly("client_secret");
         assertThat(settings.find(workspace, SLACK).orElseThrow().client())
-                .contains(new AuthSchemePort.OAuthClient("client-1", "secret-1"));
+                .contains(new OAuthClient("client-1", "secret-1"));
     }
 
     @Test
@@ -337,7 +340,7 @@ class ConnectorDirectoryServiceTest {
         ConnectorView view = directory.configure(configure(SLACK, Optional.empty(), Optional.of("client-2"), Optional.of("secret-2"),
                 Optional.empty()));
 
-        assertThat(view.settings().client()).contains(new AuthSchemePort.OAuthClient("client-2", "secret-2"));
+        assertThat(view.settings().client()).contains(new OAuthClient("client-2", "secret-2"));
     }
 
     @Test
@@ -350,7 +353,7 @@ class ConnectorDirectoryServiceTest {
 
         ConnectorView on = directory.configure(configure(SLACK, Optional.of(true), Optional.empty(), Optional.empty(), Optional.empty()));
         assertThat(on.settings().enabled()).isTrue();
-        assertThat(on.settings().client()).contains(new AuthSchemePort.OAuthClient("client-1", "secret-1"));
+        assertThat(on.settings().client()).contains(new OAuthClient("client-1", "secret-1"));
         assertThat(directory.get(workspace, SLACK).settings().enabled()).isTrue();
     }
 
@@ -388,6 +391,6 @@ class ConnectorDirectoryServiceTest {
     void settings_are_per_workspace() {
         setClient("client-1", "secret-1");
 
-        assertThat(directory.get(WorkspaceId.random(), SLACK).settings()).isEqualTo(Settings.DEFAULT);
+        assertThat(directory.get(WorkspaceId.random(), SLACK).settings()).isEqualTo(ConnectorSettings.DEFAULT);
     }
 }

@@ -84,7 +84,8 @@ public final class ConnectorDefinitionReader {
             }
         }
         unique(v, "params", params.stream().map(ConnectorParam::name).toList());
-        Set<String> paramNames = new HashSet<>(params.stream().map(ConnectorParam::name).toList());
+        // Params in URLs must always have a value: only required ones may appear in templates.
+        Set<String> paramNames = new HashSet<>(params.stream().filter(ConnectorParam::required).map(ConnectorParam::name).toList());
 
         List<AuthMethod> auth = new ArrayList<>();
         List<Node> authNodes = root.list("auth");

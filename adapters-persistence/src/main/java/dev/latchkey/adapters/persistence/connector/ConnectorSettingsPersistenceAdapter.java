@@ -52,6 +52,11 @@ public class ConnectorSettingsPersistenceAdapter implements ConnectorSettingsSto
                 secret.map(Sealed::ciphertext).orElse(null), json.strings(settings.scopes()));
     }
 
+    @Override
+    public void delete(WorkspaceId workspaceId, ConnectorSlug connector) {
+        repository.delete(workspaceId.value(), connector.value());
+    }
+
     private ConnectorSettings toDomain(ConnectorSettingsRow row) {
         Optional<OAuthClient> client = Optional.ofNullable(row.clientId()).map(id -> new OAuthClient(id, new String(
                 cipher.decrypt(new Sealed(row.clientSecretKeyId(), row.clientSecretCiphertext()),

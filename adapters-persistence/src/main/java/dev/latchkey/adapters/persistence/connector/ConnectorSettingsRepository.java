@@ -43,4 +43,7 @@ public interface ConnectorSettingsRepository extends GenericRepository<Connector
 
     @Query("SELECT count(*) FROM connector_settings WHERE client_secret_key_id IS NOT NULL AND client_secret_key_id <> :currentKeyId")
     long countUnderOtherKeys(String currentKeyId);
+
+    @Query("DELETE FROM connector_settings WHERE workspace_id = :workspaceId AND connector = :connector")
+    int delete(UUID workspaceId, String connector);
 }

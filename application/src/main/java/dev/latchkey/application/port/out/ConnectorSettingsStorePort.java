@@ -14,4 +14,7 @@ public interface ConnectorSettingsStorePort {
     Map<ConnectorSlug, ConnectorSettings> all(WorkspaceId workspaceId);
 
     void save(WorkspaceId workspaceId, ConnectorSlug connector, ConnectorSettings settings);
+
+    /** Forgets the settings (and the OAuth client secret) of a connector. */
+    void delete(WorkspaceId workspaceId, ConnectorSlug connector);
 }
