@@ -80,6 +80,9 @@ class LatchkeySystemIT {
         HttpResponse<String> account = get(second.url() + "/v1/linked-accounts/cust-42", apiKey);
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(account.body()).contains("\"name\":\"Acme Inc\"");
+        HttpResponse<String> catalog = get(second.url() + "/v1/connectors", apiKey);
+        assertThat(catalog.body()).as("the connector files are found inside the packaged jar")
+                .contains("\"slug\":\"github-app\"").contains("\"slug\":\"salesforce\"").contains("\"slug\":\"stripe\"");
     }
 
     @Test
