@@ -197,6 +197,22 @@ class ConnectFlowApiTest extends ApiTest {
     }
 
     @Test
+    void an_expired_state_is_refused_and_stores_nothing() throws Exception {
+        String session = customerSession();
+        Map<String, String> back = authorizeAtProvider((String) startOAuth(session, "redirect").get("authorization_url"));
+        try (Connection db = database()) {
+            // Ten minutes pass: the authorization in flight is past its expiry.
+            db.createStatement().executeUpdate("UPDATE pending_authorizations SET expires_at = now() - interval '1 second'");
+        }
+
+        Reply expired = callback("code=" + back.get("code") + "&state=" + back.get("state"));
+
+        assertThat(expired.status()).isEqualTo(200);
+        assertThat(expired.text()).contains("expired or was already used");
+        assertThat(get("/v1/apps/acme-oauth", session).get("connected")).isEqualTo(false);
+    }
+
+    @Test
     void an_unknown_or_tampered_state_is_an_error_page_and_stores_nothing() throws Exception {
         String session = customerSession();
         Map<String, String> back = authorizeAtProvider((String) startOAuth(session, "redirect").get("authorization_url"));
