@@ -13,6 +13,8 @@ import dev.latchkey.application.port.out.PrivateConnectorStorePort;
 import dev.latchkey.application.port.out.ProviderHttpPort;
 import dev.latchkey.application.port.out.WorkspaceSettingsStorePort;
 import dev.latchkey.application.service.CompleteAuthorizationService;
+import dev.latchkey.application.service.PrepareProxyRequestService;
+import dev.latchkey.application.port.in.RefreshTokenUseCase;
 import dev.latchkey.application.service.ConnectAppService;
 import dev.latchkey.application.service.ConnectorDirectoryService;
 import dev.latchkey.application.service.DisconnectService;
@@ -182,5 +184,12 @@ public class ServiceFactory {
     @Singleton
     RotateEncryptionKeyService rotateEncryptionKey(CredentialReencryptionPort reencryption) {
         return new RotateEncryptionKeyService(reencryption);
+    }
+
+    @Singleton
+    PrepareProxyRequestService prepareProxyRequest(LinkedAccountStorePort accounts, ConnectionStorePort connections,
+                                                   GetConnectorUseCase connectors, RefreshTokenUseCase refresh, ProviderHttpPort http,
+                                                   List<AuthSchemePort> schemes) {
+        return new PrepareProxyRequestService(accounts, connections, connectors, refresh, http, schemes);
     }
 }

@@ -69,4 +69,12 @@ public final class ScriptedProviderHttp implements ProviderHttpPort {
         }
         return requests.get(requests.size() - 1);
     }
+
+    /** Refuses what the real guard refuses most visibly: plain http. */
+    @Override
+    public void checkDestination(java.net.URI uri) {
+        if (!"https".equals(uri.getScheme())) {
+            throw dev.latchkey.domain.connection.ProviderException.unavailable("refusing " + uri.getScheme() + "://" + uri.getHost());
+        }
+    }
 }

@@ -15,11 +15,18 @@ import java.util.Optional;
 @Singleton
 public final class ProviderHttpAdapter implements ProviderHttpPort {
     private final GuardedHttpClient http;
+    private final OutboundGuard guard;
     private final JsonMapper json;
 
-    public ProviderHttpAdapter(GuardedHttpClient http, JsonMapper json) {
+    public ProviderHttpAdapter(GuardedHttpClient http, OutboundGuard guard, JsonMapper json) {
         this.http = http;
+        this.guard = guard;
         this.json = json;
+    }
+
+    @Override
+    public void checkDestination(java.net.URI uri) {
+        guard.check(uri);
     }
 
     @Override

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GuardedHttpClientTest {
     private static WireMockServer provider;
 
-    private final ProviderHttpAdapter allowed = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(true)), JsonMapper.createDefault());
+    private final ProviderHttpAdapter allowed = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(true)), new OutboundGuard(true), JsonMapper.createDefault());
 
     @BeforeAll
     static void start() {
@@ -87,7 +87,7 @@ class GuardedHttpClientTest {
 
     @Test
     void the_local_test_server_is_refused_when_private_networks_are_not_allowed() {
-        ProviderHttpAdapter strict = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(false)), JsonMapper.createDefault());
+        ProviderHttpAdapter strict = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(false)), new OutboundGuard(false), JsonMapper.createDefault());
 
         assertThatThrownBy(() -> strict.send(getRequest("/anything")))
                 .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE));
@@ -112,7 +112,7 @@ class GuardedHttpClientTest {
     void a_response_slower_than_the_read_timeout_is_unavailable() {
         provider.stubFor(get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(1_000)));
         ProviderHttpAdapter impatient = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(true), Duration.ofSeconds(5),
-                Duration.ofMillis(100)), JsonMapper.createDefault());
+                Duration.ofMillis(100)), new OutboundGuard(true), JsonMapper.createDefault());
 
         assertThatThrownBy(() -> impatient.send(getRequest("/slow")))
                 .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE))

@@ -14,6 +14,12 @@ import java.util.Optional;
 public interface ProviderHttpPort {
     ProviderResponse send(ProviderRequest request);
 
+    /**
+     * Refuses, as {@code send} would, a destination Latchkey must not reach (a private address, plain
+     * http): for requests that go out another way, such as the streaming proxy.
+     */
+    void checkDestination(URI uri);
+
     record ProviderRequest(String method, URI uri, Map<String, String> headers, Optional<String> body) {
         public ProviderRequest {
             Objects.requireNonNull(method, "method");
