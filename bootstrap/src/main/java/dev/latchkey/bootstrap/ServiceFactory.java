@@ -8,10 +8,16 @@ import dev.latchkey.application.port.out.ConnectionStorePort;
 import dev.latchkey.application.port.out.ConnectorCatalogPort;
 import dev.latchkey.application.port.out.ConnectorSettingsStorePort;
 import dev.latchkey.application.port.out.CredentialReencryptionPort;
+import dev.latchkey.application.port.out.EventOutboxPort;
 import dev.latchkey.application.port.out.PendingAuthorizationStorePort;
 import dev.latchkey.application.port.out.PrivateConnectorStorePort;
 import dev.latchkey.application.port.out.ProviderHttpPort;
 import dev.latchkey.application.port.out.WorkspaceSettingsStorePort;
+import dev.latchkey.application.port.out.WebhookDeliveryStorePort;
+import dev.latchkey.application.port.out.WebhookEndpointStorePort;
+import dev.latchkey.application.port.out.WebhookSenderPort;
+import dev.latchkey.application.service.DispatchWebhooksService;
+import dev.latchkey.application.service.ManageWebhooksService;
 import dev.latchkey.application.service.CompleteAuthorizationService;
 import dev.latchkey.application.service.PrepareProxyRequestService;
 import dev.latchkey.application.port.in.RefreshTokenUseCase;
@@ -92,8 +98,9 @@ public class ServiceFactory {
 
     @Singleton
     DeleteLinkedAccountService deleteLinkedAccount(LinkedAccountStorePort accounts, ConnectionStorePort connections,
-                                                   GetConnectorUseCase connectors, List<AuthSchemePort> schemes) {
-        return new DeleteLinkedAccountService(accounts, connections, connectors, schemes);
+                                                   GetConnectorUseCase connectors, List<AuthSchemePort> schemes,
+                                                   EventOutboxPort events, TransactionPort transactions, Clock clock) {
+        return new DeleteLinkedAccountService(accounts, connections, connectors, schemes, events, transactions, clock);
     }
 
     @Singleton
@@ -150,18 +157,19 @@ public class ServiceFactory {
     ConnectAppService connectApp(GetConnectorUseCase connectors, LinkedAccountStorePort accounts, ConnectionStorePort connections,
                                  PendingAuthorizationStorePort pending, WorkspaceSettingsStorePort workspaceSettings,
                                  List<AuthSchemePort> schemes, ProviderHttpPort http, SecureRandom random, Clock clock,
-                                 PublicUrl publicUrl) {
+                                 PublicUrl publicUrl, EventOutboxPort events, TransactionPort transactions) {
         return new ConnectAppService(connectors, accounts, connections, pending, workspaceSettings, schemes, http, random, clock,
-                publicUrl.oauthRedirectUri());
+                publicUrl.oauthRedirectUri(), events, transactions);
     }
 
     @Singleton
     CompleteAuthorizationService completeAuthorization(GetConnectorUseCase connectors, LinkedAccountStorePort accounts,
                                                        ConnectionStorePort connections, PendingAuthorizationStorePort pending,
                                                        WorkspaceSettingsStorePort workspaceSettings, List<AuthSchemePort> schemes,
-                                                       ProviderHttpPort http, Clock clock, PublicUrl publicUrl) {
+                                                       ProviderHttpPort http, Clock clock, PublicUrl publicUrl,
+                                                       EventOutboxPort events, TransactionPort transactions) {
         return new CompleteAuthorizationService(connectors, accounts, connections, pending, workspaceSettings, schemes, http, clock,
-                publicUrl.oauthRedirectUri());
+                publicUrl.oauthRedirectUri(), events, transactions);
     }
 
     @Singleton
@@ -171,14 +179,15 @@ public class ServiceFactory {
 
     @Singleton
     DisconnectService disconnect(LinkedAccountStorePort accounts, ConnectionStorePort connections, GetConnectorUseCase connectors,
-                                 List<AuthSchemePort> schemes) {
-        return new DisconnectService(accounts, connections, connectors, schemes);
+                                 List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock) {
+        return new DisconnectService(accounts, connections, connectors, schemes, events, transactions, clock);
     }
 
     @Singleton
     ImportConnectionService importConnection(GetConnectorUseCase connectors, LinkedAccountStorePort accounts,
-                                             ConnectionStorePort connections, Clock clock) {
-        return new ImportConnectionService(connectors, accounts, connections, clock);
+                                             ConnectionStorePort connections, Clock clock, EventOutboxPort events,
+                                             TransactionPort transactions) {
+        return new ImportConnectionService(connectors, accounts, connections, clock, events, transactions);
     }
 
     @Singleton
@@ -191,5 +200,18 @@ public class ServiceFactory {
                                                    GetConnectorUseCase connectors, RefreshTokenUseCase refresh, ProviderHttpPort http,
                                                    List<AuthSchemePort> schemes) {
         return new PrepareProxyRequestService(accounts, connections, connectors, refresh, http, schemes);
+    }
+
+    // --- webhooks ---
+
+    @Singleton
+    ManageWebhooksService manageWebhooks(WebhookEndpointStorePort endpoints, WebhookDeliveryStorePort deliveries, WebhookSenderPort sender,
+                                         SecureRandom random, Clock clock) {
+        return new ManageWebhooksService(endpoints, deliveries, sender, random, clock);
+    }
+
+    @Singleton
+    DispatchWebhooksService dispatchWebhooks(WebhookDeliveryStorePort deliveries, WebhookSenderPort sender, Clock clock) {
+        return new DispatchWebhooksService(deliveries, sender, clock);
     }
 }

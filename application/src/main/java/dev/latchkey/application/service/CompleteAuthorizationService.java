@@ -7,9 +7,11 @@ import dev.latchkey.application.port.in.ConnectorView;
 import dev.latchkey.application.port.in.GetConnectorUseCase;
 import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.application.port.out.EventOutboxPort;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.application.port.out.PendingAuthorizationStorePort;
 import dev.latchkey.application.port.out.ProviderHttpPort;
+import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.WorkspaceSettingsStorePort;
 import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.connection.Connection;
@@ -40,14 +42,15 @@ public final class CompleteAuthorizationService implements CompleteAuthorization
 
     public CompleteAuthorizationService(GetConnectorUseCase connectors, LinkedAccountStorePort accounts, ConnectionStorePort connections,
                                         PendingAuthorizationStorePort pending, WorkspaceSettingsStorePort workspaceSettings,
-                                        List<AuthSchemePort> schemes, ProviderHttpPort http, Clock clock, String redirectUri) {
+                                        List<AuthSchemePort> schemes, ProviderHttpPort http, Clock clock, String redirectUri,
+                                        EventOutboxPort events, TransactionPort transactions) {
         this.connectors = connectors;
         this.accounts = accounts;
         this.pending = pending;
         this.workspaceSettings = workspaceSettings;
         this.schemes = new AuthSchemes(schemes);
         this.calls = new ProviderCalls(http);
-        this.writer = new ConnectionWriter(connections);
+        this.writer = new ConnectionWriter(connections, events, transactions);
         this.clock = clock;
         this.redirectUri = redirectUri;
     }
@@ -89,7 +92,7 @@ public final class CompleteAuthorizationService implements CompleteAuthorization
             AuthSchemePort.Grant grant = scheme.exchangeCode(new AuthSchemePort.CodeExchange(context, callback.code().get(),
                     redirectUri, authorization.codeVerifier()));
             Optional<String> identifier = calls.identify(scheme, context, grant.credentials(), grant.tokenValues());
-            Connection connection = writer.save(authorization.workspaceId(), authorization.accountKey(), authorization.connector(),
+            Connection connection = writer.save(authorization.workspaceId(), authorization.accountId(), authorization.accountKey(), authorization.connector(),
                     method.type(), identifier, authorization.params(), grant, clock.instant());
             return new AuthorizationOutcome(found, Optional.of(connection), Optional.empty(),
                     view.definition().name() + " is connected. You can close this window.", origins);

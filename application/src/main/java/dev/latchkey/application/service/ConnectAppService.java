@@ -9,9 +9,11 @@ import dev.latchkey.application.port.in.ConnectorView;
 import dev.latchkey.application.port.in.GetConnectorUseCase;
 import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.application.port.out.EventOutboxPort;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.application.port.out.PendingAuthorizationStorePort;
 import dev.latchkey.application.port.out.ProviderHttpPort;
+import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.WorkspaceSettingsStorePort;
 import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.Violations;
@@ -50,14 +52,15 @@ public final class ConnectAppService implements ConnectAppUseCase {
 
     public ConnectAppService(GetConnectorUseCase connectors, LinkedAccountStorePort accounts, ConnectionStorePort connections,
                              PendingAuthorizationStorePort pending, WorkspaceSettingsStorePort workspaceSettings,
-                             List<AuthSchemePort> schemes, ProviderHttpPort http, SecureRandom random, Clock clock, String redirectUri) {
+                             List<AuthSchemePort> schemes, ProviderHttpPort http, SecureRandom random, Clock clock, String redirectUri,
+                             EventOutboxPort events, TransactionPort transactions) {
         this.connectors = connectors;
         this.accounts = accounts;
         this.pending = pending;
         this.workspaceSettings = workspaceSettings;
         this.schemes = new AuthSchemes(schemes);
         this.calls = new ProviderCalls(http);
-        this.writer = new ConnectionWriter(connections);
+        this.writer = new ConnectionWriter(connections, events, transactions);
         this.random = random;
         this.clock = clock;
         this.redirectUri = redirectUri;
@@ -94,7 +97,7 @@ public final class ConnectAppService implements ConnectAppUseCase {
         AuthSchemePort.Grant grant = scheme.obtain(context, command.credentials());
         calls.verify(scheme, context, grant.credentials(), grant.tokenValues());
         Optional<String> identifier = calls.identify(scheme, context, grant.credentials(), grant.tokenValues());
-        return new ConnectResult.Connected(writer.save(command.workspaceId(), account.key(), command.connector(), method.type(),
+        return new ConnectResult.Connected(writer.save(command.workspaceId(), account.id(), account.key(), command.connector(), method.type(),
                 identifier, command.params(), grant, clock.instant()));
     }
 

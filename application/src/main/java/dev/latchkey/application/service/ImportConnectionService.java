@@ -6,6 +6,8 @@ import dev.latchkey.application.port.in.ImportConnectionCommand;
 import dev.latchkey.application.port.in.ImportConnectionUseCase;
 import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.application.port.out.EventOutboxPort;
+import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.domain.Violations;
 import dev.latchkey.domain.account.LinkedAccount;
@@ -24,10 +26,10 @@ public final class ImportConnectionService implements ImportConnectionUseCase {
     private final Clock clock;
 
     public ImportConnectionService(GetConnectorUseCase connectors, LinkedAccountStorePort accounts, ConnectionStorePort connections,
-                                   Clock clock) {
+                                   Clock clock, EventOutboxPort events, TransactionPort transactions) {
         this.connectors = connectors;
         this.accounts = accounts;
-        this.writer = new ConnectionWriter(connections);
+        this.writer = new ConnectionWriter(connections, events, transactions);
         this.clock = clock;
     }
 
@@ -47,7 +49,7 @@ public final class ImportConnectionService implements ImportConnectionUseCase {
         }
         v.throwIfAny();
         List<String> scopes = command.credentials().token().map(AccessToken::scopes).orElse(List.of());
-        return writer.save(command.workspaceId(), account.key(), command.connector(), method.type(), command.identifier(),
+        return writer.save(command.workspaceId(), account.id(), account.key(), command.connector(), method.type(), command.identifier(),
                 command.params(), new AuthSchemePort.Grant(command.credentials(), command.tokenValues(), scopes), clock.instant());
     }
 }

@@ -6,6 +6,8 @@ import dev.latchkey.application.fakes.FakeKeyScheme;
 import dev.latchkey.application.fakes.FakeOAuth2Scheme;
 import dev.latchkey.application.fakes.FixedConnectorCatalog;
 import dev.latchkey.application.fakes.InMemoryConnectionStore;
+import dev.latchkey.application.fakes.InMemoryEventOutbox;
+import dev.latchkey.application.fakes.InMemoryTransactions;
 import dev.latchkey.application.fakes.InMemoryConnectorSettingsStore;
 import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
 import dev.latchkey.application.fakes.InMemoryPendingAuthorizationStore;
@@ -53,6 +55,8 @@ class CompleteAuthorizationServiceTest {
     private static final AllowedOrigins ORIGINS = new AllowedOrigins(List.of("https://app.acme.com"));
 
     private final MutableClock clock = new MutableClock(T0);
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final InMemoryEventOutbox outbox = new InMemoryEventOutbox(transactions);
     private final InMemoryConnectionStore connections = new InMemoryConnectionStore();
     private final InMemoryLinkedAccountStore accounts = new InMemoryLinkedAccountStore().cascadingTo(connections);
     private final InMemoryPendingAuthorizationStore pending = new InMemoryPendingAuthorizationStore();
@@ -64,9 +68,9 @@ class CompleteAuthorizationServiceTest {
     private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
             FixedConnectorCatalog.of(read(slackSource()), read(zendeskSource())), privates, new InMemoryConnectorSettingsStore(), schemes, false);
     private final ConnectAppService connect = new ConnectAppService(directory, accounts, connections, pending, workspaceSettings,
-            schemes, http, new SecureRandom(), clock, REDIRECT_URI);
+            schemes, http, new SecureRandom(), clock, REDIRECT_URI, outbox, transactions);
     private final CompleteAuthorizationService service = new CompleteAuthorizationService(directory, accounts, connections, pending,
-            workspaceSettings, schemes, http, clock, REDIRECT_URI);
+            workspaceSettings, schemes, http, clock, REDIRECT_URI, outbox, transactions);
     private final WorkspaceId workspace = WorkspaceId.random();
     private final LinkedAccountId accountId = new LinkedAccountId("cust-42");
     private LinkedAccount account;

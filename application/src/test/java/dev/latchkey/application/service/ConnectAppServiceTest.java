@@ -6,6 +6,8 @@ import dev.latchkey.application.fakes.FakeKeyScheme;
 import dev.latchkey.application.fakes.FakeOAuth2Scheme;
 import dev.latchkey.application.fakes.FixedConnectorCatalog;
 import dev.latchkey.application.fakes.InMemoryConnectionStore;
+import dev.latchkey.application.fakes.InMemoryEventOutbox;
+import dev.latchkey.application.fakes.InMemoryTransactions;
 import dev.latchkey.application.fakes.InMemoryConnectorSettingsStore;
 import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
 import dev.latchkey.application.fakes.InMemoryPendingAuthorizationStore;
@@ -64,6 +66,8 @@ class ConnectAppServiceTest {
     private static final ConnectorSlug STRIPE = new ConnectorSlug("stripe");
 
     private final MutableClock clock = new MutableClock(T0);
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final InMemoryEventOutbox outbox = new InMemoryEventOutbox(transactions);
     private final InMemoryLinkedAccountStore accounts = new InMemoryLinkedAccountStore();
     private final InMemoryConnectionStore connections = new InMemoryConnectionStore();
     private final InMemoryPendingAuthorizationStore pending = new InMemoryPendingAuthorizationStore();
@@ -76,7 +80,7 @@ class ConnectAppServiceTest {
             FixedConnectorCatalog.of(read(slackSource()), read(zendeskSource()), read(notionSource()), read(stripeSource())),
             new InMemoryPrivateConnectorStore(), new InMemoryConnectorSettingsStore(), schemes, false);
     private final ConnectAppService service = new ConnectAppService(directory, accounts, connections, pending, workspaceSettings,
-            schemes, http, new SecureRandom(), clock, REDIRECT_URI);
+            schemes, http, new SecureRandom(), clock, REDIRECT_URI, outbox, transactions);
     private final WorkspaceId workspace = WorkspaceId.random();
     private final LinkedAccountId accountId = new LinkedAccountId("cust-42");
     private LinkedAccount account;
@@ -171,7 +175,7 @@ class ConnectAppServiceTest {
     void oauth_without_the_workspace_s_oauth_app_is_oauth_client_missing() {
         ConnectAppService withoutClients = new ConnectAppService(new ConnectorDirectoryService(FixedConnectorCatalog.of(read(slackSource())),
                 new InMemoryPrivateConnectorStore(), new InMemoryConnectorSettingsStore(), schemes, false), accounts, connections, pending,
-                workspaceSettings, schemes, http, new SecureRandom(), clock, REDIRECT_URI);
+                workspaceSettings, schemes, http, new SecureRandom(), clock, REDIRECT_URI, outbox, transactions);
 
         ConflictException e = catchThrowableOfType(ConflictException.class, () -> withoutClients.connect(popup(SLACK)));
 

@@ -1,9 +1,12 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.domain.event.Event;
 import dev.latchkey.application.fakes.FakeKeyScheme;
 import dev.latchkey.application.fakes.FakeOAuth2Scheme;
 import dev.latchkey.application.fakes.FixedConnectorCatalog;
 import dev.latchkey.application.fakes.InMemoryConnectionStore;
+import dev.latchkey.application.fakes.InMemoryEventOutbox;
+import dev.latchkey.application.fakes.InMemoryTransactions;
 import dev.latchkey.application.fakes.InMemoryConnectorSettingsStore;
 import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
 import dev.latchkey.application.fakes.InMemoryPrivateConnectorStore;
@@ -49,8 +52,12 @@ class DisconnectAndDeleteLinkedAccountServiceTest {
     private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
             FixedConnectorCatalog.of(read(slackSource()), read(stripeSource())), new InMemoryPrivateConnectorStore(),
             new InMemoryConnectorSettingsStore(), schemes, false);
-    private final DisconnectService disconnect = new DisconnectService(accounts, connections, directory, schemes);
-    private final DeleteLinkedAccountService deleteAccount = new DeleteLinkedAccountService(accounts, connections, directory, schemes);
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final InMemoryEventOutbox outbox = new InMemoryEventOutbox(transactions);
+    private final java.time.Clock clock = java.time.Clock.fixed(T0.plusSeconds(60), java.time.ZoneOffset.UTC);
+    private final DisconnectService disconnect = new DisconnectService(accounts, connections, directory, schemes, outbox, transactions, clock);
+    private final DeleteLinkedAccountService deleteAccount = new DeleteLinkedAccountService(accounts, connections, directory, schemes,
+            outbox, transactions, clock);
     private final WorkspaceId workspace = WorkspaceId.random();
     private final LinkedAccountId aliceId = new LinkedAccountId("alice");
     private final LinkedAccountId bobId = new LinkedAccountId("bob");
@@ -223,5 +230,44 @@ class DisconnectAndDeleteLinkedAccountServiceTest {
 
         assertThat(e.code()).isEqualTo("linked_account_not_found");
         assertThat(oauth.revoked()).isEmpty();
+    }
+
+    // --- events ---
+
+    @Test
+    void disconnect_emits_connection_deleted_in_the_transaction_of_the_delete() {
+        Connection connection = slack(alice, "xoxb-secret");
+
+        disconnect.disconnect(workspace, aliceId, connection.id());
+
+        assertThat(outbox.types()).containsExactly(Event.CONNECTION_DELETED);
+        assertThat(outbox.events().get(0).data()).containsEntry("linked_account_id", "alice").containsEntry("connector", "slack")
+                .containsEntry("connection_id", connection.id().toString());
+        // The fixture's identity label repeats the token; what matters is that no credential field is there.
+        assertThat(outbox.events().get(0).data()).containsOnlyKeys("linked_account_id", "connector", "connection_id", "auth_type",
+                "status", "identifier");
+        assertThat(transactions.committed()).isEqualTo(1);
+    }
+
+    @Test
+    void deleting_an_account_emits_connection_deleted_for_each_connection_then_linked_account_deleted() {
+        Connection first = slack(alice, "xoxb-1");
+        Connection second = stripe(alice, "sk_test_secret");
+        slack(bob, "xoxb-bob");
+
+        deleteAccount.delete(workspace, aliceId);
+
+        assertThat(outbox.types()).containsExactly(Event.CONNECTION_DELETED, Event.CONNECTION_DELETED, Event.LINKED_ACCOUNT_DELETED);
+        assertThat(outbox.events()).extracting(e -> e.data().get("connection_id"))
+                .containsExactly(first.id().toString(), second.id().toString(), null);
+        assertThat(outbox.events().get(2).data()).isEqualTo(Map.of("linked_account_id", "alice"));
+        assertThat(outbox.events().toString()).doesNotContain("sk_test_secret");
+    }
+
+    @Test
+    void an_unknown_account_emits_nothing() {
+        catchThrowableOfType(NotFoundException.class, () -> deleteAccount.delete(workspace, new LinkedAccountId("nobody")));
+
+        assertThat(outbox.events()).isEmpty();
     }
 }

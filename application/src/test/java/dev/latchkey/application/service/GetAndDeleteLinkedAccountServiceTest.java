@@ -1,6 +1,8 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.fakes.InMemoryConnectionStore;
+import dev.latchkey.application.fakes.InMemoryEventOutbox;
+import dev.latchkey.application.fakes.InMemoryTransactions;
 import java.util.List;
 
 import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
@@ -25,7 +27,7 @@ class GetAndDeleteLinkedAccountServiceTest {
     private final GetLinkedAccountService get = new GetLinkedAccountService(accounts);
     private final DeleteLinkedAccountService delete = new DeleteLinkedAccountService(accounts, new InMemoryConnectionStore(), (ws, slug) -> {
         throw new IllegalStateException("no connector is looked up without connections");
-    }, List.of());
+    }, List.of(), new InMemoryEventOutbox(), new InMemoryTransactions(), java.time.Clock.systemUTC());
     private final WorkspaceId workspace = WorkspaceId.random();
     private final LinkedAccountId id = new LinkedAccountId("cust-42");
 

@@ -1,9 +1,12 @@
 package dev.latchkey.application.service;
 
+import dev.latchkey.domain.event.Event;
 import dev.latchkey.application.fakes.FakeKeyScheme;
 import dev.latchkey.application.fakes.FakeOAuth2Scheme;
 import dev.latchkey.application.fakes.FixedConnectorCatalog;
 import dev.latchkey.application.fakes.InMemoryConnectionStore;
+import dev.latchkey.application.fakes.InMemoryEventOutbox;
+import dev.latchkey.application.fakes.InMemoryTransactions;
 import dev.latchkey.application.fakes.InMemoryConnectorSettingsStore;
 import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
 import dev.latchkey.application.fakes.InMemoryPrivateConnectorStore;
@@ -44,6 +47,8 @@ class ImportConnectionServiceTest {
     private static final ConnectorSlug STRIPE = new ConnectorSlug("stripe");
 
     private final MutableClock clock = new MutableClock(T0);
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final InMemoryEventOutbox outbox = new InMemoryEventOutbox(transactions);
     private final InMemoryLinkedAccountStore accounts = new InMemoryLinkedAccountStore();
     private final InMemoryConnectionStore connections = new InMemoryConnectionStore();
     private final FakeOAuth2Scheme oauth = new FakeOAuth2Scheme();
@@ -52,7 +57,7 @@ class ImportConnectionServiceTest {
     private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
             FixedConnectorCatalog.of(read(slackSource()), read(stripeSource())), new InMemoryPrivateConnectorStore(),
             new InMemoryConnectorSettingsStore(), schemes, false);
-    private final ImportConnectionService service = new ImportConnectionService(directory, accounts, connections, clock);
+    private final ImportConnectionService service = new ImportConnectionService(directory, accounts, connections, clock, outbox, transactions);
     private final WorkspaceId workspace = WorkspaceId.random();
     private final LinkedAccountId accountId = new LinkedAccountId("cust-42");
     private LinkedAccount account;
@@ -169,5 +174,35 @@ class ImportConnectionServiceTest {
         assertThat(account.code()).isEqualTo("linked_account_not_found");
         assertThat(connector.code()).isEqualTo("connector_not_found");
         assertThat(connections.all()).isEmpty();
+    }
+
+    // --- events ---
+
+    @Test
+    void a_new_connection_emits_connection_created_inside_the_transaction_without_secrets() {
+        Connection connection = service.importConnection(command(SLACK, Map.of(), token("xoxb-secret", List.of()), Optional.of("Acme HQ")));
+
+        assertThat(outbox.types()).containsExactly(Event.CONNECTION_CREATED);
+        Event event = outbox.events().get(0);
+        assertThat(event.workspaceId()).isEqualTo(workspace);
+        assertThat(event.createdAt()).isEqualTo(T0);
+        assertThat(event.data()).containsEntry("linked_account_id", "cust-42").containsEntry("connector", "slack")
+                .containsEntry("connection_id", connection.id().toString()).containsEntry("status", "active");
+        assertThat(event.data().toString()).doesNotContain("xoxb-secret");
+        assertThat(transactions.committed()).isEqualTo(1);
+    }
+
+    @Test
+    void reauthorizing_emits_connection_updated_and_recovered_only_when_it_was_expired() {
+        Connection first = service.importConnection(command(SLACK, Map.of(), token("xoxb-1", List.of()), Optional.of("Acme HQ")));
+        service.importConnection(command(SLACK, Map.of(), token("xoxb-2", List.of()), Optional.of("Acme HQ")));
+        assertThat(outbox.types()).containsExactly(Event.CONNECTION_CREATED, Event.CONNECTION_UPDATED);
+
+        connections.update(connections.find(workspace, first.id()).orElseThrow().expired("invalid_grant", T0));
+        service.importConnection(command(SLACK, Map.of(), token("xoxb-3", List.of()), Optional.of("Acme HQ")));
+
+        assertThat(outbox.types()).containsExactly(Event.CONNECTION_CREATED, Event.CONNECTION_UPDATED, Event.CONNECTION_UPDATED,
+                Event.CONNECTION_RECOVERED);
+        assertThat(outbox.events().get(3).data()).containsEntry("status", "active").containsEntry("connection_id", first.id().toString());
     }
 }

@@ -1,6 +1,8 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.fakes.InMemoryConnectionStore;
+import dev.latchkey.application.fakes.InMemoryEventOutbox;
+import dev.latchkey.application.fakes.InMemoryTransactions;
 import java.util.List;
 
 import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
@@ -35,7 +37,7 @@ class MintSessionTokenServiceTest {
     private final CreateLinkedAccountService create = new CreateLinkedAccountService(accounts, clock);
     private final DeleteLinkedAccountService delete = new DeleteLinkedAccountService(accounts, new InMemoryConnectionStore(), (ws, slug) -> {
         throw new IllegalStateException("no connector is looked up without connections");
-    }, List.of());
+    }, List.of(), new InMemoryEventOutbox(), new InMemoryTransactions(), clock);
     private final MintSessionTokenService mint = new MintSessionTokenService(accounts, clock);
     private final RevokeSessionTokenService revoke = new RevokeSessionTokenService(revocations, clock);
     private final VerifySessionGrantService verify = new VerifySessionGrantService(revocations, accounts, clock);

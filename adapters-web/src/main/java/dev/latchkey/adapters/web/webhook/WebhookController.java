@@ -1,0 +1,131 @@
+package dev.latchkey.adapters.web.webhook;
+
+import dev.latchkey.adapters.web.json.JsonBody;
+import dev.latchkey.adapters.web.json.JsonBodyReader;
+import dev.latchkey.adapters.web.json.ListResponse;
+import dev.latchkey.adapters.web.security.Caller;
+import dev.latchkey.adapters.web.security.Roles;
+import dev.latchkey.application.port.in.CreateWebhookCommand;
+import dev.latchkey.application.port.in.CreateWebhookUseCase;
+import dev.latchkey.application.port.in.CreatedWebhookResult;
+import dev.latchkey.application.port.in.DeleteWebhookUseCase;
+import dev.latchkey.application.port.in.ListWebhookDeliveriesUseCase;
+import dev.latchkey.application.port.in.ListWebhooksUseCase;
+import dev.latchkey.application.port.in.RedeliverWebhookUseCase;
+import dev.latchkey.application.port.in.RotateWebhookSecretUseCase;
+import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.webhook.WebhookDeliveryId;
+import dev.latchkey.domain.webhook.WebhookEndpointId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+/** A workspace's webhook endpoints and their deliveries, from the company's backend. */
+@Controller("/v1/webhooks")
+@Secured(Roles.API_KEY)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "Webhooks", description = "Hear about connections by signed POSTs (Standard Webhooks).")
+@SecurityRequirement(name = "apiKey")
+public class WebhookController {
+    private final CreateWebhookUseCase create;
+    private final ListWebhooksUseCase list;
+    private final DeleteWebhookUseCase delete;
+    private final RotateWebhookSecretUseCase rotate;
+    private final ListWebhookDeliveriesUseCase deliveries;
+    private final RedeliverWebhookUseCase redeliver;
+    private final JsonBodyReader bodies;
+
+    public WebhookController(CreateWebhookUseCase create, ListWebhooksUseCase list, DeleteWebhookUseCase delete,
+                             RotateWebhookSecretUseCase rotate, ListWebhookDeliveriesUseCase deliveries, RedeliverWebhookUseCase redeliver,
+                             JsonBodyReader bodies) {
+        this.create = create;
+        this.list = list;
+        this.delete = delete;
+        this.rotate = rotate;
+        this.deliveries = deliveries;
+        this.redeliver = redeliver;
+        this.bodies = bodies;
+    }
+
+    @Post
+    @Operation(summary = "Add a webhook endpoint", description = "The answer holds the signing secret (whsec_...), shown only this once.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CreateWebhookRequest.class)))
+    public HttpResponse<WebhookResponse> create(@Body @Nullable String body, Authentication caller) {
+        JsonBody input = bodies.read(body, "url", "events");
+        String url = input.required("url", String::valueOf);
+        List<String> events = input.optionalStrings("events").orElse(null);
+        if (events == null) {
+            input.violation("events", "is required: a list of event types, or [\"*\"] for all");
+        }
+        input.validate();
+        CreatedWebhookResult created = create.create(new CreateWebhookCommand(Caller.workspace(caller), url, events));
+        return HttpResponse.created(WebhookResponse.withSecret(created), URI.create("/v1/webhooks/" + created.endpoint().id()));
+    }
+
+    @Get
+    @Operation(summary = "The workspace's webhook endpoints (without secrets)")
+    public ListResponse<WebhookResponse> list(Authentication caller) {
+        return new ListResponse<>(list.list(Caller.workspace(caller)).stream().map(WebhookResponse::of).toList(), null);
+    }
+
+    @Delete("/{id}")
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a webhook endpoint", description = "Its pending deliveries are dropped.")
+    public void delete(String id, Authentication caller) {
+        delete.delete(Caller.workspace(caller), endpointId(id));
+    }
+
+    @Post("/{id}/rotate-secret")
+    @Operation(summary = "A new signing secret", description = "Replaces the old one at once, also for retries; shown only this once.")
+    public WebhookResponse rotateSecret(String id, Authentication caller) {
+        return WebhookResponse.withSecret(rotate.rotateSecret(Caller.workspace(caller), endpointId(id)));
+    }
+
+    @Get("/{id}/deliveries")
+    @Operation(summary = "The endpoint's latest deliveries (100, newest first)")
+    public ListResponse<WebhookDeliveryResponse> deliveries(String id, Authentication caller) {
+        return new ListResponse<>(deliveries.deliveries(Caller.workspace(caller), endpointId(id)).stream()
+                .map(WebhookDeliveryResponse::of).toList(), null);
+    }
+
+    @Post("/{id}/deliveries/{deliveryId}/redeliver")
+    @Status(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send a delivery again", description = "Pending and due now, retried with backoff for another 24 hours; "
+            + "the same event id (webhook-id).")
+    public WebhookDeliveryResponse redeliver(String id, String deliveryId, Authentication caller) {
+        WebhookDeliveryId delivery;
+        try {
+            delivery = WebhookDeliveryId.parse(deliveryId);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("delivery_id", e.getMessage());
+        }
+        return WebhookDeliveryResponse.of(redeliver.redeliver(Caller.workspace(caller), endpointId(id), delivery));
+    }
+
+    private static WebhookEndpointId endpointId(String id) {
+        try {
+            return WebhookEndpointId.parse(id);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("id", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.latchkey.application.port.out;
+
+import dev.latchkey.domain.event.Event;
+import dev.latchkey.domain.webhook.WebhookSecret;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sends one event to one endpoint, signed the Standard Webhooks way. Webhook URLs are outbound
+ * requests like any other: the destination's resolved address is checked on every send.
+ */
+public interface WebhookSenderPort {
+    /** Never throws for a failed delivery: the answer says what happened. */
+    Outcome send(URI url, Event event, WebhookSecret secret, Instant timestamp);
+
+    /** Whether Latchkey may send to this URL now; empty when it may, else why not (safe to show). */
+    Optional<String> refusal(URI url);
+
+    /** The endpoint's status code, or the error when it could not be reached (or was refused). */
+    record Outcome(Optional<Integer> status, Optional<String> error) {
+        public static Outcome answered(int status) {
+            return new Outcome(Optional.of(status), Optional.empty());
+        }
+
+        public static Outcome unreachable(String error) {
+            return new Outcome(Optional.empty(), Optional.of(error));
+        }
+
+        public boolean delivered() {
+            return status.filter(s -> s >= 200 && s < 300).isPresent();
+        }
+    }
+}
