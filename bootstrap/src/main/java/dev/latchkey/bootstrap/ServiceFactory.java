@@ -1,5 +1,9 @@
 package dev.latchkey.bootstrap;
 
+import java.time.Duration;
+import dev.latchkey.application.service.RefreshExpiringConnectionsService;
+import dev.latchkey.application.service.RefreshTokenService;
+import dev.latchkey.application.port.out.EventOutboxPort;
 import dev.latchkey.adapters.web.security.PublicUrl;
 import dev.latchkey.application.port.in.GetConnectorUseCase;
 import dev.latchkey.application.port.in.ListConnectorsUseCase;
@@ -213,5 +217,20 @@ public class ServiceFactory {
     @Singleton
     DispatchWebhooksService dispatchWebhooks(WebhookDeliveryStorePort deliveries, WebhookSenderPort sender, Clock clock) {
         return new DispatchWebhooksService(deliveries, sender, clock);
+    }
+
+    // --- token refresh (issue 4) ---
+
+    @Singleton
+    RefreshTokenService refreshToken(ConnectionStorePort connections, LinkedAccountStorePort accounts, GetConnectorUseCase connectors,
+                                     List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock) {
+        return new RefreshTokenService(connections, accounts, connectors, schemes, events, transactions, clock);
+    }
+
+    @Singleton
+    RefreshExpiringConnectionsService refreshExpiringConnections(
+            ConnectionStorePort connections, TransactionPort transactions, RefreshTokenService refresher, Clock clock,
+            @Value("${latchkey.refresh.window:10m}") Duration window, @Value("${latchkey.refresh.lease:2m}") Duration lease) {
+        return new RefreshExpiringConnectionsService(connections, transactions, refresher, clock, window, lease);
     }
 }

@@ -20,18 +20,18 @@ public final class InMemoryEventOutbox implements EventOutboxPort {
     }
 
     @Override
-    public void append(Event event) {
+    public synchronized void append(Event event) {
         if (transactions != null && !transactions.isActive()) {
             throw new IllegalStateException("event " + event.type() + " appended outside a transaction");
         }
         events.add(event);
     }
 
-    public List<Event> events() {
+    public synchronized List<Event> events() {
         return List.copyOf(events);
     }
 
-    public List<String> types() {
+    public synchronized List<String> types() {
         return events.stream().map(Event::type).toList();
     }
 }

@@ -52,6 +52,11 @@ public final class InMemoryLinkedAccountStore implements LinkedAccountStorePort 
     }
 
     @Override
+    public Optional<LinkedAccount> findByKey(WorkspaceId workspaceId, LinkedAccountKey key) {
+        return of(workspaceId).values().stream().filter(a -> a.key().equals(key)).findFirst();
+    }
+
+    @Override
     public boolean exists(WorkspaceId workspaceId, LinkedAccountKey key) {
         return of(workspaceId).values().stream().anyMatch(a -> a.key().equals(key));
     }

@@ -2,6 +2,8 @@ package dev.latchkey.application.fakes;
 
 import dev.latchkey.application.port.out.TransactionPort;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
@@ -9,38 +11,54 @@ import java.util.function.Supplier;
  * transaction; rollback is not simulated (the in-memory stores write through).
  */
 public final class InMemoryTransactions implements TransactionPort {
-    private int depth;
+    // Per thread, like a transaction bound to a database connection; the counts are shared.
+    private final ThreadLocal<int[]> depthOfThread = ThreadLocal.withInitial(() -> new int[1]);
+    private final List<Runnable> onEnd = new CopyOnWriteArrayList<>();
     private int committed;
     private int failed;
 
+    /** Runs on the ending thread after each outermost transaction, committed or not (the stores release their row locks). */
+    public void onEnd(Runnable action) {
+        onEnd.add(action);
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        depth++;
+        int[] depth = depthOfThread.get();
+        depth[0]++;
         try {
             T result = work.get();
-            if (depth == 1) {
-                committed++;
+            if (depth[0] == 1) {
+                synchronized (this) {
+                    committed++;
+                }
             }
             return result;
         } catch (RuntimeException e) {
-            if (depth == 1) {
-                failed++;
+            if (depth[0] == 1) {
+                synchronized (this) {
+                    failed++;
+                }
             }
             throw e;
         } finally {
-            depth--;
+            depth[0]--;
+            if (depth[0] == 0) {
+                onEnd.forEach(Runnable::run);
+            }
         }
     }
 
+    /** Whether the calling thread is inside a transaction. */
     public boolean isActive() {
-        return depth > 0;
+        return depthOfThread.get()[0] > 0;
     }
 
-    public int committed() {
+    public synchronized int committed() {
         return committed;
     }
 
-    public int failed() {
+    public synchronized int failed() {
         return failed;
     }
 }

@@ -74,6 +74,12 @@ public record Connection(
                 createdAt, now, Optional.of(now), Optional.empty());
     }
 
+    /** A refresh failed for a passing reason (5xx, timeout): still active, the error kept until a refresh succeeds. */
+    public Connection refreshFailed(String error, Instant now) {
+        return new Connection(id, workspaceId, accountKey, connector, authType, status, identifier, scopes, params, tokenValues,
+                credentials, createdAt, now, lastRefreshedAt, Optional.of(error));
+    }
+
     public Connection expired(String reason, Instant now) {
         return new Connection(id, workspaceId, accountKey, connector, authType, ConnectionStatus.EXPIRED, identifier, scopes,
                 params, tokenValues, credentials, createdAt, now, lastRefreshedAt, Optional.of(reason));

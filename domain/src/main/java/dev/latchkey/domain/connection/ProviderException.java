@@ -1,5 +1,8 @@
 package dev.latchkey.domain.connection;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * A provider answered a token, revocation or verification request with a failure.
  * {@link Kind#REJECTED}: it refused the credentials or the grant ({@code invalid_grant},
@@ -12,11 +15,18 @@ public final class ProviderException extends RuntimeException {
 
     private final Kind kind;
     private final String providerError;
+    private final Duration retryAfter;
 
     public ProviderException(Kind kind, String providerError, String message) {
+        this(kind, providerError, message, null);
+    }
+
+    /** @param retryAfter how long the provider asked us to wait ({@code Retry-After}, rate-limit reset), or null */
+    public ProviderException(Kind kind, String providerError, String message, Duration retryAfter) {
         super(message);
         this.kind = kind;
         this.providerError = providerError;
+        this.retryAfter = retryAfter == null || retryAfter.isNegative() ? null : retryAfter;
     }
 
     public static ProviderException rejected(String providerError, String message) {
@@ -27,6 +37,11 @@ public final class ProviderException extends RuntimeException {
         return new ProviderException(Kind.UNAVAILABLE, "unavailable", message);
     }
 
+    /** UNAVAILABLE with the provider's hint of when to try again. */
+    public static ProviderException unavailable(String message, Duration retryAfter) {
+        return new ProviderException(Kind.UNAVAILABLE, "unavailable", message, retryAfter);
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -34,5 +49,10 @@ public final class ProviderException extends RuntimeException {
     /** The provider's error code, such as {@code invalid_grant}, or {@code unavailable}. */
     public String providerError() {
         return providerError;
+    }
+
+    /** How long the provider asked us to wait before trying again, when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

@@ -40,6 +40,11 @@ public class LinkedAccountPersistenceAdapter implements LinkedAccountStorePort {
     }
 
     @Override
+    public Optional<LinkedAccount> findByKey(WorkspaceId workspaceId, LinkedAccountKey key) {
+        return repository.findByWorkspaceIdAndAccountKey(workspaceId.value(), key.value()).map(LinkedAccountPersistenceAdapter::toDomain);
+    }
+
+    @Override
     public boolean exists(WorkspaceId workspaceId, LinkedAccountKey key) {
         return repository.existsByWorkspaceIdAndAccountKey(workspaceId.value(), key.value());
     }

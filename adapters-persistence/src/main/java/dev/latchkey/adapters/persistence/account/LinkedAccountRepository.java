@@ -27,6 +27,8 @@ public interface LinkedAccountRepository extends GenericRepository<LinkedAccount
 
     Optional<LinkedAccountRow> findByWorkspaceIdAndExternalId(UUID workspaceId, String externalId);
 
+    Optional<LinkedAccountRow> findByWorkspaceIdAndAccountKey(UUID workspaceId, UUID accountKey);
+
     boolean existsByWorkspaceIdAndAccountKey(UUID workspaceId, UUID accountKey);
 
     @Query("""

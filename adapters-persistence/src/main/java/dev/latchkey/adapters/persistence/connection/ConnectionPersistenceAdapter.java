@@ -11,6 +11,7 @@ import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connection.ConnectionStatus;
 import dev.latchkey.domain.connector.ConnectorSlug;
+import dev.latchkey.domain.credential.AccessToken;
 import dev.latchkey.domain.credential.Credentials;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import io.micronaut.core.type.Argument;
@@ -19,6 +20,7 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +51,7 @@ public class ConnectionPersistenceAdapter implements ConnectionStorePort {
         repository.insert(c.id().value(), c.workspaceId().value(), c.accountKey().value(), c.connector().value(), c.authType(),
                 c.status().label(), c.identifier().orElse(null), json.strings(c.scopes()), json.stringMap(c.params()),
                 json.stringMap(c.tokenValues()), sealed.keyId(), sealed.ciphertext(), c.createdAt(), c.updatedAt(),
-                c.lastRefreshedAt().orElse(null), c.lastError().orElse(null));
+                c.lastRefreshedAt().orElse(null), c.lastError().orElse(null), tokenExpiresAt(c));
     }
 
     @Override
@@ -57,7 +59,39 @@ public class ConnectionPersistenceAdapter implements ConnectionStorePort {
         Sealed sealed = seal(c);
         repository.update(c.workspaceId().value(), c.id().value(), c.connector().value(), c.authType(), c.status().label(),
                 c.identifier().orElse(null), json.strings(c.scopes()), json.stringMap(c.params()), json.stringMap(c.tokenValues()),
-                sealed.keyId(), sealed.ciphertext(), c.updatedAt(), c.lastRefreshedAt().orElse(null), c.lastError().orElse(null));
+                sealed.keyId(), sealed.ciphertext(), c.updatedAt(), c.lastRefreshedAt().orElse(null), c.lastError().orElse(null),
+                tokenExpiresAt(c));
+    }
+
+    /** Mirrored in clear so due rows are found without decrypting; an expiry is no secret. */
+    private static Instant tokenExpiresAt(Connection c) {
+        return c.credentials().token().flatMap(AccessToken::expiresAt).orElse(null);
+    }
+
+    @Override
+    public Optional<Connection> lockForUpdate(WorkspaceId workspaceId, ConnectionId id) {
+        return repository.lockForUpdate(workspaceId.value(), id.value()).map(this::toDomain);
+    }
+
+    @Override
+    public RefreshSchedule refreshSchedule(WorkspaceId workspaceId, ConnectionId id) {
+        return repository.findByWorkspaceIdAndId(workspaceId.value(), id.value())
+                .map(row -> new RefreshSchedule(row.refreshFailures(), Optional.ofNullable(row.nextRefreshAt())))
+                .orElse(RefreshSchedule.NONE);
+    }
+
+    @Override
+    public void scheduleRefresh(WorkspaceId workspaceId, ConnectionId id, RefreshSchedule schedule) {
+        repository.schedule(workspaceId.value(), id.value(), schedule.failures(), schedule.at().orElse(null));
+    }
+
+    @Override
+    public List<Due> claimDueForRefresh(Instant now, Instant expiringBefore, Instant leaseUntil, int limit) {
+        List<ConnectionRow> due = repository.claimDue(now, expiringBefore, limit);
+        if (!due.isEmpty()) {
+            repository.lease(due.stream().map(ConnectionRow::id).toList(), leaseUntil);
+        }
+        return due.stream().map(row -> new Due(new WorkspaceId(row.workspaceId()), new ConnectionId(row.id()))).toList();
     }
 
     @Override

@@ -16,24 +16,49 @@ public interface ConnectionRepository extends GenericRepository<ConnectionRow, U
     @Query("""
             INSERT INTO connections (id, workspace_id, account_key, connector, auth_type, status, identifier, scopes, params,
                                      token_values, credentials_key_id, credentials_ciphertext, created_at, updated_at,
-                                     last_refreshed_at, last_error)
+                                     last_refreshed_at, last_error, token_expires_at)
             VALUES (:id, :workspaceId, :accountKey, :connector, :authType, :status, :identifier, CAST(:scopes AS jsonb),
                     CAST(:params AS jsonb), CAST(:tokenValues AS jsonb), :keyId, :ciphertext, :createdAt, :updatedAt,
-                    :lastRefreshedAt, :lastError)""")
+                    :lastRefreshedAt, :lastError, :tokenExpiresAt)""")
     void insert(UUID id, UUID workspaceId, UUID accountKey, String connector, String authType, String status,
                 @Nullable String identifier, String scopes, String params, String tokenValues, String keyId, byte[] ciphertext,
-                Instant createdAt, Instant updatedAt, @Nullable Instant lastRefreshedAt, @Nullable String lastError);
+                Instant createdAt, Instant updatedAt, @Nullable Instant lastRefreshedAt, @Nullable String lastError,
+                @Nullable Instant tokenExpiresAt);
 
     @Query("""
             UPDATE connections
             SET connector = :connector, auth_type = :authType, status = :status, identifier = :identifier,
                 scopes = CAST(:scopes AS jsonb), params = CAST(:params AS jsonb), token_values = CAST(:tokenValues AS jsonb),
                 credentials_key_id = :keyId, credentials_ciphertext = :ciphertext, updated_at = :updatedAt,
-                last_refreshed_at = :lastRefreshedAt, last_error = :lastError
+                last_refreshed_at = :lastRefreshedAt, last_error = :lastError, token_expires_at = :tokenExpiresAt,
+                next_refresh_at = NULL, refresh_failures = 0
             WHERE workspace_id = :workspaceId AND id = :id""")
     int update(UUID workspaceId, UUID id, String connector, String authType, String status, @Nullable String identifier,
                String scopes, String params, String tokenValues, String keyId, byte[] ciphertext, Instant updatedAt,
-               @Nullable Instant lastRefreshedAt, @Nullable String lastError);
+               @Nullable Instant lastRefreshedAt, @Nullable String lastError, @Nullable Instant tokenExpiresAt);
+
+    /** The row, locked until the transaction ends; another locker waits and then reads the committed row. */
+    @Query("SELECT * FROM connections WHERE workspace_id = :workspaceId AND id = :id FOR UPDATE")
+    Optional<ConnectionRow> lockForUpdate(UUID workspaceId, UUID id);
+
+    @Query("""
+            UPDATE connections SET refresh_failures = :failures, next_refresh_at = :nextRefreshAt
+            WHERE workspace_id = :workspaceId AND id = :id""")
+    int schedule(UUID workspaceId, UUID id, int failures, @Nullable Instant nextRefreshAt);
+
+    /** Due rows, locked until the transaction ends; rows another claimer or a refresh holds are passed over. */
+    @Query("""
+            SELECT * FROM connections
+            WHERE status = 'active'
+              AND ((next_refresh_at IS NULL AND token_expires_at <= :expiringBefore) OR next_refresh_at <= :now)
+            ORDER BY COALESCE(next_refresh_at, token_expires_at)
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED""")
+    List<ConnectionRow> claimDue(Instant now, Instant expiringBefore, int limit);
+
+    /** The claimed rows' lease: no other instance claims them before it ends, failures kept. */
+    @Query("UPDATE connections SET next_refresh_at = :leaseUntil WHERE id IN (:ids)")
+    int lease(List<UUID> ids, Instant leaseUntil);
 
     Optional<ConnectionRow> findByWorkspaceIdAndId(UUID workspaceId, UUID id);
 

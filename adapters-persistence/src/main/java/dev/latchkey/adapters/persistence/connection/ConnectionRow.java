@@ -26,7 +26,10 @@ public record ConnectionRow(
         Instant createdAt,
         Instant updatedAt,
         @Nullable Instant lastRefreshedAt,
-        @Nullable String lastError) {
+        @Nullable String lastError,
+        @Nullable Instant tokenExpiresAt,
+        @Nullable Instant nextRefreshAt,
+        int refreshFailures) {
 
     @Override
     public String toString() {

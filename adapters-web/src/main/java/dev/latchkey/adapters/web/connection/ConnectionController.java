@@ -10,6 +10,8 @@ import dev.latchkey.application.port.in.GetConnectionUseCase;
 import dev.latchkey.application.port.in.ImportConnectionCommand;
 import dev.latchkey.application.port.in.ImportConnectionUseCase;
 import dev.latchkey.application.port.in.ListConnectionsUseCase;
+import dev.latchkey.application.port.in.RefreshTokenUseCase;
+import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.connection.Connection;
@@ -59,14 +61,16 @@ public class ConnectionController {
     private final DisconnectUseCase disconnect;
     private final ImportConnectionUseCase importConnection;
     private final JsonBodyReader bodies;
+    private final RefreshTokenUseCase refresh;
 
     public ConnectionController(ListConnectionsUseCase list, GetConnectionUseCase get, DisconnectUseCase disconnect,
-                                ImportConnectionUseCase importConnection, JsonBodyReader bodies) {
+                                ImportConnectionUseCase importConnection, JsonBodyReader bodies, RefreshTokenUseCase refresh) {
         this.list = list;
         this.get = get;
         this.disconnect = disconnect;
         this.importConnection = importConnection;
         this.bodies = bodies;
+        this.refresh = refresh;
     }
 
     @Get
@@ -79,6 +83,23 @@ public class ConnectionController {
     @Operation(summary = "One connection")
     public ConnectionResponse get(String id, String connectionId, Authentication caller) {
         return ConnectionResponse.of(get.get(Caller.workspace(caller), account(id), ConnectionResponse.connectionId(connectionId)));
+    }
+
+    @Get("/{connectionId}/access-token")
+    @Operation(summary = "A fresh access token", description = "Refreshed first when it expires within the connector's margin "
+            + "(5 minutes by default), at most once at a time per connection. 409 connection_expired when the customer must "
+            + "connect again; 409 no_access_token for key-based auth types, which have no token; 502 provider_unavailable when the "
+            + "token has expired and the provider cannot refresh it now.")
+    public AccessTokenResponse accessToken(String id, String connectionId, Authentication caller) {
+        // Ownership first: another account's connection is a 404 like any other.
+        Connection owned = get.get(Caller.workspace(caller), account(id), ConnectionResponse.connectionId(connectionId));
+        if (owned.credentials().token().isEmpty()) {
+            throw new ConflictException("no_access_token", "Connection '" + owned.id() + "' uses " + owned.authType()
+                    + ": it signs requests with the customer's credentials and has no access token. Use the proxy to call "
+                    + owned.connector() + ".");
+        }
+        Connection fresh = refresh.fresh(owned.workspaceId(), owned.id(), false);
+        return AccessTokenResponse.of(fresh, fresh.credentials().token().orElseThrow());
     }
 
     @Delete("/{connectionId}")

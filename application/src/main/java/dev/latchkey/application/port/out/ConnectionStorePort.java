@@ -5,14 +5,16 @@ import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Connections, their credentials encrypted at rest by the adapter. Always within one workspace. */
 public interface ConnectionStorePort {
     void insert(Connection connection);
 
-    /** Replaces everything but the id, owner and creation time. */
+    /** Replaces everything but the id, owner and creation time; the refresh schedule starts over ({@link RefreshSchedule#NONE}). */
     void update(Connection connection);
 
     Optional<Connection> find(WorkspaceId workspaceId, ConnectionId id);
@@ -21,4 +23,53 @@ public interface ConnectionStorePort {
     List<Connection> listByAccount(WorkspaceId workspaceId, LinkedAccountKey accountKey);
 
     boolean delete(WorkspaceId workspaceId, ConnectionId id);
+
+    /**
+     * Inside a transaction: the connection as it is now, locked until the transaction ends
+     * ({@code SELECT ... FOR UPDATE}). Another transaction locking it waits, then reads what this one left.
+     */
+    Optional<Connection> lockForUpdate(WorkspaceId workspaceId, ConnectionId id);
+
+    /** The refresh schedule of a connection (read it under {@link #lockForUpdate}); NONE when there is none. */
+    RefreshSchedule refreshSchedule(WorkspaceId workspaceId, ConnectionId id);
+
+    /** Sets the refresh schedule, kept until the next {@link #update} or schedule. */
+    void scheduleRefresh(WorkspaceId workspaceId, ConnectionId id, RefreshSchedule schedule);
+
+    /**
+     * Inside a transaction: up to {@code limit} active connections due for a background refresh — with a
+     * token expiring before {@code expiringBefore} and no schedule, or a schedule whose time has come
+     * ({@code at <= now}) — skipping rows other transactions hold ({@code FOR UPDATE SKIP LOCKED}). Each is
+     * leased: its schedule's time becomes {@code leaseUntil} (failures kept), so no other instance claims it
+     * again before the lease ends, even once this transaction commits.
+     */
+    List<Due> claimDueForRefresh(Instant now, Instant expiringBefore, Instant leaseUntil, int limit);
+
+    /** A connection to refresh. */
+    record Due(WorkspaceId workspaceId, ConnectionId id) {
+        public Due {
+            Objects.requireNonNull(workspaceId, "workspaceId");
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * When to try a refresh next and after how many failures in a row. {@code failures > 0} is a backoff:
+     * nobody calls the provider for this connection before {@code at}. {@code failures == 0} with a time is
+     * a lease or a reminder for the background refresher only.
+     */
+    record RefreshSchedule(int failures, Optional<Instant> at) {
+        public static final RefreshSchedule NONE = new RefreshSchedule(0, Optional.empty());
+
+        public RefreshSchedule {
+            if (failures < 0) {
+                throw new IllegalArgumentException("failures must not be negative");
+            }
+            Objects.requireNonNull(at, "at");
+        }
+
+        public boolean backingOffAt(Instant now) {
+            return failures > 0 && at.filter(now::isBefore).isPresent();
+        }
+    }
 }

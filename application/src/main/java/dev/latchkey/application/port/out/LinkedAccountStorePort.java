@@ -18,6 +18,9 @@ public interface LinkedAccountStorePort {
 
     Optional<LinkedAccount> find(WorkspaceId workspaceId, LinkedAccountId id);
 
+    /** This incarnation of an account, if it still exists. */
+    Optional<LinkedAccount> findByKey(WorkspaceId workspaceId, LinkedAccountKey key);
+
     /** Whether this incarnation of an account still exists. */
     boolean exists(WorkspaceId workspaceId, LinkedAccountKey key);
 

@@ -1,0 +1,185 @@
+package dev.latchkey.adapters.persistence;
+
+import dev.latchkey.adapters.persistence.connection.ConnectionPersistenceAdapter;
+import dev.latchkey.adapters.persistence.transaction.TransactionPersistenceAdapter;
+import dev.latchkey.application.port.out.ConnectionStorePort.Due;
+import dev.latchkey.application.port.out.ConnectionStorePort.RefreshSchedule;
+import dev.latchkey.domain.account.LinkedAccount;
+import dev.latchkey.domain.connection.Connection;
+import dev.latchkey.domain.connection.ConnectionId;
+import dev.latchkey.domain.connector.ConnectorSlug;
+import dev.latchkey.domain.credential.AccessToken;
+import dev.latchkey.domain.credential.Credentials;
+import dev.latchkey.domain.workspace.WorkspaceId;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@MicronautTest(startApplication = false, transactional = false)
+class ConnectionRefreshPersistenceTest extends EncryptedPersistenceTest {
+    @Inject
+    ConnectionPersistenceAdapter connections;
+    @Inject
+    TransactionPersistenceAdapter transactions;
+
+    private Connection oauth(WorkspaceId ws, LinkedAccount account, Optional<Instant> expiresAt) {
+        Connection c = Connection.create(ws, account.key(), new ConnectorSlug("slack"), "oauth2", Optional.empty(), List.of(), Map.of(),
+                Map.of(), Credentials.ofToken(new AccessToken("at", Optional.of("rt"), expiresAt, "Bearer", List.of())), NOW);
+        connections.insert(c);
+        return c;
+    }
+
+    private Optional<Instant> storedExpiry(ConnectionId id) throws SQLException {
+        try (java.sql.Connection db = jdbc();
+             PreparedStatement st = db.prepareStatement("SELECT token_expires_at FROM connections WHERE id = ?")) {
+            st.setObject(1, id.value());
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant);
+            }
+        }
+    }
+
+    @Test
+    void the_token_expiry_is_mirrored_in_clear_on_insert_and_update() throws Exception {
+        WorkspaceId ws = newWorkspace();
+        Connection c = oauth(ws, newAccount(ws), Optional.of(NOW.plusSeconds(3600)));
+        assertThat(storedExpiry(c.id())).contains(NOW.plusSeconds(3600).truncatedTo(ChronoUnit.MICROS));
+
+        connections.update(c.refreshed(new AccessToken("at2", Optional.empty(), Optional.of(NOW.plusSeconds(7200)), "Bearer", List.of()),
+                NOW));
+        assertThat(storedExpiry(c.id())).contains(NOW.plusSeconds(7200).truncatedTo(ChronoUnit.MICROS));
+
+        connections.update(c.refreshed(new AccessToken("at3", Optional.empty(), Optional.empty(), "Bearer", List.of()), NOW));
+        assertThat(storedExpiry(c.id())).isEmpty();
+    }
+
+    @Test
+    void a_schedule_is_kept_until_the_next_update() {
+        WorkspaceId ws = newWorkspace();
+        Connection c = oauth(ws, newAccount(ws), Optional.of(NOW.plus(Duration.ofDays(3650))));
+        RefreshSchedule backoff = new RefreshSchedule(2, Optional.of(NOW.plusSeconds(120)));
+
+        connections.scheduleRefresh(ws, c.id(), backoff);
+        assertThat(connections.refreshSchedule(ws, c.id())).isEqualTo(backoff);
+
+        connections.update(c.refreshFailed("HTTP 503", NOW));
+        assertThat(connections.refreshSchedule(ws, c.id())).isEqualTo(RefreshSchedule.NONE);
+    }
+
+    @Test
+    void lock_for_update_makes_a_second_transaction_wait_then_read_what_the_first_committed() throws Exception {
+        WorkspaceId ws = newWorkspace();
+        Connection c = oauth(ws, newAccount(ws), Optional.of(NOW));
+        CountDownLatch firstLocked = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch secondLocked = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> transactions.inTransaction(() -> {
+                Connection locked = connections.lockForUpdate(ws, c.id()).orElseThrow();
+                firstLocked.countDown();
+                await(releaseFirst);
+                connections.update(locked.refreshed(new AccessToken("winner", Optional.empty(), Optional.empty(), "Bearer", List.of()), NOW));
+            }));
+            assertThat(firstLocked.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<String> second = pool.submit(() -> transactions.inTransaction(() -> {
+                Connection locked = connections.lockForUpdate(ws, c.id()).orElseThrow();
+                secondLocked.countDown();
+                return locked.credentials().token().orElseThrow().value();
+            }));
+
+            assertThat(secondLocked.await(500, TimeUnit.MILLISECONDS)).as("the second locker waits").isFalse();
+            releaseFirst.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("winner");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void claimers_running_at_once_get_disjoint_due_rows_and_leased_rows_are_not_claimed_again() throws Exception {
+        WorkspaceId ws = newWorkspace();
+        LinkedAccount account = newAccount(ws);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Set<ConnectionId> due = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            due.add(oauth(ws, account, Optional.of(now.plusSeconds(60 + i))).id());
+        }
+        Connection later = oauth(ws, account, Optional.of(now.plus(Duration.ofHours(2))));
+        Connection noExpiry = oauth(ws, account, Optional.empty());
+        Connection backingOff = oauth(ws, account, Optional.of(now.minusSeconds(5)));
+        connections.scheduleRefresh(ws, backingOff.id(), new RefreshSchedule(1, Optional.of(now.plusSeconds(60))));
+        Connection retryDue = oauth(ws, account, Optional.empty());
+        connections.scheduleRefresh(ws, retryDue.id(), new RefreshSchedule(3, Optional.of(now.minusSeconds(1))));
+        Connection expired = oauth(ws, account, Optional.of(now));
+        connections.update(expired.expired("invalid_grant", now));
+        due.add(retryDue.id());
+
+        Instant before = now.plus(Duration.ofMinutes(10));
+        Instant lease = now.plus(Duration.ofMinutes(2));
+        CountDownLatch bothClaimed = new CountDownLatch(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<List<Due>>> claims = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                claims.add(pool.submit(() -> transactions.inTransaction(() -> {
+                    List<Due> mine = connections.claimDueForRefresh(now, before, lease, 4);
+                    bothClaimed.countDown();
+                    await(bothClaimed); // both hold their locks at once
+                    return mine;
+                })));
+            }
+            List<Due> a = claims.get(0).get(20, TimeUnit.SECONDS);
+            List<Due> b = claims.get(1).get(20, TimeUnit.SECONDS);
+            Set<ConnectionId> idsA = a.stream().map(Due::id).collect(Collectors.toSet());
+            Set<ConnectionId> idsB = b.stream().map(Due::id).collect(Collectors.toSet());
+            assertThat(idsA).doesNotContainAnyElementsOf(idsB);
+            assertThat(List.of(idsA.size(), idsB.size())).containsExactlyInAnyOrder(4, 3);
+            Set<ConnectionId> all = new HashSet<>(idsA);
+            all.addAll(idsB);
+            assertThat(all).isEqualTo(due);
+            assertThat(a).allSatisfy(d -> assertThat(d.workspaceId()).isEqualTo(ws));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(transactions.inTransaction(() -> connections.claimDueForRefresh(now, before, lease, 10))).isEmpty();
+        assertThat(connections.refreshSchedule(ws, retryDue.id())).isEqualTo(new RefreshSchedule(3, Optional.of(lease)));
+        assertThat(transactions.inTransaction(() -> connections.claimDueForRefresh(lease, before, lease.plusSeconds(120), 20)))
+                .extracting(Due::id).containsAll(due).contains(backingOff.id()).doesNotContain(later.id(), noExpiry.id(), expired.id());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.ConnectorView;
+import dev.latchkey.application.port.in.GetConnectorUseCase;
+import dev.latchkey.application.port.in.RefreshTokenUseCase;
+import dev.latchkey.application.port.out.AuthSchemePort;
+import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.application.port.out.ConnectionStorePort.RefreshSchedule;
+import dev.latchkey.application.port.out.EventOutboxPort;
+import dev.latchkey.application.port.out.LinkedAccountStorePort;
+import dev.latchkey.application.port.out.TransactionPort;
+import dev.latchkey.domain.ConflictException;
+import dev.latchkey.domain.connection.Connection;
+import dev.latchkey.domain.connection.ConnectionId;
+import dev.latchkey.domain.connection.ConnectionStatus;
+import dev.latchkey.domain.connection.ProviderException;
+import dev.latchkey.domain.connector.AuthMethod;
+import dev.latchkey.domain.credential.AccessToken;
+import dev.latchkey.domain.event.Event;
+import dev.latchkey.domain.workspace.WorkspaceId;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Fresh tokens, refreshed at most once at a time per connection. The need is checked without a lock;
+ * a refresh locks the connection's row, checks the need again (a racer may have refreshed it while
+ * this one waited), calls the provider while holding the lock, and stores the outcome in the same
+ * transaction: the new token (a rotated refresh token with it), or the connection expired with an
+ * event (the provider refused the grant), or the error and a backoff (the provider had a bad minute).
+ */
+public final class RefreshTokenService implements RefreshTokenUseCase {
+    static final Duration DEFAULT_MARGIN = Duration.ofMinutes(5);
+    static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
+    static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    private final ConnectionStorePort connections;
+    private final LinkedAccountStorePort accounts;
+    private final GetConnectorUseCase connectors;
+    private final AuthSchemes schemes;
+    private final EventOutboxPort events;
+    private final TransactionPort transactions;
+    private final Clock clock;
+
+    public RefreshTokenService(ConnectionStorePort connections, LinkedAccountStorePort accounts, GetConnectorUseCase connectors,
+                               List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock) {
+        this.connections = connections;
+        this.accounts = accounts;
+        this.connectors = connectors;
+        this.schemes = new AuthSchemes(schemes);
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Connection fresh(WorkspaceId workspaceId, ConnectionId connectionId, boolean force) {
+        Connection seen = connections.find(workspaceId, connectionId)
+                .orElseThrow(() -> ConnectorErrors.connectionNotFound(connectionId));
+        requireUsable(seen);
+        Optional<AccessToken> token = seen.credentials().token();
+        if (token.isEmpty()) {
+            return seen; // key-based schemes sign with their fields: nothing to refresh
+        }
+        Instant now = clock.instant();
+        Duration margin = margin(seen);
+        if (!force && !token.get().needsRefreshAt(now, margin)) {
+            return seen;
+        }
+        Outcome outcome = transactions.inTransaction(() -> refreshLocked(workspaceId, connectionId, now,
+                locked -> force ? !locked.value().equals(token.get().value()) : !locked.needsRefreshAt(now, margin)));
+        return outcome.connectionOrThrow(now, force);
+    }
+
+    /**
+     * The background refresher's refresh: {@code window} widens the margin (refresh earlier than a
+     * request would), and a retry that is due is made whatever the token's expiry. Never throws for a
+     * provider's answer: the outcome is stored.
+     */
+    void refreshInBackground(ConnectionStorePort.Due due, Duration window) {
+        Instant now = clock.instant();
+        transactions.inTransaction(() -> refreshLocked(due.workspaceId(), due.id(), now, locked -> false, window));
+    }
+
+    /** Whether the locked token is already fine, so nobody needs to call the provider. */
+    private interface StillFresh {
+        boolean test(AccessToken locked);
+    }
+
+    private Outcome refreshLocked(WorkspaceId workspaceId, ConnectionId connectionId, Instant now, StillFresh stillFresh) {
+        return refreshLocked(workspaceId, connectionId, now, stillFresh, null);
+    }
+
+    private Outcome refreshLocked(WorkspaceId workspaceId, ConnectionId connectionId, Instant now, StillFresh stillFresh,
+                                  Duration backgroundWindow) {
+        Connection locked = connections.lockForUpdate(workspaceId, connectionId)
+                .orElseThrow(() -> ConnectorErrors.connectionNotFound(connectionId));
+        if (locked.status() != ConnectionStatus.ACTIVE) {
+            return new Outcome.Unusable(locked);
+        }
+        Optional<AccessToken> token = locked.credentials().token();
+        if (token.isEmpty()) {
+            return new Outcome.Fresh(locked);
+        }
+        RefreshSchedule schedule = connections.refreshSchedule(workspaceId, connectionId);
+        if (backgroundWindow != null) {
+            Duration window = backgroundWindow.compareTo(margin(locked)) > 0 ? backgroundWindow : margin(locked);
+            boolean retryDue = schedule.failures() > 0;
+            if (!retryDue && !token.get().needsRefreshAt(now, window)) {
+                return new Outcome.Fresh(locked); // refreshed by a request meanwhile
+            }
+        } else if (stillFresh.test(token.get())) {
+            return new Outcome.Fresh(locked); // a racer refreshed it while this one waited for the lock
+        }
+        // The background refresher's claim already waited for the backoff (and replaced its time by a lease).
+        if (backgroundWindow == null && schedule.backingOffAt(now)) {
+            return new Outcome.BackingOff(locked, Duration.between(now, schedule.at().orElseThrow()), locked.lastError().orElse(
+                    "the provider failed recently"));
+        }
+        Optional<AuthSchemePort.Grant> grant;
+        try {
+            grant = schemes.find(locked.authType()).flatMap(scheme -> context(locked)
+                    .flatMap(context -> scheme.refresh(context, locked.credentials())));
+        } catch (ProviderException e) {
+            return switch (e.kind()) {
+                case REJECTED -> expire(locked, e, now);
+                case UNAVAILABLE -> backOff(locked, schedule, e, now);
+            };
+        }
+        Optional<AccessToken> fresh = grant.flatMap(g -> g.credentials().token());
+        if (fresh.isEmpty()) {
+            if (backgroundWindow != null) {
+                // Nothing to refresh with (no refresh token): remind the background refresher at the expiry only.
+                connections.scheduleRefresh(workspaceId, connectionId, new RefreshSchedule(0,
+                        Optional.of(token.get().expiresAt().filter(now::isBefore).orElse(now.plus(MAX_BACKOFF)))));
+            }
+            return new Outcome.Fresh(locked);
+        }
+        Connection refreshed = locked.refreshed(fresh.get(), now);
+        connections.update(refreshed);
+        if (locked.lastError().isPresent()) {
+            events.append(event(refreshed, Event.CONNECTION_RECOVERED, Map.of(), now));
+        }
+        return new Outcome.Fresh(refreshed);
+    }
+
+    private Outcome expire(Connection locked, ProviderException e, Instant now) {
+        String reason = e.getMessage() == null ? e.providerError() : e.getMessage();
+        Connection expired = locked.expired(reason, now);
+        connections.update(expired);
+        events.append(event(expired, Event.CONNECTION_EXPIRED, Map.of("reason", reason, "provider_error", e.providerError()), now));
+        return new Outcome.Unusable(expired);
+    }
+
+    private Outcome backOff(Connection locked, RefreshSchedule schedule, ProviderException e, Instant now) {
+        int failures = schedule.failures() + 1;
+        Duration delay = withHint(backoff(failures), e.retryAfter());
+        String error = e.getMessage() == null ? e.providerError() : e.getMessage();
+        Connection failed = locked.refreshFailed(error, now);
+        connections.update(failed);
+        connections.scheduleRefresh(locked.workspaceId(), locked.id(), new RefreshSchedule(failures, Optional.of(now.plus(delay))));
+        return new Outcome.BackingOff(failed, delay, error);
+    }
+
+    /** The provider's Retry-After when it asks for longer than our backoff (capped at a day). */
+    static Duration withHint(Duration backoff, Optional<Duration> hint) {
+        Duration day = Duration.ofDays(1);
+        return hint.filter(h -> h.compareTo(backoff) > 0).map(h -> h.compareTo(day) > 0 ? day : h).orElse(backoff);
+    }
+
+    /** 1 minute after the first failure, doubling, at most 1 hour. */
+    static Duration backoff(int failures) {
+        int doublings = Math.min(Math.max(failures - 1, 0), 6);
+        Duration delay = FIRST_BACKOFF.multipliedBy(1L << doublings);
+        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+
+    private Event event(Connection connection, String type, Map<String, Object> extra, Instant now) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        accounts.findByKey(connection.workspaceId(), connection.accountKey())
+                .ifPresent(account -> data.put("linked_account_id", account.id().value()));
+        data.put("connector", connection.connector().value());
+        data.put("connection_id", connection.id().toString());
+        data.put("status", connection.status().label());
+        data.putAll(extra);
+        return Event.of(connection.workspaceId(), type, now, data);
+    }
+
+    private Optional<AuthSchemePort.Context> context(Connection connection) {
+        ConnectorView view = connectors.get(connection.workspaceId(), connection.connector());
+        return view.definition().authMethod(connection.authType()).map(method ->
+                new AuthSchemePort.Context(view.definition(), method, connection.params(), view.settings().client()));
+    }
+
+    /** The connector's refresh margin, 5 minutes unless it declares one. */
+    private Duration margin(Connection connection) {
+        try {
+            return connectors.get(connection.workspaceId(), connection.connector()).definition().authMethod(connection.authType())
+                    .flatMap(method -> switch (method) {
+                        case AuthMethod.OAuth2AuthorizationCode m -> m.refreshMargin();
+                        case AuthMethod.OAuth2ClientCredentials m -> m.refreshMargin();
+                        default -> Optional.<Duration>empty();
+                    })
+                    .orElse(DEFAULT_MARGIN);
+        } catch (RuntimeException e) {
+            return DEFAULT_MARGIN;
+        }
+    }
+
+    static void requireUsable(Connection connection) {
+        if (connection.status() != ConnectionStatus.ACTIVE) {
+            throw expired(connection);
+        }
+    }
+
+    static ConflictException expired(Connection connection) {
+        return new ConflictException("connection_expired", "Connection '" + connection.id() + "' is " + connection.status().label()
+                + connection.lastError().map(e -> " (" + e + ")").orElse("")
+                + ": the customer must connect " + connection.connector() + " again.");
+    }
+
+    /** What happened under the lock; thrown, if at all, after the transaction committed it. */
+    private sealed interface Outcome {
+        Connection connection();
+
+        Connection connectionOrThrow(Instant now, boolean force);
+
+        record Fresh(Connection connection) implements Outcome {
+            @Override
+            public Connection connectionOrThrow(Instant now, boolean force) {
+                return connection;
+            }
+        }
+
+        record Unusable(Connection connection) implements Outcome {
+            @Override
+            public Connection connectionOrThrow(Instant now, boolean force) {
+                throw expired(connection);
+            }
+        }
+
+        /** The provider failed now or recently: the token is still used while it is valid (not after a 401). */
+        record BackingOff(Connection connection, Duration retryAfter, String error) implements Outcome {
+            @Override
+            public Connection connectionOrThrow(Instant now, boolean force) {
+                boolean pastExpiry = connection.credentials().token().flatMap(AccessToken::expiresAt)
+                        .filter(at -> !now.isBefore(at)).isPresent();
+                if (force || pastExpiry) {
+                    throw ProviderException.unavailable("Could not refresh the token of connection '" + connection.id() + "' ("
+                            + error + "); try again in " + Math.max(1, retryAfter.toSeconds()) + " s.", retryAfter);
+                }
+                return connection;
+            }
+        }
+    }
+}
