@@ -75,11 +75,13 @@ class LatchkeySystemIT {
         assertThat(shellOutput).contains("\"id\":\"cust-42\"").contains("\"linked_account_id\":\"cust-42\"");
 
         stop(first);
-        Running second = start(Map.of("LATCHKEY_DATA_DIR", data.toString()), "second.log");
+        // The second start also lets the proxy reach a provider on this machine.
+        Running second = start(Map.of("LATCHKEY_DATA_DIR", data.toString(), "LATCHKEY_ALLOW_PRIVATE_NETWORK", "true"), "second.log");
         assertThat(PRINTED_KEY.matcher(second.output()).find()).as("no key is printed after the first start").isFalse();
         HttpResponse<String> account = get(second.url() + "/v1/linked-accounts/cust-42", apiKey);
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(account.body()).contains("\"name\":\"Acme Inc\"");
+        assertThat(proxiedThroughThePackagedJar(second.url(), apiKey)).isEqualTo("{\"hello\": \"from the provider\"}");
         HttpResponse<String> catalog = get(second.url() + "/v1/connectors", apiKey);
         assertThat(catalog.body()).as("the connector files are found inside the packaged jar")
                 .contains("\"slug\":\"github-app\"").contains("\"slug\":\"salesforce\"").contains("\"slug\":\"stripe\"");
@@ -112,6 +114,39 @@ class LatchkeySystemIT {
         assertThat(running.output()).doesNotContain(bootstrapKey);
         assertThat(get(running.url() + "/v1/linked-accounts", bootstrapKey).statusCode()).isEqualTo(200);
         assertThat(work.resolve("unused/postgres")).doesNotExist();
+    }
+
+    /** A provider on this machine, a private connector to it, an imported key, and one proxied call. */
+    private String proxiedThroughThePackagedJar(String latchkey, String apiKey) throws Exception {
+        com.sun.net.httpserver.HttpServer provider = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/api/hello", exchange -> {
+            byte[] body = ("k-1".equals(exchange.getRequestHeaders().getFirst("X-Api-Key"))
+                    ? "{\"hello\": \"from the provider\"}" : "{\"error\": \"unsigned\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        provider.start();
+        try {
+            String base = "http://127.0.0.1:" + provider.getAddress().getPort() + "/api";
+            send("POST", latchkey + "/v1/connectors", apiKey, "{\"slug\":\"local\",\"name\":\"Local\",\"categories\":[\"test\"],"
+                    + "\"icon_url\":\"https://example.com/i.png\",\"docs_url\":\"https://example.com/d\",\"api\":{\"base_url\":\"" + base
+                    + "\"},\"auth\":[{\"type\":\"api_key\",\"fields\":[{\"name\":\"api_key\",\"label\":\"Key\",\"secret\":true}],"
+                    + "\"name\":\"X-Api-Key\"}]}");
+            send("POST", latchkey + "/v1/linked-accounts/cust-42/connections", apiKey,
+                    "{\"connector\":\"local\",\"credentials\":{\"api_key\":\"k-1\"}}");
+            return http.send(HttpRequest.newBuilder(URI.create(latchkey + "/v1/proxy/local/hello")).header("Authorization", "Bearer " + apiKey)
+                    .header("X-Linked-Account-Id", "cust-42").build(), HttpResponse.BodyHandlers.ofString()).body();
+        } finally {
+            provider.stop(0);
+        }
+    }
+
+    private void send(String method, String url, String bearer, String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
     }
 
     private record Running(Process process, String url, Path log) {
