@@ -123,8 +123,8 @@ public class ServiceFactory {
     }
 
     @Singleton
-    AuthenticateApiKeyService authenticateApiKey(ApiKeyStorePort keys) {
-        return new AuthenticateApiKeyService(keys);
+    AuthenticateApiKeyService authenticateApiKey(ApiKeyStorePort keys, Clock clock) {
+        return new AuthenticateApiKeyService(keys, clock);
     }
 
     @Singleton

@@ -43,6 +43,8 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
     private final ConnectorSettingsStorePort settings;
     private final AuthSchemes schemes;
     private final ConnectorDefinitionReader reader;
+    /** Parsed private definitions by their source: reading one is pure, so a source parses once. */
+    private final Map<Map<String, Object>, Optional<ConnectorDefinition>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ConnectorDirectoryService(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
                                      ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes, boolean allowPrivateNetwork) {
@@ -171,11 +173,16 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
 
     /** A stored private connector that no longer reads (a stricter Latchkey) is left out rather than breaking the listing. */
     private Optional<ConnectorDefinition> readStored(Map<String, Object> source) {
-        try {
-            return Optional.of(reader.read(source));
-        } catch (InvalidInputException e) {
-            return Optional.empty();
+        if (parsed.size() > 10_000) {
+            parsed.clear();
         }
+        return parsed.computeIfAbsent(source, s -> {
+            try {
+                return Optional.of(reader.read(s));
+            } catch (InvalidInputException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     private static ConnectorView view(ConnectorDefinition definition, boolean builtIn,

@@ -27,7 +27,7 @@ class AuthenticateApiKeyServiceTest {
 
     private final InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
     private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore(workspaces);
-    private final AuthenticateApiKeyService service = new AuthenticateApiKeyService(keys);
+    private final AuthenticateApiKeyService service = new AuthenticateApiKeyService(keys, java.time.Clock.systemUTC());
     private final SecureRandom random = new SecureRandom();
     private Workspace acme;
 
