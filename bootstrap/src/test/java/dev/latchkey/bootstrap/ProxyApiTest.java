@@ -303,4 +303,61 @@ class ProxyApiTest extends ApiTest {
         }
     }
 
+
+    @Test
+    void a_large_upload_streams_through_whole_and_a_401_to_it_is_passed_back_not_replayed() throws Exception {
+        java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer counting = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        counting.createContext("/api/upload", exchange -> {
+            calls.incrementAndGet();
+            long n = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = exchange.getRequestBody()) {
+                for (int r; (r = in.read(buffer)) > 0; ) {
+                    n += r;
+                }
+            }
+            received.set(n);
+            boolean authorized = "Bearer good".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = String.valueOf(n).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(authorized ? 200 : 401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        counting.start();
+        try {
+            String base = "http://127.0.0.1:" + counting.getAddress().getPort() + "/api";
+            for (String slug : List.of("uploads", "uploads-401")) {
+                assertThat(post("/v1/connectors", Map.of("slug", slug, "name", slug, "categories", List.of("test"),
+                        "icon_url", "https://example.com/i.png", "docs_url", "https://example.com/docs", "api", Map.of("base_url", base),
+                        "auth", List.of(Map.of("type", "oauth2", "authorization_url", upstream.baseUrl() + "/authorize",
+                                "token_url", upstream.baseUrl() + "/token", "client_auth", "body"))), key).status()).isEqualTo(201);
+                put("/v1/connectors/" + slug + "/settings", Map.of("client_id", "cid", "client_secret", "cs"), key);
+            }
+            byte[] payload = new byte[40 * 1024 * 1024];
+            new java.util.Random(3).nextBytes(payload);
+
+            HttpResponse<String> ok = upload("uploads", accountWith("uploads", Map.of("access_token", "good")), payload);
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.body()).isEqualTo(String.valueOf(payload.length));
+
+            calls.set(0);
+            HttpResponse<String> refused = upload("uploads-401", accountWith("uploads-401", Map.of("access_token", "stale",
+                    "refresh_token", "rt")), payload);
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(calls.get()).as("a streamed body is sent once").isEqualTo(1);
+            upstream.verify(0, postRequestedFor(urlEqualTo("/token")));
+        } finally {
+            counting.stop(0);
+        }
+    }
+
+    private HttpResponse<String> upload(String slug, String account, byte[] payload) throws Exception {
+        return HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(server.getURL() + "/v1/proxy/" + slug + "/upload"))
+                        .header("Authorization", "Bearer " + key).header("X-Linked-Account-Id", account)
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(payload)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -141,7 +141,9 @@ final class TokenEndpoint {
     private static void failIfRefused(String provider, String what, ProviderResponse response, Map<String, Object> body) {
         int status = response.status();
         if (status >= 500 || status == 429) {
-            throw ProviderException.unavailable(provider + " could not answer the " + what + " (HTTP " + status + "); try again later");
+            String message = provider + " could not answer the " + what + " (HTTP " + status + "); try again later";
+            Optional<java.time.Duration> retryAfter = retryAfter(response);
+            throw retryAfter.isPresent() ? ProviderException.unavailable(message, retryAfter.get()) : ProviderException.unavailable(message);
         }
         Optional<String> error = body == null ? Optional.empty() : JsonPointer.text(body, "/error").filter(e -> !e.isBlank());
         if (error.isPresent()) {
@@ -155,6 +157,15 @@ final class TokenEndpoint {
         if (status >= 300) {
             throw ProviderException.rejected("http_" + status, provider + " refused the " + what + " (HTTP " + status + ")");
         }
+    }
+
+    /** {@code Retry-After} in seconds (RFC 9110), the form token endpoints use; a date is not read. */
+    static Optional<java.time.Duration> retryAfter(ProviderResponse response) {
+        String value = response.headers().get("retry-after");
+        if (value == null || !value.strip().matches("\\d{1,9}")) {
+            return Optional.empty();
+        }
+        return Optional.of(java.time.Duration.ofSeconds(Long.parseLong(value.strip())));
     }
 
     private Optional<Map<String, Object>> jsonObject(String body) {

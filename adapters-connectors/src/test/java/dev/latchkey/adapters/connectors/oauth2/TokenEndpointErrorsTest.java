@@ -184,6 +184,17 @@ class TokenEndpointErrorsTest {
     }
 
     @Test
+    void a_429_with_retry_after_is_unavailable_and_carries_the_provider_s_hint() {
+        provider.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
+
+        assertThatThrownBy(() -> exchange(context("basic", true)))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
+                    assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(120));
+                });
+    }
+
+    @Test
     void a_200_without_an_access_token_is_rejected() {
         tokenAnswers(200, "{\"token_type\": \"bearer\"}");
 
