@@ -65,7 +65,7 @@ class ConcurrentKeyRotationTest extends EncryptedPersistenceTest {
             List<Callable<Integer>> work = new ArrayList<>();
             for (int instance = 0; instance < 3; instance++) {
                 ReencryptionPersistenceAdapter reencryption = new ReencryptionPersistenceAdapter(connectionRepository, settingsRepository,
-                        new CredentialCipher(rotated), transactions);
+                        webhooksUnder(rotated), new CredentialCipher(rotated), transactions);
                 work.add(() -> {
                     int total = 0;
                     int done;
@@ -92,10 +92,14 @@ class ConcurrentKeyRotationTest extends EncryptedPersistenceTest {
         }
 
         ReencryptionPersistenceAdapter check = new ReencryptionPersistenceAdapter(connectionRepository, settingsRepository,
-                new CredentialCipher(rotated), transactions);
+                webhooksUnder(rotated), new CredentialCipher(rotated), transactions);
         assertThat(check.remaining()).isZero();
         for (Connection connection : stored) {
             assertThat(serving.find(ws, connection.id()).orElseThrow().credentials()).isEqualTo(connection.credentials());
         }
+    }
+
+    private dev.latchkey.adapters.persistence.webhook.WebhookPersistenceAdapter webhooksUnder(EncryptionKeys keys) {
+        return new dev.latchkey.adapters.persistence.webhook.WebhookPersistenceAdapter(transactions, new CredentialCipher(keys), json);
     }
 }

@@ -70,7 +70,8 @@ class KeyRotationTest extends EncryptedPersistenceTest {
         CredentialCipher cipher = new CredentialCipher(keys);
         return new Instance(new ConnectionPersistenceAdapter(connectionRepository, cipher, mapper, json),
                 new ConnectorSettingsPersistenceAdapter(settingsRepository, cipher, json),
-                new ReencryptionPersistenceAdapter(connectionRepository, settingsRepository, cipher, transactions));
+                new ReencryptionPersistenceAdapter(connectionRepository, settingsRepository,
+                new dev.latchkey.adapters.persistence.webhook.WebhookPersistenceAdapter(transactions, cipher, json), cipher, transactions));
     }
 
     @Test

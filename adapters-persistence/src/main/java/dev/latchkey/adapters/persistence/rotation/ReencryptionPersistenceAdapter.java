@@ -7,6 +7,7 @@ import dev.latchkey.adapters.persistence.connector.ConnectorSettingsRow;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
 import dev.latchkey.adapters.persistence.crypto.Sealed;
+import dev.latchkey.adapters.persistence.webhook.WebhookPersistenceAdapter;
 import dev.latchkey.application.port.out.CredentialReencryptionPort;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -27,13 +28,16 @@ import java.util.Arrays;
 public class ReencryptionPersistenceAdapter implements CredentialReencryptionPort {
     private final ConnectionRepository connections;
     private final ConnectorSettingsRepository settings;
+    private final WebhookPersistenceAdapter webhooks;
     private final CredentialCipher cipher;
     private final TransactionOperations<Connection> transactions;
 
     public ReencryptionPersistenceAdapter(ConnectionRepository connections, ConnectorSettingsRepository settings,
-                                          CredentialCipher cipher, TransactionOperations<Connection> transactions) {
+                                          WebhookPersistenceAdapter webhooks, CredentialCipher cipher,
+                                          TransactionOperations<Connection> transactions) {
         this.connections = connections;
         this.settings = settings;
+        this.webhooks = webhooks;
         this.cipher = cipher;
         this.transactions = transactions;
     }
@@ -58,6 +62,9 @@ public class ReencryptionPersistenceAdapter implements CredentialReencryptionPor
                     done += settings.reencrypt(row.workspaceId(), row.connector(), sealed.keyId(), sealed.ciphertext());
                 }
             }
+            if (done < limit) {
+                done += webhooks.reencryptSecrets(limit - done);
+            }
             return done;
         });
     }
@@ -65,7 +72,7 @@ public class ReencryptionPersistenceAdapter implements CredentialReencryptionPor
     @Override
     public long remaining() {
         String current = cipher.currentKeyId();
-        return connections.countUnderOtherKeys(current) + settings.countUnderOtherKeys(current);
+        return connections.countUnderOtherKeys(current) + settings.countUnderOtherKeys(current) + webhooks.secretsUnderOtherKeys();
     }
 
     private Sealed reseal(Sealed old, AssociatedData aad) {

@@ -104,6 +104,54 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
         });
     }
 
+    // --- key rotation of the signing secrets ---
+
+    /** Re-encrypts up to {@code limit} signing secrets still under another key than the current one; rows claimed SKIP LOCKED. */
+    public int reencryptSecrets(int limit) {
+        String current = cipher.currentKeyId();
+        return sql(c -> {
+            int done = 0;
+            try (PreparedStatement claim = c.prepareStatement("""
+                    SELECT id, workspace_id, secret_key_id, secret_ciphertext FROM webhook_endpoints
+                    WHERE secret_key_id <> ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED""");
+                 PreparedStatement update = c.prepareStatement(
+                         "UPDATE webhook_endpoints SET secret_key_id = ?, secret_ciphertext = ? WHERE id = ?")) {
+                claim.setString(1, current);
+                claim.setInt(2, limit);
+                try (ResultSet rows = claim.executeQuery()) {
+                    while (rows.next()) {
+                        java.util.UUID id = rows.getObject("id", java.util.UUID.class);
+                        AssociatedData aad = aad(new WorkspaceId(rows.getObject("workspace_id", java.util.UUID.class)), new WebhookEndpointId(id));
+                        byte[] plaintext = cipher.decrypt(new Sealed(rows.getString("secret_key_id"), rows.getBytes("secret_ciphertext")), aad);
+                        try {
+                            Sealed fresh = cipher.encrypt(plaintext, aad);
+                            update.setString(1, fresh.keyId());
+                            update.setBytes(2, fresh.ciphertext());
+                            update.setObject(3, id);
+                            done += update.executeUpdate();
+                        } finally {
+                            Arrays.fill(plaintext, (byte) 0);
+                        }
+                    }
+                }
+            }
+            return done;
+        });
+    }
+
+    public long secretsUnderOtherKeys() {
+        String current = cipher.currentKeyId();
+        return sql(c -> {
+            try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM webhook_endpoints WHERE secret_key_id <> ?")) {
+                count.setString(1, current);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
     // --- endpoints ---
 
     @Override
