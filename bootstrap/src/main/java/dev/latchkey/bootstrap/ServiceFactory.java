@@ -142,8 +142,10 @@ public class ServiceFactory {
     @Singleton
     ConnectorDirectoryService connectorDirectory(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
                                                  ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes,
-                                                 @Value("${latchkey.allow-private-network:false}") boolean allowPrivateNetwork) {
-        return new ConnectorDirectoryService(catalog, privates, settings, schemes, allowPrivateNetwork);
+                                                 @Value("${latchkey.allow-private-network:false}") boolean allowPrivateNetwork,
+                                                 Clock clock) {
+        return new ConnectorDirectoryService(catalog, privates, settings, schemes, allowPrivateNetwork, clock,
+                java.time.Duration.ofSeconds(5));
     }
 
     @Singleton

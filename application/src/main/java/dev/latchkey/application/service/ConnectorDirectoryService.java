@@ -43,11 +43,31 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
     private final ConnectorSettingsStorePort settings;
     private final AuthSchemes schemes;
     private final ConnectorDefinitionReader reader;
+    private final Optional<ExpiringCache<String, ConnectorView>> views;
     /** Parsed private definitions by their source: reading one is pure, so a source parses once. */
     private final Map<Map<String, Object>, Optional<ConnectorDefinition>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Without remembering: every {@code get} reads the store (tests, tools). */
     public ConnectorDirectoryService(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
                                      ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes, boolean allowPrivateNetwork) {
+        this(catalog, privates, settings, schemes, allowPrivateNetwork, Optional.empty());
+    }
+
+    /**
+     * Remembering each connector's view for {@code rememberFor}: the proxy's path then reads no
+     * definition or settings. Changes made through this service apply at once here; another
+     * instance sees them within {@code rememberFor}.
+     */
+    public ConnectorDirectoryService(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
+                                     ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes, boolean allowPrivateNetwork,
+                                     java.time.Clock clock, java.time.Duration rememberFor) {
+        this(catalog, privates, settings, schemes, allowPrivateNetwork, Optional.of(new ExpiringCache<>(rememberFor, 10_000, clock)));
+    }
+
+    private ConnectorDirectoryService(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
+                                      ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes, boolean allowPrivateNetwork,
+                                      Optional<ExpiringCache<String, ConnectorView>> views) {
+        this.views = views;
         this.catalog = catalog;
         this.privates = privates;
         this.settings = settings;
@@ -78,6 +98,24 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
 
     @Override
     public ConnectorView get(WorkspaceId workspaceId, ConnectorSlug slug) {
+        if (views.isEmpty()) {
+            return read(workspaceId, slug);
+        }
+        String key = workspaceId + "/" + slug;
+        Optional<ConnectorView> remembered = views.get().peek(key);
+        if (remembered.isPresent()) {
+            return remembered.get();
+        }
+        ConnectorView view = read(workspaceId, slug);
+        views.get().put(key, view);
+        return view;
+    }
+
+    private void forget(WorkspaceId workspaceId, ConnectorSlug slug) {
+        views.ifPresent(cache -> cache.remove(workspaceId + "/" + slug));
+    }
+
+    private ConnectorView read(WorkspaceId workspaceId, ConnectorSlug slug) {
         Optional<ConnectorDefinition> own = privates.find(workspaceId, slug).flatMap(this::readStored);
         ConnectorDefinition definition = own.or(() -> catalog.find(slug)).orElseThrow(() -> ConnectorErrors.connectorNotFound(slug));
         return new ConnectorView(definition, own.isEmpty(),
@@ -113,6 +151,7 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
                 clientId.flatMap(id -> clientSecret.map(secret -> new OAuthClient(id, secret))),
                 command.scopes().orElse(was.scopes()));
         settings.save(command.workspaceId(), command.slug(), now);
+        forget(command.workspaceId(), command.slug());
         return new ConnectorView(current.definition(), current.builtIn(), now);
     }
 
@@ -127,6 +166,7 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
             throw new ConflictException("connector_exists", "This workspace already has a connector '" + definition.slug()
                     + "'; replace it with PUT /v1/connectors/" + definition.slug() + ".");
         }
+        forget(workspaceId, definition.slug());
         return get(workspaceId, definition.slug());
     }
 
@@ -138,6 +178,7 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
         }
         requirePrivate(workspaceId, slug);
         privates.replace(workspaceId, slug, source);
+        forget(workspaceId, slug);
         return get(workspaceId, slug);
     }
 
@@ -146,6 +187,7 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
         requirePrivate(workspaceId, slug);
         privates.delete(workspaceId, slug);
         settings.delete(workspaceId, slug);
+        forget(workspaceId, slug);
     }
 
     private void requirePrivate(WorkspaceId workspaceId, ConnectorSlug slug) {

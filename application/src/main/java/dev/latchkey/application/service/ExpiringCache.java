@@ -32,6 +32,10 @@ final class ExpiringCache<K, V> {
         return entry != null && clock.instant().isBefore(entry.expiresAt()) ? Optional.of(entry.value()) : Optional.empty();
     }
 
+    void remove(K key) {
+        entries.remove(key);
+    }
+
     void put(K key, V value) {
         if (entries.size() >= maxEntries) {
             entries.clear();

@@ -50,7 +50,7 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         if (chosen.status() != ConnectionStatus.ACTIVE) {
             throw expired(chosen);
         }
-        Connection connection = refresh.fresh(command.workspaceId(), chosen.id(), command.forceRefresh());
+        Connection connection = refresh.fresh(chosen, command.forceRefresh());
         ConnectorView view = connectors.get(command.workspaceId(), connection.connector());
         AuthMethod method = view.definition().authMethod(connection.authType())
                 .orElseThrow(() -> new ConflictException("connection_outdated", "The connector no longer offers the auth type '"

@@ -60,8 +60,13 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
 
     @Override
     public Connection fresh(WorkspaceId workspaceId, ConnectionId connectionId, boolean force) {
-        Connection seen = connections.find(workspaceId, connectionId)
-                .orElseThrow(() -> ConnectorErrors.connectionNotFound(connectionId));
+        return fresh(connections.find(workspaceId, connectionId).orElseThrow(() -> ConnectorErrors.connectionNotFound(connectionId)), force);
+    }
+
+    @Override
+    public Connection fresh(Connection seen, boolean force) {
+        WorkspaceId workspaceId = seen.workspaceId();
+        ConnectionId connectionId = seen.id();
         requireUsable(seen);
         Optional<AccessToken> token = seen.credentials().token();
         if (token.isEmpty()) {

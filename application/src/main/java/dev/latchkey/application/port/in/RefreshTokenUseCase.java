@@ -14,4 +14,7 @@ public interface RefreshTokenUseCase {
      * current token can no longer be used. An expired connection is {@code connection_expired} (409).
      */
     Connection fresh(WorkspaceId workspaceId, ConnectionId connectionId, boolean force);
+
+    /** The same, starting from a connection the caller has just read (saves reading it again). */
+    Connection fresh(Connection seen, boolean force);
 }
