@@ -393,4 +393,22 @@ class ConnectorDirectoryServiceTest {
 
         assertThat(directory.get(WorkspaceId.random(), SLACK).settings()).isEqualTo(ConnectorSettings.DEFAULT);
     }
+
+    @Test
+    void a_remembered_view_follows_changes_made_here_at_once_and_changes_made_elsewhere_within_its_lifetime() {
+        dev.latchkey.application.fakes.MutableClock clock = new dev.latchkey.application.fakes.MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        ConnectorDirectoryService here = new ConnectorDirectoryService(catalog, privates, settings, schemes, false, clock,
+                java.time.Duration.ofSeconds(5));
+        ConnectorDirectoryService elsewhere = new ConnectorDirectoryService(catalog, privates, settings, schemes, false, clock,
+                java.time.Duration.ofSeconds(5));
+        assertThat(here.get(workspace, SLACK).settings().enabled()).isTrue();
+
+        here.configure(new ConfigureConnectorCommand(workspace, SLACK, Optional.of(false), Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(here.get(workspace, SLACK).settings().enabled()).as("a change made here applies at once").isFalse();
+
+        elsewhere.configure(new ConfigureConnectorCommand(workspace, SLACK, Optional.of(true), Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(here.get(workspace, SLACK).settings().enabled()).as("another instance's change, within the lifetime").isFalse();
+        clock.advance(java.time.Duration.ofSeconds(5));
+        assertThat(here.get(workspace, SLACK).settings().enabled()).as("once the lifetime has passed").isTrue();
+    }
 }
