@@ -4,6 +4,7 @@ import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.ProviderHttpPort;
 import dev.latchkey.domain.connection.ProviderException;
 import dev.latchkey.domain.connector.HttpCheck;
+import dev.latchkey.domain.connector.JsonPointer;
 import dev.latchkey.domain.credential.Credentials;
 
 import java.net.URI;
@@ -50,7 +51,7 @@ final class ProviderCalls {
             if (response.status() / 100 != 2) {
                 return Optional.empty();
             }
-            return response.json().flatMap(json -> JsonPointer.read(json, check.get().pointer().get()));
+            return response.json().flatMap(json -> JsonPointer.text(json, check.get().pointer().get()));
         } catch (ProviderException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -3,7 +3,7 @@ package dev.latchkey.adapters.connectors.oauth2;
 import dev.latchkey.domain.connector.OAuthClient;
 
 import dev.latchkey.adapters.connectors.http.GuardedHttpClient;
-import dev.latchkey.adapters.connectors.support.JsonPointer;
+import dev.latchkey.domain.connector.JsonPointer;
 import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.AuthSchemePort.Grant;
 import dev.latchkey.application.port.out.AuthSchemePort.Signature;

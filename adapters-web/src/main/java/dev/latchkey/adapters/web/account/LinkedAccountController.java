@@ -3,12 +3,12 @@ package dev.latchkey.adapters.web.account;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
+import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.security.Caller;
 import dev.latchkey.adapters.web.security.Roles;
 import dev.latchkey.application.port.in.CreateLinkedAccountCommand;
 import dev.latchkey.application.port.in.CreateLinkedAccountUseCase;
 import dev.latchkey.application.port.in.DeleteLinkedAccountUseCase;
-import dev.latchkey.domain.FieldChange;
 import dev.latchkey.application.port.in.GetLinkedAccountUseCase;
 import dev.latchkey.application.port.in.ListLinkedAccountsQuery;
 import dev.latchkey.application.port.in.ListLinkedAccountsUseCase;
@@ -16,6 +16,7 @@ import dev.latchkey.application.port.in.UpdateLinkedAccountCommand;
 import dev.latchkey.application.port.in.UpdateLinkedAccountUseCase;
 import dev.latchkey.application.port.in.UpsertLinkedAccountResult;
 import dev.latchkey.application.port.in.UpsertLinkedAccountUseCase;
+import dev.latchkey.domain.FieldChange;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.Page;
 import dev.latchkey.domain.account.AccountName;
@@ -121,7 +122,7 @@ public class LinkedAccountController {
     @Get("/{id}")
     @Operation(summary = "Get a linked account", description = "404 linked_account_not_found for an unknown id, or one of another workspace.")
     public LinkedAccountResponse get(String id, Authentication caller) {
-        return LinkedAccountResponse.of(get.get(Caller.workspace(caller), pathId(id)), json);
+        return LinkedAccountResponse.of(get.get(Caller.workspace(caller), PathValues.linkedAccountId(id)), json);
     }
 
     @Get("{?limit,cursor,search}")
@@ -141,7 +142,7 @@ public class LinkedAccountController {
     @Operation(summary = "Delete a linked account",
             description = "Deletes everything it holds; its session tokens stop working at once.")
     public void delete(String id, Authentication caller) {
-        delete.delete(Caller.workspace(caller), pathId(id));
+        delete.delete(Caller.workspace(caller), PathValues.linkedAccountId(id));
     }
 
     private CreateLinkedAccountCommand command(WorkspaceId workspace, LinkedAccountId id, JsonBody input) {
@@ -149,14 +150,6 @@ public class LinkedAccountController {
         Optional<Metadata> metadata = input.objectChange("metadata", Metadata::new).applyTo(Optional.empty());
         input.validate();
         return new CreateLinkedAccountCommand(workspace, id, name, metadata.orElse(Metadata.EMPTY));
-    }
-
-    private static LinkedAccountId pathId(String id) {
-        try {
-            return new LinkedAccountId(id);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("id", e.getMessage());
-        }
     }
 
     private static int parseLimit(@Nullable String limit) {

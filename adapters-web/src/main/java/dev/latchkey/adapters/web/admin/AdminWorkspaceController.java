@@ -3,6 +3,7 @@ package dev.latchkey.adapters.web.admin;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
+import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.security.Roles;
 import dev.latchkey.application.port.in.CreateApiKeyUseCase;
 import dev.latchkey.application.port.in.CreateWorkspaceCommand;
@@ -10,9 +11,7 @@ import dev.latchkey.application.port.in.CreateWorkspaceUseCase;
 import dev.latchkey.application.port.in.ListWorkspacesUseCase;
 import dev.latchkey.application.port.in.RotateEncryptionKeyUseCase;
 import dev.latchkey.application.port.in.WorkspaceWithKey;
-import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.workspace.Environment;
-import dev.latchkey.domain.workspace.WorkspaceId;
 import dev.latchkey.domain.workspace.WorkspaceName;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
@@ -75,13 +74,7 @@ public class AdminWorkspaceController {
     @Post("/workspaces/{id}/api-keys")
     @Operation(summary = "Add an API key to a workspace", description = "For rotation: add a key, move your backend to it. Shown once.")
     public HttpResponse<ApiKeyResponse> createKey(String id) {
-        WorkspaceId workspaceId;
-        try {
-            workspaceId = WorkspaceId.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("id", e.getMessage());
-        }
-        return HttpResponse.created(ApiKeyResponse.of(createKey.create(workspaceId)));
+        return HttpResponse.created(ApiKeyResponse.of(createKey.create(PathValues.workspaceId(id))));
     }
 
     /** @param reencrypted secrets moved to the first key now; remaining: still under an older key (0 when done) */

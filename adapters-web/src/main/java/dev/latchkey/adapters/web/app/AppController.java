@@ -4,6 +4,7 @@ import dev.latchkey.adapters.web.connection.ConnectionResponse;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
+import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.json.Timestamps;
 import dev.latchkey.adapters.web.security.AccountCaller;
 import dev.latchkey.adapters.web.security.Roles;
@@ -14,7 +15,6 @@ import dev.latchkey.application.port.in.DisconnectUseCase;
 import dev.latchkey.application.port.in.GetAppUseCase;
 import dev.latchkey.application.port.in.GetConnectionUseCase;
 import dev.latchkey.application.port.in.ListAppsUseCase;
-import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connection.PendingAuthorization;
@@ -81,7 +81,7 @@ public class AppController {
     @Operation(summary = "One app")
     public AppResponse get(String slug, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
-        return AppResponse.of(getApp.get(caller.workspaceId(), caller.accountId(), slug(slug)));
+        return AppResponse.of(getApp.get(caller.workspaceId(), caller.accountId(), PathValues.slug(slug)));
     }
 
     @Post("/{slug}/connect")
@@ -113,8 +113,8 @@ public class AppController {
     @Operation(summary = "Disconnect", description = "Revokes at the provider where possible, then deletes the credentials.")
     public void disconnect(String slug, String connectionId, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
-        ConnectorSlug connector = slug(slug);
-        ConnectionId id = ConnectionResponse.connectionId(connectionId);
+        ConnectorSlug connector = PathValues.slug(slug);
+        ConnectionId id = PathValues.connectionId(connectionId);
         if (!getConnection.get(caller.workspaceId(), caller.accountId(), id).connector().equals(connector)) {
             throw new NotFoundException("connection_not_found", "No connection '" + id + "' of " + connector + " exists for this linked account.");
         }
@@ -127,13 +127,5 @@ public class AppController {
             case "redirect" -> PendingAuthorization.Mode.REDIRECT;
             default -> throw new IllegalArgumentException("must be popup or redirect");
         };
-    }
-
-    static ConnectorSlug slug(String slug) {
-        try {
-            return new ConnectorSlug(slug);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("slug", e.getMessage());
-        }
     }
 }

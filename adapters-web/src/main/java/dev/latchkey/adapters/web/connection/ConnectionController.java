@@ -3,6 +3,7 @@ package dev.latchkey.adapters.web.connection;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
+import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.security.Caller;
 import dev.latchkey.adapters.web.security.Roles;
 import dev.latchkey.application.port.in.DisconnectUseCase;
@@ -12,7 +13,6 @@ import dev.latchkey.application.port.in.ImportConnectionUseCase;
 import dev.latchkey.application.port.in.ListConnectionsUseCase;
 import dev.latchkey.application.port.in.RefreshTokenUseCase;
 import dev.latchkey.domain.ConflictException;
-import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connector.ConnectorSlug;
@@ -76,13 +76,13 @@ public class ConnectionController {
     @Get
     @Operation(summary = "A linked account's connections")
     public ListResponse<ConnectionResponse> list(String id, Authentication caller) {
-        return new ListResponse<>(list.list(Caller.workspace(caller), account(id)).stream().map(ConnectionResponse::of).toList(), null);
+        return new ListResponse<>(list.list(Caller.workspace(caller), PathValues.linkedAccountId(id)).stream().map(ConnectionResponse::of).toList(), null);
     }
 
     @Get("/{connectionId}")
     @Operation(summary = "One connection")
     public ConnectionResponse get(String id, String connectionId, Authentication caller) {
-        return ConnectionResponse.of(get.get(Caller.workspace(caller), account(id), ConnectionResponse.connectionId(connectionId)));
+        return ConnectionResponse.of(get.get(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.connectionId(connectionId)));
     }
 
     @Get("/{connectionId}/access-token")
@@ -92,7 +92,7 @@ public class ConnectionController {
             + "token has expired and the provider cannot refresh it now.")
     public AccessTokenResponse accessToken(String id, String connectionId, Authentication caller) {
         // Ownership first: another account's connection is a 404 like any other.
-        Connection owned = get.get(Caller.workspace(caller), account(id), ConnectionResponse.connectionId(connectionId));
+        Connection owned = get.get(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.connectionId(connectionId));
         if (owned.credentials().token().isEmpty()) {
             throw new ConflictException("no_access_token", "Connection '" + owned.id() + "' uses " + owned.authType()
                     + ": it signs requests with the customer's credentials and has no access token. Use the proxy to call "
@@ -106,7 +106,7 @@ public class ConnectionController {
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Disconnect", description = "Revokes at the provider where possible, then deletes the credentials.")
     public void delete(String id, String connectionId, Authentication caller) {
-        disconnect.disconnect(Caller.workspace(caller), account(id), ConnectionResponse.connectionId(connectionId));
+        disconnect.disconnect(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.connectionId(connectionId));
     }
 
     @Post
@@ -114,7 +114,7 @@ public class ConnectionController {
             + "stored encrypted as a connection, without calling the provider.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ImportConnectionRequest.class)))
     public HttpResponse<ConnectionResponse> importConnection(String id, @Body @Nullable String body, Authentication caller) {
-        LinkedAccountId accountId = account(id);
+        LinkedAccountId accountId = PathValues.linkedAccountId(id);
         JsonBody input = bodies.read(body, "connector", "auth_type", "params", "credentials", "token_values", "identifier");
         ConnectorSlug connector = input.required("connector", ConnectorSlug::new);
         Optional<String> authType = input.optional("auth_type", String::valueOf);
@@ -150,13 +150,5 @@ public class ConnectionController {
         AccessToken token = input.check("credentials.access_token", () -> new AccessToken(given.get("access_token"),
                 Optional.ofNullable(given.get("refresh_token")), expiresAt, given.get("token_type"), scopes));
         return token == null ? Credentials.ofFields(new HashMap<>()) : Credentials.ofToken(token);
-    }
-
-    private static LinkedAccountId account(String id) {
-        try {
-            return new LinkedAccountId(id);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("id", e.getMessage());
-        }
     }
 }

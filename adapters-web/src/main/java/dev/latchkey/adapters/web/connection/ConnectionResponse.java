@@ -1,9 +1,7 @@
 package dev.latchkey.adapters.web.connection;
 
 import dev.latchkey.adapters.web.json.Timestamps;
-import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.connection.Connection;
-import dev.latchkey.domain.connection.ConnectionId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -22,14 +20,5 @@ public record ConnectionResponse(String id, String connector, String authType,
         return new ConnectionResponse(c.id().toString(), c.connector().value(), c.authType(), c.status().label(),
                 c.identifier().orElse(null), c.scopes(), c.params(), Timestamps.format(c.createdAt()), Timestamps.format(c.updatedAt()),
                 c.lastRefreshedAt().map(Timestamps::format).orElse(null), c.lastError().orElse(null));
-    }
-
-    /** A connection id from a path, or a 400 naming it. */
-    public static ConnectionId connectionId(String id) {
-        try {
-            return ConnectionId.parse(id);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("connection_id", e.getMessage());
-        }
     }
 }

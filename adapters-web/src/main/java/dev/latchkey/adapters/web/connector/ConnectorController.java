@@ -3,6 +3,7 @@ package dev.latchkey.adapters.web.connector;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
+import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.security.Caller;
 import dev.latchkey.adapters.web.security.PublicUrl;
 import dev.latchkey.adapters.web.security.Roles;
@@ -12,7 +13,6 @@ import dev.latchkey.application.port.in.DefinePrivateConnectorUseCase;
 import dev.latchkey.application.port.in.DeletePrivateConnectorUseCase;
 import dev.latchkey.application.port.in.GetConnectorUseCase;
 import dev.latchkey.application.port.in.ListConnectorsUseCase;
-import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -74,7 +74,7 @@ public class ConnectorController {
     @Get("/{slug}")
     @Operation(summary = "One connector", description = "redirect_uri is the URI to register with the provider for your OAuth app.")
     public ConnectorResponse get(String slug, Authentication caller) {
-        return ConnectorResponse.of(get.get(Caller.workspace(caller), slug(slug)), publicUrl.oauthRedirectUri());
+        return ConnectorResponse.of(get.get(Caller.workspace(caller), PathValues.slug(slug)), publicUrl.oauthRedirectUri());
     }
 
     @Put("/{slug}/settings")
@@ -106,21 +106,13 @@ public class ConnectorController {
     @Put("/{slug}")
     @Operation(summary = "Replace a private connector's definition")
     public ConnectorResponse replace(String slug, @Body @Nullable String body, Authentication caller) {
-        return ConnectorResponse.of(define.replace(Caller.workspace(caller), slug(slug), bodies.readObject(body)), publicUrl.oauthRedirectUri());
+        return ConnectorResponse.of(define.replace(Caller.workspace(caller), PathValues.slug(slug), bodies.readObject(body)), publicUrl.oauthRedirectUri());
     }
 
     @Delete("/{slug}")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a private connector")
     public void delete(String slug, Authentication caller) {
-        delete.delete(Caller.workspace(caller), slug(slug));
-    }
-
-    static ConnectorSlug slug(String slug) {
-        try {
-            return new ConnectorSlug(slug);
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("slug", e.getMessage());
-        }
+        delete.delete(Caller.workspace(caller), PathValues.slug(slug));
     }
 }

@@ -1,10 +1,10 @@
-package dev.latchkey.adapters.connectors.support;
+package dev.latchkey.domain.connector;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** RFC 6901 JSON pointers over parsed JSON (maps, lists and scalars). */
+/** RFC 6901 JSON pointers over parsed JSON (maps, lists and scalars), as connector definitions use them. */
 public final class JsonPointer {
     private JsonPointer() {
     }
