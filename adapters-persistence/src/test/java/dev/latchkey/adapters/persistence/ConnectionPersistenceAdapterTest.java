@@ -201,6 +201,9 @@ class ConnectionPersistenceAdapterTest extends EncryptedPersistenceTest {
 
         assertThat(connections.listByAccount(ws, account.key())).extracting(Connection::id)
                 .containsExactly(first.id(), second.id(), third.id());
+        assertThat(connections.listByAccount(ws, account.key(), new ConnectorSlug("stripe"))).extracting(Connection::id)
+                .containsExactly(second.id(), third.id());
+        assertThat(connections.listByAccount(newWorkspace(), account.key(), new ConnectorSlug("stripe"))).isEmpty();
     }
 
     @Test

@@ -72,9 +72,7 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
     }
 
     private Connection choose(PrepareProxyRequestCommand command, LinkedAccount account) {
-        List<Connection> candidates = connections.listByAccount(command.workspaceId(), account.key()).stream()
-                .filter(c -> c.connector().equals(command.connector()))
-                .toList();
+        List<Connection> candidates = connections.listByAccount(command.workspaceId(), account.key(), command.connector());
         if (command.connectionId().isPresent()) {
             return candidates.stream().filter(c -> c.id().equals(command.connectionId().get())).findFirst()
                     .orElseThrow(() -> ConnectorErrors.connectionNotFound(command.connectionId().get()));

@@ -1,6 +1,7 @@
 package dev.latchkey.application.fakes;
 
 import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.account.LinkedAccountKey;
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionId;
@@ -70,6 +71,11 @@ public final class InMemoryConnectionStore implements ConnectionStorePort {
     @Override
     public synchronized List<Connection> listByAccount(WorkspaceId workspaceId, LinkedAccountKey accountKey) {
         return rows.values().stream().filter(c -> c.workspaceId().equals(workspaceId) && c.accountKey().equals(accountKey)).toList();
+    }
+
+    @Override
+    public synchronized List<Connection> listByAccount(WorkspaceId workspaceId, LinkedAccountKey accountKey, ConnectorSlug connector) {
+        return listByAccount(workspaceId, accountKey).stream().filter(c -> c.connector().equals(connector)).toList();
     }
 
     @Override

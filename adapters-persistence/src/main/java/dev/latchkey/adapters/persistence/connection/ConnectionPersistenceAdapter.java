@@ -105,6 +105,12 @@ public class ConnectionPersistenceAdapter implements ConnectionStorePort {
     }
 
     @Override
+    public List<Connection> listByAccount(WorkspaceId workspaceId, LinkedAccountKey accountKey, ConnectorSlug connector) {
+        return repository.listByAccountAndConnector(workspaceId.value(), accountKey.value(), connector.value()).stream()
+                .map(this::toDomain).toList();
+    }
+
+    @Override
     public boolean delete(WorkspaceId workspaceId, ConnectionId id) {
         return repository.deleteByWorkspaceIdAndId(workspaceId.value(), id.value()) > 0;
     }

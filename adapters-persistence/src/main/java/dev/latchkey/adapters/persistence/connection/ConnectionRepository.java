@@ -65,6 +65,11 @@ public interface ConnectionRepository extends GenericRepository<ConnectionRow, U
     @Query("SELECT * FROM connections WHERE workspace_id = :workspaceId AND account_key = :accountKey ORDER BY created_at, id")
     List<ConnectionRow> listByAccount(UUID workspaceId, UUID accountKey);
 
+    @Query("""
+            SELECT * FROM connections WHERE workspace_id = :workspaceId AND account_key = :accountKey AND connector = :connector
+            ORDER BY created_at, id""")
+    List<ConnectionRow> listByAccountAndConnector(UUID workspaceId, UUID accountKey, String connector);
+
     int deleteByWorkspaceIdAndId(UUID workspaceId, UUID id);
 
     /** Rows under another key than the current one, locked for this transaction; rows other instances hold are skipped. */

@@ -1,5 +1,6 @@
 package dev.latchkey.application.port.out;
 
+import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.account.LinkedAccountKey;
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionId;
@@ -21,6 +22,9 @@ public interface ConnectionStorePort {
 
     /** The account's connections, oldest first. */
     List<Connection> listByAccount(WorkspaceId workspaceId, LinkedAccountKey accountKey);
+
+    /** The account's connections of one connector, oldest first (only those are decrypted). */
+    List<Connection> listByAccount(WorkspaceId workspaceId, LinkedAccountKey accountKey, ConnectorSlug connector);
 
     boolean delete(WorkspaceId workspaceId, ConnectionId id);
 
