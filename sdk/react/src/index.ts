@@ -1,0 +1,11 @@
+export { LatchkeyProvider, useLatchkey, useBranding } from "./context.js";
+export type { LatchkeyProviderProps } from "./context.js";
+export { Connect } from "./Connect.js";
+export type { ConnectProps } from "./Connect.js";
+export { useApps, useApp, useConnect, useConfig, isVisible } from "./hooks.js";
+export type { UseConnect, UseConfig, Resource } from "./hooks.js";
+export { Field } from "./fields.js";
+export type { FieldProps, LoadOptions } from "./fields.js";
+export { styles } from "./styles.js";
+export { LatchkeyError, Latchkey } from "@latchkey/js";
+export type * from "@latchkey/js";
