@@ -15,5 +15,6 @@ export default defineConfig({
     environment: "jsdom",
     include: ["js/test/**/*.test.ts", "react/test/**/*.test.tsx"],
     restoreMocks: true,
+    setupFiles: ["react/test/setup.ts"],
   },
 });
