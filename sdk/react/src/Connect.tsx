@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { CSSProperties, FormEvent, ReactNode } from "react";
+import type { CSSProperties, FormEvent, ReactNode, SyntheticEvent } from "react";
 import type { App, AuthType, Config, Connection, ConnectResult, FieldError } from "@latchkey/js";
 import { LatchkeyError } from "@latchkey/js";
 import { useBranding } from "./context.js";
@@ -33,6 +33,11 @@ const DEFAULT_LABELS: Labels = {
 function useLabels(): (key: string) => string {
   const branding = useBranding();
   return (key) => branding?.labels?.[key] ?? DEFAULT_LABELS[key] ?? key;
+}
+
+/** An icon that does not load leaves its space, not a broken-image sign. */
+function hideBrokenIcon(event: SyntheticEvent<HTMLImageElement>) {
+  event.currentTarget.style.visibility = "hidden";
 }
 
 function toError(e: unknown): LatchkeyError {
@@ -127,7 +132,7 @@ function AppList({ onChoose, onError }: { onChoose: (slug: string) => void; onEr
           {apps.map((app) => (
             <li key={app.slug}>
               <button type="button" className="lk-app-button" onClick={() => onChoose(app.slug)}>
-                <img className="lk-icon" src={app.icon_url} alt="" />
+                <img className="lk-icon" src={app.icon_url} alt="" onError={hideBrokenIcon} />
                 <span>{app.name}</span>
                 <StatusBadge status={app.connected ? app.status : null} />
               </button>
@@ -195,7 +200,7 @@ function AppPage({ slug, configId, onConnect, onDisconnect, onSave, onError }: C
   return (
     <section aria-labelledby="lk-app-title">
       <header className="lk-header">
-        <img className="lk-icon" src={app.icon_url} alt="" />
+        <img className="lk-icon" src={app.icon_url} alt="" onError={hideBrokenIcon} />
         <h2 id="lk-app-title">{app.name}</h2>
         <StatusBadge status={app.connected ? app.status : null} />
       </header>
