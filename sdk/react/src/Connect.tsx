@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { CSSProperties, FormEvent, ReactNode, SyntheticEvent } from "react";
 import type { App, AuthType, Config, Connection, ConnectResult, FieldError } from "@latchkey/js";
 import { LatchkeyError } from "@latchkey/js";
@@ -112,11 +112,11 @@ function StatusBadge({ status }: { status: string | null }) {
 function AppList({ onChoose, onError }: { onChoose: (slug: string) => void; onError?: (e: LatchkeyError) => void }) {
   const { apps, loading, error } = useApps();
   const label = useLabels();
-  const [reported, setReported] = useState<LatchkeyError | null>(null);
-  if (error && error !== reported) {
-    setReported(error);
-    onError?.(error);
-  }
+  const report = useRef(onError);
+  report.current = onError;
+  useEffect(() => {
+    if (error) report.current?.(error);
+  }, [error]);
   return (
     <section aria-labelledby="lk-apps-title" aria-busy={loading}>
       <h2 id="lk-apps-title">{label("apps")}</h2>
