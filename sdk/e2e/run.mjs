@@ -97,7 +97,7 @@ const flows = [
         page.waitForEvent("popup"),
         page.getByRole("button", { name: `Connect ${name}` }).click(),
       ]);
-      await page.getByRole("status").filter({ hasText: `${name} is connected.` }).waitFor();
+      await page.locator(".lk-root").getByRole("status").filter({ hasText: `${name} is connected.` }).waitFor();
       await popup.waitForEvent("close", { timeout: TIMEOUT }).catch(() => undefined);
       expect(popup.isClosed(), "the callback page closes the popup");
       await page.locator("#events li", { hasText: `connected ${OAUTH_SLUG}` }).waitFor();
@@ -119,10 +119,11 @@ const flows = [
       await popup.close();
       await page.locator("#js-result", { hasText: "cancelled" }).waitFor();
 
-      const [again] = await Promise.all([page.waitForEvent("popup"), page.getByRole("button", { name: /^Connect / }).first().click()]);
+      const [again] = await Promise.all([page.waitForEvent("popup"), page.locator(".lk-root").getByRole("button", { name: /^Connect / }).click()]);
       await again.waitForURL(/\/authorize/);
       await again.close();
-      await page.getByRole("status").filter({ hasText: "cancelled" }).waitFor();
+      await page.locator(".lk-root").getByRole("status").filter({ hasText: "Connection cancelled" }).waitFor();
+      await page.locator(".lk-root").getByRole("button", { name: /^Connect / }).waitFor();
       await shot(page, "popup-cancelled");
       await page.close();
     },
@@ -141,7 +142,7 @@ const flows = [
 
       await page.getByLabel("API key").fill("good-key");
       await page.getByRole("button", { name: `Connect ${name}` }).click();
-      await page.getByRole("status").filter({ hasText: `${name} is connected.` }).waitFor();
+      await page.locator(".lk-root").getByRole("status").filter({ hasText: `${name} is connected.` }).waitFor();
       await page.getByRole("button", { name: "Disconnect ops@acme.example" }).waitFor();
       await shot(page, "key-connected");
       await page.close();
@@ -153,7 +154,7 @@ const flows = [
       const page = await open(KEY_SLUG);
       const name = await text(page.locator("#lk-app-title"));
       await page.getByRole("button", { name: "Disconnect ops@acme.example" }).click();
-      await page.getByRole("status").filter({ hasText: "was disconnected" }).waitFor();
+      await page.locator(".lk-root").getByRole("status").filter({ hasText: "was disconnected" }).waitFor();
       await page.getByRole("button", { name: `Connect ${name}` }).waitFor();
       await page.locator("#events li", { hasText: "disconnected " }).waitFor();
       await shot(page, "disconnected");
