@@ -59,6 +59,8 @@ public abstract class ApiTest implements TestPropertyProvider {
         properties.put("latchkey.encryption-keys", ENCRYPTION_KEYS);
         // Providers in tests (WireMock, mock-oauth2-server) listen on loopback.
         properties.put("latchkey.allow-private-network", "true");
+        // A free port, not application.yml's 8080: test runs of other checkouts on the machine may hold it.
+        properties.put("micronaut.server.port", "-1");
         return properties;
     }
 
