@@ -60,8 +60,17 @@ public abstract class ApiTest implements TestPropertyProvider {
         // Providers in tests (WireMock, mock-oauth2-server) listen on loopback.
         properties.put("latchkey.allow-private-network", "true");
         // A free port, not application.yml's 8080: test runs of other checkouts on the machine may hold it.
-        properties.put("micronaut.server.port", "-1");
+        // (A concrete one, not -1: the first-start banner reads the configured port.)
+        properties.put("micronaut.server.port", String.valueOf(freePort()));
         return properties;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A new workspace; returns its API key. */
