@@ -165,14 +165,14 @@ public class ProxyFilter implements HttpServerFilter {
 
     private Publisher<MutableHttpResponse<?>> send(HttpRequest<?> request, Call call) {
         if (!call.replayable()) {
-            return Mono.fromCallable(() -> prepare.prepare(call.command())).subscribeOn(blocking)
+            return target(call.command())
                     .flatMap(target -> Mono.from(client.proxy(outgoing(request.mutate(), request, call, target, false)))
                             .map(response -> response.header(RESULT_HEADER, target.connectionId().toString())));
         }
         Mono<byte[]> body = request instanceof ServerHttpRequest<?> server
                 ? Mono.fromFuture(server.byteBody().buffer()).map(ProxyFilter::bytes)
                 : Mono.just(new byte[0]);
-        return body.flatMap(bytes -> Mono.fromCallable(() -> prepare.prepare(call.command())).subscribeOn(blocking)
+        return body.flatMap(bytes -> target(call.command())
                 .flatMap(target -> forward(request, call, target, bytes))
                 .flatMap(response -> {
                     if (response.status() != HttpStatus.UNAUTHORIZED) {
@@ -181,9 +181,14 @@ public class ProxyFilter implements HttpServerFilter {
                     // The token was refused: refresh it once (unless someone just did) and replay once.
                     PrepareProxyRequestCommand forced = new PrepareProxyRequestCommand(call.command().workspaceId(),
                             call.command().accountId(), call.command().connector(), call.command().connectionId(), true);
-                    return Mono.fromCallable(() -> prepare.prepare(forced)).subscribeOn(blocking)
-                            .flatMap(target -> forward(request, call, target, bytes));
+                    return target(forced).flatMap(target -> forward(request, call, target, bytes));
                 }));
+    }
+
+    /** The target prepared moments ago, right here; else prepared on a blocking thread (it reads the database). */
+    private Mono<ProxyTarget> target(PrepareProxyRequestCommand command) {
+        return prepare.remembered(command).map(Mono::just)
+                .orElseGet(() -> Mono.fromCallable(() -> prepare.prepare(command)).subscribeOn(blocking));
     }
 
     private Mono<MutableHttpResponse<?>> forward(HttpRequest<?> request, Call call, ProxyTarget target, byte[] body) {
