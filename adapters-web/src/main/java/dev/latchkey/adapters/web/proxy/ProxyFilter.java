@@ -14,7 +14,6 @@ import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connection.ProviderException;
 import dev.latchkey.domain.connector.ConnectorSlug;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -25,8 +24,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.body.CloseableAvailableByteBody;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -34,7 +33,6 @@ import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -46,7 +44,6 @@ import reactor.core.scheduler.Schedulers;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -77,23 +74,12 @@ public class ProxyFilter implements HttpServerFilter {
     private final ProxyHttpClient client;
     private final Scheduler blocking;
 
+    /** The client's base URL is never used: every request it sends names its provider's absolute URL. */
     public ProxyFilter(PrepareProxyRequestUseCase prepare, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
-                       @Value("${latchkey.proxy.connect-timeout:10s}") Duration connectTimeout,
-                       @Value("${latchkey.proxy.read-timeout:30s}") Duration readTimeout) {
+                       @Client(value = "https://provider.invalid", configuration = ProxyClientConfiguration.class) ProxyHttpClient client) {
         this.prepare = prepare;
         this.blocking = Schedulers.fromExecutorService(executor);
-        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
-        configuration.setConnectTimeout(connectTimeout);
-        configuration.setReadTimeout(readTimeout);
-        configuration.setFollowRedirects(false);
-        this.client = ProxyHttpClient.create(null, configuration);
-    }
-
-    @PreDestroy
-    void close() throws Exception {
-        if (client instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
+        this.client = client;
     }
 
     @Override
