@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
  * a slug, safe in URLs, query strings and logs.
  */
 public record ConfigId(String value) {
-    public static final ConfigId DEFAULT = new ConfigId("default");
     private static final Pattern SHAPE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+    public static final ConfigId DEFAULT = new ConfigId("default");
 
     public ConfigId {
         if (value == null || !SHAPE.matcher(value).matches()) {
