@@ -231,11 +231,13 @@ class ConfigApiTest extends ApiTest {
         assertThat(saved.get("updated_at")).isNotNull();
         assertThat(saved.list("field_errors")).isEmpty();
         try (Connection db = db(); Statement s = db.createStatement();
-             ResultSet rows = s.executeQuery("SELECT payload::text FROM webhook_events WHERE type = 'config.updated'")) {
+             ResultSet rows = s.executeQuery("SELECT payload::text FROM webhook_events WHERE type = 'config.updated' "
+                     + "AND payload->>'linked_account_id' = '" + account + "'")) {
             assertThat(rows.next()).isTrue();
             String payload = rows.getString(1);
-            assertThat(payload).contains("\"linked_account_id\": \"" + account + "\"", "\"changed_keys\"", "batch_size", "tier_mapping")
+            assertThat(payload).contains("\"changed_keys\"", "batch_size", "tier_mapping", "\"config_id\": \"default\"")
                     .doesNotContain("gold", "C1");
+            assertThat(rows.next()).as("one event per save").isFalse();
         }
     }
 
