@@ -151,4 +151,23 @@ class ConfigPersistenceAdapterTest extends EncryptedPersistenceTest {
         assertThat(configs.delete(mine, SLACK)).isTrue();
         assertThat(configs.find(mine, SLACK)).isEmpty();
     }
+
+    @Test
+    void key_rotation_reseals_secret_values_under_the_current_key() throws Exception {
+        try (Connection db = jdbc(); var statement = db.createStatement()) {
+            statement.executeUpdate("DELETE FROM config_values"); // rotation looks at every workspace
+        }
+        LinkedAccount account = newAccount(newWorkspace());
+        configs.save(config(account, "default", Map.of("k", "rotate-me", "plain", 1), Set.of("k")));
+        String next = dev.latchkey.adapters.persistence.crypto.EncryptionKeys.generateEntry("k2", RANDOM);
+        ConfigPersistenceAdapter rotated = new ConfigPersistenceAdapter(transactions, new CredentialCipher(keys(next, keyEntry)), mapper);
+        assertThat(rotated.secretsUnderOtherKeys()).isEqualTo(1);
+
+        assertThat(rotated.reencryptSecrets(10)).isEqualTo(1);
+
+        assertThat(rotated.secretsUnderOtherKeys()).isZero();
+        ConfigPersistenceAdapter onlyNewKey = new ConfigPersistenceAdapter(transactions, new CredentialCipher(keys(next)), mapper);
+        assertThat(onlyNewKey.find(account.workspaceId(), account.key(), SLACK, ConfigId.DEFAULT).orElseThrow().values())
+                .isEqualTo(Map.of("k", "rotate-me", "plain", 1));
+    }
 }

@@ -204,6 +204,63 @@ public class ConfigPersistenceAdapter implements ConfigFieldStorePort, ConfigVal
         });
     }
 
+    // --- key rotation of the sealed secrets ---
+
+    /** Re-encrypts up to {@code limit} configs' secrets still under another key than the current one; rows claimed SKIP LOCKED. */
+    public int reencryptSecrets(int limit) {
+        String current = cipher.currentKeyId();
+        return sql(c -> {
+            int done = 0;
+            try (PreparedStatement claim = c.prepareStatement("""
+                    SELECT workspace_id, account_key, connector, config_id, secret_key_id, secret_ciphertext FROM config_values
+                    WHERE secret_key_id IS NOT NULL AND secret_key_id <> ?
+                    ORDER BY workspace_id, account_key, connector, config_id LIMIT ? FOR UPDATE SKIP LOCKED""");
+                 PreparedStatement update = c.prepareStatement("""
+                         UPDATE config_values SET secret_key_id = ?, secret_ciphertext = ?
+                         WHERE workspace_id = ? AND account_key = ? AND connector = ? AND config_id = ?""")) {
+                claim.setString(1, current);
+                claim.setInt(2, limit);
+                try (ResultSet rows = claim.executeQuery()) {
+                    while (rows.next()) {
+                        WorkspaceId workspaceId = new WorkspaceId(rows.getObject("workspace_id", UUID.class));
+                        LinkedAccountKey account = new LinkedAccountKey(rows.getObject("account_key", UUID.class));
+                        ConnectorSlug connector = new ConnectorSlug(rows.getString("connector"));
+                        ConfigId configId = new ConfigId(rows.getString("config_id"));
+                        AssociatedData aad = aad(workspaceId, account, connector, configId);
+                        byte[] plaintext = cipher.decrypt(new Sealed(rows.getString("secret_key_id"), rows.getBytes("secret_ciphertext")), aad);
+                        try {
+                            Sealed fresh = cipher.encrypt(plaintext, aad);
+                            update.setString(1, fresh.keyId());
+                            update.setBytes(2, fresh.ciphertext());
+                            update.setObject(3, workspaceId.value());
+                            update.setObject(4, account.value());
+                            update.setString(5, connector.value());
+                            update.setString(6, configId.value());
+                            done += update.executeUpdate();
+                        } finally {
+                            Arrays.fill(plaintext, (byte) 0);
+                        }
+                    }
+                }
+            }
+            return done;
+        });
+    }
+
+    public long secretsUnderOtherKeys() {
+        String current = cipher.currentKeyId();
+        return sql(c -> {
+            try (PreparedStatement count = c.prepareStatement(
+                    "SELECT count(*) FROM config_values WHERE secret_key_id IS NOT NULL AND secret_key_id <> ?")) {
+                count.setString(1, current);
+                try (ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
     // --- rows ---
 
     private StoredConfig stored(ResultSet rows) throws SQLException {
