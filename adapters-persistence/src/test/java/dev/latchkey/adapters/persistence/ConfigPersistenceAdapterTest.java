@@ -7,7 +7,7 @@ import dev.latchkey.domain.account.LinkedAccount;
 import dev.latchkey.domain.config.ConfigFieldSet;
 import dev.latchkey.domain.config.ConfigFieldsReader;
 import dev.latchkey.domain.config.ConfigId;
-import dev.latchkey.domain.config.StoredConfig;
+import dev.latchkey.application.port.out.StoredConfig;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import io.micronaut.json.JsonMapper;

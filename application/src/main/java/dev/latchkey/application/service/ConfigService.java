@@ -22,7 +22,7 @@ import dev.latchkey.domain.config.ConfigFieldSet;
 import dev.latchkey.domain.config.ConfigReadout;
 import dev.latchkey.domain.config.InvalidConfigException;
 import dev.latchkey.domain.config.JsonValues;
-import dev.latchkey.domain.config.StoredConfig;
+import dev.latchkey.application.port.out.StoredConfig;
 import dev.latchkey.domain.event.Event;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
@@ -67,7 +67,7 @@ public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase,
         LinkedAccount account = account(query.workspaceId(), query.accountId());
         ConfigFieldSet fields = definitions.get(query.workspaceId(), query.connector()).fields();
         Optional<StoredConfig> stored = values.find(query.workspaceId(), account.key(), query.connector(), query.configId());
-        return new ConfigResult(query.connector(), query.configId(), ConfigReadout.of(fields, stored));
+        return new ConfigResult(query.connector(), query.configId(), readout(fields, stored));
     }
 
     @Override
@@ -130,7 +130,7 @@ public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase,
                 }
             });
         }
-        return new ConfigResult(query.connector(), query.configId(), ConfigReadout.of(fields, Optional.of(saved)));
+        return new ConfigResult(query.connector(), query.configId(), readout(fields, Optional.of(saved)));
     }
 
     @Override
@@ -153,9 +153,14 @@ public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase,
                     return ConfigFieldSet.NONE; // a private connector deleted since: its values stay, unseen
                 }
             });
-            out.add(new ConfigSummary(stored.connector(), stored.configId(), ConfigReadout.visibleValues(fields, stored), stored.updatedAt()));
+            out.add(new ConfigSummary(stored.connector(), stored.configId(), ConfigReadout.visibleValues(fields, stored.values(), stored.secretKeys()), stored.updatedAt()));
         }
         return out;
+    }
+
+    private static ConfigReadout readout(ConfigFieldSet fields, Optional<StoredConfig> stored) {
+        return ConfigReadout.of(fields, stored.map(StoredConfig::values).orElse(Map.of()), stored.map(StoredConfig::secretKeys).orElse(Set.of()),
+                stored.map(StoredConfig::updatedAt));
     }
 
     private LinkedAccount account(WorkspaceId workspaceId, LinkedAccountId id) {

@@ -5,7 +5,7 @@ import dev.latchkey.application.port.out.ConfigValueStorePort;
 import dev.latchkey.domain.account.LinkedAccountKey;
 import dev.latchkey.domain.config.ConfigFieldSet;
 import dev.latchkey.domain.config.ConfigId;
-import dev.latchkey.domain.config.StoredConfig;
+import dev.latchkey.application.port.out.StoredConfig;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.workspace.WorkspaceId;
 

@@ -136,6 +136,7 @@ class ConfigServicesTest {
         var stored = store.find(workspace, accounts.find(workspace, alice).orElseThrow().key(), SLACK, ConfigId.DEFAULT).orElseThrow();
         assertThat(stored.values()).containsEntry("key", "s3cret");
         assertThat(stored.secretKeys()).containsExactly("key");
+        assertThat(stored.toString()).doesNotContain("s3cret", "C1").contains("key");
     }
 
     @Test

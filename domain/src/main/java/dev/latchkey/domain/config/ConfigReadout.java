@@ -38,12 +38,16 @@ public record ConfigReadout(List<FieldValue> fields, List<Section> sections, Lis
         }
     }
 
-    public static ConfigReadout of(ConfigFieldSet definitions, Optional<StoredConfig> stored) {
-        Map<String, Object> values = stored.map(StoredConfig::values).orElse(Map.of());
+    /**
+     * @param values    the stored values (of current and removed fields), empty when nothing is stored
+     * @param secretKeys which of them are secret (stored sealed)
+     * @param updatedAt when they were saved, empty when nothing is stored
+     */
+    public static ConfigReadout of(ConfigFieldSet definitions, Map<String, Object> values, Set<String> secretKeys, Optional<Instant> updatedAt) {
         List<FieldValue> fields = new ArrayList<>();
         for (ConfigField field : definitions.fields()) {
             Object value = values.get(field.key());
-            if (value != null && field.secret()) {
+            if (value != null && (field.secret() || secretKeys.contains(field.key()))) {
                 value = ConfigField.MASK;
             } else if (value == null) {
                 value = field.defaultValue();
@@ -60,16 +64,16 @@ public record ConfigReadout(List<FieldValue> fields, List<Section> sections, Lis
                 errors.addAll(ConfigFieldSet.problems(field, value));
             }
         }
-        return new ConfigReadout(fields, sections, errors, stored.map(StoredConfig::updatedAt));
+        return new ConfigReadout(fields, sections, errors, updatedAt);
     }
 
     /** The stored values of the current fields (secrets masked), for listings. */
-    public static Map<String, Object> visibleValues(ConfigFieldSet definitions, StoredConfig stored) {
+    public static Map<String, Object> visibleValues(ConfigFieldSet definitions, Map<String, Object> values, Set<String> secretKeys) {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         for (ConfigField field : definitions.fields()) {
-            Object value = stored.values().get(field.key());
+            Object value = values.get(field.key());
             if (value != null) {
-                out.put(field.key(), field.secret() ? ConfigField.MASK : value);
+                out.put(field.key(), field.secret() || secretKeys.contains(field.key()) ? ConfigField.MASK : value);
             }
         }
         return out;

@@ -2,7 +2,7 @@ package dev.latchkey.application.port.out;
 
 import dev.latchkey.domain.account.LinkedAccountKey;
 import dev.latchkey.domain.config.ConfigId;
-import dev.latchkey.domain.config.StoredConfig;
+import dev.latchkey.application.port.out.StoredConfig;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.workspace.WorkspaceId;
 

@@ -1,4 +1,6 @@
-package dev.latchkey.domain.config;
+package dev.latchkey.application.port.out;
+
+import dev.latchkey.domain.config.ConfigId;
 
 import dev.latchkey.domain.account.LinkedAccountKey;
 import dev.latchkey.domain.connector.ConnectorSlug;
