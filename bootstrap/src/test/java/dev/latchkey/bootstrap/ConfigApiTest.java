@@ -279,6 +279,17 @@ class ConfigApiTest extends ApiTest {
     }
 
     @Test
+    void a_number_too_large_for_a_double_is_an_invalid_value_not_a_server_error() {
+        String session = session(account());
+
+        Reply reply = raw(io.micronaut.http.HttpMethod.PUT, "/v1/apps/chat/config",
+                "{\"values\": {\"channel\": \"C1\", \"batch_size\": 1e400}}", "application/json", session);
+
+        assertThat(reply.status()).as(reply.text()).isIn(400, 422);
+        assertThat(reply.errorFields()).isNotEmpty();
+    }
+
+    @Test
     void a_field_whose_depends_on_does_not_hold_is_not_required_and_its_value_is_kept_unchecked() {
         String session = session(account());
         Map<String, Object> values = valid();

@@ -429,7 +429,7 @@ public final class ConfigFieldsReader {
             if (value == null) {
                 return OptionalInt.empty();
             }
-            if (value instanceof Number n && !(value instanceof Double d && (d.isNaN() || d.isInfinite())) && JsonSchema.isWhole(n)
+            if (value instanceof Number n && JsonValues.isFinite(n) && JsonSchema.isWhole(n)
                     && JsonValues.decimal(n).compareTo(BigDecimal.ZERO) >= 0
                     && JsonValues.decimal(n).compareTo(BigDecimal.valueOf(1_000_000)) <= 0) {
                 return OptionalInt.of(n.intValue());
@@ -443,7 +443,7 @@ public final class ConfigFieldsReader {
             if (value == null) {
                 return Optional.empty();
             }
-            if (value instanceof Number n && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))) {
+            if (value instanceof Number n && JsonValues.isFinite(n)) {
                 return Optional.of(JsonValues.decimal(n));
             }
             v.add(path(key), "must be a number");

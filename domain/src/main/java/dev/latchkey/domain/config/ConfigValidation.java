@@ -108,6 +108,10 @@ final class ConfigValidation {
             out.add(Problem.of("must be a number (got " + JsonValues.typeOf(value) + ")"));
             return;
         }
+        if (!JsonValues.isFinite(n)) {
+            out.add(Problem.of("must be a finite number"));
+            return;
+        }
         BigDecimal d = JsonValues.decimal(n);
         if (rules.integer() && !JsonSchema.isWhole(n)) {
             out.add(Problem.of("must be a whole number"));

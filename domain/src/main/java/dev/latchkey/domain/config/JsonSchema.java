@@ -93,7 +93,9 @@ public final class JsonSchema {
                 out.add(where + "must be one of the enum values");
             }
         });
-        if (value instanceof Number n) {
+        if (value instanceof Number n && !JsonValues.isFinite(n)) {
+            out.add(where + "must be a finite number");
+        } else if (value instanceof Number n) {
             BigDecimal d = JsonValues.decimal(n);
             minimum.filter(min -> d.compareTo(min) < 0).ifPresent(min -> out.add(where + "must be at least " + min.toPlainString()));
             maximum.filter(max -> d.compareTo(max) > 0).ifPresent(max -> out.add(where + "must be at most " + max.toPlainString()));
@@ -128,7 +130,7 @@ public final class JsonSchema {
             case "array" -> value instanceof List<?>;
             case "string" -> value instanceof String;
             case "number" -> value instanceof Number;
-            case "integer" -> value instanceof Number n && isWhole(n);
+            case "integer" -> value instanceof Number n && JsonValues.isFinite(n) && isWhole(n);
             case "boolean" -> value instanceof Boolean;
             case "null" -> value == null;
             default -> false;
@@ -175,7 +177,7 @@ public final class JsonSchema {
         if (raw == null) {
             return Optional.empty();
         }
-        if (!(raw instanceof Number n) || raw instanceof Double d && (d.isNaN() || d.isInfinite())) {
+        if (!(raw instanceof Number n) || !JsonValues.isFinite(n)) {
             throw new IllegalArgumentException(what + " must be a number");
         }
         return Optional.of(JsonValues.decimal(n));
@@ -185,7 +187,7 @@ public final class JsonSchema {
         if (raw == null) {
             return Optional.empty();
         }
-        if (!(raw instanceof Number n) || !isWhole(n) || JsonValues.decimal(n).signum() < 0
+        if (!(raw instanceof Number n) || !JsonValues.isFinite(n) || !isWhole(n) || JsonValues.decimal(n).signum() < 0
                 || JsonValues.decimal(n).compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
             throw new IllegalArgumentException(what + " must be a whole number, 0 or more");
         }

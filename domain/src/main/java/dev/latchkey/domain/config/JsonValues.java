@@ -11,7 +11,7 @@ public final class JsonValues {
     }
 
     public static boolean same(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
+        if (a instanceof Number x && b instanceof Number y && isFinite(x) && isFinite(y)) {
             return decimal(x).compareTo(decimal(y)) == 0;
         }
         if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
@@ -31,8 +31,16 @@ public final class JsonValues {
         return Objects.equals(a, b);
     }
 
-    /** A number as an exact decimal ({@code 0.1} stays 0.1). */
+    /** Whether a number is finite: a JSON parser may turn {@code 1e400} into infinity. */
+    public static boolean isFinite(Number number) {
+        return !(number instanceof Double d && (d.isNaN() || d.isInfinite())) && !(number instanceof Float f && (f.isNaN() || f.isInfinite()));
+    }
+
+    /** A number as an exact decimal ({@code 0.1} stays 0.1); only for {@linkplain #isFinite finite} numbers. */
     public static BigDecimal decimal(Number number) {
+        if (!isFinite(number)) {
+            throw new IllegalArgumentException("must be a finite number");
+        }
         if (number instanceof BigDecimal d) {
             return d;
         }

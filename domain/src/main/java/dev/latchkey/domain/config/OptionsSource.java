@@ -17,7 +17,7 @@ public record OptionsSource(String method, String path, String items, String lab
     public static final String GET = "GET";
     static final int MAX_PATH_LENGTH = 500;
     private static final Pattern PARAM = Pattern.compile("[A-Za-z0-9_.\\-\\[\\]]{1,64}");
-    private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9_.~!$&'()*+,;=:@%/?\\-]*");
+    private static final Pattern PATH = Pattern.compile("/(?:[A-Za-z0-9_.~!$&'()*+,;=:@/?\\-]|%[0-9A-Fa-f]{2})*");
 
     public OptionsSource {
         if (!GET.equals(method)) {
@@ -56,7 +56,7 @@ public record OptionsSource(String method, String path, String items, String lab
         }
         if (path.length() > MAX_PATH_LENGTH || !PATH.matcher(path).matches()) {
             throw new IllegalArgumentException("path must be a URL path (and optional query) of at most " + MAX_PATH_LENGTH
-                    + " characters without spaces or #");
+                    + " characters without spaces or #, every % followed by two hex digits");
         }
         String pathPart = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         for (String segment : pathPart.split("/", -1)) {

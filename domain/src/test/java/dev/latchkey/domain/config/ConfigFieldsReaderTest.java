@@ -75,7 +75,7 @@ class ConfigFieldsReaderTest {
         assertThat(violations(List.of(def("c", "select", "options_from", ok)))).isEmpty();
 
         for (String path : List.of("//evil.example/x", "https://evil.example/x", "/a/../../admin", "/a/%2e%2e/b", "/a%2Fb", "relative", "/a b",
-                "/a#b")) {
+                "/a#b", "/a?x=%zz")) {
             Map<String, Object> bad = new LinkedHashMap<>(ok);
             bad.put("path", path);
             assertThat(violations(List.of(def("c", "select", "options_from", bad)))).as(path).containsExactly("fields[0].options_from.path");

@@ -92,6 +92,7 @@ class ConfigValidationTest {
         assertThat(ok(set, "i", 4.0)).isTrue();
         assertThat(problems(set, "i", 4.5)).containsExactly("i: must be a whole number");
         assertThat(problems(set, "i", -4)).containsExactly("i: must be at least -3");
+        assertThat(problems(set, "n", Double.POSITIVE_INFINITY)).containsExactly("n: must be a finite number");
     }
 
     @Test
