@@ -7,6 +7,7 @@ import dev.latchkey.application.port.in.GetConfigFieldsUseCase;
 import dev.latchkey.application.port.in.GetConnectorUseCase;
 import dev.latchkey.application.port.in.ResetConfigFieldsUseCase;
 import dev.latchkey.application.port.out.ConfigFieldStorePort;
+import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.config.ConfigFieldSet;
 import dev.latchkey.domain.config.ConfigFieldsReader;
 import dev.latchkey.domain.connector.ConnectorSlug;
@@ -32,7 +33,10 @@ public final class ConfigFieldsService implements DefineConfigFieldsUseCase, Get
     @Override
     public ConfigFieldsResult define(DefineConfigFieldsCommand command) {
         connectors.get(command.workspaceId(), command.connector());
-        ConfigFieldSet fields = ConfigFieldsReader.read(command.fields() == null ? missing() : command.fields(), "fields");
+        if (command.fields() == null) {
+            throw InvalidInputException.of("fields", "is required: a list of field definitions ([] for none)");
+        }
+        ConfigFieldSet fields = ConfigFieldsReader.read(command.fields(), "fields");
         store.save(command.workspaceId(), command.connector(), fields, clock.instant());
         return new ConfigFieldsResult(fields, ConfigFieldsResult.Source.WORKSPACE);
     }
@@ -50,9 +54,5 @@ public final class ConfigFieldsService implements DefineConfigFieldsUseCase, Get
     public void reset(WorkspaceId workspaceId, ConnectorSlug connector) {
         connectors.get(workspaceId, connector);
         store.delete(workspaceId, connector);
-    }
-
-    private static Object missing() {
-        throw dev.latchkey.domain.InvalidInputException.of("fields", "is required: a list of field definitions ([] for none)");
     }
 }
