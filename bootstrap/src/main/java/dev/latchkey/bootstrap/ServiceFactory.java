@@ -250,4 +250,28 @@ public class ServiceFactory {
             @Value("${latchkey.refresh.window:10m}") Duration window, @Value("${latchkey.refresh.lease:2m}") Duration lease) {
         return new RefreshExpiringConnectionsService(connections, transactions, refresher, clock, window, lease);
     }
+
+    // --- config fields (issue 5) ---
+
+    @Singleton
+    dev.latchkey.application.service.ConfigFieldsService configFields(GetConnectorUseCase connectors,
+                                                                      dev.latchkey.application.port.out.ConfigFieldStorePort store, Clock clock) {
+        return new dev.latchkey.application.service.ConfigFieldsService(connectors, store, clock);
+    }
+
+    @Singleton
+    dev.latchkey.application.service.ConfigService configs(LinkedAccountStorePort accounts,
+                                                            dev.latchkey.application.port.in.GetConfigFieldsUseCase definitions,
+                                                            dev.latchkey.application.port.out.ConfigValueStorePort values,
+                                                            EventOutboxPort events, TransactionPort transactions, Clock clock) {
+        return new dev.latchkey.application.service.ConfigService(accounts, definitions, values, events, transactions, clock);
+    }
+
+    @Singleton
+    dev.latchkey.application.service.ListConfigOptionsService configOptions(dev.latchkey.application.port.in.GetConfigFieldsUseCase definitions,
+                                                                            GetConnectorUseCase connectors,
+                                                                            dev.latchkey.application.port.in.PrepareProxyRequestUseCase prepare,
+                                                                            ProviderHttpPort http) {
+        return new dev.latchkey.application.service.ListConfigOptionsService(definitions, connectors, prepare, http);
+    }
 }
