@@ -14,7 +14,9 @@ public interface PrepareProxyRequestUseCase {
     /**
      * The target {@link #prepare} made for the same request moments ago, while it is still good to use
      * (young, its token not due for a refresh, its connection unchanged here). No I/O: safe to call on
-     * an event loop. Empty for a forced refresh.
+     * an event loop. Empty for a forced refresh, and always empty from an implementation that remembers nothing.
      */
-    Optional<ProxyTarget> remembered(PrepareProxyRequestCommand command);
+    default Optional<ProxyTarget> remembered(PrepareProxyRequestCommand command) {
+        return Optional.empty();
+    }
 }
