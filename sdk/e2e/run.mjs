@@ -149,6 +149,36 @@ const flows = [
     },
   ],
   [
+    "config: a save with an invalid field is refused with the field named, and saves once fixed",
+    async () => {
+      const page = await open(KEY_SLUG);
+      await page.getByRole("heading", { name: "Settings" }).waitFor();
+      await page.getByLabel("Alert email").fill("not-an-email");
+      await page.getByLabel("Sync mode").selectOption("custom");
+      await page.getByLabel("Pipeline").fill("Enterprise");
+      await page.getByRole("button", { name: "Save settings" }).click();
+      const alert = page.getByRole("alert");
+      await alert.waitFor();
+      const said = await text(alert);
+      expect(said.includes("Nothing was saved") && said.includes("Alert email"), `the refused field is named, got: ${said}`);
+      expect((await page.getByLabel("Alert email").getAttribute("aria-invalid")) === "true", "the field is marked invalid");
+      await shot(page, "config-invalid");
+
+      await page.getByLabel("Alert email").fill("ops@acme.example");
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await page.getByText("Saved.").waitFor();
+      await page.locator("#events li", { hasText: `saved ${KEY_SLUG}` }).waitFor();
+      expect((await page.getByRole("alert").count()) === 0, "no error is left");
+
+      await page.reload();
+      await page.getByRole("heading", { name: "Settings" }).waitFor();
+      expect((await page.getByLabel("Alert email").inputValue()) === "ops@acme.example", "the saved value is read back");
+      expect((await page.getByLabel("Pipeline").inputValue()) === "Enterprise", "the dependent field's value is read back");
+      await shot(page, "config-saved");
+      await page.close();
+    },
+  ],
+  [
     "disconnecting removes the connection and offers to connect again",
     async () => {
       const page = await open(KEY_SLUG);

@@ -98,7 +98,7 @@ class SdkBrowserIT {
         send("POST", "/v1/connectors", key, oauthConnector("acme-pending", "Acme Pending", provider.baseUrl() + "/authorize"));
         send("PUT", "/v1/connectors/acme-pending/settings", key, Map.of("client_id", "latchkey-client", "client_secret", "s3cret"));
         send("POST", "/v1/connectors", key, keyConnector());
-        //send("PUT", "/v1/connectors/acme-keys/config-fields", key, Map.of("fields", configFields()));
+        send("PUT", "/v1/connectors/acme-keys/config-fields", key, Map.of("fields", configFields()));
         send("POST", "/v1/linked-accounts", key, Map.of("id", "cust-e2e"));
         String session = (String) send("POST", "/v1/session-tokens", key, Map.of("linked_account_id", "cust-e2e")).get("token");
 
@@ -115,7 +115,7 @@ class SdkBrowserIT {
         String output = Files.readString(log);
         assertThat(finished).as("the browser tests finish within 5 minutes:\n" + output).isTrue();
         assertThat(run.exitValue()).as("the browser tests (sdk/e2e/run.mjs; screenshots in sdk/e2e/artifacts):\n" + output).isZero();
-        assertThat(output).contains("4 passed, 0 failed");
+        assertThat(output).contains("5 passed, 0 failed");
     }
 
     private Map<String, Object> oauthConnector(String slug, String name, String authorizationUrl) {
