@@ -51,6 +51,11 @@ import dev.latchkey.application.service.RevokeSessionTokenService;
 import dev.latchkey.application.service.UpdateLinkedAccountService;
 import dev.latchkey.application.service.UpsertLinkedAccountService;
 import dev.latchkey.application.service.VerifySessionGrantService;
+import dev.latchkey.application.port.out.BrandingStorePort;
+import dev.latchkey.application.port.out.ConnectLinkStorePort;
+import dev.latchkey.application.port.out.PortalSessionStorePort;
+import dev.latchkey.application.service.BrandingService;
+import dev.latchkey.application.service.PortalService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -234,5 +239,19 @@ public class ServiceFactory {
             ConnectionStorePort connections, TransactionPort transactions, RefreshTokenService refresher, Clock clock,
             @Value("${latchkey.refresh.window:10m}") Duration window, @Value("${latchkey.refresh.lease:2m}") Duration lease) {
         return new RefreshExpiringConnectionsService(connections, transactions, refresher, clock, window, lease);
+    }
+
+    // --- hosted portal and branding (issue 6) ---
+
+    @Singleton
+    BrandingService branding(BrandingStorePort store) {
+        return new BrandingService(store);
+    }
+
+    @Singleton
+    PortalService portal(LinkedAccountStorePort accounts, GetConnectorUseCase connectors, WorkspaceSettingsStorePort workspaceSettings,
+                         BrandingStorePort branding, ConnectLinkStorePort links, PortalSessionStorePort sessions, SecureRandom random,
+                         Clock clock) {
+        return new PortalService(accounts, connectors, workspaceSettings, branding, links, sessions, random, clock);
     }
 }
