@@ -53,28 +53,14 @@ public record Branding(
     private static final Pattern FONT_FAMILY = Pattern.compile("[A-Za-z0-9 ,\\-]{1,200}");
 
     public Branding {
-        Objects.requireNonNull(name, "name");
-        name.ifPresent(n -> {
-            if (n.isBlank() || n.length() > 100) {
-                throw new IllegalArgumentException("name must be 1 to 100 characters");
-            }
-        });
+        name.ifPresent(Branding::name);
         logoUrl.ifPresent(u -> webUrl(u, "logo_url"));
         Objects.requireNonNull(primaryColor, "primaryColor");
         Objects.requireNonNull(accentColor, "accentColor");
         Objects.requireNonNull(backgroundColor, "backgroundColor");
         Objects.requireNonNull(theme, "theme");
-        fontFamily.ifPresent(f -> {
-            if (!FONT_FAMILY.matcher(f).matches()) {
-                throw new IllegalArgumentException("font_family may hold letters, digits, spaces, commas and hyphens (up to 200), "
-                        + "e.g. Inter, system-ui, sans-serif");
-            }
-        });
-        borderRadius.ifPresent(r -> {
-            if (r < 0 || r > MAX_BORDER_RADIUS) {
-                throw new IllegalArgumentException("border_radius must be 0 to " + MAX_BORDER_RADIUS + " (pixels)");
-            }
-        });
+        fontFamily.ifPresent(Branding::fontFamily);
+        borderRadius.ifPresent(Branding::borderRadius);
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(hidePoweredBy, "hidePoweredBy");
         privacyUrl.ifPresent(u -> webUrl(u, "privacy_url"));
@@ -90,17 +76,17 @@ public record Branding(
                 v.add(prefix + key, "is not a branding field; known fields: " + String.join(", ", FIELDS));
             }
         }
-        Optional<String> name = text(fields, "name", prefix, v, Function.identity());
+        Optional<String> name = text(fields, "name", prefix, v, Branding::name);
         Optional<String> logo = text(fields, "logo_url", prefix, v, u -> webUrl(u, "logo_url"));
         Optional<HexColor> primary = text(fields, "primary_color", prefix, v, HexColor::new);
         Optional<HexColor> accent = text(fields, "accent_color", prefix, v, HexColor::new);
         Optional<HexColor> background = text(fields, "background_color", prefix, v, HexColor::new);
         Optional<Theme> theme = text(fields, "theme", prefix, v, Theme::parse);
-        Optional<String> font = text(fields, "font_family", prefix, v, Function.identity());
+        Optional<String> font = text(fields, "font_family", prefix, v, Branding::fontFamily);
         Optional<Integer> radius = Optional.empty();
         Object r = fields.get("border_radius");
         if (r instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 1e6) {
-            radius = Optional.of(n.intValue());
+            radius = Optional.ofNullable(v.check(prefix + "border_radius", () -> borderRadius(n.intValue())));
         } else if (r != null) {
             v.add(prefix + "border_radius", "must be a whole number of pixels, 0 to " + MAX_BORDER_RADIUS);
         }
@@ -214,6 +200,28 @@ public record Branding(
         return warnings;
     }
 
+    private static String name(String name) {
+        if (name.isBlank() || name.length() > 100) {
+            throw new IllegalArgumentException("must be 1 to 100 characters");
+        }
+        return name;
+    }
+
+    private static String fontFamily(String font) {
+        if (!FONT_FAMILY.matcher(font).matches()) {
+            throw new IllegalArgumentException("may hold letters, digits, spaces, commas and hyphens (up to 200), "
+                    + "e.g. Inter, system-ui, sans-serif");
+        }
+        return font;
+    }
+
+    private static int borderRadius(int pixels) {
+        if (pixels < 0 || pixels > MAX_BORDER_RADIUS) {
+            throw new IllegalArgumentException("must be 0 to " + MAX_BORDER_RADIUS + " (pixels)");
+        }
+        return pixels;
+    }
+
     private static <T> Optional<T> text(Map<String, Object> fields, String key, String prefix, Violations v, Function<String, T> convert) {
         Object value = fields.get(key);
         if (value == null) {
@@ -232,11 +240,11 @@ public record Branding(
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getRawUserInfo() != null
                     || url.length() > 2048) {
-                throw new IllegalArgumentException(field + " must be an absolute https URL, e.g. https://acme.com/privacy");
+                throw new IllegalArgumentException("must be an absolute https URL, e.g. https://acme.com/privacy");
             }
             return url;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(field + " must be an absolute https URL, e.g. https://acme.com/privacy");
+            throw new IllegalArgumentException("must be an absolute https URL, e.g. https://acme.com/privacy");
         }
     }
 }

@@ -1,0 +1,382 @@
+package dev.latchkey.bootstrap;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hosted portal in a real browser: Debian's headless Chromium driven through its chromedriver
+ * (scripts/install-chromium installs both). A WireMock server plays the company's app (return URL,
+ * a page that frames the portal) and the key-based provider; mock-oauth2-server the OAuth provider.
+ * A screenshot of each step lands in target/screenshots.
+ */
+@MicronautTest(transactional = false)
+class PortalBrowserTest extends ApiTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+    private static final int PORT = freePort();
+    private static final String PUBLIC_URL = "http://localhost:" + PORT;
+
+    private final MockOAuth2Server oauth = new MockOAuth2Server();
+    private final WireMockServer app = new WireMockServer(wireMockConfig().dynamicPort());
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private Map<String, String> database;
+    private String key;
+    private String appOrigin;
+    private WebDriver browser;
+    private WebDriverWait wait;
+    private String testName;
+    private int step;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        database = properties;
+        properties.put("micronaut.server.port", String.valueOf(PORT));
+        properties.put("latchkey.public-url", PUBLIC_URL);
+        return properties;
+    }
+
+    @BeforeAll
+    void servers() {
+        oauth.start();
+        app.start();
+        appOrigin = "http://localhost:" + app.port();
+        key = newWorkspaceKey();
+        assertThat(put("/v1/workspace/settings", Map.of("allowed_origins", List.of(appOrigin)), key).status()).isEqualTo(200);
+        Reply oauthConnector = post("/v1/connectors", oauthConnector(), key);
+        assertThat(oauthConnector.status()).as(oauthConnector.text()).isEqualTo(201);
+        assertThat(put("/v1/connectors/acme-oauth/settings", Map.of("client_id", "latchkey-client", "client_secret", "s3cret"), key)
+                .status()).isEqualTo(200);
+        Reply keyConnector = post("/v1/connectors", keyConnector(), key);
+        assertThat(keyConnector.status()).as(keyConnector.text()).isEqualTo(201);
+        Map<String, Object> branding = new LinkedHashMap<>();
+        branding.put("name", "Acme Analytics");
+        branding.put("primary_color", "#7a1fa2");
+        branding.put("labels", Map.of("portal_title", "Hook up your tools", "done_button", "Back to Acme"));
+        assertThat(put("/v1/branding", branding, key).status()).isEqualTo(200);
+    }
+
+    @AfterAll
+    void stopServers() {
+        oauth.shutdown();
+        app.stop();
+    }
+
+    @BeforeEach
+    void openBrowser(TestInfo info) {
+        testName = info.getTestMethod().orElseThrow().getName();
+        step = 0;
+        app.resetAll();
+        app.stubFor(WireMock.get(urlEqualTo("/api/me")).withHeader("Authorization", equalTo("Bearer good-key"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"email\": \"ops@acme.example\"}")));
+        app.stubFor(WireMock.get(urlEqualTo("/api/me")).withHeader("Authorization", equalTo("Bearer wrong-key"))
+                .willReturn(aResponse().withStatus(401).withBody("{\"message\": \"Invalid API key\"}")));
+        app.stubFor(WireMock.get(urlPathEqualTo("/integrations")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html").withBody("<!doctype html><title>Acme</title><h1>Back in Acme</h1>")));
+
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--window-size=1024,900", "--lang=en-US", "--user-data-dir=" + tempDir());
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    // --- the flows ---
+
+    @Test
+    void a_customer_connects_an_api_key_app_fixing_a_wrong_key_and_returns_to_the_app() {
+        String link = link(Map.of("return_url", appOrigin + "/integrations?from=portal"));
+        browser.get(link);
+        waitForTitle("Hook up your tools");
+        assertThat(browser.getCurrentUrl()).isEqualTo(PUBLIC_URL + "/portal");
+        screenshot("app-list");
+
+        browser.findElement(By.id("app-acme-keys")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-credentials-api_key")));
+        screenshot("app-page");
+        browser.findElement(By.id("field-credentials-api_key")).sendKeys("wrong-key");
+        browser.findElement(By.id("connect-button")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connect-error")));
+        assertThat(error.getText()).contains("could not be connected");
+        screenshot("wrong-key-refused");
+
+        browser.findElement(By.id("field-credentials-api_key")).sendKeys("good-key");
+        browser.findElement(By.id("connect-button")).click();
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+        assertThat(result.getText()).isEqualTo("Acme Keys is connected.");
+        assertThat(browser.findElement(By.id("app-status")).getText()).isEqualTo("Connected");
+        assertThat(browser.getPageSource()).contains("ops@acme.example");
+        screenshot("connected");
+
+        browser.findElement(By.id("done")).click();
+        wait.until(ExpectedConditions.urlContains("/integrations"));
+        assertThat(browser.getCurrentUrl())
+                .isEqualTo(appOrigin + "/integrations?from=portal&latchkey_status=done&connected=acme-keys");
+        screenshot("returned");
+    }
+
+    @Test
+    void a_customer_connects_an_oauth_app_in_the_same_tab_and_comes_back_to_the_portal() {
+        browser.get(link(Map.of("connectors", List.of("acme-oauth"), "return_url", appOrigin + "/integrations")));
+        waitForTitle("Hook up your tools");
+        assertThat(browser.findElements(By.id("app-acme-keys"))).as("restricted to the link's connectors").isEmpty();
+        screenshot("app-list-restricted");
+        browser.findElement(By.id("app-acme-oauth")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-button"))).click();
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+        assertThat(result.getText()).isEqualTo("Acme OAuth is connected.");
+        assertThat(browser.getCurrentUrl()).startsWith(PUBLIC_URL + "/portal/apps/acme-oauth?latchkey_status=connected");
+        screenshot("oauth-connected");
+        browser.findElement(By.id("done")).click();
+        wait.until(ExpectedConditions.urlContains("/integrations"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(appOrigin + "/integrations?latchkey_status=done&connected=acme-oauth");
+        screenshot("returned");
+    }
+
+    @Test
+    void an_expired_connection_is_reconnected_and_disconnecting_asks_first() throws Exception {
+        String account = newAccount();
+        Reply imported = post("/v1/linked-accounts/" + account + "/connections", Map.of("connector", "acme-keys",
+                "credentials", Map.of("api_key", "good-key")), key);
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        expire((String) imported.get("id"));
+
+        browser.get(link(account, Map.of()));
+        waitForTitle("Hook up your tools");
+        assertThat(browser.findElement(By.id("app-acme-keys")).getText()).contains("Needs reconnect");
+        screenshot("needs-reconnect");
+        browser.findElement(By.id("app-acme-keys")).click();
+        WebElement button = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connect-button")));
+        assertThat(button.getText()).isEqualTo("Reconnect Acme Keys");
+        browser.findElement(By.id("field-credentials-api_key")).sendKeys("good-key");
+        button.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+        assertThat(browser.findElement(By.id("app-status")).getText()).isEqualTo("Connected");
+        assertThat(get("/v1/linked-accounts/" + account + "/connections/" + imported.get("id"), key).get("status"))
+                .as("the same connection, active again").isEqualTo("active");
+        screenshot("reconnected");
+
+        browser.findElement(By.cssSelector(".connections a.button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-disconnect")));
+        screenshot("confirm-disconnect");
+        browser.findElement(By.id("confirm-disconnect")).click();
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
+        assertThat(result.getText()).isEqualTo("Acme Keys was disconnected.");
+        assertThat(browser.findElement(By.id("app-status")).getText()).isEqualTo("Not connected");
+        screenshot("disconnected");
+    }
+
+    @Test
+    void a_used_link_shows_a_friendly_refusal() {
+        String link = link(Map.of());
+        browser.get(link);
+        waitForTitle("Hook up your tools");
+        browser.manage().deleteAllCookies();
+        browser.get(link);
+        WebElement heading = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        assertThat(heading.getText()).isEqualTo("This link cannot be used");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("already used or has expired");
+        screenshot("used-link");
+    }
+
+    @Test
+    void a_form_without_its_csrf_token_is_refused() {
+        browser.get(link(Map.of()));
+        waitForTitle("Hook up your tools");
+        browser.findElement(By.id("app-acme-keys")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("field-credentials-api_key"))).sendKeys("good-key");
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('input[name=_csrf]').remove();");
+        browser.findElement(By.id("connect-button")).click();
+        WebElement heading = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "This request was refused"));
+        assertThat(heading.getText()).isEqualTo("This request was refused");
+        screenshot("csrf-refused");
+    }
+
+    @Test
+    void the_branding_shows_its_colours_and_labels() {
+        browser.get(link(Map.of("branding", Map.of("accent_color", "#0a7d33"))));
+        waitForTitle("Hook up your tools");
+        assertThat(browser.findElement(By.cssSelector("header.brand .name")).getText()).isEqualTo("Acme Analytics");
+        WebElement done = browser.findElement(By.id("done"));
+        assertThat(done.getText()).isEqualTo("Back to Acme");
+        assertThat(done.getCssValue("background-color")).isEqualTo("rgba(122, 31, 162, 1)");
+        assertThat(browser.getTitle()).isEqualTo("Hook up your tools · Acme Analytics");
+        screenshot("branded");
+    }
+
+    @Test
+    void only_an_allowed_origin_may_frame_the_portal() throws Exception {
+        // The header: frame-ancestors is exactly the workspace's allowed origins.
+        HttpResponse<String> opened = http.send(java.net.http.HttpRequest.newBuilder(URI.create(link(Map.of()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = opened.headers().firstValue("Set-Cookie").orElseThrow();
+        HttpResponse<String> portal = http.send(java.net.http.HttpRequest.newBuilder(URI.create(PUBLIC_URL + "/portal"))
+                .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(portal.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors " + appOrigin + ";");
+
+        // The browser: the app's origin frames it; the same page from another origin (127.0.0.1) is refused.
+        String framed = link(Map.of());
+        app.stubFor(WireMock.get(urlEqualTo("/host")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<!doctype html><title>Host</title><h1>Host page</h1><iframe id=\"portal\" width=\"800\" height=\"600\" src=\""
+                        + framed + "\"></iframe>")));
+        browser.get(appOrigin + "/host");
+        browser.switchTo().frame(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal"))));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Hook up your tools"));
+        browser.switchTo().defaultContent();
+        screenshot("framed-by-allowed-origin");
+
+        String refused = link(Map.of());
+        app.stubFor(WireMock.get(urlEqualTo("/host")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<!doctype html><title>Host</title><h1>Other host</h1><iframe id=\"portal\" width=\"800\" height=\"600\" src=\""
+                        + refused + "\"></iframe>")));
+        browser.get("http://127.0.0.1:" + app.port() + "/host");
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Other host"));
+        // The frame is blocked once its document would load: the portal's document never appears in it.
+        WebElement frame = browser.findElement(By.id("portal"));
+        browser.switchTo().frame(frame);
+        wait.until(d -> !((String) ((JavascriptExecutor) d).executeScript("return document.readyState")).equals("loading"));
+        assertThat(browser.findElements(By.id("app-search"))).isEmpty();
+        browser.switchTo().defaultContent();
+        screenshot("refused-for-other-origin");
+    }
+
+    // --- helpers ---
+
+    private String newAccount() {
+        String id = "portal-cust-" + ACCOUNTS.incrementAndGet();
+        assertThat(post("/v1/linked-accounts", Map.of("id", id), key).status()).isEqualTo(201);
+        return id;
+    }
+
+    private String link(Map<String, Object> extra) {
+        return link(newAccount(), extra);
+    }
+
+    private String link(String account, Map<String, Object> extra) {
+        Map<String, Object> body = new HashMap<>(extra);
+        body.put("linked_account_id", account);
+        Reply created = post("/v1/connect-links", body, key);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return (String) created.get("url");
+    }
+
+    private void waitForTitle(String heading) {
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
+    }
+
+    private void expire(String connectionId) throws Exception {
+        try (Connection db = DriverManager.getConnection(database.get("datasources.default.url"),
+                database.get("datasources.default.username"), database.get("datasources.default.password"));
+             PreparedStatement update = db.prepareStatement("UPDATE connections SET status = 'expired', last_error = 'invalid_grant' WHERE id = ?")) {
+            update.setObject(1, java.util.UUID.fromString(connectionId));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", testName, ++step, name)),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tempDir() {
+        try {
+            return Files.createTempDirectory("latchkey-chromium").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, Object> oauthConnector() {
+        Map<String, Object> auth = new LinkedHashMap<>();
+        auth.put("type", "oauth2");
+        auth.put("authorization_url", oauth.authorizationEndpointUrl("acme").toString());
+        auth.put("token_url", oauth.tokenEndpointUrl("acme").toString());
+        auth.put("scopes", List.of("openid", "profile"));
+        auth.put("client_auth", "body");
+        return Map.of("slug", "acme-oauth", "name", "Acme OAuth", "categories", List.of("crm"), "icon_url", "https://acme.example/icon.png",
+                "docs_url", "https://acme.example/docs", "api", Map.of("base_url", app.baseUrl() + "/api"), "auth", List.of(auth));
+    }
+
+    private Map<String, Object> keyConnector() {
+        Map<String, Object> auth = Map.of("type", "api_key", "fields", List.of(Map.of("name", "api_key", "label", "API key", "secret", true,
+                        "help_text", "Find it under Settings → API in Acme Keys.")),
+                "placement", "header", "name", "Authorization", "format", "Bearer {api_key}");
+        return Map.of("slug", "acme-keys", "name", "Acme Keys", "categories", List.of("support"), "icon_url", "https://acme.example/icon.png",
+                "docs_url", "https://acme.example/docs", "api", Map.of("base_url", app.baseUrl() + "/api"), "auth", List.of(auth),
+                "verify", Map.of("method", "GET", "path", "/me", "expect_status", 200),
+                "identity", Map.of("method", "GET", "path", "/me", "pointer", "/email"));
+    }
+}
