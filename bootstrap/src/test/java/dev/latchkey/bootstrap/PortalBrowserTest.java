@@ -64,6 +64,8 @@ class PortalBrowserTest extends ApiTest {
 
     private final MockOAuth2Server oauth = new MockOAuth2Server();
     private final WireMockServer app = new WireMockServer(wireMockConfig().dynamicPort());
+    /** Another origin on the same site (localhost, another port): the session cookie reaches the portal, only the CSP refuses. */
+    private final WireMockServer otherApp = new WireMockServer(wireMockConfig().dynamicPort());
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private Map<String, String> database;
     private String key;
@@ -86,6 +88,7 @@ class PortalBrowserTest extends ApiTest {
     void servers() {
         oauth.start();
         app.start();
+        otherApp.start();
         appOrigin = "http://localhost:" + app.port();
         key = newWorkspaceKey();
         assertThat(put("/v1/workspace/settings", Map.of("allowed_origins", List.of(appOrigin)), key).status()).isEqualTo(200);
@@ -106,6 +109,7 @@ class PortalBrowserTest extends ApiTest {
     void stopServers() {
         oauth.shutdown();
         app.stop();
+        otherApp.stop();
     }
 
     @BeforeEach
@@ -194,10 +198,13 @@ class PortalBrowserTest extends ApiTest {
     @Test
     void an_expired_connection_is_reconnected_and_disconnecting_asks_first() throws Exception {
         String account = newAccount();
-        Reply imported = post("/v1/linked-accounts/" + account + "/connections", Map.of("connector", "acme-keys",
-                "credentials", Map.of("api_key", "good-key")), key);
-        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
-        expire((String) imported.get("id"));
+        Reply connected = call(io.micronaut.http.HttpRequest.POST("/v1/apps/acme-keys/connect",
+                        Map.of("credentials", Map.of("api_key", "good-key")))
+                .header("X-Linked-Account-Id", account), key);
+        assertThat(connected.status()).as(connected.text()).isEqualTo(201);
+        @SuppressWarnings("unchecked")
+        String connectionId = (String) ((Map<String, Object>) connected.get("connection")).get("id");
+        expire(connectionId);
 
         browser.get(link(account, Map.of()));
         waitForTitle("Hook up your tools");
@@ -210,7 +217,7 @@ class PortalBrowserTest extends ApiTest {
         button.click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result")));
         assertThat(browser.findElement(By.id("app-status")).getText()).isEqualTo("Connected");
-        assertThat(get("/v1/linked-accounts/" + account + "/connections/" + imported.get("id"), key).get("status"))
+        assertThat(get("/v1/linked-accounts/" + account + "/connections/" + connectionId, key).get("status"))
                 .as("the same connection, active again").isEqualTo("active");
         screenshot("reconnected");
 
@@ -285,17 +292,19 @@ class PortalBrowserTest extends ApiTest {
         screenshot("framed-by-allowed-origin");
 
         String refused = link(Map.of());
-        app.stubFor(WireMock.get(urlEqualTo("/host")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+        otherApp.stubFor(WireMock.get(urlEqualTo("/host")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
                 .withBody("<!doctype html><title>Host</title><h1>Other host</h1><iframe id=\"portal\" width=\"800\" height=\"600\" src=\""
                         + refused + "\"></iframe>")));
-        browser.get("http://127.0.0.1:" + app.port() + "/host");
+        browser.get("http://localhost:" + otherApp.port() + "/host");
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Other host"));
-        // The frame is blocked once its document would load: the portal's document never appears in it.
-        WebElement frame = browser.findElement(By.id("portal"));
-        browser.switchTo().frame(frame);
-        wait.until(d -> !((String) ((JavascriptExecutor) d).executeScript("return document.readyState")).equals("loading"));
+        browser.switchTo().frame(browser.findElement(By.id("portal")));
+        // Chromium replaces a document its CSP refuses to frame with an error page.
+        wait.until(d -> String.valueOf(((JavascriptExecutor) d).executeScript("return document.URL")).startsWith("chrome-error:"));
         assertThat(browser.findElements(By.id("app-search"))).isEmpty();
         browser.switchTo().defaultContent();
+        HttpResponse<String> again = http.send(java.net.http.HttpRequest.newBuilder(URI.create(refused)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).as("the frame did reach the portal: its link is used").isEqualTo(410);
         screenshot("refused-for-other-origin");
     }
 

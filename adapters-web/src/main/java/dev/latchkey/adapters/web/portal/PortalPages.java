@@ -82,7 +82,9 @@ public class PortalPages {
         return HttpResponse.<String>status(status).body(out.toString()).contentType(MediaType.TEXT_HTML + ";charset=utf-8")
                 .header("Content-Security-Policy", csp(nonce, page.frameParents(), formTargets))
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
+                // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on the
+                // portal's own form posts, which the server refuses; other origins still get nothing.
+                .header("Referrer-Policy", "same-origin")
                 .header("Cache-Control", "no-store");
     }
 
