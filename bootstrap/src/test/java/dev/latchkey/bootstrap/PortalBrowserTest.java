@@ -308,6 +308,18 @@ class PortalBrowserTest extends ApiTest {
         screenshot("refused-for-other-origin");
     }
 
+    @Test
+    void the_oauth_result_page_of_the_popup_flow_carries_the_branding() {
+        Reply started = call(io.micronaut.http.HttpRequest.POST("/v1/apps/acme-oauth/connect", Map.of("mode", "popup"))
+                .header("X-Linked-Account-Id", newAccount()), key);
+        assertThat(started.status()).as(started.text()).isEqualTo(200);
+        browser.get((String) started.get("authorization_url"));
+        waitForTitle("Connected");
+        assertThat(browser.findElement(By.cssSelector("header.brand .name")).getText()).isEqualTo("Acme Analytics");
+        assertThat(browser.findElement(By.tagName("h1")).getCssValue("color")).isEqualTo("rgba(31, 35, 40, 1)");
+        screenshot("oauth-result");
+    }
+
     // --- helpers ---
 
     private String newAccount() {

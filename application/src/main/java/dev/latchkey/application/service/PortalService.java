@@ -6,7 +6,7 @@ import dev.latchkey.application.port.in.CreatedConnectLink;
 import dev.latchkey.application.port.in.GetConnectorUseCase;
 import dev.latchkey.application.port.in.GetPortalSessionUseCase;
 import dev.latchkey.application.port.in.OpenConnectLinkUseCase;
-import dev.latchkey.application.port.in.OpenedPortal;
+import dev.latchkey.application.port.in.OpenConnectLinkResult;
 import dev.latchkey.application.port.in.PortalView;
 import dev.latchkey.application.port.out.BrandingStorePort;
 import dev.latchkey.application.port.out.ConnectLinkStorePort;
@@ -81,20 +81,20 @@ public final class PortalService implements CreateConnectLinkUseCase, OpenConnec
     }
 
     @Override
-    public OpenedPortal open(String code) {
+    public OpenConnectLinkResult open(String code) {
         if (code == null || code.isEmpty() || code.length() > 100) {
-            return new OpenedPortal.Refused(Branding.DEFAULT);
+            return new OpenConnectLinkResult.Refused(Branding.DEFAULT);
         }
         String hash = OAuthSecrets.stateHash(code);
         Instant now = clock.instant();
         Optional<ConnectLink> link = links.take(hash, now);
         if (link.isEmpty()) {
-            return new OpenedPortal.Refused(links.workspaceOf(hash).map(branding::find).orElse(Branding.DEFAULT));
+            return new OpenConnectLinkResult.Refused(links.workspaceOf(hash).map(branding::find).orElse(Branding.DEFAULT));
         }
         String secret = OAuthSecrets.random(random);
         PortalSession session = PortalSession.openedFrom(link.get(), OAuthSecrets.stateHash(secret), now);
         sessions.save(session);
-        return new OpenedPortal.Opened(secret, session);
+        return new OpenConnectLinkResult.Opened(secret, session);
     }
 
     @Override

@@ -13,7 +13,7 @@ import dev.latchkey.application.port.in.BrandingView;
 import dev.latchkey.application.port.in.ConfigureConnectorCommand;
 import dev.latchkey.application.port.in.CreateConnectLinkCommand;
 import dev.latchkey.application.port.in.CreatedConnectLink;
-import dev.latchkey.application.port.in.OpenedPortal;
+import dev.latchkey.application.port.in.OpenConnectLinkResult;
 import dev.latchkey.application.port.in.PortalView;
 import dev.latchkey.domain.FieldViolation;
 import dev.latchkey.domain.InvalidInputException;
@@ -90,13 +90,13 @@ class PortalServiceTest {
     void a_link_opens_once_into_a_session_bound_to_its_account_and_scope() {
         PortalScope scope = scope(List.of("slack"), APP + "/back");
         CreatedConnectLink created = link(scope, Optional.empty());
-        OpenedPortal first = portal.open(created.code());
-        assertThat(first).isInstanceOf(OpenedPortal.Opened.class);
-        OpenedPortal.Opened opened = (OpenedPortal.Opened) first;
+        OpenConnectLinkResult first = portal.open(created.code());
+        assertThat(first).isInstanceOf(OpenConnectLinkResult.Opened.class);
+        OpenConnectLinkResult.Opened opened = (OpenConnectLinkResult.Opened) first;
         assertThat(opened.session().accountId()).isEqualTo(account);
         assertThat(opened.session().scope()).isEqualTo(scope);
         assertThat(stores.sessions()).singleElement().satisfies(s -> assertThat(s.idHash()).isNotEqualTo(opened.sessionSecret()));
-        assertThat(portal.open(created.code())).isInstanceOf(OpenedPortal.Refused.class);
+        assertThat(portal.open(created.code())).isInstanceOf(OpenConnectLinkResult.Refused.class);
 
         PortalView view = portal.find(opened.sessionSecret()).orElseThrow();
         assertThat(view.session().workspaceId()).isEqualTo(workspace);
@@ -108,15 +108,15 @@ class PortalServiceTest {
         branding.update(workspace, Branding.parse(Map.of("name", "Acme"), ""));
         CreatedConnectLink created = link(scope(List.of(), null), Optional.of(Duration.ofMinutes(5)));
         clock.advance(Duration.ofMinutes(5));
-        OpenedPortal refused = portal.open(created.code());
-        assertThat(refused).isInstanceOfSatisfying(OpenedPortal.Refused.class, r -> assertThat(r.branding().name()).contains("Acme"));
-        assertThat(portal.open("never-issued")).isInstanceOfSatisfying(OpenedPortal.Refused.class,
+        OpenConnectLinkResult refused = portal.open(created.code());
+        assertThat(refused).isInstanceOfSatisfying(OpenConnectLinkResult.Refused.class, r -> assertThat(r.branding().name()).contains("Acme"));
+        assertThat(portal.open("never-issued")).isInstanceOfSatisfying(OpenConnectLinkResult.Refused.class,
                 r -> assertThat(r.branding()).isEqualTo(Branding.DEFAULT));
     }
 
     @Test
     void a_session_ends_two_hours_after_the_link_was_opened() {
-        OpenedPortal.Opened opened = (OpenedPortal.Opened) portal.open(link(scope(List.of(), null), Optional.empty()).code());
+        OpenConnectLinkResult.Opened opened = (OpenConnectLinkResult.Opened) portal.open(link(scope(List.of(), null), Optional.empty()).code());
         clock.advance(Duration.ofHours(2).minusSeconds(1));
         assertThat(portal.find(opened.sessionSecret())).isPresent();
         clock.advance(Duration.ofSeconds(1));
@@ -129,7 +129,7 @@ class PortalServiceTest {
         branding.update(workspace, Branding.parse(Map.of("name", "Acme", "primary_color", "#0b57d0"), ""));
         PortalScope scope = new PortalScope(List.of(), Optional.empty(), Optional.empty(),
                 Branding.parse(Map.of("primary_color", "#7a1fa2"), ""));
-        OpenedPortal.Opened opened = (OpenedPortal.Opened) portal.open(link(scope, Optional.empty()).code());
+        OpenConnectLinkResult.Opened opened = (OpenConnectLinkResult.Opened) portal.open(link(scope, Optional.empty()).code());
         Branding effective = portal.find(opened.sessionSecret()).orElseThrow().branding();
         assertThat(effective.name()).contains("Acme");
         assertThat(effective.primaryColor()).contains(new HexColor("#7a1fa2"));

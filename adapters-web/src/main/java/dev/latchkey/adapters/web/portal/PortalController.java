@@ -10,7 +10,7 @@ import dev.latchkey.application.port.in.GetAppUseCase;
 import dev.latchkey.application.port.in.GetPortalSessionUseCase;
 import dev.latchkey.application.port.in.ListAppsUseCase;
 import dev.latchkey.application.port.in.OpenConnectLinkUseCase;
-import dev.latchkey.application.port.in.OpenedPortal;
+import dev.latchkey.application.port.in.OpenConnectLinkResult;
 import dev.latchkey.application.port.in.PortalView;
 import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.FieldViolation;
@@ -103,14 +103,14 @@ public class PortalController {
     /** The link's one visit: a session cookie, and a redirect to a clean URL (no code in history, referrers or logs). */
     @Get("/connect/{code}")
     public MutableHttpResponse<?> openLink(String code, HttpRequest<?> request) {
-        OpenedPortal opened = open.open(code);
+        OpenConnectLinkResult opened = open.open(code);
         return switch (opened) {
-            case OpenedPortal.Refused refused -> {
+            case OpenConnectLinkResult.Refused refused -> {
                 PortalPages.Page page = pages.page(request, refused.branding(), AllowedOrigins.NONE);
                 yield message(HttpStatus.GONE, page, page.texts().get("link_invalid_title"), page.texts().get("link_invalid_text"),
                         null, request);
             }
-            case OpenedPortal.Opened o -> HttpResponse.seeOther(URI.create("/portal"))
+            case OpenConnectLinkResult.Opened o -> HttpResponse.seeOther(URI.create("/portal"))
                     .cookie(sessionCookie(o.sessionSecret(), PortalSession.LIFETIME.toSeconds()))
                     .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
         };

@@ -2,5 +2,5 @@ package dev.latchkey.application.port.in;
 
 public interface OpenConnectLinkUseCase {
     /** Exchanges a link's code, once, for a portal session. */
-    OpenedPortal open(String code);
+    OpenConnectLinkResult open(String code);
 }

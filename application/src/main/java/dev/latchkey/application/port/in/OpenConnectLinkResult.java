@@ -4,9 +4,9 @@ import dev.latchkey.domain.branding.Branding;
 import dev.latchkey.domain.portal.PortalSession;
 
 /** What the first visit of a connect link gives. */
-public sealed interface OpenedPortal {
+public sealed interface OpenConnectLinkResult {
     /** @param sessionSecret the cookie's value (stored only hashed) */
-    record Opened(String sessionSecret, PortalSession session) implements OpenedPortal {
+    record Opened(String sessionSecret, PortalSession session) implements OpenConnectLinkResult {
         @Override
         public String toString() {
             return "Opened[" + session.accountId() + "]";
@@ -14,6 +14,6 @@ public sealed interface OpenedPortal {
     }
 
     /** Used already, expired, or never issued; branded when the link's workspace is still known. */
-    record Refused(Branding branding) implements OpenedPortal {
+    record Refused(Branding branding) implements OpenConnectLinkResult {
     }
 }
