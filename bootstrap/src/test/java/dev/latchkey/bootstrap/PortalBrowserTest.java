@@ -268,6 +268,15 @@ class PortalBrowserTest extends ApiTest {
         assertThat(done.getCssValue("background-color")).isEqualTo("rgba(122, 31, 162, 1)");
         assertThat(browser.getTitle()).isEqualTo("Hook up your tools · Acme Analytics");
         screenshot("branded");
+
+        // Keyboard first: the skip link, then the search field and the apps in reading order.
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        // A phone's width: nothing scrolls sideways.
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"));
+        screenshot("phone-width");
     }
 
     @Test
