@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  */
 public record PortalScope(List<ConnectorSlug> connectors, Optional<String> configId, Optional<String> returnUrl, Branding branding) {
     public static final int MAX_CONNECTORS = 100;
-    private static final Pattern CONFIG_ID = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+    /** The shape of a config id (as config fields define it). */
+    private static final Pattern CONFIG_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
     public PortalScope {
         connectors = List.copyOf(connectors.stream().distinct().toList());
@@ -33,7 +34,8 @@ public record PortalScope(List<ConnectorSlug> connectors, Optional<String> confi
 
     public static String requireConfigId(String id) {
         if (!CONFIG_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("must be 1 to 64 letters, digits, '_', '.' or '-', e.g. default");
+            throw new IllegalArgumentException("must be 1-63 lowercase letters, digits, '-' or '_', starting with a letter or digit, "
+                    + "e.g. default");
         }
         return id;
     }

@@ -38,7 +38,7 @@ class ConnectLinkTest {
         assertThat(some.allows(new ConnectorSlug("slack"))).isFalse();
         assertThat(some.connectors()).hasSize(1);
         assertThatThrownBy(() -> new PortalScope(List.of(), Optional.of("no spaces"), Optional.empty(), Branding.DEFAULT))
-                .hasMessageContaining("letters, digits");
+                .hasMessageContaining("lowercase letters, digits");
     }
 
     @Test
