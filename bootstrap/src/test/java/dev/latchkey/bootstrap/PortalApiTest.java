@@ -132,6 +132,19 @@ class PortalApiTest extends ApiTest {
     }
 
     @Test
+    void a_restricted_link_shows_only_its_apps_and_no_other_accounts_connection() {
+        String code = code(post("/v1/connect-links", Map.of("linked_account_id", account(), "connectors", List.of("stripe")), key));
+        String cookie = call(HttpRequest.GET("/connect/" + code)).headers().get("Set-Cookie");
+        String session = cookie.substring(0, cookie.indexOf(';'));
+        Reply list = call(HttpRequest.GET("/portal").header("Cookie", session));
+        assertThat(list.text()).contains("id=\"app-stripe\"").doesNotContain("id=\"app-slack\"");
+        assertThat(call(HttpRequest.GET("/portal/apps/stripe").header("Cookie", session)).status()).isEqualTo(200);
+        assertThat(call(HttpRequest.GET("/portal/apps/slack").header("Cookie", session)).status()).isEqualTo(404);
+        assertThat(call(HttpRequest.GET("/portal/apps/stripe/connections/" + java.util.UUID.randomUUID() + "/disconnect")
+                .header("Cookie", session)).status()).isEqualTo(404);
+    }
+
+    @Test
     void german_is_served_to_a_browser_that_asks_for_it() {
         String code = code(post("/v1/connect-links", Map.of("linked_account_id", account()), key));
         String cookie = call(HttpRequest.GET("/connect/" + code)).headers().get("Set-Cookie");

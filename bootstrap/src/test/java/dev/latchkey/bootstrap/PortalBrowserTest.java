@@ -318,6 +318,40 @@ class PortalBrowserTest extends ApiTest {
     }
 
     @Test
+    void framed_the_portal_runs_oauth_in_a_new_window_and_posts_each_result_to_the_host_page() {
+        String framed = link(Map.of("connectors", List.of("acme-oauth"), "return_url", appOrigin + "/integrations"));
+        app.stubFor(WireMock.get(urlEqualTo("/host")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<!doctype html><title>Host</title><h1>Host page</h1><script>window.received = [];"
+                        + "addEventListener('message', function (e) { received.push({origin: e.origin, type: e.data.type, "
+                        + "status: e.data.status, connector: e.data.connector}); });</script>"
+                        + "<iframe id=\"portal\" width=\"800\" height=\"700\" src=\"" + framed + "\"></iframe>")));
+        browser.get(appOrigin + "/host");
+        String host = browser.getWindowHandle();
+        browser.switchTo().frame(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal"))));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("app-acme-oauth"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("connect-button"))).click();
+        // The provider's pages open in a new window, which closes itself and hands the result to the frame.
+        wait.until(d -> d.getWindowHandles().size() == 1 && "connected".equals(String.valueOf(
+                ((JavascriptExecutor) d.switchTo().window(host)).executeScript(
+                        "return window.received.length ? window.received[window.received.length - 1].status : null"))));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> received = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeScript("return window.received");
+        assertThat(received).last().satisfies(m -> {
+            assertThat(m).containsEntry("origin", PUBLIC_URL).containsEntry("type", "connect_result").containsEntry("connector", "acme-oauth");
+        });
+        browser.switchTo().frame(browser.findElement(By.id("portal")));
+        assertThat(browser.findElement(By.id("result")).getText()).isEqualTo("Acme OAuth is connected.");
+        browser.switchTo().defaultContent();
+        screenshot("framed-oauth-connected");
+
+        browser.switchTo().frame(browser.findElement(By.id("portal")));
+        browser.findElement(By.id("done")).click();
+        browser.switchTo().defaultContent();
+        wait.until(d -> "done".equals(String.valueOf(((JavascriptExecutor) d).executeScript(
+                "return window.received[window.received.length - 1].type"))));
+    }
+
+    @Test
     void the_oauth_result_page_of_the_popup_flow_carries_the_branding() {
         Reply started = call(io.micronaut.http.HttpRequest.POST("/v1/apps/acme-oauth/connect", Map.of("mode", "popup"))
                 .header("X-Linked-Account-Id", newAccount()), key);
