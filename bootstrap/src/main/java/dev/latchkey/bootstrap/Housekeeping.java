@@ -1,6 +1,7 @@
 package dev.latchkey.bootstrap;
 
 import dev.latchkey.application.port.in.PurgeExpiredRevocationsUseCase;
+import dev.latchkey.application.port.in.PurgeOldWebhookEventsUseCase;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -11,9 +12,19 @@ import org.slf4j.LoggerFactory;
 public class Housekeeping {
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
     private final PurgeExpiredRevocationsUseCase purgeRevocations;
+    private final PurgeOldWebhookEventsUseCase purgeWebhookEvents;
 
-    public Housekeeping(PurgeExpiredRevocationsUseCase purgeRevocations) {
+    public Housekeeping(PurgeExpiredRevocationsUseCase purgeRevocations, PurgeOldWebhookEventsUseCase purgeWebhookEvents) {
         this.purgeRevocations = purgeRevocations;
+        this.purgeWebhookEvents = purgeWebhookEvents;
+    }
+
+    @Scheduled(initialDelay = "2m", fixedDelay = "1h")
+    void purgeOldWebhookEvents() {
+        int purged = purgeWebhookEvents.purge();
+        if (purged > 0) {
+            LOG.info("Forgot {} webhook events older than the retention period, with their deliveries", purged);
+        }
     }
 
     @Scheduled(initialDelay = "1m", fixedDelay = "1h")

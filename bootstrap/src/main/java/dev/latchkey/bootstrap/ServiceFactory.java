@@ -8,6 +8,7 @@ import dev.latchkey.adapters.web.security.PublicUrl;
 import dev.latchkey.application.port.in.GetConnectorUseCase;
 import dev.latchkey.application.port.in.ListConnectorsUseCase;
 import dev.latchkey.application.port.out.AuthSchemePort;
+import dev.latchkey.adapters.persistence.connection.ConnectionPersistenceAdapter;
 import dev.latchkey.application.port.out.ConnectionStorePort;
 import dev.latchkey.application.port.out.ConnectorCatalogPort;
 import dev.latchkey.application.port.out.ConnectorSettingsStorePort;
@@ -33,6 +34,7 @@ import dev.latchkey.application.service.ListAppsService;
 import dev.latchkey.application.service.ListConnectionsService;
 import dev.latchkey.application.service.RotateEncryptionKeyService;
 import dev.latchkey.application.service.WorkspaceSettingsService;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
 import dev.latchkey.application.port.out.ApiKeyStorePort;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
@@ -207,10 +209,23 @@ public class ServiceFactory {
     }
 
     @Singleton
+    PrepareProxyRequestService.RememberedTargets rememberedProxyTargets(
+            @Value("${latchkey.proxy.remember-targets:2s}") Duration lifetime, Clock clock) {
+        return new PrepareProxyRequestService.RememberedTargets(lifetime, 10_000, clock);
+    }
+
+    /** The connection store every service uses: its writes make the proxy forget what it prepared for the connection. */
+    @Singleton
+    @Primary
+    ConnectionStorePort connections(ConnectionPersistenceAdapter store, PrepareProxyRequestService.RememberedTargets remembered) {
+        return remembered.watching(store);
+    }
+
+    @Singleton
     PrepareProxyRequestService prepareProxyRequest(LinkedAccountStorePort accounts, ConnectionStorePort connections,
                                                    GetConnectorUseCase connectors, RefreshTokenUseCase refresh, ProviderHttpPort http,
-                                                   List<AuthSchemePort> schemes) {
-        return new PrepareProxyRequestService(accounts, connections, connectors, refresh, http, schemes);
+                                                   List<AuthSchemePort> schemes, PrepareProxyRequestService.RememberedTargets remembered) {
+        return new PrepareProxyRequestService(accounts, connections, connectors, refresh, http, schemes, remembered);
     }
 
     // --- webhooks ---
@@ -239,6 +254,30 @@ public class ServiceFactory {
             ConnectionStorePort connections, TransactionPort transactions, RefreshTokenService refresher, Clock clock,
             @Value("${latchkey.refresh.window:10m}") Duration window, @Value("${latchkey.refresh.lease:2m}") Duration lease) {
         return new RefreshExpiringConnectionsService(connections, transactions, refresher, clock, window, lease);
+    }
+
+    // --- config fields (issue 5) ---
+
+    @Singleton
+    dev.latchkey.application.service.ConfigFieldsService configFields(GetConnectorUseCase connectors,
+                                                                      dev.latchkey.application.port.out.ConfigFieldStorePort store, Clock clock) {
+        return new dev.latchkey.application.service.ConfigFieldsService(connectors, store, clock);
+    }
+
+    @Singleton
+    dev.latchkey.application.service.ConfigService configs(LinkedAccountStorePort accounts,
+                                                            dev.latchkey.application.port.in.GetConfigFieldsUseCase definitions,
+                                                            dev.latchkey.application.port.out.ConfigValueStorePort values,
+                                                            EventOutboxPort events, TransactionPort transactions, Clock clock) {
+        return new dev.latchkey.application.service.ConfigService(accounts, definitions, values, events, transactions, clock);
+    }
+
+    @Singleton
+    dev.latchkey.application.service.ListConfigOptionsService configOptions(dev.latchkey.application.port.in.GetConfigFieldsUseCase definitions,
+                                                                            GetConnectorUseCase connectors,
+                                                                            dev.latchkey.application.port.in.PrepareProxyRequestUseCase prepare,
+                                                                            ProviderHttpPort http) {
+        return new dev.latchkey.application.service.ListConfigOptionsService(definitions, connectors, prepare, http);
     }
 
     // --- hosted portal and branding (issue 6) ---

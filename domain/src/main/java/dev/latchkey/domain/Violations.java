@@ -26,6 +26,11 @@ public final class Violations {
         return this;
     }
 
+    /** How many violations were found so far. */
+    public int count() {
+        return found.size();
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

@@ -71,4 +71,44 @@ class ConnectorContractTest {
         assertThat(failures).as("invalid connector files:%n%s", String.join("\n", failures)).isEmpty();
         assertThat(slugs).as("connectors in the catalog").hasSizeGreaterThanOrEqualTo(25);
     }
+
+    @Test
+    void connector_files_ship_default_config_fields_whose_options_come_from_their_own_api() throws IOException {
+        ConnectorDefinitionReader reader = new ConnectorDefinitionReader(false);
+        Map<String, ConnectorDefinition> read = new HashMap<>();
+        for (String slug : List.of("slack", "hubspot", "github")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> source = (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions()))
+                    .load(Files.readString(CONNECTORS.resolve(slug + ".yaml")));
+            read.put(slug, reader.read(source));
+        }
+
+        assertThat(read.get("slack").configFields().field("channel")).hasValueSatisfying(f -> {
+            assertThat(f.kind()).isInstanceOfSatisfying(dev.latchkey.domain.config.FieldKind.Select.class, s -> {
+                assertThat(s.optionsFrom()).hasValueSatisfying(o -> {
+                    assertThat(o.pathOnly()).isEqualTo("/conversations.list");
+                    assertThat(o.next()).contains("/response_metadata/next_cursor");
+                    assertThat(o.cursorParam()).contains("cursor");
+                });
+            });
+        });
+        assertThat(read.get("hubspot").configFields().fields()).extracting(f -> f.key()).containsExactly("pipeline", "include_archived");
+        assertThat(read.get("github").configFields().field("repositories")).get().extracting(f -> f.kind().type()).isEqualTo("multi_select");
+    }
+
+    @Test
+    void a_malformed_config_field_in_a_connector_file_is_named_by_its_path() {
+        Map<String, Object> source = new HashMap<>(Map.of("slug", "acme", "name", "Acme", "categories", List.of("crm"),
+                "icon_url", "https://acme.example/i.png", "docs_url", "https://acme.example/docs",
+                "api", Map.of("base_url", "https://api.acme.example"),
+                "auth", List.of(Map.of("type", "api_key", "fields", List.of(Map.of("name", "api_key", "label", "Key", "secret", true)),
+                        "name", "X-Api-Key"))));
+        source.put("config_fields", List.of(Map.of("key", "pick", "label", "Pick", "type", "select",
+                "options_from", Map.of("path", "//evil.example/x", "items", "/items", "label", "/name", "value", "/id"))));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ConnectorDefinitionReader(false).read(source))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(((InvalidInputException) e).violations()).extracting(v -> v.field())
+                        .containsExactly("config_fields[0].options_from.path"));
+    }
 }

@@ -65,7 +65,8 @@ class ConcurrentKeyRotationTest extends EncryptedPersistenceTest {
             List<Callable<Integer>> work = new ArrayList<>();
             for (int instance = 0; instance < 3; instance++) {
                 ReencryptionPersistenceAdapter reencryption = new ReencryptionPersistenceAdapter(connectionRepository, settingsRepository,
-                        webhooksUnder(rotated), new CredentialCipher(rotated), transactions);
+                        webhooksUnder(rotated), new dev.latchkey.adapters.persistence.config.ConfigPersistenceAdapter(transactions,
+                        new CredentialCipher(rotated), mapper), new CredentialCipher(rotated), transactions);
                 work.add(() -> {
                     int total = 0;
                     int done;
@@ -92,7 +93,8 @@ class ConcurrentKeyRotationTest extends EncryptedPersistenceTest {
         }
 
         ReencryptionPersistenceAdapter check = new ReencryptionPersistenceAdapter(connectionRepository, settingsRepository,
-                webhooksUnder(rotated), new CredentialCipher(rotated), transactions);
+                webhooksUnder(rotated), new dev.latchkey.adapters.persistence.config.ConfigPersistenceAdapter(transactions,
+                        new CredentialCipher(rotated), mapper), new CredentialCipher(rotated), transactions);
         assertThat(check.remaining()).isZero();
         for (Connection connection : stored) {
             assertThat(serving.find(ws, connection.id()).orElseThrow().credentials()).isEqualTo(connection.credentials());

@@ -71,7 +71,9 @@ class KeyRotationTest extends EncryptedPersistenceTest {
         return new Instance(new ConnectionPersistenceAdapter(connectionRepository, cipher, mapper, json),
                 new ConnectorSettingsPersistenceAdapter(settingsRepository, cipher, json),
                 new ReencryptionPersistenceAdapter(connectionRepository, settingsRepository,
-                new dev.latchkey.adapters.persistence.webhook.WebhookPersistenceAdapter(transactions, cipher, json), cipher, transactions));
+                new dev.latchkey.adapters.persistence.webhook.WebhookPersistenceAdapter(transactions, cipher, json),
+                new dev.latchkey.adapters.persistence.config.ConfigPersistenceAdapter(transactions, cipher, io.micronaut.json.JsonMapper.createDefault()),
+                cipher, transactions));
     }
 
     @Test

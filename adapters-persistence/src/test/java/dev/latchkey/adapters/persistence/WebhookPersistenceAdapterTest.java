@@ -206,6 +206,28 @@ class WebhookPersistenceAdapterTest extends EncryptedPersistenceTest {
         assertThat(webhooks.reschedule(other, mine.id(), delivery(ws, mine).id(), NOW, NOW.plusSeconds(60))).isFalse();
     }
 
+    @Test
+    void old_events_are_forgotten_with_their_deliveries_unless_one_is_still_pending() throws Exception {
+        WorkspaceId ws = newWorkspace();
+        endpoint(ws, "hook.example", "*");
+        Instant old = NOW.minus(Duration.ofDays(31));
+        Event delivered = append(ws, Event.CONNECTION_CREATED, old);
+        Event pending = append(ws, Event.CONNECTION_UPDATED, old);
+        Event recent = append(ws, Event.CONNECTION_DELETED, NOW.minus(Duration.ofDays(29)));
+        for (Claimed claimed : webhooks.claimDue(NOW, NOW.plus(LEASE), 10)) {
+            if (!claimed.event().id().equals(pending.id())) {
+                webhooks.delivered(claimed, 200, NOW);
+            }
+        }
+
+        assertThat(webhooks.purgeEventsBefore(NOW.minus(Duration.ofDays(30)))).isEqualTo(1);
+
+        assertThat(count("SELECT count(*) FROM webhook_events WHERE id = ?", delivered.id())).isZero();
+        assertThat(count("SELECT count(*) FROM webhook_deliveries WHERE event_id = ?", delivered.id())).isZero();
+        assertThat(count("SELECT count(*) FROM webhook_events WHERE id IN (?, ?)", pending.id(), recent.id())).isEqualTo(2);
+        assertThat(webhooks.purgeEventsBefore(NOW.minus(Duration.ofDays(30)))).isZero();
+    }
+
     // --- endpoints ---
 
     @Test

@@ -39,7 +39,9 @@ class WebhookSecretRotationTest extends EncryptedPersistenceTest {
     private ReencryptionPersistenceAdapter reencryption(EncryptionKeys keys) {
         CredentialCipher cipher = new CredentialCipher(keys);
         return new ReencryptionPersistenceAdapter(connectionRepository, settingsRepository,
-                new WebhookPersistenceAdapter(transactions, cipher, json), cipher, transactions);
+                new WebhookPersistenceAdapter(transactions, cipher, json),
+                new dev.latchkey.adapters.persistence.config.ConfigPersistenceAdapter(transactions, cipher, io.micronaut.json.JsonMapper.createDefault()),
+                cipher, transactions);
     }
 
     @Test

@@ -26,20 +26,31 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
 
     @Override
     public Optional<ApiKeyPrincipal> authenticate(String presentedKey) {
-        ApiKeySecret secret;
-        try {
-            secret = ApiKeySecret.parse(presentedKey);
-        } catch (IllegalArgumentException e) {
+        Optional<ApiKeySecret> secret = parse(presentedKey);
+        if (secret.isEmpty()) {
             return Optional.empty();
         }
         // Only keys that exist are remembered: a key created a moment ago works at once, and random
         // guesses cannot fill the cache.
-        Optional<ApiKeyPrincipal> remembered = known.peek(secret.hash());
+        Optional<ApiKeyPrincipal> remembered = known.peek(secret.get().hash());
         if (remembered.isPresent()) {
             return remembered;
         }
-        Optional<ApiKeyPrincipal> found = keys.findByHash(secret.hash()).map(key -> new ApiKeyPrincipal(key.workspaceId(), key.id()));
-        found.ifPresent(principal -> known.put(secret.hash(), principal));
+        Optional<ApiKeyPrincipal> found = keys.findByHash(secret.get().hash()).map(key -> new ApiKeyPrincipal(key.workspaceId(), key.id()));
+        found.ifPresent(principal -> known.put(secret.get().hash(), principal));
         return found;
+    }
+
+    @Override
+    public Optional<ApiKeyPrincipal> remembered(String presentedKey) {
+        return parse(presentedKey).flatMap(secret -> known.peek(secret.hash()));
+    }
+
+    private static Optional<ApiKeySecret> parse(String presentedKey) {
+        try {
+            return Optional.of(ApiKeySecret.parse(presentedKey));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -52,6 +52,7 @@ public final class DeleteLinkedAccountService implements DeleteLinkedAccountUseC
         transactions.inTransaction(() -> {
             Instant now = clock.instant();
             for (Connection connection : connections.listByAccount(workspaceId, account.key())) {
+                connections.delete(workspaceId, connection.id()); // the account's deletion would cascade; this tells the proxy too
                 events.connection(Event.CONNECTION_DELETED, id, connection, now);
             }
             if (!accounts.delete(workspaceId, id)) {

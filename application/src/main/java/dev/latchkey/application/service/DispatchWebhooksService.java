@@ -1,6 +1,7 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.DispatchWebhooksUseCase;
+import dev.latchkey.application.port.in.PurgeOldWebhookEventsUseCase;
 import dev.latchkey.application.port.out.WebhookDeliveryStorePort;
 import dev.latchkey.application.port.out.WebhookDeliveryStorePort.Claimed;
 import dev.latchkey.application.port.out.WebhookSenderPort;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * 1 h) until 24 h after the event, then failed. A crash mid-send leaves the delivery pending: it is
  * due again when its lease runs out, on whichever instance claims it first.
  */
-public final class DispatchWebhooksService implements DispatchWebhooksUseCase {
+public final class DispatchWebhooksService implements DispatchWebhooksUseCase, PurgeOldWebhookEventsUseCase {
     private static final System.Logger LOG = System.getLogger(DispatchWebhooksService.class.getName());
     /** Longer than the longest send (10 s to connect + 30 s to read). */
     static final Duration LEASE = Duration.ofMinutes(2);
@@ -33,6 +34,11 @@ public final class DispatchWebhooksService implements DispatchWebhooksUseCase {
         this.deliveries = deliveries;
         this.sender = sender;
         this.clock = clock;
+    }
+
+    @Override
+    public int purge() {
+        return deliveries.purgeEventsBefore(clock.instant().minus(WebhookDelivery.RETENTION));
     }
 
     @Override

@@ -12,16 +12,26 @@ import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.application.port.out.ProviderHttpPort;
 import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.account.LinkedAccount;
+import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.connection.Connection;
+import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connection.ConnectionStatus;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.connector.ConnectorParam;
+import dev.latchkey.domain.connector.ConnectorSlug;
+import dev.latchkey.domain.workspace.WorkspaceId;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 public final class PrepareProxyRequestService implements PrepareProxyRequestUseCase {
@@ -31,9 +41,12 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
     private final RefreshTokenUseCase refresh;
     private final ProviderHttpPort http;
     private final AuthSchemes schemes;
+    private final RememberedTargets remembered;
 
     public PrepareProxyRequestService(LinkedAccountStorePort accounts, ConnectionStorePort connections, GetConnectorUseCase connectors,
-                                      RefreshTokenUseCase refresh, ProviderHttpPort http, List<AuthSchemePort> schemes) {
+                                      RefreshTokenUseCase refresh, ProviderHttpPort http, List<AuthSchemePort> schemes,
+                                      RememberedTargets remembered) {
+        this.remembered = remembered;
         this.accounts = accounts;
         this.connections = connections;
         this.connectors = connectors;
@@ -43,7 +56,22 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
     }
 
     @Override
+    public Optional<ProxyTarget> remembered(PrepareProxyRequestCommand command) {
+        return command.forceRefresh() ? Optional.empty() : remembered.recall(key(command));
+    }
+
+    @Override
     public ProxyTarget prepare(PrepareProxyRequestCommand command) {
+        RememberedTargets.Key key = key(command);
+        if (command.forceRefresh()) {
+            remembered.forget(key);
+        } else {
+            Optional<ProxyTarget> known = remembered.recall(key);
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
+        long preparedAt = remembered.begin();
         LinkedAccount account = accounts.find(command.workspaceId(), command.accountId())
                 .orElseThrow(() -> LinkedAccountErrors.notFound(command.accountId()));
         Connection chosen = choose(command, account);
@@ -51,6 +79,9 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
             throw expired(chosen);
         }
         Connection connection = refresh.fresh(chosen, command.forceRefresh());
+        if (connection != chosen) {
+            preparedAt = remembered.begin(); // refreshed under the row's lock just now: newer than anything before this moment
+        }
         ConnectorView view = connectors.get(command.workspaceId(), connection.connector());
         AuthMethod method = view.definition().authMethod(connection.authType())
                 .orElseThrow(() -> new ConflictException("connection_outdated", "The connector no longer offers the auth type '"
@@ -68,7 +99,13 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
                 new AuthSchemePort.Context(view.definition(), method, connection.params(), view.settings().client()), connection.credentials());
         Map<String, String> headers = new HashMap<>(view.definition().apiHeaders());
         headers.putAll(signature.headers());
-        return new ProxyTarget(connection.id(), base, headers, signature.queryParameters());
+        ProxyTarget target = new ProxyTarget(connection.id(), base, headers, signature.queryParameters());
+        remembered.remember(key, target, preparedAt, refresh.refreshDueAt(connection));
+        return target;
+    }
+
+    private static RememberedTargets.Key key(PrepareProxyRequestCommand command) {
+        return new RememberedTargets.Key(command.workspaceId(), command.accountId(), command.connector(), command.connectionId());
     }
 
     private Connection choose(PrepareProxyRequestCommand command, LinkedAccount account) {
@@ -105,5 +142,91 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
     static ConflictException expired(Connection connection) {
         return new ConflictException("connection_expired", "This connection to " + connection.connector()
                 + " has expired" + connection.lastError().map(e -> " (" + e + ")").orElse("") + "; the customer must reconnect.");
+    }
+
+    /**
+     * Proxy targets prepared moments ago, so that a busy connection is not looked up, decrypted and signed
+     * again for every request. An entry is used only while it is younger than its lifetime, its token is
+     * not yet due for a refresh, and this instance has not changed the connection since the entry was
+     * prepared (every write goes through {@link ChangeWatchingConnections}). A change made by another
+     * instance is seen once the lifetime ends.
+     */
+    public static final class RememberedTargets {
+        record Key(WorkspaceId workspaceId, LinkedAccountId accountId, ConnectorSlug connector, Optional<ConnectionId> connectionId) {
+        }
+
+        private record Entry(ProxyTarget target, long preparedAt, Instant goodUntil) {
+        }
+
+        private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+        /** The sequence number of each connection's last change here. */
+        private final Map<ConnectionId, Long> changes = new ConcurrentHashMap<>();
+        private final AtomicLong sequence = new AtomicLong();
+        private final Duration lifetime;
+        private final int maxEntries;
+        private final Clock clock;
+
+        /** @param lifetime how long a target may be used; zero remembers nothing */
+        public RememberedTargets(Duration lifetime, int maxEntries, Clock clock) {
+            this.lifetime = lifetime;
+            this.maxEntries = maxEntries;
+            this.clock = clock;
+        }
+
+        /** The store every service should use: its writes make the remembered targets of a connection stale. */
+        public ConnectionStorePort watching(ConnectionStorePort store) {
+            return new ChangeWatchingConnections(store, this);
+        }
+
+        /** Taken before reading the connection: a change after it makes what is read not worth keeping. */
+        long begin() {
+            return sequence.incrementAndGet();
+        }
+
+        Optional<ProxyTarget> recall(Key key) {
+            Entry entry = entries.get(key);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            if (!clock.instant().isBefore(entry.goodUntil()) || changedSince(entry.target().connectionId(), entry.preparedAt())) {
+                entries.remove(key, entry);
+                return Optional.empty();
+            }
+            return Optional.of(entry.target());
+        }
+
+        void remember(Key key, ProxyTarget target, long preparedAt, Optional<Instant> refreshDueAt) {
+            if (lifetime.isZero() || changedSince(target.connectionId(), preparedAt)) {
+                return;
+            }
+            Instant goodUntil = clock.instant().plus(lifetime);
+            if (refreshDueAt.isPresent() && refreshDueAt.get().isBefore(goodUntil)) {
+                goodUntil = refreshDueAt.get();
+            }
+            if (entries.size() >= maxEntries) {
+                entries.clear();
+            }
+            entries.put(key, new Entry(target, preparedAt, goodUntil));
+        }
+
+        void forget(Key key) {
+            entries.remove(key);
+        }
+
+        /** The connection was written or deleted here: no entry prepared before now is used again. */
+        void changed(ConnectionId id) {
+            long now = sequence.incrementAndGet();
+            if (changes.size() >= maxEntries) {
+                // Entries would outlive the changes that invalidate them: drop both.
+                changes.clear();
+                entries.clear();
+            }
+            changes.put(id, now);
+        }
+
+        private boolean changedSince(ConnectionId id, long preparedAt) {
+            Long changedAt = changes.get(id);
+            return changedAt != null && changedAt > preparedAt;
+        }
     }
 }

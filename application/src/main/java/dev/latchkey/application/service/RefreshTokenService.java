@@ -82,6 +82,15 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         return outcome.connectionOrThrow(now, force);
     }
 
+    @Override
+    public Optional<Instant> refreshDueAt(Connection connection) {
+        Optional<AccessToken> token = connection.credentials().token();
+        if (token.isEmpty() || token.get().expiresAt().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(token.get().expiresAt().get().minus(margin(connection)));
+    }
+
     /**
      * The background refresher's refresh: {@code window} widens the margin (refresh earlier than a
      * request would), and a retry that is due is made whatever the token's expiry. Never throws for a

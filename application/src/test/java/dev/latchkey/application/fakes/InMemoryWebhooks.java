@@ -178,6 +178,22 @@ public final class InMemoryWebhooks implements WebhookEndpointStorePort, Webhook
     }
 
     @Override
+    public synchronized int purgeEventsBefore(Instant cutoff) {
+        java.util.Set<String> pending = new java.util.HashSet<>();
+        java.util.Set<String> old = new java.util.HashSet<>();
+        for (Row row : deliveries.values()) {
+            if (row.status == Status.PENDING) {
+                pending.add(row.event.id());
+            } else if (row.event.createdAt().isBefore(cutoff)) {
+                old.add(row.event.id());
+            }
+        }
+        old.removeAll(pending);
+        deliveries.values().removeIf(row -> old.contains(row.event.id()));
+        return old.size();
+    }
+
+    @Override
     public synchronized void delivered(Claimed claimed, int statusCode, Instant now) {
         held(claimed).ifPresent(row -> {
             row.status = Status.DELIVERED;

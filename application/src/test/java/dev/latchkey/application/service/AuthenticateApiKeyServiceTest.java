@@ -54,6 +54,18 @@ class AuthenticateApiKeyServiceTest {
     }
 
     @Test
+    void only_a_key_found_moments_ago_is_remembered_without_a_lookup() {
+        ApiKeySecret secret = storedKeyOf(acme);
+        assertThat(service.remembered(secret.reveal())).isEmpty();
+        assertThat(service.remembered("not a key")).isEmpty();
+
+        Optional<ApiKeyPrincipal> found = service.authenticate(secret.reveal());
+
+        assertThat(service.remembered(secret.reveal())).isEqualTo(found).isPresent();
+        assertThat(service.remembered(storedKeyOf(acme).reveal())).isEmpty();
+    }
+
+    @Test
     void each_key_authenticates_to_its_own_workspace() {
         Workspace globex = new Workspace(WorkspaceId.random(), new WorkspaceName("globex"), Environment.LIVE, NOW);
         workspaces.insert(globex);

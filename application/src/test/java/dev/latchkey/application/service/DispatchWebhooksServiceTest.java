@@ -66,6 +66,18 @@ class DispatchWebhooksServiceTest {
     }
 
     @Test
+    void events_are_kept_thirty_days_after_they_stop_being_delivered() {
+        CreatedWebhookResult created = endpoint("https://hooks.example.com/in", "*");
+        event("connection.created", clock.instant().minus(Duration.ofDays(30)).minusSeconds(1));
+        event("connection.deleted", clock.instant().minus(Duration.ofDays(30)).plusSeconds(1));
+        dispatch.dispatchDue(); // both delivered (the sender answers 200)
+
+        assertThat(dispatch.purge()).isEqualTo(1);
+        assertThat(store.listByEndpoint(workspace, created.endpoint().id(), 10))
+                .extracting(d -> d.eventType()).containsExactly("connection.deleted");
+    }
+
+    @Test
     void the_signature_helper_matches_the_standard_webhooks_reference_vector() throws Exception {
         // The example of the Standard Webhooks specification.
         assertThat(standardWebhooksSignature("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L,

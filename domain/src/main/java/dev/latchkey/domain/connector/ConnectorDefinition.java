@@ -1,5 +1,7 @@
 package dev.latchkey.domain.connector;
 
+import dev.latchkey.domain.config.ConfigFieldSet;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,7 +10,8 @@ import java.util.Optional;
 /**
  * Everything Latchkey knows about a third-party app: how to show it, where its API is, which
  * values a customer gives, and the ways to authenticate. Read from a connector file or, for a
- * workspace's private connector, from the API, by {@link ConnectorDefinitionReader}.
+ * workspace's private connector, from the API, by {@link ConnectorDefinitionReader}. {@code configFields}
+ * are the questions a customer answers once connected, unless the workspace defines its own.
  */
 public record ConnectorDefinition(
         ConnectorSlug slug,
@@ -21,7 +24,8 @@ public record ConnectorDefinition(
         List<ConnectorParam> params,
         List<AuthMethod> auth,
         Optional<HttpCheck> verify,
-        Optional<HttpCheck> identity) {
+        Optional<HttpCheck> identity,
+        ConfigFieldSet configFields) {
 
     public ConnectorDefinition {
         Objects.requireNonNull(slug, "slug");
@@ -38,6 +42,14 @@ public record ConnectorDefinition(
         }
         Objects.requireNonNull(verify, "verify");
         Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(configFields, "configFields");
+    }
+
+    /** A connector without default config fields. */
+    public ConnectorDefinition(ConnectorSlug slug, String name, List<String> categories, String iconUrl, String docsUrl, Template baseUrl,
+                               Map<String, String> apiHeaders, List<ConnectorParam> params, List<AuthMethod> auth,
+                               Optional<HttpCheck> verify, Optional<HttpCheck> identity) {
+        this(slug, name, categories, iconUrl, docsUrl, baseUrl, apiHeaders, params, auth, verify, identity, ConfigFieldSet.NONE);
     }
 
     public Optional<AuthMethod> authMethod(String type) {

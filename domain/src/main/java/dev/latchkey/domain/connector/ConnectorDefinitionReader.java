@@ -1,6 +1,8 @@
 package dev.latchkey.domain.connector;
 
 import dev.latchkey.domain.Violations;
+import dev.latchkey.domain.config.ConfigFieldSet;
+import dev.latchkey.domain.config.ConfigFieldsReader;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,8 +114,11 @@ public final class ConnectorDefinitionReader {
         Optional<HttpCheck> verify = root.optionalChild("verify").map(n -> check(v, n, false, checkSources));
         Optional<HttpCheck> identity = root.optionalChild("identity").map(n -> check(v, n, true, checkSources));
 
+        ConfigFieldSet configFields = ConfigFieldsReader.read(source.get("config_fields"), "config_fields", v);
+
         v.throwIfAny();
-        return new ConnectorDefinition(slug, name, categories, iconUrl, docsUrl, baseUrl, apiHeaders, params, auth, verify, identity);
+        return new ConnectorDefinition(slug, name, categories, iconUrl, docsUrl, baseUrl, apiHeaders, params, auth, verify, identity,
+                configFields);
     }
 
     private AuthMethod authMethod(Violations v, Node a, Set<String> params) {

@@ -18,6 +18,8 @@ public record WebhookDelivery(WebhookDeliveryId id, WebhookEndpointId endpointId
     public static final Duration MAX_RETRY = Duration.ofHours(1);
     /** How long a delivery is retried, from its event (or from a redelivery request). */
     public static final Duration RETRY_WINDOW = Duration.ofHours(24);
+    /** How long events and their deliveries are kept (to list and redeliver) once nothing is pending. */
+    public static final Duration RETENTION = Duration.ofDays(30);
 
     public enum Status {
         PENDING, DELIVERED, FAILED;

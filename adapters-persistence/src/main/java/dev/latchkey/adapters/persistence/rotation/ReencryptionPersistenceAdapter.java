@@ -4,6 +4,7 @@ import dev.latchkey.adapters.persistence.connection.ConnectionRepository;
 import dev.latchkey.adapters.persistence.connection.ConnectionRow;
 import dev.latchkey.adapters.persistence.connector.ConnectorSettingsRepository;
 import dev.latchkey.adapters.persistence.connector.ConnectorSettingsRow;
+import dev.latchkey.adapters.persistence.config.ConfigPersistenceAdapter;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
 import dev.latchkey.adapters.persistence.crypto.Sealed;
@@ -16,7 +17,7 @@ import java.sql.Connection;
 import java.util.Arrays;
 
 /**
- * Re-encrypts stored secrets (connection credentials, client secrets) under the current key.
+ * Re-encrypts stored secrets (connection credentials, client secrets, webhook signing secrets, secret config values) under the current key.
  *
  * <p>Each batch is one short transaction that claims its rows with {@code FOR UPDATE SKIP LOCKED}:
  * the service keeps serving (a concurrent update of a claimed connection waits for the batch, then
@@ -29,12 +30,14 @@ public class ReencryptionPersistenceAdapter implements CredentialReencryptionPor
     private final ConnectionRepository connections;
     private final ConnectorSettingsRepository settings;
     private final WebhookPersistenceAdapter webhooks;
+    private final ConfigPersistenceAdapter configs;
     private final CredentialCipher cipher;
     private final TransactionOperations<Connection> transactions;
 
     public ReencryptionPersistenceAdapter(ConnectionRepository connections, ConnectorSettingsRepository settings,
-                                          WebhookPersistenceAdapter webhooks, CredentialCipher cipher,
+                                          WebhookPersistenceAdapter webhooks, ConfigPersistenceAdapter configs, CredentialCipher cipher,
                                           TransactionOperations<Connection> transactions) {
+        this.configs = configs;
         this.connections = connections;
         this.settings = settings;
         this.webhooks = webhooks;
@@ -65,6 +68,9 @@ public class ReencryptionPersistenceAdapter implements CredentialReencryptionPor
             if (done < limit) {
                 done += webhooks.reencryptSecrets(limit - done);
             }
+            if (done < limit) {
+                done += configs.reencryptSecrets(limit - done);
+            }
             return done;
         });
     }
@@ -72,7 +78,8 @@ public class ReencryptionPersistenceAdapter implements CredentialReencryptionPor
     @Override
     public long remaining() {
         String current = cipher.currentKeyId();
-        return connections.countUnderOtherKeys(current) + settings.countUnderOtherKeys(current) + webhooks.secretsUnderOtherKeys();
+        return connections.countUnderOtherKeys(current) + settings.countUnderOtherKeys(current) + webhooks.secretsUnderOtherKeys()
+                + configs.secretsUnderOtherKeys();
     }
 
     private Sealed reseal(Sealed old, AssociatedData aad) {

@@ -338,6 +338,19 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
     }
 
     @Override
+    public int purgeEventsBefore(Instant cutoff) {
+        return sql(c -> {
+            try (PreparedStatement delete = c.prepareStatement("""
+                    DELETE FROM webhook_events e
+                    WHERE e.created_at < ?
+                      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status = 'pending')""")) {
+                delete.setObject(1, time(cutoff));
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public void delivered(Claimed claimed, int statusCode, Instant now) {
         sql(c -> {
             try (PreparedStatement update = c.prepareStatement("""

@@ -14,7 +14,6 @@ import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connection.ProviderException;
 import dev.latchkey.domain.connector.ConnectorSlug;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -25,8 +24,8 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.body.CloseableAvailableByteBody;
-import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.ProxyHttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
 import io.micronaut.http.filter.HttpServerFilter;
@@ -34,7 +33,6 @@ import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -46,7 +44,6 @@ import reactor.core.scheduler.Schedulers;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -77,23 +74,12 @@ public class ProxyFilter implements HttpServerFilter {
     private final ProxyHttpClient client;
     private final Scheduler blocking;
 
+    /** The client's base URL is never used: every request it sends names its provider's absolute URL. */
     public ProxyFilter(PrepareProxyRequestUseCase prepare, @Named(TaskExecutors.BLOCKING) ExecutorService executor,
-                       @Value("${latchkey.proxy.connect-timeout:10s}") Duration connectTimeout,
-                       @Value("${latchkey.proxy.read-timeout:30s}") Duration readTimeout) {
+                       @Client(value = "https://provider.invalid", configuration = ProxyClientConfiguration.class) ProxyHttpClient client) {
         this.prepare = prepare;
         this.blocking = Schedulers.fromExecutorService(executor);
-        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
-        configuration.setConnectTimeout(connectTimeout);
-        configuration.setReadTimeout(readTimeout);
-        configuration.setFollowRedirects(false);
-        this.client = ProxyHttpClient.create(null, configuration);
-    }
-
-    @PreDestroy
-    void close() throws Exception {
-        if (client instanceof AutoCloseable closeable) {
-            closeable.close();
-        }
+        this.client = client;
     }
 
     @Override
@@ -165,14 +151,14 @@ public class ProxyFilter implements HttpServerFilter {
 
     private Publisher<MutableHttpResponse<?>> send(HttpRequest<?> request, Call call) {
         if (!call.replayable()) {
-            return Mono.fromCallable(() -> prepare.prepare(call.command())).subscribeOn(blocking)
+            return target(call.command())
                     .flatMap(target -> Mono.from(client.proxy(outgoing(request.mutate(), request, call, target, false)))
                             .map(response -> response.header(RESULT_HEADER, target.connectionId().toString())));
         }
         Mono<byte[]> body = request instanceof ServerHttpRequest<?> server
                 ? Mono.fromFuture(server.byteBody().buffer()).map(ProxyFilter::bytes)
                 : Mono.just(new byte[0]);
-        return body.flatMap(bytes -> Mono.fromCallable(() -> prepare.prepare(call.command())).subscribeOn(blocking)
+        return body.flatMap(bytes -> target(call.command())
                 .flatMap(target -> forward(request, call, target, bytes))
                 .flatMap(response -> {
                     if (response.status() != HttpStatus.UNAUTHORIZED) {
@@ -181,9 +167,14 @@ public class ProxyFilter implements HttpServerFilter {
                     // The token was refused: refresh it once (unless someone just did) and replay once.
                     PrepareProxyRequestCommand forced = new PrepareProxyRequestCommand(call.command().workspaceId(),
                             call.command().accountId(), call.command().connector(), call.command().connectionId(), true);
-                    return Mono.fromCallable(() -> prepare.prepare(forced)).subscribeOn(blocking)
-                            .flatMap(target -> forward(request, call, target, bytes));
+                    return target(forced).flatMap(target -> forward(request, call, target, bytes));
                 }));
+    }
+
+    /** The target prepared moments ago, right here; else prepared on a blocking thread (it reads the database). */
+    private Mono<ProxyTarget> target(PrepareProxyRequestCommand command) {
+        return prepare.remembered(command).map(Mono::just)
+                .orElseGet(() -> Mono.fromCallable(() -> prepare.prepare(command)).subscribeOn(blocking));
     }
 
     private Mono<MutableHttpResponse<?>> forward(HttpRequest<?> request, Call call, ProxyTarget target, byte[] body) {

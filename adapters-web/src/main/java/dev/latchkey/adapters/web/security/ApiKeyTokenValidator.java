@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.security;
 
+import dev.latchkey.application.port.in.ApiKeyPrincipal;
 import dev.latchkey.application.port.in.AuthenticateApiKeyUseCase;
 import dev.latchkey.domain.workspace.ApiKeySecret;
 import io.micronaut.http.HttpRequest;
@@ -15,6 +16,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /** Accepts {@code Authorization: Bearer lk_test_...} / {@code lk_live_...}: a company backend's API key. */
@@ -33,11 +35,17 @@ public class ApiKeyTokenValidator implements TokenValidator<HttpRequest<?>> {
         if (!ApiKeySecret.looksLikeApiKey(token)) {
             return Mono.empty();
         }
-        return Mono.fromCallable(() -> authenticate.authenticate(token)
-                        .map(principal -> Authentication.build("api-key:" + principal.apiKeyId(), List.of(Roles.API_KEY),
-                                Map.of(Roles.WORKSPACE_CLAIM, principal.workspaceId().toString())))
-                        .orElse(null))
+        Optional<ApiKeyPrincipal> remembered = authenticate.remembered(token);
+        if (remembered.isPresent()) {
+            return Mono.just(authentication(remembered.get())); // no database, no thread hop
+        }
+        return Mono.fromCallable(() -> authenticate.authenticate(token).map(ApiKeyTokenValidator::authentication).orElse(null))
                 .subscribeOn(blocking);
+    }
+
+    private static Authentication authentication(ApiKeyPrincipal principal) {
+        return Authentication.build("api-key:" + principal.apiKeyId(), List.of(Roles.API_KEY),
+                Map.of(Roles.WORKSPACE_CLAIM, principal.workspaceId().toString()));
     }
 
     @Override

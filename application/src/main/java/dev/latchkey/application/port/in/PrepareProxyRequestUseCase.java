@@ -1,5 +1,7 @@
 package dev.latchkey.application.port.in;
 
+import java.util.Optional;
+
 public interface PrepareProxyRequestUseCase {
     /**
      * Everything needed to sign a request to a connection's provider: which connection (the only
@@ -8,4 +10,13 @@ public interface PrepareProxyRequestUseCase {
      * that authenticate it — with a token refreshed first when needed (or when forced after a 401).
      */
     ProxyTarget prepare(PrepareProxyRequestCommand command);
+
+    /**
+     * The target {@link #prepare} made for the same request moments ago, while it is still good to use
+     * (young, its token not due for a refresh, its connection unchanged here). No I/O: safe to call on
+     * an event loop. Empty for a forced refresh, and always empty from an implementation that remembers nothing.
+     */
+    default Optional<ProxyTarget> remembered(PrepareProxyRequestCommand command) {
+        return Optional.empty();
+    }
 }

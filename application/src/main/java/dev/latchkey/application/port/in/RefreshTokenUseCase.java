@@ -4,6 +4,9 @@ import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
+import java.time.Instant;
+import java.util.Optional;
+
 public interface RefreshTokenUseCase {
     /**
      * The connection with credentials good to use now: refreshed first when its token expires within
@@ -17,4 +20,7 @@ public interface RefreshTokenUseCase {
 
     /** The same, starting from a connection the caller has just read (saves reading it again). */
     Connection fresh(Connection seen, boolean force);
+
+    /** When a request would refresh this connection's token first (its expiry minus the margin); empty if never. */
+    Optional<Instant> refreshDueAt(Connection connection);
 }

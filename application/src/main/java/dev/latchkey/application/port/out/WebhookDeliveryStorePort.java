@@ -39,6 +39,12 @@ public interface WebhookDeliveryStorePort {
     /** Records a 2xx; ignored when the lease was lost. */
     void delivered(Claimed claimed, int statusCode, Instant now);
 
+    /**
+     * Forgets events created before {@code cutoff}, with their deliveries, unless a delivery of theirs
+     * is still pending (a redelivery asked for late). Returns how many events were forgotten.
+     */
+    int purgeEventsBefore(Instant cutoff);
+
     /** Records a failed attempt: retried at {@code nextAttemptAt}, or failed for good when it is empty. Ignored when the lease was lost. */
     void attemptFailed(Claimed claimed, Optional<Integer> statusCode, String error, Optional<Instant> nextAttemptAt);
 

@@ -1,0 +1,79 @@
+package dev.latchkey.adapters.web.config;
+
+import dev.latchkey.adapters.web.json.JsonBodyReader;
+import dev.latchkey.adapters.web.json.PathValues;
+import dev.latchkey.adapters.web.security.Caller;
+import dev.latchkey.adapters.web.security.Roles;
+import dev.latchkey.application.port.in.ConfigQuery;
+import dev.latchkey.application.port.in.GetConfigUseCase;
+import dev.latchkey.application.port.in.ListConfigsUseCase;
+import dev.latchkey.application.port.in.SaveConfigCommand;
+import dev.latchkey.application.port.in.SaveConfigUseCase;
+import dev.latchkey.domain.account.LinkedAccountId;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A linked account's configs, read and written by the company's backend. */
+@Controller("/v1/linked-accounts/{id}/configs")
+@Secured(Roles.API_KEY)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "App config", description = "A customer's answers to the app's config fields. Session token, or API key + X-Linked-Account-Id.")
+@SecurityRequirement(name = "apiKey")
+public class LinkedAccountConfigController {
+    private final ListConfigsUseCase list;
+    private final GetConfigUseCase get;
+    private final SaveConfigUseCase save;
+    private final JsonBodyReader bodies;
+
+    public LinkedAccountConfigController(ListConfigsUseCase list, GetConfigUseCase get, SaveConfigUseCase save, JsonBodyReader bodies) {
+        this.list = list;
+        this.get = get;
+        this.save = save;
+        this.bodies = bodies;
+    }
+
+    @Get
+    @Operation(summary = "The account's configs", description = "{data: [{connector, config_id, values, updated_at}], next_cursor: null}: "
+            + "every app and config id; values of the current fields, secrets as \"********\".")
+    public Map<String, Object> list(String id, Authentication caller) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("data", list.list(Caller.workspace(caller), PathValues.linkedAccountId(id)).stream().map(ConfigJson::summary).toList());
+        out.put("next_cursor", null);
+        return out;
+    }
+
+    @Get("/{slug}{?config_id}")
+    @Operation(summary = "One config of the account", description = "As GET /v1/apps/{slug}/config answers it.")
+    public Map<String, Object> get(String id, String slug, @Nullable @QueryValue("config_id") String configId, Authentication caller) {
+        return ConfigJson.config(get.get(ConfigJson.query(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.slug(slug),
+                configId)));
+    }
+
+    @Put("/{slug}{?config_id}")
+    @Operation(summary = "Save one config of the account", description = "As PUT /v1/apps/{slug}/config.")
+    @RequestBody(content = @Content(schema = @Schema(example = "{\"config_id\": \"default\", \"values\": {\"channel\": \"C0123\"}}")))
+    public Map<String, Object> save(String id, String slug, @Nullable @QueryValue("config_id") String configId, @Body @Nullable String body,
+                                    Authentication caller) {
+        LinkedAccountId account = PathValues.linkedAccountId(id);
+        ConfigValuesBody input = ConfigValuesBody.of(bodies.readObject(body), configId);
+        return ConfigJson.config(save.save(new SaveConfigCommand(new ConfigQuery(Caller.workspace(caller), account, PathValues.slug(slug),
+                input.configId()), input.values())));
+    }
+}

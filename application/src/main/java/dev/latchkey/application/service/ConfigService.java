@@ -1,0 +1,169 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.port.in.ConfigQuery;
+import dev.latchkey.application.port.in.ConfigResult;
+import dev.latchkey.application.port.in.ConfigSummary;
+import dev.latchkey.application.port.in.DeleteConfigUseCase;
+import dev.latchkey.application.port.in.GetConfigFieldsUseCase;
+import dev.latchkey.application.port.in.GetConfigUseCase;
+import dev.latchkey.application.port.in.ListConfigsUseCase;
+import dev.latchkey.application.port.in.SaveConfigCommand;
+import dev.latchkey.application.port.in.SaveConfigUseCase;
+import dev.latchkey.application.port.out.ConfigValueStorePort;
+import dev.latchkey.application.port.out.EventOutboxPort;
+import dev.latchkey.application.port.out.LinkedAccountStorePort;
+import dev.latchkey.application.port.out.TransactionPort;
+import dev.latchkey.domain.FieldViolation;
+import dev.latchkey.domain.NotFoundException;
+import dev.latchkey.domain.account.LinkedAccount;
+import dev.latchkey.domain.account.LinkedAccountId;
+import dev.latchkey.domain.config.ConfigField;
+import dev.latchkey.domain.config.ConfigFieldSet;
+import dev.latchkey.domain.config.ConfigReadout;
+import dev.latchkey.domain.config.InvalidConfigException;
+import dev.latchkey.domain.config.JsonValues;
+import dev.latchkey.application.port.out.StoredConfig;
+import dev.latchkey.domain.event.Event;
+import dev.latchkey.domain.workspace.WorkspaceId;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A linked account's config values per app and config id. A save is the complete set of values of
+ * the current fields, checked all at once; values of fields removed from the definitions are kept
+ * (hidden, not dropped), secrets sent back masked keep their stored value. A change emits
+ * {@code config.updated} with the keys that changed, never a value.
+ */
+public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase, DeleteConfigUseCase, ListConfigsUseCase {
+    private final LinkedAccountStorePort accounts;
+    private final GetConfigFieldsUseCase definitions;
+    private final ConfigValueStorePort values;
+    private final EventOutboxPort events;
+    private final TransactionPort transactions;
+    private final Clock clock;
+
+    public ConfigService(LinkedAccountStorePort accounts, GetConfigFieldsUseCase definitions, ConfigValueStorePort values,
+                         EventOutboxPort events, TransactionPort transactions, Clock clock) {
+        this.accounts = accounts;
+        this.definitions = definitions;
+        this.values = values;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public ConfigResult get(ConfigQuery query) {
+        LinkedAccount account = account(query.workspaceId(), query.accountId());
+        ConfigFieldSet fields = definitions.get(query.workspaceId(), query.connector()).fields();
+        Optional<StoredConfig> stored = values.find(query.workspaceId(), account.key(), query.connector(), query.configId());
+        return new ConfigResult(query.connector(), query.configId(), readout(fields, stored));
+    }
+
+    @Override
+    public ConfigResult save(SaveConfigCommand command) {
+        ConfigQuery query = command.config();
+        LinkedAccount account = account(query.workspaceId(), query.accountId());
+        ConfigFieldSet fields = definitions.get(query.workspaceId(), query.connector()).fields();
+        Optional<StoredConfig> old = values.find(query.workspaceId(), account.key(), query.connector(), query.configId());
+        Map<String, Object> before = old.map(StoredConfig::values).orElse(Map.of());
+
+        Map<String, Object> next = new LinkedHashMap<>();
+        List<FieldViolation> problems = new ArrayList<>();
+        command.values().forEach((key, value) -> {
+            if (value == null) {
+                return;
+            }
+            boolean secret = fields.field(key).map(ConfigField::secret).orElse(false);
+            if (secret && ConfigField.MASK.equals(value)) {
+                if (before.containsKey(key)) {
+                    next.put(key, before.get(key));
+                } else {
+                    problems.add(new FieldViolation(key, "has no stored secret to keep; send the secret itself"));
+                }
+            } else {
+                next.put(key, value);
+            }
+        });
+        problems.addAll(fields.violations(next));
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigException(problems);
+        }
+
+        Set<String> secretKeys = new HashSet<>();
+        next.keySet().forEach(key -> fields.field(key).filter(ConfigField::secret).ifPresent(f -> secretKeys.add(key)));
+        before.forEach((key, value) -> {
+            if (fields.field(key).isEmpty()) {
+                next.put(key, value);
+                if (old.get().secretKeys().contains(key)) {
+                    secretKeys.add(key);
+                }
+            }
+        });
+        Set<String> changed = new TreeSet<>();
+        Set<String> keys = new HashSet<>(before.keySet());
+        keys.addAll(next.keySet());
+        keys.stream().filter(k -> !JsonValues.same(before.get(k), next.get(k))).forEach(changed::add);
+
+        Instant now = clock.instant();
+        StoredConfig saved = new StoredConfig(query.workspaceId(), account.key(), query.connector(), query.configId(), next, secretKeys,
+                changed.isEmpty() && old.isPresent() ? old.get().updatedAt() : now);
+        if (!changed.isEmpty() || old.isEmpty()) {
+            transactions.inTransaction(() -> {
+                values.save(saved);
+                if (!changed.isEmpty()) {
+                    events.append(Event.of(query.workspaceId(), Event.CONFIG_UPDATED, now, Map.of(
+                            "linked_account_id", query.accountId().value(),
+                            "connector", query.connector().value(),
+                            "config_id", query.configId().value(),
+                            "changed_keys", List.copyOf(changed))));
+                }
+            });
+        }
+        return new ConfigResult(query.connector(), query.configId(), readout(fields, Optional.of(saved)));
+    }
+
+    @Override
+    public void delete(ConfigQuery query) {
+        LinkedAccount account = account(query.workspaceId(), query.accountId());
+        definitions.get(query.workspaceId(), query.connector());
+        values.delete(query.workspaceId(), account.key(), query.connector(), query.configId());
+    }
+
+    @Override
+    public List<ConfigSummary> list(WorkspaceId workspaceId, LinkedAccountId accountId) {
+        LinkedAccount account = account(workspaceId, accountId);
+        Map<String, ConfigFieldSet> fieldsByConnector = new HashMap<>();
+        List<ConfigSummary> out = new ArrayList<>();
+        for (StoredConfig stored : values.listByAccount(workspaceId, account.key())) {
+            ConfigFieldSet fields = fieldsByConnector.computeIfAbsent(stored.connector().value(), slug -> {
+                try {
+                    return definitions.get(workspaceId, stored.connector()).fields();
+                } catch (NotFoundException e) {
+                    return ConfigFieldSet.NONE; // a private connector deleted since: its values stay, unseen
+                }
+            });
+            out.add(new ConfigSummary(stored.connector(), stored.configId(), ConfigReadout.visibleValues(fields, stored.values(), stored.secretKeys()), stored.updatedAt()));
+        }
+        return out;
+    }
+
+    private static ConfigReadout readout(ConfigFieldSet fields, Optional<StoredConfig> stored) {
+        return ConfigReadout.of(fields, stored.map(StoredConfig::values).orElse(Map.of()), stored.map(StoredConfig::secretKeys).orElse(Set.of()),
+                stored.map(StoredConfig::updatedAt));
+    }
+
+    private LinkedAccount account(WorkspaceId workspaceId, LinkedAccountId id) {
+        return accounts.find(workspaceId, id).orElseThrow(() -> LinkedAccountErrors.notFound(id));
+    }
+}

@@ -1,0 +1,236 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.fakes.FakeKeyScheme;
+import dev.latchkey.application.fakes.FakeOAuth2Scheme;
+import dev.latchkey.application.fakes.FixedConnectorCatalog;
+import dev.latchkey.application.fakes.InMemoryConfigStore;
+import dev.latchkey.application.fakes.InMemoryConnectorSettingsStore;
+import dev.latchkey.application.fakes.InMemoryEventOutbox;
+import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
+import dev.latchkey.application.fakes.InMemoryPrivateConnectorStore;
+import dev.latchkey.application.fakes.InMemoryTransactions;
+import dev.latchkey.application.fakes.MutableClock;
+import dev.latchkey.application.fakes.ScriptedProviderHttp;
+import dev.latchkey.application.port.in.ConfigFieldsResult;
+import dev.latchkey.application.port.in.ConfigQuery;
+import dev.latchkey.application.port.in.DefineConfigFieldsCommand;
+import dev.latchkey.application.port.in.ListConfigOptionsQuery;
+import dev.latchkey.application.port.in.PrepareProxyRequestCommand;
+import dev.latchkey.application.port.in.ProxyTarget;
+import dev.latchkey.application.port.in.SaveConfigCommand;
+import dev.latchkey.domain.ConflictException;
+import dev.latchkey.domain.FieldViolation;
+import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.NotFoundException;
+import dev.latchkey.domain.Page;
+import dev.latchkey.domain.account.LinkedAccount;
+import dev.latchkey.domain.account.LinkedAccountId;
+import dev.latchkey.domain.account.Metadata;
+import dev.latchkey.domain.config.ConfigField;
+import dev.latchkey.domain.config.ConfigId;
+import dev.latchkey.domain.config.ConfigOption;
+import dev.latchkey.domain.config.InvalidConfigException;
+import dev.latchkey.domain.connection.ConnectionId;
+import dev.latchkey.domain.connection.ProviderException;
+import dev.latchkey.domain.connector.ConnectorSlug;
+import dev.latchkey.domain.event.Event;
+import dev.latchkey.domain.workspace.WorkspaceId;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.latchkey.application.fakes.TestConnectors.read;
+import static dev.latchkey.application.fakes.TestConnectors.slackSource;
+import static dev.latchkey.application.fakes.TestConnectors.with;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The config services with in-memory stores: definitions, saves with their event, and options from a scripted provider. */
+class ConfigServicesTest {
+    private static final ConnectorSlug SLACK = new ConnectorSlug("slack");
+
+    private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final InMemoryEventOutbox events = new InMemoryEventOutbox(transactions);
+    private final InMemoryLinkedAccountStore accounts = new InMemoryLinkedAccountStore();
+    private final InMemoryConfigStore store = new InMemoryConfigStore(transactions);
+    private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
+            FixedConnectorCatalog.of(read(with(slackSource(), "config_fields", List.of(def("channel", "select", "options_from",
+                    Map.of("path", "/conversations.list", "items", "/channels", "label", "/name", "value", "/id")))))),
+            new InMemoryPrivateConnectorStore(), new InMemoryConnectorSettingsStore(), List.of(new FakeOAuth2Scheme(), new FakeKeyScheme()), false);
+    private final ConfigFieldsService fields = new ConfigFieldsService(directory, store, clock);
+    private final ConfigService configs = new ConfigService(accounts, fields, store, events, transactions, clock);
+    private final WorkspaceId workspace = WorkspaceId.random();
+    private final LinkedAccountId alice = new LinkedAccountId("alice");
+
+    private static Map<String, Object> def(String key, String type, Object... more) {
+        Map<String, Object> field = new LinkedHashMap<>();
+        field.put("key", key);
+        field.put("label", key);
+        field.put("type", type);
+        for (int i = 0; i < more.length; i += 2) {
+            field.put((String) more[i], more[i + 1]);
+        }
+        return field;
+    }
+
+    @BeforeEach
+    void setUp() {
+        accounts.insert(LinkedAccount.create(workspace, alice, Optional.empty(), Metadata.EMPTY, clock.instant()));
+        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(
+                def("channel", "text", "required", true),
+                def("limit", "number", "max", 10),
+                def("key", "text", "secret", true))));
+    }
+
+    private ConfigQuery query(String configId) {
+        return new ConfigQuery(workspace, alice, SLACK, new ConfigId(configId));
+    }
+
+    private static Map<String, Object> values(Object... pairs) {
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            values.put((String) pairs[i], pairs[i + 1]);
+        }
+        return values;
+    }
+
+    @Test
+    void the_workspace_s_fields_override_the_connector_s_until_reset() {
+        assertThat(fields.get(workspace, SLACK).source()).isEqualTo(ConfigFieldsResult.Source.WORKSPACE);
+
+        fields.reset(workspace, SLACK);
+
+        ConfigFieldsResult defaults = fields.get(workspace, SLACK);
+        assertThat(defaults.source()).isEqualTo(ConfigFieldsResult.Source.CONNECTOR);
+        assertThat(defaults.fields().fields()).extracting(ConfigField::key).containsExactly("channel");
+        assertThatThrownBy(() -> fields.define(new DefineConfigFieldsCommand(workspace, new ConnectorSlug("nope"), List.of())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> fields.define(new DefineConfigFieldsCommand(workspace, SLACK, null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("fields: is required");
+    }
+
+    @Test
+    void a_save_stores_and_emits_config_updated_with_the_changed_keys_in_one_transaction() {
+        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", 3, "key", "s3cret")));
+        clock.advance(Duration.ofMinutes(1));
+        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", 4, "key", ConfigField.MASK)));
+        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", 4.0, "key", ConfigField.MASK)));
+
+        List<Event> updates = events.events();
+        assertThat(updates).extracting(Event::type).containsOnly(Event.CONFIG_UPDATED).hasSize(2);
+        assertThat(updates.get(0).data()).containsEntry("changed_keys", List.of("channel", "key", "limit"))
+                .containsEntry("linked_account_id", "alice").containsEntry("config_id", "default");
+        assertThat(updates.get(1).data()).containsEntry("changed_keys", List.of("limit"));
+        assertThat(updates.toString()).doesNotContain("s3cret");
+        assertThat(store.savesOutsideTransactions()).isZero();
+        var stored = store.find(workspace, accounts.find(workspace, alice).orElseThrow().key(), SLACK, ConfigId.DEFAULT).orElseThrow();
+        assertThat(stored.values()).containsEntry("key", "s3cret");
+        assertThat(stored.secretKeys()).containsExactly("key");
+        assertThat(stored.toString()).doesNotContain("s3cret", "C1").contains("key");
+    }
+
+    @Test
+    void an_invalid_save_reports_everything_and_changes_nothing() {
+        InvalidConfigException invalid = catchThrowableOfType(InvalidConfigException.class,
+                () -> configs.save(new SaveConfigCommand(query("default"), values("limit", 11, "colour", "red", "key", ConfigField.MASK))));
+
+        assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder("key", "colour", "channel", "limit");
+        assertThat(store.configCount()).isZero();
+        assertThat(events.events()).isEmpty();
+    }
+
+    @Test
+    void values_of_a_removed_field_are_kept_through_later_saves() {
+        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", "s3cret")));
+        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"))));
+
+        var saved = configs.save(new SaveConfigCommand(query("default"), values("channel", "C2")));
+
+        assertThat(saved.readout().fields()).extracting(f -> f.field().key()).containsExactly("channel");
+        var stored = store.find(workspace, accounts.find(workspace, alice).orElseThrow().key(), SLACK, ConfigId.DEFAULT).orElseThrow();
+        assertThat(stored.values()).containsEntry("key", "s3cret").containsEntry("channel", "C2");
+        assertThat(stored.secretKeys()).containsExactly("key");
+    }
+
+    @Test
+    void configs_of_an_unknown_linked_account_are_not_found() {
+        ConfigQuery stranger = new ConfigQuery(workspace, new LinkedAccountId("stranger"), SLACK, ConfigId.DEFAULT);
+
+        assertThat(catchThrowableOfType(NotFoundException.class, () -> configs.get(stranger)).code()).isEqualTo("linked_account_not_found");
+        assertThat(catchThrowableOfType(NotFoundException.class, () -> configs.list(WorkspaceId.random(), alice)).code())
+                .isEqualTo("linked_account_not_found");
+    }
+
+    // --- options ---
+
+    private final ScriptedProviderHttp http = new ScriptedProviderHttp();
+    private final List<PrepareProxyRequestCommand> prepared = new ArrayList<>();
+
+    private ListConfigOptionsService options(RuntimeException refusal) {
+        fields.reset(workspace, SLACK);
+        return new ListConfigOptionsService(fields, directory, command -> {
+            prepared.add(command);
+            if (refusal != null) {
+                throw refusal;
+            }
+            return new ProxyTarget(ConnectionId.random(), URI.create("https://slack.com/api"),
+                    Map.of("Authorization", "Bearer " + (command.forceRefresh() ? "fresh" : "stale")), Map.of());
+        }, http);
+    }
+
+    private ListConfigOptionsQuery optionsQuery(String search) {
+        return new ListConfigOptionsQuery(query("default"), "channel", Optional.ofNullable(search), Optional.empty());
+    }
+
+    @Test
+    void a_401_is_retried_once_with_a_forced_refresh_and_a_search_without_search_param_filters_the_page() {
+        fields.reset(workspace, SLACK);
+        http.respondJson("GET", "https://slack.com/api/conversations.list", 401, Map.of("ok", false));
+        ScriptedProviderHttp first = http;
+        // the provider accepts the request once the token was refreshed
+        ListConfigOptionsService retrying = new ListConfigOptionsService(fields, directory, command -> {
+            prepared.add(command);
+            if (command.forceRefresh()) {
+                first.respondJson("GET", "https://slack.com/api/conversations.list", 200,
+                        Map.of("channels", List.of(Map.of("id", "C1", "name", "general"), Map.of("id", "C2", "name", "sales"))));
+            }
+            return new ProxyTarget(ConnectionId.random(), URI.create("https://slack.com/api"), Map.of(), Map.of());
+        }, http);
+
+        Page<ConfigOption> page = retrying.options(optionsQuery("SAL"));
+
+        assertThat(page.items()).containsExactly(new ConfigOption("sales", "C2"));
+        assertThat(page.nextCursor()).isEmpty();
+        assertThat(prepared).extracting(PrepareProxyRequestCommand::forceRefresh).containsExactly(false, true);
+    }
+
+    @Test
+    void no_connection_is_not_connected_and_an_expired_one_stays_connection_expired() {
+        ConflictException none = catchThrowableOfType(ConflictException.class, () -> options(new NotFoundException("connection_not_found", "none"))
+                .options(optionsQuery(null)));
+        assertThat(none.code()).isEqualTo("not_connected");
+
+        ConflictException expired = catchThrowableOfType(ConflictException.class,
+                () -> options(new ConflictException("connection_expired", "expired")).options(optionsQuery(null)));
+        assertThat(expired.code()).isEqualTo("connection_expired");
+        assertThat(http.requests()).isEmpty();
+    }
+
+    @Test
+    void an_answer_without_the_items_list_is_a_provider_problem_not_an_empty_list() {
+        http.respondJson("GET", "https://slack.com/api/conversations.list", 200, Map.of("ok", false, "error", "missing_scope"));
+
+        assertThatThrownBy(() -> options(null).options(optionsQuery(null))).isInstanceOf(ProviderException.class)
+                .hasMessageContaining("without a list at /channels").hasMessageContaining("missing_scope");
+    }
+}

@@ -1,0 +1,166 @@
+package dev.latchkey.application.service;
+
+import dev.latchkey.application.fakes.FakeKeyScheme;
+import dev.latchkey.application.fakes.FixedConnectorCatalog;
+import dev.latchkey.application.fakes.InMemoryConnectionStore;
+import dev.latchkey.application.fakes.InMemoryConnectorSettingsStore;
+import dev.latchkey.application.fakes.InMemoryEventOutbox;
+import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
+import dev.latchkey.application.fakes.InMemoryPrivateConnectorStore;
+import dev.latchkey.application.fakes.InMemoryTransactions;
+import dev.latchkey.application.fakes.MutableClock;
+import dev.latchkey.application.fakes.ScriptedProviderHttp;
+import dev.latchkey.application.fakes.ScriptedRefreshScheme;
+import dev.latchkey.application.port.in.PrepareProxyRequestCommand;
+import dev.latchkey.application.port.in.ProxyTarget;
+import dev.latchkey.application.port.out.AuthSchemePort;
+import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.domain.NotFoundException;
+import dev.latchkey.domain.account.LinkedAccount;
+import dev.latchkey.domain.account.LinkedAccountId;
+import dev.latchkey.domain.account.Metadata;
+import dev.latchkey.domain.connection.Connection;
+import dev.latchkey.domain.connector.ConnectorSlug;
+import dev.latchkey.domain.credential.AccessToken;
+import dev.latchkey.domain.credential.Credentials;
+import dev.latchkey.domain.workspace.WorkspaceId;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.latchkey.application.fakes.TestConnectors.read;
+import static dev.latchkey.application.fakes.TestConnectors.slackSource;
+import static dev.latchkey.application.fakes.TestConnectors.stripeSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The proxy remembers what it prepared for a moment, and forgets it as soon as it could be wrong. */
+class PrepareProxyRequestServiceTest {
+    private static final Instant T0 = Instant.parse("2025-05-01T12:00:00Z");
+    private static final ConnectorSlug STRIPE = new ConnectorSlug("stripe");
+    private static final ConnectorSlug SLACK = new ConnectorSlug("slack");
+    private static final Duration LIFETIME = Duration.ofSeconds(2);
+
+    private final MutableClock clock = new MutableClock(T0);
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final InMemoryLinkedAccountStore accounts = new InMemoryLinkedAccountStore();
+    /** What the database holds; another instance writes here directly. */
+    private final InMemoryConnectionStore database = new InMemoryConnectionStore(transactions);
+    private final ScriptedRefreshScheme oauth = new ScriptedRefreshScheme();
+    private final List<AuthSchemePort> schemes = List.of(oauth, new FakeKeyScheme());
+    private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
+            FixedConnectorCatalog.of(read(slackSource()), read(stripeSource())),
+            new InMemoryPrivateConnectorStore(), new InMemoryConnectorSettingsStore(), schemes, false);
+    private final WorkspaceId workspace = WorkspaceId.random();
+    private final LinkedAccount account = LinkedAccount.create(workspace, new LinkedAccountId("cust-42"), Optional.empty(),
+            Metadata.EMPTY, T0);
+
+    private PrepareProxyRequestService.RememberedTargets remembered = new PrepareProxyRequestService.RememberedTargets(LIFETIME, 100, clock);
+    /** What this instance's services write through. */
+    private ConnectionStorePort here = remembered.watching(database);
+    private PrepareProxyRequestService service = service();
+
+    PrepareProxyRequestServiceTest() {
+        accounts.insert(account);
+    }
+
+    private PrepareProxyRequestService service() {
+        RefreshTokenService refresh = new RefreshTokenService(here, accounts, directory, schemes,
+                new InMemoryEventOutbox(transactions), transactions, clock);
+        return new PrepareProxyRequestService(accounts, here, directory, refresh, new ScriptedProviderHttp(), schemes, remembered);
+    }
+
+    private Connection stripeKey(String key) {
+        Connection connection = Connection.create(workspace, account.key(), STRIPE, "api_key", Optional.empty(), List.of(), Map.of(),
+                Map.of(), Credentials.ofFields(Map.of("api_key", key)), T0);
+        here.insert(connection);
+        return connection;
+    }
+
+    private PrepareProxyRequestCommand call(ConnectorSlug connector, boolean force) {
+        return new PrepareProxyRequestCommand(workspace, account.id(), connector, Optional.empty(), force);
+    }
+
+    private String authorization(ProxyTarget target) {
+        return target.headers().get("Authorization");
+    }
+
+    @Test
+    void a_target_is_remembered_for_its_lifetime_then_read_again() {
+        Connection connection = stripeKey("sk_test_1");
+        ProxyTarget first = service.prepare(call(STRIPE, false));
+
+        database.delete(workspace, connection.id()); // by another instance: this one is not told
+        clock.advance(LIFETIME.minusMillis(1));
+        assertThat(service.prepare(call(STRIPE, false))).isEqualTo(first);
+        assertThat(service.remembered(call(STRIPE, false))).contains(first);
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(service.remembered(call(STRIPE, false))).isEmpty();
+        assertThatThrownBy(() -> service.prepare(call(STRIPE, false))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_change_made_here_is_seen_at_once() {
+        Connection connection = stripeKey("sk_test_1");
+        assertThat(authorization(service.prepare(call(STRIPE, false)))).isEqualTo("Bearer sk_test_1");
+
+        Connection newKey = Connection.create(workspace, account.key(), STRIPE, "api_key", Optional.empty(), List.of(), Map.of(),
+                Map.of(), Credentials.ofFields(Map.of("api_key", "sk_test_2")), T0);
+        here.update(connection.reauthorized(newKey, T0));
+        assertThat(service.remembered(call(STRIPE, false))).isEmpty();
+        assertThat(authorization(service.prepare(call(STRIPE, false)))).isEqualTo("Bearer sk_test_2");
+
+        here.delete(workspace, connection.id());
+        assertThatThrownBy(() -> service.prepare(call(STRIPE, false))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void a_token_is_not_remembered_past_the_moment_it_is_due_for_a_refresh() {
+        remembered = new PrepareProxyRequestService.RememberedTargets(Duration.ofHours(1), 100, clock);
+        here = remembered.watching(database);
+        service = service();
+        // Slack's margin is the default 5 minutes: this token is due for a refresh in one minute.
+        AccessToken token = new AccessToken("old", Optional.of("r1"), Optional.of(T0.plus(Duration.ofMinutes(6))), "Bearer", List.of());
+        here.insert(Connection.create(workspace, account.key(), SLACK, "oauth2", Optional.empty(), List.of(), Map.of(), Map.of(),
+                Credentials.ofToken(token), T0));
+        oauth.answering(new AccessToken("new", Optional.empty(), Optional.of(T0.plus(Duration.ofHours(2))), "Bearer", List.of()));
+
+        assertThat(authorization(service.prepare(call(SLACK, false)))).isEqualTo("Bearer old");
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(authorization(service.prepare(call(SLACK, false)))).isEqualTo("Bearer old");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(authorization(service.prepare(call(SLACK, false)))).isEqualTo("Bearer new");
+        assertThat(oauth.refreshes()).isEqualTo(1);
+    }
+
+    @Test
+    void a_forced_refresh_never_uses_what_was_remembered() {
+        AccessToken token = new AccessToken("old", Optional.of("r1"), Optional.empty(), "Bearer", List.of());
+        here.insert(Connection.create(workspace, account.key(), SLACK, "oauth2", Optional.empty(), List.of(), Map.of(), Map.of(),
+                Credentials.ofToken(token), T0));
+        oauth.answering(new AccessToken("new", Optional.empty(), Optional.empty(), "Bearer", List.of()));
+        assertThat(authorization(service.prepare(call(SLACK, false)))).isEqualTo("Bearer old");
+
+        assertThat(service.remembered(call(SLACK, true))).isEmpty();
+        assertThat(authorization(service.prepare(call(SLACK, true)))).isEqualTo("Bearer new");
+        assertThat(authorization(service.remembered(call(SLACK, false)).orElseThrow())).isEqualTo("Bearer new");
+    }
+
+    @Test
+    void nothing_is_remembered_with_a_zero_lifetime() {
+        remembered = new PrepareProxyRequestService.RememberedTargets(Duration.ZERO, 100, clock);
+        here = remembered.watching(database);
+        service = service();
+        Connection connection = stripeKey("sk_test_1");
+        service.prepare(call(STRIPE, false));
+
+        assertThat(service.remembered(call(STRIPE, false))).isEmpty();
+        database.delete(workspace, connection.id());
+        assertThatThrownBy(() -> service.prepare(call(STRIPE, false))).isInstanceOf(NotFoundException.class);
+    }
+}
