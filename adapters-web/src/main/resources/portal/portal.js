@@ -48,6 +48,71 @@
     });
   }
 
+  // Config form: show a field only while the field it depends on has the value it waits for.
+  var configForm = document.getElementById('config-form');
+  if (configForm) {
+    var valueOf = function (key) {
+      var input = configForm.querySelector('[name="config.' + key + '"]');
+      if (!input) { return null; }
+      if (input.type === 'checkbox') { return input.checked ? 'true' : 'false'; }
+      return input.value;
+    };
+    var dependents = Array.prototype.slice.call(configForm.querySelectorAll('[data-depends-field]'));
+    var update = function () {
+      dependents.forEach(function (el) {
+        el.hidden = valueOf(el.getAttribute('data-depends-field')) !== el.getAttribute('data-depends-equals');
+      });
+    };
+    configForm.addEventListener('change', update);
+    configForm.addEventListener('input', update);
+    update();
+
+    // Dynamic options: search the provider's options as you type (same-origin, the session cookie).
+    Array.prototype.forEach.call(configForm.querySelectorAll('[data-options-url]'), function (search) {
+      var target = search.getAttribute('data-options-for');
+      var timer = null;
+      search.addEventListener('input', function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          var url = search.getAttribute('data-options-url') + '?search=' + encodeURIComponent(search.value);
+          fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+            .then(function (r) { return r.ok ? r.json() : { data: [] }; })
+            .then(function (page) { fill(target, page.data || []); });
+        }, 250);
+      });
+    });
+    var fill = function (target, options) {
+      Array.prototype.forEach.call(configForm.querySelectorAll('[data-options-list="' + target + '"]'), function (list) {
+        if (list.tagName === 'SELECT') {
+          var current = list.value;
+          Array.prototype.slice.call(list.options).forEach(function (o) { if (o.value !== '' && o.value !== current) { list.removeChild(o); } });
+          options.forEach(function (o) {
+            if (o.value === current) { return; }
+            var option = document.createElement('option');
+            option.value = o.value; option.textContent = o.label;
+            list.appendChild(option);
+          });
+        } else {
+          var name = list.getAttribute('data-name');
+          Array.prototype.slice.call(list.querySelectorAll('.check')).forEach(function (c) {
+            if (!c.querySelector('input').checked) { list.removeChild(c); }
+          });
+          var n = Date.now();
+          options.forEach(function (o, i) {
+            if (list.querySelector('input[value="' + CSS.escape(o.value) + '"]')) { return; }
+            var wrap = document.createElement('div'); wrap.className = 'check';
+            var box = document.createElement('input'); box.type = 'checkbox'; box.value = o.value;
+            box.id = target + '-n' + n + '-' + i; box.name = name + '.item.n' + n + '-' + i;
+            var label = document.createElement('label'); label.htmlFor = box.id; label.textContent = o.label;
+            wrap.appendChild(box); wrap.appendChild(label); list.appendChild(wrap);
+          });
+        }
+      });
+    };
+    var errors = document.getElementById('config-errors');
+    if (errors) { errors.focus(); }
+  }
+
   // OAuth providers refuse to be framed: when framed, the provider's page opens in a new window,
   // which tells this frame the result when it comes back.
   if (framed) {

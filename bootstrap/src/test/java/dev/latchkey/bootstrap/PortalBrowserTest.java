@@ -98,6 +98,8 @@ class PortalBrowserTest extends ApiTest {
                 .status()).isEqualTo(200);
         Reply keyConnector = post("/v1/connectors", keyConnector(), key);
         assertThat(keyConnector.status()).as(keyConnector.text()).isEqualTo(201);
+        Reply fields = put("/v1/connectors/acme-keys/config-fields", Map.of("fields", configFields()), key);
+        assertThat(fields.status()).as(fields.text()).isEqualTo(200);
         Map<String, Object> branding = new LinkedHashMap<>();
         branding.put("name", "Acme Analytics");
         branding.put("primary_color", "#7a1fa2");
@@ -122,6 +124,13 @@ class PortalBrowserTest extends ApiTest {
                         .withBody("{\"email\": \"ops@acme.example\"}")));
         app.stubFor(WireMock.get(urlEqualTo("/api/me")).withHeader("Authorization", equalTo("Bearer wrong-key"))
                 .willReturn(aResponse().withStatus(401).withBody("{\"message\": \"Invalid API key\"}")));
+        app.stubFor(WireMock.get(urlPathEqualTo("/api/channels")).withHeader("Authorization", equalTo("Bearer good-key"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"channels\": [{\"id\": \"C1\", \"name\": \"general\"}, {\"id\": \"C2\", \"name\": \"random\"}]}")));
+        app.stubFor(WireMock.get(urlPathEqualTo("/api/channels")).withQueryParam("q", equalTo("rand"))
+                .withHeader("Authorization", equalTo("Bearer good-key")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"channels\": [{\"id\": \"C2\", \"name\": \"random\"}]}")));
         app.stubFor(WireMock.get(urlPathEqualTo("/integrations")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html").withBody("<!doctype html><title>Acme</title><h1>Back in Acme</h1>")));
 
@@ -169,6 +178,50 @@ class PortalBrowserTest extends ApiTest {
         assertThat(browser.findElement(By.id("app-status")).getText()).isEqualTo("Connected");
         assertThat(browser.getPageSource()).contains("ops@acme.example");
         screenshot("connected");
+
+        // The config form: a field that depends on another, a validation error fixed on the way.
+        assertThat(browser.findElement(By.id("config-pipeline")).isDisplayed()).as("shown only for custom").isFalse();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("config-sync_mode"))).selectByValue("custom");
+        WebElement pipeline = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("config-pipeline")));
+        pipeline.sendKeys("ab");
+        browser.findElement(By.id("config-notify_email")).sendKeys("not-an-email");
+        browser.findElement(By.id("config-limit")).sendKeys("500");
+        browser.findElement(By.id("config-extra")).sendKeys("{\"region\": \"eu\"}");
+        browser.findElement(By.id("config-include_archived")).click();
+        browser.findElement(By.cssSelector("input[name^='config.tags.item'][value='b']")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("config-field_mappings-customer_tier"))).selectByValue("gold");
+        // Dynamic options come from the provider through the connection; searching asks it again.
+        org.openqa.selenium.support.ui.Select channel = new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("config-channel")));
+        assertThat(channel.getOptions()).extracting(WebElement::getText).contains("general", "random");
+        browser.findElement(By.id("config-channel-search")).sendKeys("rand");
+        wait.until(d -> channel.getOptions().stream().noneMatch(o -> o.getText().equals("general")));
+        channel.selectByValue("C2");
+        screenshot("config-filled");
+        browser.findElement(By.id("config-save")).click();
+        WebElement summary = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("config-errors")));
+        assertThat(summary.findElements(By.tagName("li"))).extracting(WebElement::getText).containsExactlyInAnyOrder(
+                "Pipeline: " + browser.findElement(By.id("config-pipeline-error")).getText(),
+                "Notify email: " + browser.findElement(By.id("config-notify_email-error")).getText(),
+                "Limit: " + browser.findElement(By.id("config-limit-error")).getText());
+        assertThat(browser.findElement(By.id("config-pipeline")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("config-pipeline")).getAttribute("value")).as("kept as typed").isEqualTo("ab");
+        screenshot("config-errors");
+
+        clearAndType("config-pipeline", "sales-2026");
+        clearAndType("config-notify_email", "ops@acme.example");
+        clearAndType("config-limit", "50");
+        browser.findElement(By.id("config-save")).click();
+        WebElement saved = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("config-saved")));
+        assertThat(saved.getText()).isEqualTo("Your settings were saved.");
+        screenshot("config-saved");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = (Map<String, Object>) get("/v1/linked-accounts/" + accountOf(link) + "/configs/acme-keys", key)
+                .list("fields").stream().collect(java.util.stream.Collectors.toMap(f -> (String) f.get("key"),
+                        f -> f.get("value") == null ? "null" : f.get("value")));
+        assertThat(values).containsEntry("sync_mode", "custom").containsEntry("pipeline", "sales-2026").containsEntry("channel", "C2")
+                .containsEntry("include_archived", true).containsEntry("limit", 50).containsEntry("notify_email", "ops@acme.example")
+                .containsEntry("tags", List.of("b")).containsEntry("field_mappings", Map.of("customer_tier", "gold"))
+                .containsEntry("extra", Map.of("region", "eu"));
 
         browser.findElement(By.id("done")).click();
         wait.until(ExpectedConditions.urlContains("/integrations"));
@@ -365,6 +418,55 @@ class PortalBrowserTest extends ApiTest {
 
     // --- helpers ---
 
+    private final Map<String, String> accountsByLink = new HashMap<>();
+
+    private String accountOf(String link) {
+        return accountsByLink.get(link);
+    }
+
+    private void clearAndType(String id, String text) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    private static List<Map<String, Object>> configFields() {
+        Map<String, Object> pipeline = new LinkedHashMap<>();
+        pipeline.put("key", "pipeline");
+        pipeline.put("label", "Pipeline");
+        pipeline.put("type", "text");
+        pipeline.put("required", true);
+        pipeline.put("min_length", 3);
+        pipeline.put("section", "Sync");
+        pipeline.put("depends_on", Map.of("field", "sync_mode", "equals", "custom"));
+        pipeline.put("help_text", "The pipeline to sync, at least 3 characters.");
+        Map<String, Object> channel = new LinkedHashMap<>();
+        channel.put("key", "channel");
+        channel.put("label", "Channel");
+        channel.put("type", "select");
+        channel.put("section", "Notifications");
+        channel.put("options_from", Map.of("method", "GET", "path", "/channels", "items", "/channels", "label", "/name", "value", "/id",
+                "search_param", "q"));
+        return List.of(
+                Map.of("key", "sync_mode", "label", "Sync mode", "type", "select", "required", true, "section", "Sync",
+                        "default", "all", "options", List.of(Map.of("label", "Everything", "value", "all"), Map.of("label", "Custom", "value", "custom"))),
+                pipeline,
+                Map.of("key", "include_archived", "label", "Include archived records", "type", "boolean", "section", "Sync"),
+                Map.of("key", "limit", "label", "Limit", "type", "number", "integer", true, "min", 1, "max", 100, "section", "Sync"),
+                Map.of("key", "start", "label", "Start date", "type", "date", "section", "Sync"),
+                channel,
+                Map.of("key", "notify_email", "label", "Notify email", "type", "email", "section", "Notifications"),
+                Map.of("key", "tags", "label", "Tags", "type", "multi_select", "section", "Notifications",
+                        "options", List.of(Map.of("label", "Alpha", "value", "a"), Map.of("label", "Beta", "value", "b"),
+                                Map.of("label", "Gamma", "value", "c"))),
+                Map.of("key", "field_mappings", "label", "Field mapping", "type", "mapping",
+                        "sources", List.of(Map.of("key", "customer_tier", "label", "Customer tier")),
+                        "options", List.of(Map.of("label", "Gold", "value", "gold"), Map.of("label", "Silver", "value", "silver"))),
+                Map.of("key", "extra", "label", "Extra settings", "type", "json"),
+                Map.of("key", "notes", "label", "Notes", "type", "textarea"),
+                Map.of("key", "internal_id", "label", "Internal id", "type", "text", "hidden", true));
+    }
+
     private String newAccount() {
         String id = "portal-cust-" + ACCOUNTS.incrementAndGet();
         assertThat(post("/v1/linked-accounts", Map.of("id", id), key).status()).isEqualTo(201);
@@ -380,6 +482,7 @@ class PortalBrowserTest extends ApiTest {
         body.put("linked_account_id", account);
         Reply created = post("/v1/connect-links", body, key);
         assertThat(created.status()).as(created.text()).isEqualTo(201);
+        accountsByLink.put((String) created.get("url"), account);
         return (String) created.get("url");
     }
 

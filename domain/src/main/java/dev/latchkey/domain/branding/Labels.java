@@ -21,7 +21,7 @@ public record Labels(Map<String, String> values) {
             "back_to_apps", "connect_button", "connect_oauth_help", "connect_keys_help", "reconnect_button", "reconnect_help",
             "disconnect_button", "disconnect_confirm_title", "disconnect_confirm_text", "disconnect_confirm_button", "cancel_button",
             "connected_message", "disconnected_message", "connect_failed_message", "connection_label",
-            "config_title", "config_placeholder",
+            "config_title", "config_placeholder", "config_save", "config_saved_message", "config_errors_title", "options_search_label",
             "done_button", "done_title", "done_text", "powered_by", "privacy_link", "terms_link", "support_link",
             "link_invalid_title", "link_invalid_text", "session_expired_title", "session_expired_text",
             "forbidden_title", "forbidden_text", "oauth_connected_title", "oauth_failed_title", "required_field", "skip_link");

@@ -2,6 +2,19 @@ package dev.latchkey.adapters.web.portal;
 
 import dev.latchkey.adapters.web.security.PublicUrl;
 import dev.latchkey.application.port.in.AppView;
+import dev.latchkey.application.port.in.ConfigQuery;
+import dev.latchkey.application.port.in.GetConfigUseCase;
+import dev.latchkey.application.port.in.ListConfigOptionsQuery;
+import dev.latchkey.application.port.in.ListConfigOptionsUseCase;
+import dev.latchkey.application.port.in.SaveConfigCommand;
+import dev.latchkey.application.port.in.SaveConfigUseCase;
+import dev.latchkey.domain.Page;
+import dev.latchkey.domain.config.ConfigField;
+import dev.latchkey.domain.config.ConfigId;
+import dev.latchkey.domain.config.ConfigOption;
+import dev.latchkey.domain.config.ConfigReadout;
+import dev.latchkey.domain.config.FieldKind;
+import dev.latchkey.domain.config.InvalidConfigException;
 import dev.latchkey.application.port.in.ConnectAppCommand;
 import dev.latchkey.application.port.in.ConnectAppUseCase;
 import dev.latchkey.application.port.in.ConnectResult;
@@ -83,12 +96,22 @@ public class PortalController {
     private final GetAppUseCase getApp;
     private final ConnectAppUseCase connect;
     private final DisconnectUseCase disconnect;
+    private final GetConfigUseCase getConfig;
+    private final SaveConfigUseCase saveConfig;
+    private final ListConfigOptionsUseCase configOptions;
+    private final PortalConfigForm configForm;
     private final PortalPages pages;
     private final PublicUrl publicUrl;
     private final String script;
 
     public PortalController(OpenConnectLinkUseCase open, GetPortalSessionUseCase sessions, ListAppsUseCase listApps, GetAppUseCase getApp,
-                            ConnectAppUseCase connect, DisconnectUseCase disconnect, PortalPages pages, PublicUrl publicUrl) {
+                            ConnectAppUseCase connect, DisconnectUseCase disconnect, GetConfigUseCase getConfig,
+                            SaveConfigUseCase saveConfig, ListConfigOptionsUseCase configOptions, PortalConfigForm configForm,
+                            PortalPages pages, PublicUrl publicUrl) {
+        this.getConfig = getConfig;
+        this.saveConfig = saveConfig;
+        this.configOptions = configOptions;
+        this.configForm = configForm;
         this.open = open;
         this.sessions = sessions;
         this.listApps = listApps;
@@ -139,10 +162,11 @@ public class PortalController {
         return pages.render(HttpStatus.OK, "apps", page, Map.of("apps", apps), List.of(), request);
     }
 
-    @Get("/portal/apps/{slug}{?latchkey_status,connection_id,error,disconnected}")
+    @Get("/portal/apps/{slug}{?latchkey_status,connection_id,error,disconnected,config}")
     public MutableHttpResponse<?> app(String slug, @QueryValue("latchkey_status") @Nullable String status,
                                       @QueryValue("connection_id") @Nullable String connectionId, @QueryValue @Nullable String error,
-                                      @QueryValue @Nullable String disconnected, HttpRequest<?> request) {
+                                      @QueryValue @Nullable String disconnected, @QueryValue @Nullable String config,
+                                      HttpRequest<?> request) {
         Optional<PortalView> found = session(request);
         if (found.isEmpty()) {
             return expired(request);
@@ -165,7 +189,72 @@ public class PortalController {
             result = result("disconnected", slug, disconnected, null);
             message = Map.of("kind", "ok", "text", texts.get("disconnected_message"));
         }
-        return appPage(HttpStatus.OK, portal, app.get(), Map.of(), Map.of(), null, result, message, request);
+        ConfigState configState = "saved".equals(config) ? ConfigState.justSaved() : ConfigState.stored();
+        if (configState.saved()) {
+            result = result("config_saved", slug, null, null);
+            result.put("type", "config_result");
+            result.put("config_id", configId(portal).value());
+        }
+        return appPage(HttpStatus.OK, portal, app.get(), Map.of(), Map.of(), null, result, message, configState, request);
+    }
+
+    /** Saves the whole config form: every error at once (nothing saved), or back to the page with a confirmation. */
+    @Post(value = "/portal/apps/{slug}/config", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public MutableHttpResponse<?> saveConfig(String slug, @Body Map<String, String> form, HttpRequest<?> request) {
+        Optional<PortalView> found = session(request);
+        if (found.isEmpty()) {
+            return expired(request);
+        }
+        PortalView portal = found.get();
+        if (!csrfValid(request, form)) {
+            return forbidden(portal, request);
+        }
+        Optional<AppView> app = app(portal, slug);
+        if (app.isEmpty() || !app.get().connected()) {
+            return notFound(portal, request);
+        }
+        ConfigQuery query = configQuery(portal, app.get().definition().slug());
+        ConfigReadout readout = getConfig.get(query).readout();
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        Map<String, Object> values = configForm.read(readout, form, unreadable);
+        List<FieldViolation> violations;
+        if (unreadable.isEmpty()) {
+            try {
+                saveConfig.save(new SaveConfigCommand(query, values));
+                return HttpResponse.seeOther(URI.create("/portal/apps/" + slug + "?config=saved"));
+            } catch (InvalidConfigException e) {
+                violations = e.violations();
+            }
+        } else {
+            violations = PortalConfigForm.violations(readout, values, unreadable);
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        violations.forEach(v -> errors.putIfAbsent(v.field(), v.message()));
+        Map<String, Object> result = result("error", slug, null, "invalid_config");
+        result.put("type", "config_result");
+        return appPage(HttpStatus.UNPROCESSABLE_ENTITY, portal, app.get(), Map.of(), Map.of(), null, result, null,
+                ConfigState.submitted(values, errors), request);
+    }
+
+    /** One page of a field's options for the form's search (same origin, the session cookie). */
+    @Get("/portal/apps/{slug}/config/options/{key}{?search,cursor}")
+    public MutableHttpResponse<?> configOptions(String slug, String key, @QueryValue @Nullable String search,
+                                                @QueryValue @Nullable String cursor, HttpRequest<?> request) {
+        Optional<PortalView> found = session(request);
+        Optional<AppView> app = found.flatMap(p -> app(p, slug));
+        if (app.isEmpty()) {
+            return HttpResponse.notFound(Map.of("error", "not_found")).header("Cache-Control", "no-store");
+        }
+        try {
+            Page<ConfigOption> page = configOptions.options(new ListConfigOptionsQuery(configQuery(found.get(), app.get().definition().slug()),
+                    key, Optional.ofNullable(search).filter(q -> !q.isEmpty()), Optional.ofNullable(cursor).filter(c -> !c.isEmpty())));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("data", page.items().stream().map(o -> Map.of("label", o.label(), "value", o.value())).toList());
+            body.put("next_cursor", page.nextCursor().orElse(null));
+            return HttpResponse.ok(body).header("Cache-Control", "no-store");
+        } catch (ConflictException | NotFoundException | ProviderException | IllegalArgumentException | InvalidInputException e) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage())).header("Cache-Control", "no-store");
+        }
     }
 
     @Post(value = "/portal/apps/{slug}/connect", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -211,11 +300,13 @@ public class PortalController {
                     .collect(java.util.stream.Collectors.toMap(p -> "params." + p.getKey(), Map.Entry::getValue)));
             String general = fieldErrors.keySet().stream().anyMatch(f -> !f.startsWith("credentials.") && !f.startsWith("params."))
                     ? e.getMessage() : null;
-            return appPage(HttpStatus.UNPROCESSABLE_ENTITY, portal, app.get(), fieldErrors, kept, general, null, null, request);
+            return appPage(HttpStatus.UNPROCESSABLE_ENTITY, portal, app.get(), fieldErrors, kept, general, null, null, ConfigState.stored(),
+                    request);
         } catch (ProviderException | ConflictException | NotFoundException e) {
             Map<String, String> texts = PortalTexts.forApp(page(request, portal).texts(), app.get().definition().name());
             return appPage(HttpStatus.UNPROCESSABLE_ENTITY, portal, app.get(), Map.of(), Map.of(),
-                    texts.get("connect_failed_message") + " " + e.getMessage(), result("error", slug, null, code(e)), null, request);
+                    texts.get("connect_failed_message") + " " + e.getMessage(), result("error", slug, null, code(e)), null,
+                    ConfigState.stored(), request);
         }
     }
 
@@ -286,7 +377,7 @@ public class PortalController {
     private MutableHttpResponse<String> appPage(HttpStatus status, PortalView portal, AppView app, Map<String, String> fieldErrors,
                                                 Map<String, String> values, @Nullable String formError,
                                                 @Nullable Map<String, Object> result, @Nullable Map<String, String> message,
-                                                HttpRequest<?> request) {
+                                                ConfigState configState, HttpRequest<?> request) {
         PortalPages.Page page = page(request, portal);
         ConnectorDefinition definition = app.definition();
         Map<String, String> texts = PortalTexts.forApp(page.texts(), definition.name());
@@ -329,6 +420,7 @@ public class PortalController {
         }
         form.put("fields", fields);
         model.put("connect", form);
+        model.put("config", app.connected() ? configModel(portal, app, configState, texts) : null);
         List<String> formTargets = method instanceof AuthMethod.OAuth2AuthorizationCode o ? origin(o.authorizationUrl().text())
                 .map(List::of).orElse(List.of("https:")) : List.of();
         return pages.render(status, "app", page, model, formTargets, request);
@@ -402,6 +494,81 @@ public class PortalController {
         PortalPages.Page page = page(request, portal);
         return message(HttpStatus.NOT_FOUND, page, page.texts().get("no_apps"), page.texts().get("no_apps"),
                 Map.of("url", "/portal", "text", page.texts().get("back_to_apps")), request);
+    }
+
+    // --- the config form ---
+
+    /** What the config form shows: the stored values, or what was just submitted with its errors. */
+    record ConfigState(boolean saved, @Nullable Map<String, Object> submitted, Map<String, String> errors) {
+        static ConfigState stored() {
+            return new ConfigState(false, null, Map.of());
+        }
+
+        static ConfigState justSaved() {
+            return new ConfigState(true, null, Map.of());
+        }
+
+        static ConfigState submitted(Map<String, Object> values, Map<String, String> errors) {
+            return new ConfigState(false, values, errors);
+        }
+    }
+
+    private @Nullable Map<String, Object> configModel(PortalView portal, AppView app, ConfigState state, Map<String, String> texts) {
+        String slug = app.definition().slug().value();
+        ConfigQuery query = configQuery(portal, app.definition().slug());
+        ConfigReadout readout;
+        try {
+            readout = getConfig.get(query).readout();
+        } catch (NotFoundException e) {
+            return null;
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (state.submitted() == null) {
+            readout.fieldErrors().forEach(v -> errors.putIfAbsent(v.field(), v.message()));
+        }
+        errors.putAll(state.errors());
+        Map<String, Object> values = state.submitted() != null ? state.submitted() : PortalConfigForm.values(readout);
+        boolean usable = app.status().filter(s -> s == ConnectionStatus.ACTIVE).isPresent();
+        Map<String, List<ConfigOption>> dynamic = new HashMap<>();
+        Map<String, String> labels = new HashMap<>();
+        for (ConfigReadout.FieldValue fv : readout.fields()) {
+            ConfigField field = fv.field();
+            labels.put(field.key(), field.label());
+            boolean fromProvider = switch (field.kind()) {
+                case FieldKind.Select s -> s.optionsFrom().isPresent();
+                case FieldKind.Mapping m -> m.optionsFrom().isPresent();
+                default -> false;
+            };
+            if (fromProvider && usable && !field.hidden()) {
+                try {
+                    dynamic.put(field.key(), configOptions.options(new ListConfigOptionsQuery(query, field.key(), Optional.empty(),
+                            Optional.empty())).items());
+                } catch (ConflictException | ProviderException e) {
+                    errors.putIfAbsent(field.key(), e.getMessage());
+                }
+            }
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("action", "/portal/apps/" + slug + "/config");
+        model.put("saved", state.saved());
+        model.put("sections", configForm.sections(readout, slug, values, errors, dynamic));
+        model.put("errors_title", texts.get("config_errors_title"));
+        List<Map<String, Object>> list = new ArrayList<>();
+        errors.forEach((field, message) -> {
+            String key = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
+            String label = labels.getOrDefault(key, field);
+            list.add(Map.of("id", "config-" + field.replace('.', '-'), "text", label + ": " + message));
+        });
+        model.put("errors", list);
+        return model;
+    }
+
+    private static ConfigQuery configQuery(PortalView portal, ConnectorSlug connector) {
+        return new ConfigQuery(portal.session().workspaceId(), portal.session().accountId(), connector, configId(portal));
+    }
+
+    private static ConfigId configId(PortalView portal) {
+        return portal.session().scope().configId().map(ConfigId::new).orElse(ConfigId.DEFAULT);
     }
 
     // --- session, scope, CSRF ---
