@@ -18,7 +18,7 @@ public record Labels(Map<String, String> values) {
     public static final List<String> KEYS = List.of(
             "portal_title", "portal_intro", "search_label", "search_placeholder", "no_apps",
             "status_connected", "status_needs_reconnect", "status_not_connected",
-            "back_to_apps", "connect_button", "connect_oauth_help", "connect_keys_help", "reconnect_button", "reconnect_help",
+            "back_to_apps", "connect_button", "connect_another_button", "connect_oauth_help", "connect_keys_help", "reconnect_button", "reconnect_help",
             "disconnect_button", "disconnect_confirm_title", "disconnect_confirm_text", "disconnect_confirm_button", "cancel_button",
             "connected_message", "disconnected_message", "connect_failed_message", "connection_label",
             "config_title", "config_placeholder", "config_save", "config_saved_message", "config_errors_title", "options_search_label",

@@ -407,8 +407,10 @@ public class PortalController {
         form.put("oauth", method.redirects());
         form.put("auth_type", method.type());
         form.put("reconnect", reconnect);
-        form.put("title", reconnect ? texts.get("reconnect_button") : texts.get("connect_button"));
-        form.put("button", reconnect ? texts.get("reconnect_button") : texts.get("connect_button"));
+        boolean another = app.connected() && !reconnect;
+        String title = reconnect ? texts.get("reconnect_button") : another ? texts.get("connect_another_button") : texts.get("connect_button");
+        form.put("title", title);
+        form.put("button", title);
         form.put("help", method.redirects() ? texts.get("connect_oauth_help") : texts.get("connect_keys_help"));
         form.put("error", formError);
         List<Map<String, Object>> fields = new ArrayList<>();
