@@ -53,6 +53,11 @@ import dev.latchkey.application.service.RevokeSessionTokenService;
 import dev.latchkey.application.service.UpdateLinkedAccountService;
 import dev.latchkey.application.service.UpsertLinkedAccountService;
 import dev.latchkey.application.service.VerifySessionGrantService;
+import dev.latchkey.application.port.out.BrandingStorePort;
+import dev.latchkey.application.port.out.ConnectLinkStorePort;
+import dev.latchkey.application.port.out.PortalSessionStorePort;
+import dev.latchkey.application.service.BrandingService;
+import dev.latchkey.application.service.PortalService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -273,5 +278,19 @@ public class ServiceFactory {
                                                                             dev.latchkey.application.port.in.PrepareProxyRequestUseCase prepare,
                                                                             ProviderHttpPort http) {
         return new dev.latchkey.application.service.ListConfigOptionsService(definitions, connectors, prepare, http);
+    }
+
+    // --- hosted portal and branding (issue 6) ---
+
+    @Singleton
+    BrandingService branding(BrandingStorePort store) {
+        return new BrandingService(store);
+    }
+
+    @Singleton
+    PortalService portal(LinkedAccountStorePort accounts, GetConnectorUseCase connectors, WorkspaceSettingsStorePort workspaceSettings,
+                         BrandingStorePort branding, ConnectLinkStorePort links, PortalSessionStorePort sessions, SecureRandom random,
+                         Clock clock) {
+        return new PortalService(accounts, connectors, workspaceSettings, branding, links, sessions, random, clock);
     }
 }

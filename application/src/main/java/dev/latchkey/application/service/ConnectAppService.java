@@ -82,7 +82,7 @@ public final class ConnectAppService implements ConnectAppUseCase {
             if (command.mode() == PendingAuthorization.Mode.REDIRECT && command.returnUrl().isEmpty()) {
                 v.add("return_url", "is required in redirect mode: where to send the customer afterwards");
             }
-            command.returnUrl().filter(url -> !origins.allows(url)).ifPresent(url -> v.add("return_url",
+            command.returnUrl().filter(url -> !origins.allows(url) && !url.startsWith(portalBase())).ifPresent(url -> v.add("return_url",
                     "must be under one of the workspace's allowed origins; add its origin with PUT /v1/workspace/settings"));
             if (!command.credentials().isEmpty()) {
                 v.add("credentials", "are not used by " + method.type() + ": the customer authorizes at the provider");
@@ -99,6 +99,11 @@ public final class ConnectAppService implements ConnectAppUseCase {
         Optional<String> identifier = calls.identify(scheme, context, grant.credentials(), grant.tokenValues());
         return new ConnectResult.Connected(writer.save(command.workspaceId(), account.id(), account.key(), command.connector(), method.type(),
                 identifier, command.params(), grant, clock.instant()));
+    }
+
+    /** The hosted portal sends its customers back to itself, under Latchkey's own public URL. */
+    private String portalBase() {
+        return redirectUri.substring(0, redirectUri.length() - "/oauth/callback".length()) + "/portal/";
     }
 
     private ConnectResult redirect(ConnectAppCommand command, LinkedAccount account, ConnectorView view,

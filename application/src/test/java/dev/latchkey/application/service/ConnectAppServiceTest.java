@@ -195,6 +195,17 @@ class ConnectAppServiceTest {
     }
 
     @Test
+    void the_hosted_portal_under_latchkeys_own_url_may_be_the_return_url_and_a_look_alike_may_not() {
+        assertThat(service.connect(oauthCommand(SLACK, Map.of(), PendingAuthorization.Mode.REDIRECT,
+                Optional.of("https://latchkey.acme.com/portal/apps/slack")))).isInstanceOf(ConnectResult.Redirect.class);
+        for (String url : List.of("https://latchkey.acme.com.evil.example/portal/apps/slack", "https://latchkey.acme.com/oauth/other")) {
+            InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                    () -> service.connect(oauthCommand(SLACK, Map.of(), PendingAuthorization.Mode.REDIRECT, Optional.of(url))));
+            assertThat(fields(e)).as(url).containsExactly("return_url");
+        }
+    }
+
+    @Test
     void a_return_url_outside_the_allowed_origins_is_invalid_on_return_url() {
         for (String url : List.of("https://evil.example/cb", "https://app.acme.com.evil.example/cb", "http://app.acme.com/cb",
                 "https://user@app.acme.com/cb", "not a url")) {

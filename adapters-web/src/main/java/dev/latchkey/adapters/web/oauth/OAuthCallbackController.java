@@ -1,11 +1,17 @@
 package dev.latchkey.adapters.web.oauth;
 
+import dev.latchkey.adapters.web.portal.PortalPages;
+import dev.latchkey.adapters.web.portal.PortalTexts;
+import dev.latchkey.adapters.web.security.PublicUrl;
 import dev.latchkey.application.port.in.AuthorizationCallback;
+import dev.latchkey.application.port.in.GetBrandingUseCase;
+import dev.latchkey.domain.branding.Branding;
 import dev.latchkey.application.port.in.AuthorizationOutcome;
 import dev.latchkey.application.port.in.CompleteAuthorizationUseCase;
 import dev.latchkey.domain.connection.PendingAuthorization;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -43,25 +49,40 @@ import java.util.Optional;
 public class OAuthCallbackController {
     private final CompleteAuthorizationUseCase complete;
     private final JsonMapper json;
+    private final GetBrandingUseCase branding;
+    private final PortalTexts texts;
+    private final PublicUrl publicUrl;
+    private final String stylesheet;
     private final SecureRandom random = new SecureRandom();
 
-    public OAuthCallbackController(CompleteAuthorizationUseCase complete, JsonMapper json) {
+    public OAuthCallbackController(CompleteAuthorizationUseCase complete, JsonMapper json, GetBrandingUseCase branding, PortalTexts texts,
+                                   PublicUrl publicUrl) {
         this.complete = complete;
         this.json = json;
+        this.branding = branding;
+        this.texts = texts;
+        this.publicUrl = publicUrl;
+        this.stylesheet = PortalPages.stylesheet();
     }
 
     @Get("{?state,code,error,error_description}")
     public MutableHttpResponse<?> callback(@QueryValue @Nullable String state, @QueryValue @Nullable String code,
-                                           @QueryValue @Nullable String error, @QueryValue("error_description") @Nullable String errorDescription) {
+                                           @QueryValue @Nullable String error, @QueryValue("error_description") @Nullable String errorDescription,
+                                           HttpRequest<?> request) {
         AuthorizationOutcome outcome = complete.complete(new AuthorizationCallback(Optional.ofNullable(state), Optional.ofNullable(code),
                 Optional.ofNullable(error), Optional.ofNullable(errorDescription)));
         Optional<PendingAuthorization> pending = outcome.pending();
         if (pending.isPresent() && pending.get().mode() == PendingAuthorization.Mode.REDIRECT && pending.get().returnUrl().isPresent()
-                && outcome.allowedOrigins().allows(pending.get().returnUrl().get())) {
+                && returnAllowed(outcome, pending.get().returnUrl().get())) {
             return noStore(HttpResponse.status(HttpStatus.FOUND)
                     .header(HttpHeaders.LOCATION, URI.create(withResult(pending.get().returnUrl().get(), result(outcome))).toString()));
         }
-        return page(outcome);
+        return page(outcome, request);
+    }
+
+    /** Under an allowed origin, or back into the hosted portal (which starts OAuth in redirect mode). */
+    private boolean returnAllowed(AuthorizationOutcome outcome, String returnUrl) {
+        return outcome.allowedOrigins().allows(returnUrl) || returnUrl.startsWith(publicUrl.portalBase());
     }
 
     private Map<String, String> result(AuthorizationOutcome outcome) {
@@ -73,7 +94,9 @@ public class OAuthCallbackController {
         return result;
     }
 
-    private MutableHttpResponse<String> page(AuthorizationOutcome outcome) {
+    private MutableHttpResponse<String> page(AuthorizationOutcome outcome, HttpRequest<?> request) {
+        Branding brand = outcome.pending().map(p -> branding.get(p.workspaceId()).branding()).orElse(Branding.DEFAULT);
+        Map<String, String> t = texts.texts(texts.language(request.getHeaders().get("Accept-Language")), brand);
         String nonce = nonce();
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("source", "latchkey");
@@ -92,16 +115,17 @@ public class OAuthCallbackController {
                 + "  }\n"
                 + "})();</script>\n"
                 : "";
-        String title = outcome.connected() ? "Connected" : "Not connected";
-        String html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title>"
-                + "<style nonce=\"" + nonce + "\">body{font-family:system-ui,sans-serif;display:grid;place-items:center;min-height:90vh;"
-                + "margin:0;color:#1f2328;background:#fff}main{max-width:28rem;padding:2rem;text-align:center}"
-                + "h1{font-size:1.25rem}</style></head>\n<body><main role=\"status\"><h1>" + title + "</h1><p>"
+        String title = escape(outcome.connected() ? t.get("oauth_connected_title") : t.get("oauth_failed_title"));
+        String header = brand.logoUrl().map(logo -> "<img src=\"" + escape(logo) + "\" alt=\"" + escape(brand.name().orElse("")) + "\">")
+                .or(() -> brand.name().map(name -> "<span class=\"name\">" + escape(name) + "</span>")).orElse("");
+        String html = "<!doctype html>\n<html lang=\"" + texts.language(request.getHeaders().get("Accept-Language")) + "\"><head>"
+                + "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title
+                + "</title><style nonce=\"" + nonce + "\">" + stylesheet + PortalPages.css(brand) + "</style></head>\n<body>"
+                + "<header class=\"brand\">" + header + "</header><main role=\"status\"><h1>" + title + "</h1><p>"
                 + escape(outcome.message()) + "</p></main>\n" + script + "</body></html>\n";
         return noStore(HttpResponse.ok(html).contentType(MediaType.TEXT_HTML_TYPE)
                 .header("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce
-                        + "'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+                        + "'; img-src https: data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
                 .header("X-Content-Type-Options", "nosniff"));
     }
 

@@ -16,6 +16,16 @@ public class PublicUrl {
         return base;
     }
 
+    /** Where the hosted portal's pages live; the OAuth callback may send a customer back under it. */
+    public String portalBase() {
+        return base + "/portal/";
+    }
+
+    /** Whether browsers reach Latchkey over https (portal cookies are then Secure). */
+    public boolean isHttps() {
+        return base.regionMatches(true, 0, "https://", 0, 8);
+    }
+
     /** The one OAuth redirect URI of every connector. */
     public String oauthRedirectUri() {
         return base + "/oauth/callback";
