@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.persistence.config;
 
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
+import dev.latchkey.adapters.persistence.jdbc.Jdbc;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
 import dev.latchkey.adapters.persistence.crypto.Sealed;
 import dev.latchkey.application.port.out.ConfigFieldStorePort;
@@ -45,36 +46,21 @@ public class ConfigPersistenceAdapter implements ConfigFieldStorePort, ConfigVal
     private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
     private static final Argument<List<Object>> LIST = Argument.listOf(Object.class);
 
-    private final TransactionOperations<Connection> transactions;
+    private final Jdbc jdbc;
     private final CredentialCipher cipher;
     private final JsonMapper mapper;
 
     public ConfigPersistenceAdapter(TransactionOperations<Connection> transactions, CredentialCipher cipher, JsonMapper mapper) {
-        this.transactions = transactions;
+        this.jdbc = new Jdbc(transactions, "config store");
         this.cipher = cipher;
         this.mapper = mapper;
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T sql(Work<T> work) {
-        return transactions.executeWrite(status -> {
-            try {
-                return work.run(status.getConnection());
-            } catch (SQLException e) {
-                throw new IllegalStateException("config store: " + e.getMessage(), e);
-            }
-        });
     }
 
     // --- definitions ---
 
     @Override
     public Optional<ConfigFieldSet> find(WorkspaceId workspaceId, ConnectorSlug connector) {
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT fields::text AS fields FROM config_field_definitions WHERE workspace_id = ? AND connector = ?")) {
                 select.setObject(1, workspaceId.value());
@@ -89,7 +75,7 @@ public class ConfigPersistenceAdapter implements ConfigFieldStorePort, ConfigVal
     @Override
     public void save(WorkspaceId workspaceId, ConnectorSlug connector, ConfigFieldSet fields, Instant now) {
         String json = write(ConfigFieldsReader.write(fields));
-        sql(c -> {
+        jdbc.run(c -> {
             try (PreparedStatement upsert = c.prepareStatement("""
                     INSERT INTO config_field_definitions (workspace_id, connector, fields, updated_at) VALUES (?, ?, CAST(? AS jsonb), ?)
                     ON CONFLICT (workspace_id, connector) DO UPDATE SET fields = EXCLUDED.fields, updated_at = EXCLUDED.updated_at""")) {
@@ -104,7 +90,7 @@ public class ConfigPersistenceAdapter implements ConfigFieldStorePort, ConfigVal
 
     @Override
     public boolean delete(WorkspaceId workspaceId, ConnectorSlug connector) {
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM config_field_definitions WHERE workspace_id = ? AND connector = ?")) {
                 delete.setObject(1, workspaceId.value());
@@ -124,7 +110,7 @@ public class ConfigPersistenceAdapter implements ConfigFieldStorePort, ConfigVal
 
     @Override
     public Optional<StoredConfig> find(WorkspaceId workspaceId, LinkedAccountKey account, ConnectorSlug connector, ConfigId configId) {
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement(VALUE_COLUMNS
                     + "WHERE workspace_id = ? AND account_key = ? AND connector = ? AND config_id = ?")) {
                 select.setObject(1, workspaceId.value());
@@ -140,7 +126,7 @@ public class ConfigPersistenceAdapter implements ConfigFieldStorePort, ConfigVal
 
     @Override
     public List<StoredConfig> listByAccount(WorkspaceId workspaceId, LinkedAccountKey account) {
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement(VALUE_COLUMNS
                     + "WHERE workspace_id = ? AND account_key = ? ORDER BY connector, config_id")) {
                 select.setObject(1, workspaceId.value());
@@ -163,7 +149,7 @@ public class ConfigPersistenceAdapter implements ConfigFieldStorePort, ConfigVal
         config.values().forEach((k, v) -> (config.secretKeys().contains(k) ? secret : plain).put(k, v));
         Sealed sealed = secret.isEmpty() ? null : seal(config, secret);
         String plainJson = write(plain);
-        sql(c -> {
+        jdbc.run(c -> {
             try (PreparedStatement upsert = c.prepareStatement("""
                     INSERT INTO config_values (workspace_id, account_key, connector, config_id, plain_values, secret_key_id,
                                                secret_ciphertext, created_at, updated_at)
@@ -192,7 +178,7 @@ public class ConfigPersistenceAdapter implements ConfigFieldStorePort, ConfigVal
 
     @Override
     public boolean delete(WorkspaceId workspaceId, LinkedAccountKey account, ConnectorSlug connector, ConfigId configId) {
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM config_values WHERE workspace_id = ? AND account_key = ? AND connector = ? AND config_id = ?")) {
                 delete.setObject(1, workspaceId.value());
@@ -209,7 +195,7 @@ public class ConfigPersistenceAdapter implements ConfigFieldStorePort, ConfigVal
     /** Re-encrypts up to {@code limit} configs' secrets still under another key than the current one; rows claimed SKIP LOCKED. */
     public int reencryptSecrets(int limit) {
         String current = cipher.currentKeyId();
-        return sql(c -> {
+        return jdbc.run(c -> {
             int done = 0;
             try (PreparedStatement claim = c.prepareStatement("""
                     SELECT workspace_id, account_key, connector, config_id, secret_key_id, secret_ciphertext FROM config_values
@@ -249,7 +235,7 @@ public class ConfigPersistenceAdapter implements ConfigFieldStorePort, ConfigVal
 
     public long secretsUnderOtherKeys() {
         String current = cipher.currentKeyId();
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement count = c.prepareStatement(
                     "SELECT count(*) FROM config_values WHERE secret_key_id IS NOT NULL AND secret_key_id <> ?")) {
                 count.setString(1, current);

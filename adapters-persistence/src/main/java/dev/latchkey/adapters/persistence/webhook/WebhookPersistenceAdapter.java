@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.persistence.webhook;
 
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
+import dev.latchkey.adapters.persistence.jdbc.Jdbc;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
 import dev.latchkey.adapters.persistence.crypto.CredentialDecryptionException;
 import dev.latchkey.adapters.persistence.crypto.Sealed;
@@ -47,36 +48,21 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
     private static final Logger LOG = LoggerFactory.getLogger(WebhookPersistenceAdapter.class);
     private static final int MAX_ERROR_LENGTH = 500;
 
-    private final TransactionOperations<Connection> transactions;
+    private final Jdbc jdbc;
     private final CredentialCipher cipher;
     private final JsonColumns json;
 
     public WebhookPersistenceAdapter(TransactionOperations<Connection> transactions, CredentialCipher cipher, JsonColumns json) {
-        this.transactions = transactions;
+        this.jdbc = new Jdbc(transactions, "webhook store");
         this.cipher = cipher;
         this.json = json;
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T sql(Work<T> work) {
-        return transactions.executeWrite(status -> {
-            try {
-                return work.run(status.getConnection());
-            } catch (SQLException e) {
-                throw new WebhookStoreException("webhook store: " + e.getMessage(), e);
-            }
-        });
     }
 
     // --- the outbox ---
 
     @Override
     public void append(Event event) {
-        sql(c -> {
+        jdbc.run(c -> {
             try (PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO webhook_events (id, workspace_id, type, created_at, payload) VALUES (?, ?, ?, ?, CAST(? AS jsonb))")) {
                 insert.setString(1, event.id());
@@ -109,7 +95,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
     /** Re-encrypts up to {@code limit} signing secrets still under another key than the current one; rows claimed SKIP LOCKED. */
     public int reencryptSecrets(int limit) {
         String current = cipher.currentKeyId();
-        return sql(c -> {
+        return jdbc.run(c -> {
             int done = 0;
             try (PreparedStatement claim = c.prepareStatement("""
                     SELECT id, workspace_id, secret_key_id, secret_ciphertext FROM webhook_endpoints
@@ -141,7 +127,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
 
     public long secretsUnderOtherKeys() {
         String current = cipher.currentKeyId();
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement count = c.prepareStatement("SELECT count(*) FROM webhook_endpoints WHERE secret_key_id <> ?")) {
                 count.setString(1, current);
                 try (ResultSet rows = count.executeQuery()) {
@@ -157,7 +143,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
     @Override
     public void insert(WebhookEndpoint endpoint, WebhookSecret secret) {
         Sealed sealed = seal(endpoint.workspaceId(), endpoint.id(), secret);
-        sql(c -> {
+        jdbc.run(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO webhook_endpoints (id, workspace_id, url, events, secret_key_id, secret_ciphertext, created_at)
                     VALUES (?, ?, ?, CAST(? AS jsonb), ?, ?, ?)""")) {
@@ -175,7 +161,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
 
     @Override
     public List<WebhookEndpoint> list(WorkspaceId workspaceId) {
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT id, workspace_id, url, events::text AS events, created_at FROM webhook_endpoints
                     WHERE workspace_id = ? AND disabled_at IS NULL ORDER BY created_at, id""")) {
@@ -193,7 +179,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
 
     @Override
     public Optional<WebhookEndpoint> find(WorkspaceId workspaceId, WebhookEndpointId id) {
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT id, workspace_id, url, events::text AS events, created_at FROM webhook_endpoints
                     WHERE workspace_id = ? AND id = ? AND disabled_at IS NULL""")) {
@@ -208,7 +194,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
 
     @Override
     public boolean delete(WorkspaceId workspaceId, WebhookEndpointId id) {
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM webhook_endpoints WHERE workspace_id = ? AND id = ?")) {
                 delete.setObject(1, workspaceId.value());
                 delete.setObject(2, id.value());
@@ -220,7 +206,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
     @Override
     public boolean replaceSecret(WorkspaceId workspaceId, WebhookEndpointId id, WebhookSecret secret) {
         Sealed sealed = seal(workspaceId, id, secret);
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement update = c.prepareStatement("""
                     UPDATE webhook_endpoints SET secret_key_id = ?, secret_ciphertext = ?
                     WHERE workspace_id = ? AND id = ? AND disabled_at IS NULL""")) {
@@ -245,7 +231,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
 
     @Override
     public List<WebhookDelivery> listByEndpoint(WorkspaceId workspaceId, WebhookEndpointId endpointId, int limit) {
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement(DELIVERY_COLUMNS
                     + "WHERE w.workspace_id = ? AND d.endpoint_id = ? ORDER BY d.created_at DESC, d.id LIMIT ?")) {
                 select.setObject(1, workspaceId.value());
@@ -264,7 +250,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
 
     @Override
     public Optional<WebhookDelivery> find(WorkspaceId workspaceId, WebhookEndpointId endpointId, WebhookDeliveryId id) {
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement(DELIVERY_COLUMNS
                     + "WHERE w.workspace_id = ? AND d.endpoint_id = ? AND d.id = ?")) {
                 select.setObject(1, workspaceId.value());
@@ -279,7 +265,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
 
     @Override
     public boolean reschedule(WorkspaceId workspaceId, WebhookEndpointId endpointId, WebhookDeliveryId id, Instant now, Instant giveUpAt) {
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement update = c.prepareStatement("""
                     UPDATE webhook_deliveries d SET status = 'pending', next_attempt_at = ?, give_up_at = ?, lease_id = NULL
                     FROM webhook_endpoints w
@@ -296,7 +282,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
 
     @Override
     public List<Claimed> claimDue(Instant now, Instant leaseUntil, int limit) {
-        return sql(c -> {
+        return jdbc.run(c -> {
             List<Claimed> claimed = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("""
                     SELECT d.id, d.attempts, d.give_up_at, e.id AS event_id, e.workspace_id, e.type, e.created_at AS event_created_at,
@@ -339,7 +325,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
 
     @Override
     public int purgeEventsBefore(Instant cutoff) {
-        return sql(c -> {
+        return jdbc.run(c -> {
             try (PreparedStatement delete = c.prepareStatement("""
                     DELETE FROM webhook_events e
                     WHERE e.created_at < ?
@@ -352,7 +338,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
 
     @Override
     public void delivered(Claimed claimed, int statusCode, Instant now) {
-        sql(c -> {
+        jdbc.run(c -> {
             try (PreparedStatement update = c.prepareStatement("""
                     UPDATE webhook_deliveries
                     SET status = 'delivered', attempts = attempts + 1, last_status_code = ?, last_error = NULL, delivered_at = ?,
@@ -369,7 +355,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
 
     @Override
     public void attemptFailed(Claimed claimed, Optional<Integer> statusCode, String error, Optional<Instant> nextAttemptAt) {
-        sql(c -> {
+        jdbc.run(c -> {
             try (PreparedStatement update = c.prepareStatement("""
                     UPDATE webhook_deliveries
                     SET status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?, next_attempt_at = ?, lease_id = NULL
