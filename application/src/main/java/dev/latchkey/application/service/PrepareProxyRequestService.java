@@ -21,6 +21,7 @@ import dev.latchkey.domain.connector.ConnectorParam;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -94,12 +95,12 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
             }
         }
         URI base = baseUrl(view, connection);
-        http.checkDestination(base);
+        List<InetAddress> addresses = http.checkDestination(base);
         AuthSchemePort.Signature signature = schemes.get(method.type()).sign(
                 new AuthSchemePort.Context(view.definition(), method, connection.params(), view.settings().client()), connection.credentials());
         Map<String, String> headers = new HashMap<>(view.definition().apiHeaders());
         headers.putAll(signature.headers());
-        ProxyTarget target = new ProxyTarget(connection.id(), base, headers, signature.queryParameters());
+        ProxyTarget target = new ProxyTarget(connection.id(), base, addresses, headers, signature.queryParameters());
         remembered.remember(key, target, preparedAt, refresh.refreshDueAt(connection));
         return target;
     }

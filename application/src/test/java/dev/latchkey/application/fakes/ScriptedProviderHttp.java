@@ -72,9 +72,10 @@ public final class ScriptedProviderHttp implements ProviderHttpPort {
 
     /** Refuses what the real guard refuses most visibly: plain http. */
     @Override
-    public void checkDestination(java.net.URI uri) {
+    public java.util.List<java.net.InetAddress> checkDestination(java.net.URI uri) {
         if (!"https".equals(uri.getScheme())) {
             throw dev.latchkey.domain.connection.ProviderException.unavailable("refusing " + uri.getScheme() + "://" + uri.getHost());
         }
+        return java.util.List.of(java.net.InetAddress.getLoopbackAddress());
     }
 }

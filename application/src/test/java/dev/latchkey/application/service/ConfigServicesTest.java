@@ -56,6 +56,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The config services with in-memory stores: definitions, saves with their event, and options from a scripted provider. */
 class ConfigServicesTest {
+    private static final List<java.net.InetAddress> LOOPBACK = List.of(java.net.InetAddress.getLoopbackAddress());
     private static final ConnectorSlug SLACK = new ConnectorSlug("slack");
 
     private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
@@ -183,7 +184,7 @@ class ConfigServicesTest {
             if (refusal != null) {
                 throw refusal;
             }
-            return new ProxyTarget(ConnectionId.random(), URI.create("https://slack.com/api"),
+            return new ProxyTarget(ConnectionId.random(), URI.create("https://slack.com/api"), LOOPBACK,
                     Map.of("Authorization", "Bearer " + (command.forceRefresh() ? "fresh" : "stale")), Map.of());
         }, http);
     }
@@ -204,7 +205,7 @@ class ConfigServicesTest {
                 first.respondJson("GET", "https://slack.com/api/conversations.list", 200,
                         Map.of("channels", List.of(Map.of("id", "C1", "name", "general"), Map.of("id", "C2", "name", "sales"))));
             }
-            return new ProxyTarget(ConnectionId.random(), URI.create("https://slack.com/api"), Map.of(), Map.of());
+            return new ProxyTarget(ConnectionId.random(), URI.create("https://slack.com/api"), LOOPBACK, Map.of(), Map.of());
         }, http);
 
         Page<ConfigOption> page = retrying.options(optionsQuery("SAL"));

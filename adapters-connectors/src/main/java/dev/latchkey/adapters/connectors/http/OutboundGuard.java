@@ -10,6 +10,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,8 +20,9 @@ import java.util.Set;
  * link-local (cloud metadata), carrier-grade NAT, unique-local and multicast addresses unless the
  * operator set {@code latchkey.allow-private-network=true}.
  *
- * <p>The host is resolved here and again by the HTTP client, so a DNS answer that changes in
- * between (rebinding) is not caught; redirects are never followed, so every hop passes here.
+ * <p>The proxy connects to the addresses checked here. The JDK client used for tokens, verification
+ * and webhooks resolves the host again, so for those a DNS answer that changes in between
+ * (rebinding) is not caught; redirects are never followed, so every hop passes here.
  */
 @Singleton
 public final class OutboundGuard {
@@ -43,8 +45,11 @@ public final class OutboundGuard {
         return allowPrivateNetwork;
     }
 
-    /** Throws {@link ProviderException} (UNAVAILABLE) when the request must not be sent. */
-    public void check(URI uri) {
+    /**
+     * Throws {@link ProviderException} (UNAVAILABLE) when the request must not be sent; otherwise
+     * answers the addresses the host resolved to, every one of them allowed.
+     */
+    public List<InetAddress> check(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
@@ -54,14 +59,11 @@ public final class OutboundGuard {
             throw ProviderException.unavailable("refused a request to " + host + ": only https is allowed"
                     + (scheme.equals("http") ? " (plain http needs latchkey.allow-private-network=true)" : ""));
         }
-        if (allowPrivateNetwork) {
-            return;
-        }
         String name = stripBrackets(host).toLowerCase(Locale.ROOT);
         if (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1);
         }
-        if (BLOCKED_NAMES.contains(name)) {
+        if (!allowPrivateNetwork && BLOCKED_NAMES.contains(name)) {
             throw refused(host, "a cloud metadata endpoint");
         }
         InetAddress[] addresses;
@@ -70,12 +72,15 @@ public final class OutboundGuard {
         } catch (UnknownHostException e) {
             throw ProviderException.unavailable("could not resolve " + host);
         }
-        for (InetAddress address : addresses) {
-            String why = forbidden(address);
-            if (why != null) {
-                throw refused(host, why);
+        if (!allowPrivateNetwork) {
+            for (InetAddress address : addresses) {
+                String why = forbidden(address);
+                if (why != null) {
+                    throw refused(host, why);
+                }
             }
         }
+        return List.of(addresses);
     }
 
     private static ProviderException refused(String host, String why) {

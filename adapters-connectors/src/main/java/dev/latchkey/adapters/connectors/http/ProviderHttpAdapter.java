@@ -25,8 +25,8 @@ public final class ProviderHttpAdapter implements ProviderHttpPort {
     }
 
     @Override
-    public void checkDestination(java.net.URI uri) {
-        guard.check(uri);
+    public java.util.List<java.net.InetAddress> checkDestination(java.net.URI uri) {
+        return guard.check(uri);
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.connection.ConnectionId;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -10,13 +12,19 @@ import java.util.Objects;
  * Where and how to send a proxied request.
  *
  * @param baseUrl         the connector's API base, filled with the connection's values, checked as a destination
+ * @param addresses       the base URL's host resolved and checked: connect to one of these, never resolve again
  * @param headers         the connector's fixed API headers and the authentication headers
  * @param queryParameters authentication by query parameter, if the scheme uses it
  */
-public record ProxyTarget(ConnectionId connectionId, URI baseUrl, Map<String, String> headers, Map<String, String> queryParameters) {
+public record ProxyTarget(ConnectionId connectionId, URI baseUrl, List<InetAddress> addresses, Map<String, String> headers,
+                          Map<String, String> queryParameters) {
     public ProxyTarget {
         Objects.requireNonNull(connectionId, "connectionId");
         Objects.requireNonNull(baseUrl, "baseUrl");
+        addresses = List.copyOf(addresses);
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("a proxy target needs the addresses its host was checked at");
+        }
         headers = Map.copyOf(headers);
         queryParameters = Map.copyOf(queryParameters);
     }

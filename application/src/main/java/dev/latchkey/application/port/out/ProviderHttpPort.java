@@ -1,6 +1,8 @@
 package dev.latchkey.application.port.out;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,9 +18,10 @@ public interface ProviderHttpPort {
 
     /**
      * Refuses, as {@code send} would, a destination Latchkey must not reach (a private address, plain
-     * http): for requests that go out another way, such as the streaming proxy.
+     * http), and answers the addresses it checked: for requests that go out another way, such as the
+     * streaming proxy, which connects to exactly these so a second DNS answer cannot lead elsewhere.
      */
-    void checkDestination(URI uri);
+    List<InetAddress> checkDestination(URI uri);
 
     record ProviderRequest(String method, URI uri, Map<String, String> headers, Optional<String> body) {
         public ProviderRequest {

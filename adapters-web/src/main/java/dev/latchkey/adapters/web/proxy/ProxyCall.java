@@ -1,0 +1,116 @@
+package dev.latchkey.adapters.web.proxy;
+
+import dev.latchkey.application.port.in.PrepareProxyRequestCommand;
+import dev.latchkey.application.port.in.ProxyTarget;
+import dev.latchkey.domain.FieldViolation;
+import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.account.LinkedAccountId;
+import dev.latchkey.domain.connection.ConnectionId;
+import dev.latchkey.domain.connector.ConnectorSlug;
+import dev.latchkey.domain.workspace.WorkspaceId;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What a caller asked the proxy for, read from {@code /v1/proxy/{connector}/{path}?{query}} and the
+ * {@code X-Linked-Account-Id} / {@code X-Connection-Id} headers, every problem reported at once.
+ *
+ * @param rawPath  the path after the connector, still percent-encoded, checked by {@link ProxyPath}
+ * @param rawQuery the query string as sent, or empty
+ */
+record ProxyCall(ConnectorSlug connector, String rawPath, String rawQuery, LinkedAccountId accountId,
+                 Optional<ConnectionId> connectionId) {
+    static final String PREFIX = "/v1/proxy/";
+    static final String ACCOUNT_HEADER = "X-Linked-Account-Id";
+    static final String CONNECTION_HEADER = "X-Connection-Id";
+    private static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+            HttpMethod.DELETE, HttpMethod.HEAD);
+
+    static boolean isProxied(String uri) {
+        return uri.startsWith(PREFIX);
+    }
+
+    /** @throws InvalidInputException naming every field that is wrong */
+    static ProxyCall parse(HttpRequest request) {
+        List<FieldViolation> problems = new ArrayList<>();
+        if (!METHODS.contains(request.method())) {
+            problems.add(new FieldViolation("method", "the proxy forwards GET, POST, PUT, PATCH, DELETE and HEAD"));
+        }
+        String uri = request.uri();
+        int question = uri.indexOf('?');
+        String rest = (question < 0 ? uri : uri.substring(0, question)).substring(PREFIX.length());
+        String rawQuery = question < 0 ? "" : uri.substring(question + 1);
+        int slash = rest.indexOf('/');
+        String rawPath = slash < 0 ? "" : rest.substring(slash + 1);
+        ConnectorSlug connector = null;
+        try {
+            connector = new ConnectorSlug(slash < 0 ? rest : rest.substring(0, slash));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldViolation("connector", e.getMessage()));
+        }
+        ProxyPath.problem(rawPath).ifPresent(problem -> problems.add(new FieldViolation("path", problem)));
+        HttpHeaders headers = request.headers();
+        String accountHeader = headers.get(ACCOUNT_HEADER);
+        LinkedAccountId account = null;
+        if (accountHeader == null || accountHeader.isBlank()) {
+            problems.add(new FieldViolation(ACCOUNT_HEADER, "is required: the linked account to act for"));
+        } else {
+            try {
+                account = new LinkedAccountId(accountHeader);
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldViolation(ACCOUNT_HEADER, e.getMessage()));
+            }
+        }
+        Optional<ConnectionId> connectionId = Optional.empty();
+        String connectionHeader = headers.get(CONNECTION_HEADER);
+        if (connectionHeader != null) {
+            try {
+                connectionId = Optional.of(ConnectionId.parse(connectionHeader));
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldViolation(CONNECTION_HEADER, e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new ProxyCall(connector, rawPath, rawQuery, account, connectionId);
+    }
+
+    PrepareProxyRequestCommand command(WorkspaceId workspace, boolean forceRefresh) {
+        return new PrepareProxyRequestCommand(workspace, accountId, connector, connectionId, forceRefresh);
+    }
+
+    /** The provider URL: base + path + query (+ the signature's query parameters), still under the base. */
+    URI uri(ProxyTarget target) {
+        String query = rawQuery;
+        String signed = target.queryParameters().entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        if (!signed.isEmpty()) {
+            query = query.isEmpty() ? signed : query + "&" + signed;
+        }
+        URI uri;
+        try {
+            uri = URI.create(target.baseUrl() + (rawPath.isEmpty() ? "" : "/" + rawPath) + (query.isEmpty() ? "" : "?" + query));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("path", "is not a valid URL path or query");
+        }
+        if (!ProxyPath.confined(target.baseUrl(), uri)) {
+            throw InvalidInputException.of("path", "leads outside the connector's API");
+        }
+        return uri;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

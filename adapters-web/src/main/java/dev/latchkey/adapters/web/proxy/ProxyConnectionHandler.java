@@ -1,0 +1,177 @@
+package dev.latchkey.adapters.web.proxy;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+
+import java.util.ArrayDeque;
+
+/**
+ * One per HTTP/1.1 connection, between Netty's HTTP codec and Micronaut: a proxied request becomes a
+ * {@link ProxyExchange}; any other request goes on to Micronaut. Keeps answers in request order when a
+ * client pipelines: a request that would overtake the answer before it waits here (and reading stops
+ * until it can go on). Micronaut asks for reads with {@code autoRead} off; this handler holds those
+ * requests back while an exchange cannot take more of its body (provider not ready or not writable).
+ */
+final class ProxyConnectionHandler extends ChannelDuplexHandler {
+    private final ProxyServer server;
+    private final ArrayDeque<Object> held = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    /** The exchange whose answer is being made; the next request waits for it. */
+    private ProxyExchange answering;
+    /** The exchange whose request body is arriving (it may have answered already, then the rest is dropped). */
+    private ProxyExchange receiving;
+    /** Whether request content goes to Micronaut (the request it belongs to did). */
+    private boolean contentToMicronaut = true;
+    /** Requests given to Micronaut that it has not answered in full yet. */
+    private int micronautPending;
+    private boolean readHeld;
+
+    ProxyConnectionHandler(ProxyServer server) {
+        this.server = server;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!held.isEmpty() || mustWait(msg)) {
+            held.add(msg);
+            return;
+        }
+        route(msg);
+    }
+
+    private boolean mustWait(Object msg) {
+        return msg instanceof HttpRequest request
+                && (answering != null || (micronautPending > 0 && proxied(request)));
+    }
+
+    private static boolean proxied(HttpRequest request) {
+        return request.decoderResult().isSuccess() && ProxyCall.isProxied(request.uri());
+    }
+
+    private void route(Object msg) {
+        if (msg instanceof HttpRequest request) {
+            if (proxied(request)) {
+                contentToMicronaut = false;
+                ProxyExchange exchange = new ProxyExchange(server, this, ctx, request);
+                answering = exchange;
+                receiving = exchange;
+                exchange.start();
+                return;
+            }
+            contentToMicronaut = true;
+            micronautPending++;
+        } else if (msg instanceof HttpContent content && !contentToMicronaut) {
+            ProxyExchange exchange = receiving;
+            if (content instanceof LastHttpContent) {
+                receiving = null;
+            }
+            if (exchange != null) {
+                exchange.body(content);
+            } else {
+                content.release();
+            }
+            return;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (receiving != null) {
+            receiving.clientReadComplete();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    /** A read asked for by Micronaut (or by an exchange through {@link #readMore}). */
+    @Override
+    public void read(ChannelHandlerContext ctx) {
+        if (!held.isEmpty() || (receiving != null && receiving.pausesReading())) {
+            readHeld = true;
+            return;
+        }
+        ctx.read();
+    }
+
+    /** The receiving exchange can take more of its body. */
+    void readMore() {
+        if (held.isEmpty()) {
+            readHeld = false;
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        boolean answered = msg instanceof LastHttpContent
+                && !(msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL);
+        ctx.write(msg, promise);
+        if (answered && micronautPending > 0) {
+            micronautPending--;
+            if (micronautPending == 0) {
+                drain();
+            }
+        }
+    }
+
+    /** The exchange has answered in full. */
+    void answered(ProxyExchange exchange) {
+        if (answering == exchange) {
+            answering = null;
+            drain();
+        }
+    }
+
+    private void drain() {
+        while (!held.isEmpty() && !mustWait(held.peek())) {
+            route(held.poll());
+        }
+        if (readHeld && held.isEmpty() && (receiving == null || !receiving.pausesReading())) {
+            readHeld = false;
+            ctx.read();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (answering != null) {
+            answering.clientWritabilityChanged();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releaseHeld();
+        if (answering != null) {
+            answering.clientClosed();
+        }
+        if (receiving != null && receiving != answering) {
+            receiving.clientClosed();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseHeld();
+    }
+
+    private void releaseHeld() {
+        for (Object msg; (msg = held.poll()) != null; ) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+}

@@ -1,0 +1,569 @@
+package dev.latchkey.adapters.web.proxy;
+
+import dev.latchkey.adapters.web.error.Problem;
+import dev.latchkey.application.port.in.ApiKeyPrincipal;
+import dev.latchkey.application.port.in.ProxyTarget;
+import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.workspace.ApiKeySecret;
+import dev.latchkey.domain.workspace.WorkspaceId;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.Promise;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One proxied request, from the caller's request line to the last byte of the provider's answer. Runs
+ * on the caller connection's event loop; the two steps that may touch the database (an API key not seen
+ * lately, a target not prepared lately) run on a blocking thread and come back.
+ *
+ * <p>A body of at most 1 MiB (by Content-Length) is kept whole, so that when the provider answers 401
+ * the token is refreshed once and the request replayed once, and so that a request on a pooled
+ * connection the provider had just closed is sent again on a new one. A larger or chunked body streams
+ * through as it arrives, reading from the caller only as fast as the provider takes it; the answer
+ * streams back the same way.
+ */
+final class ProxyExchange {
+    static final String RESULT_HEADER = "X-Latchkey-Connection-Id";
+    private static final long REPLAYABLE_BYTES = 1024 * 1024;
+    /** Never forwarded to the provider: hop-by-hop headers, the caller's credentials, Latchkey's own headers. */
+    private static final Set<String> DROPPED_REQUEST = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
+            "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host", "expect", "authorization", "cookie",
+            "x-linked-account-id", "x-connection-id", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
+            "x-real-ip");
+    /** Never passed back to the caller: hop-by-hop headers; the framing is the caller connection's own. */
+    private static final Set<String> DROPPED_RESPONSE = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-connection",
+            "te", "trailer", "transfer-encoding", "upgrade");
+
+    private final ProxyServer server;
+    private final ProxyConnectionHandler client;
+    private final ChannelHandlerContext ctx;
+    private final HttpRequest request;
+    private final boolean keepAlive;
+    private final boolean replayable;
+    /** A replayable request's body, whole once {@link #requestRead}. */
+    private final CompositeByteBuf body;
+    /** A streamed request's body that arrived before the provider connection was ready. */
+    private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
+
+    private WorkspaceId workspace;
+    private ProxyCall call;
+    private ProxyTarget target;
+    private URI uri;
+    private ProviderConnections.Lease lease;
+    private HttpResponse providerResponse;
+    private ChannelFuture lastWrite;
+    private ScheduledFuture<?> timer;
+    private long lastActivity;
+    private long bodyBytes;
+    private boolean requestRead;
+    private boolean requestSent;
+    private boolean streaming;
+    private boolean paused;
+    private boolean replayed;
+    private boolean resent;
+    private boolean discarding;
+    private boolean replayAfterDiscard;
+    private boolean answerStarted;
+    private boolean closeClient;
+    private boolean done;
+
+    ProxyExchange(ProxyServer server, ProxyConnectionHandler client, ChannelHandlerContext ctx, HttpRequest request) {
+        this.server = server;
+        this.client = client;
+        this.ctx = ctx;
+        this.request = request;
+        this.keepAlive = HttpUtil.isKeepAlive(request);
+        long length = HttpUtil.getContentLength(request, 0L);
+        this.replayable = !HttpUtil.isTransferEncodingChunked(request) && length <= REPLAYABLE_BYTES;
+        this.body = replayable ? ctx.alloc().compositeBuffer(64) : null;
+    }
+
+    // --- the caller's side ---
+
+    void start() {
+        String token = bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        if (token == null || !ApiKeySecret.looksLikeApiKey(token)) {
+            fail(token != null && token.chars().filter(c -> c == '.').count() == 2 ? ProxyProblems.sessionToken() : ProxyProblems.unauthorized());
+            return;
+        }
+        Optional<ApiKeyPrincipal> known = server.apiKeys.remembered(token);
+        if (known.isPresent()) {
+            authenticated(known.get());
+        } else {
+            offload(() -> server.apiKeys.authenticate(token), principal -> principal.ifPresentOrElse(this::authenticated,
+                    () -> fail(ProxyProblems.unauthorized())));
+        }
+    }
+
+    private void authenticated(ApiKeyPrincipal principal) {
+        workspace = principal.workspaceId();
+        try {
+            call = ProxyCall.parse(request);
+        } catch (InvalidInputException e) {
+            fail(ProxyProblems.of(e));
+            return;
+        }
+        if (HttpUtil.getContentLength(request, 0L) > server.settings.maxRequestSize()) {
+            fail(ProxyProblems.tooLarge(server.settings.maxRequestSize()));
+            return;
+        }
+        if (HttpUtil.is100ContinueExpected(request) && !requestRead) {
+            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+        }
+        prepare(false);
+    }
+
+    /** A piece of the caller's request body. */
+    void body(HttpContent content) {
+        bodyBytes += content.content().readableBytes();
+        boolean last = content instanceof LastHttpContent;
+        if (last) {
+            requestRead = true;
+        }
+        if (done) {
+            content.release();
+            return;
+        }
+        if (bodyBytes > server.settings.maxRequestSize()) {
+            content.release();
+            closeClient = true;
+            fail(ProxyProblems.tooLarge(server.settings.maxRequestSize()));
+            return;
+        }
+        if (replayable) {
+            body.addComponent(true, content.content().retain());
+            content.release();
+            if (last && lease != null && !requestSent) {
+                sendWhole();
+            }
+        } else if (streaming) {
+            sendPiece(content);
+        } else {
+            early.add(content);
+        }
+    }
+
+    void clientReadComplete() {
+        if (streaming && lease != null) {
+            lease.channel().flush();
+        }
+        if (!done && !requestRead && !pausesReading()) {
+            client.readMore();
+        }
+    }
+
+    /** Whether reading the caller's body must wait: the provider is not ready for it, or not taking more. */
+    boolean pausesReading() {
+        return !requestRead && !done && (paused || (!replayable && !streaming));
+    }
+
+    void clientWritabilityChanged() {
+        if (lease != null && ctx.channel().isWritable()) {
+            lease.channel().config().setAutoRead(true);
+        }
+    }
+
+    void clientClosed() {
+        closeClient = true;
+        finish(false);
+    }
+
+    // --- preparing ---
+
+    private void prepare(boolean forceRefresh) {
+        var command = call.command(workspace, forceRefresh);
+        Optional<ProxyTarget> known = server.prepare.remembered(command);
+        if (known.isPresent()) {
+            prepared(known.get());
+        } else {
+            offload(() -> server.prepare.prepare(command), this::prepared);
+        }
+    }
+
+    private void prepared(ProxyTarget target) {
+        this.target = target;
+        try {
+            uri = call.uri(target);
+        } catch (InvalidInputException e) {
+            fail(ProxyProblems.of(e));
+            return;
+        }
+        connect(false);
+    }
+
+    private void connect(boolean fresh) {
+        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+        Promise<ProviderConnections.Lease> leasing = ctx.executor().newPromise();
+        leasing.addListener(leased -> {
+            if (leased.isSuccess()) {
+                connected(leasing.getNow());
+            } else if (!done) {
+                fail(ProxyProblems.unreachable());
+            }
+        });
+        server.connections.acquire(ctx.channel().eventLoop(), ctx.channel().getClass(),
+                new ProviderConnections.Destination(tls, uri.getHost(), port), target.addresses(), fresh, leasing);
+    }
+
+    private void connected(ProviderConnections.Lease lease) {
+        if (done) {
+            lease.channel().close();
+            return;
+        }
+        this.lease = lease;
+        lease.handler().attach(this);
+        if (replayable) {
+            if (requestRead) {
+                sendWhole();
+            }
+            return;
+        }
+        Channel provider = lease.channel();
+        provider.write(head());
+        streaming = true;
+        for (HttpContent content; (content = early.poll()) != null; ) {
+            sendPiece(content);
+        }
+        provider.flush();
+        watch();
+        if (!requestRead && !paused) {
+            client.readMore();
+        }
+    }
+
+    // --- sending ---
+
+    private HttpRequest head() {
+        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), path.isEmpty() ? "/" : path);
+        HttpHeaders headers = head.headers();
+        Set<String> named = connectionNamed(request.headers());
+        for (Map.Entry<String, String> header : request.headers()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!DROPPED_REQUEST.contains(name) && !name.startsWith("x-latchkey-") && !named.contains(name)) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        }
+        headers.set(HttpHeaderNames.HOST, uri.getRawAuthority());
+        target.headers().forEach(headers::set);
+        if (replayable) {
+            if (body.isReadable() || HttpUtil.isContentLengthSet(request)) {
+                headers.set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+            }
+        } else if (HttpUtil.isTransferEncodingChunked(request)) {
+            headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+        }
+        return head;
+    }
+
+    private void sendWhole() {
+        Channel provider = lease.channel();
+        provider.write(head());
+        provider.writeAndFlush(new DefaultLastHttpContent(body.retainedDuplicate()));
+        requestSent = true;
+        watch();
+    }
+
+    private void sendPiece(HttpContent content) {
+        Channel provider = lease.channel();
+        lastActivity = System.nanoTime();
+        if (content instanceof LastHttpContent) {
+            provider.writeAndFlush(content);
+            requestSent = true;
+        } else {
+            provider.write(content);
+        }
+        if (!provider.isWritable()) {
+            paused = true;
+        }
+    }
+
+    void providerWritabilityChanged() {
+        if (paused && lease != null && lease.channel().isWritable()) {
+            paused = false;
+            client.readMore();
+        }
+    }
+
+    // --- the provider's answer ---
+
+    void fromProvider(Object msg) {
+        lastActivity = System.nanoTime();
+        if (msg instanceof HttpResponse response) {
+            providerResponse = response;
+            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                discarding = true; // 100 Continue and friends: the final answer follows
+            } else if (response.status().code() == 401 && replayable && !replayed) {
+                discarding = true;
+                replayAfterDiscard = true;
+            } else {
+                answer(response);
+            }
+        }
+        if (!(msg instanceof HttpContent content)) {
+            return;
+        }
+        boolean last = content instanceof LastHttpContent;
+        if (discarding) {
+            content.release();
+            if (last) {
+                discarding = false;
+                if (replayAfterDiscard) {
+                    replay();
+                }
+            }
+            return;
+        }
+        if (!answerStarted) {
+            content.release();
+            return;
+        }
+        lastWrite = ctx.write(content);
+        if (last) {
+            ctx.flush();
+            finish(requestSent && HttpUtil.isKeepAlive(providerResponse));
+        } else if (!ctx.channel().isWritable()) {
+            lease.channel().config().setAutoRead(false);
+        }
+    }
+
+    void providerReadComplete() {
+        if (answerStarted && !done) {
+            ctx.flush();
+        }
+    }
+
+    private void answer(HttpResponse response) {
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status());
+        HttpHeaders headers = head.headers();
+        Set<String> named = connectionNamed(response.headers());
+        for (Map.Entry<String, String> header : response.headers()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!DROPPED_RESPONSE.contains(name) && !named.contains(name)) {
+                headers.add(header.getKey(), header.getValue());
+            }
+        }
+        headers.set(RESULT_HEADER, target.connectionId().toString());
+        int status = response.status().code();
+        boolean bodiless = request.method().equals(HttpMethod.HEAD) || status == 204 || status == 304;
+        if (!bodiless && !HttpUtil.isContentLengthSet(response)) {
+            if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+                headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            } else {
+                closeClient = true; // an HTTP/1.0 caller: the end of the body is the end of the connection
+            }
+        }
+        keepOrClose(head);
+        answerStarted = true;
+        ctx.write(head);
+    }
+
+    private void replay() {
+        replayed = true;
+        releaseLease(HttpUtil.isKeepAlive(providerResponse));
+        requestSent = false;
+        replayAfterDiscard = false;
+        stopWatching();
+        prepare(true);
+    }
+
+    void providerFailed(Throwable cause) {
+        if (done || lease == null) {
+            return;
+        }
+        boolean reused = lease.reused();
+        releaseLease(false);
+        stopWatching();
+        if (!answerStarted && !discarding && reused && replayable && !resent) {
+            // A pooled connection the provider closed meanwhile: the request never reached it; send it once more.
+            resent = true;
+            requestSent = false;
+            connect(true);
+        } else if (answerStarted) {
+            abort();
+        } else {
+            fail(ProxyProblems.unreachable());
+        }
+    }
+
+    // --- the provider's silence ---
+
+    private void watch() {
+        lastActivity = System.nanoTime();
+        if (timer == null) {
+            timer = ctx.executor().schedule(this::checkSilence, server.settings.readTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void checkSilence() {
+        timer = null;
+        if (done || lease == null) {
+            return;
+        }
+        long silent = System.nanoTime() - lastActivity;
+        long limit = server.settings.readTimeout().toNanos();
+        if (silent < limit) {
+            timer = ctx.executor().schedule(this::checkSilence, limit - silent, TimeUnit.NANOSECONDS);
+            return;
+        }
+        releaseLease(false);
+        if (answerStarted) {
+            abort();
+        } else {
+            fail(ProxyProblems.timeout());
+        }
+    }
+
+    private void stopWatching() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    // --- ending ---
+
+    private void fail(Problem problem) {
+        if (done) {
+            return;
+        }
+        if (answerStarted) {
+            abort();
+            return;
+        }
+        FullHttpResponse response = server.problems.render(problem, ctx.alloc());
+        if (!requestRead && !replayable) {
+            closeClient = true; // a large body would still be on its way
+        }
+        keepOrClose(response);
+        answerStarted = true;
+        lastWrite = ctx.writeAndFlush(response);
+        finish(false);
+    }
+
+    private void abort() {
+        closeClient = true;
+        lastWrite = null;
+        finish(false);
+        ctx.close();
+    }
+
+    private void keepOrClose(HttpResponse response) {
+        if (!keepAlive) {
+            closeClient = true;
+        }
+        if (closeClient) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (!request.protocolVersion().isKeepAliveDefault()) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+    }
+
+    private void finish(boolean providerReusable) {
+        if (done) {
+            return;
+        }
+        done = true;
+        stopWatching();
+        releaseLease(providerReusable);
+        if (body != null) {
+            body.release();
+        }
+        for (HttpContent content; (content = early.poll()) != null; ) {
+            content.release();
+        }
+        if (closeClient && lastWrite != null) {
+            lastWrite.addListener(ChannelFutureListener.CLOSE);
+        }
+        client.answered(this);
+    }
+
+    private void releaseLease(boolean reusable) {
+        if (lease == null) {
+            return;
+        }
+        ProviderConnections.Lease released = lease;
+        lease = null;
+        released.handler().detach();
+        if (reusable) {
+            server.connections.release(released);
+        } else {
+            released.channel().close();
+        }
+    }
+
+    // --- helpers ---
+
+    /** Runs a blocking step off the event loop, then goes on on it (unless the exchange ended meanwhile). */
+    private <T> void offload(Callable<T> step, Consumer<T> then) {
+        server.blocking.execute(() -> {
+            T result;
+            try {
+                result = step.call();
+            } catch (Exception | Error e) {
+                ctx.executor().execute(() -> fail(ProxyProblems.of(e)));
+                return;
+            }
+            ctx.executor().execute(() -> {
+                if (!done) {
+                    then.accept(result);
+                }
+            });
+        });
+    }
+
+    private static String bearer(String authorization) {
+        if (authorization == null || authorization.length() < 7 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).strip();
+        return token.isEmpty() ? null : token;
+    }
+
+    /** Headers the Connection header names as hop-by-hop. */
+    private static Set<String> connectionNamed(HttpHeaders headers) {
+        String connection = headers.get(HttpHeaderNames.CONNECTION);
+        if (connection == null) {
+            return Set.of();
+        }
+        Set<String> named = new HashSet<>();
+        for (String token : connection.split(",")) {
+            named.add(token.strip().toLowerCase(Locale.ROOT));
+        }
+        return named;
+    }
+}
