@@ -26,7 +26,7 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
 
     @Override
     public Optional<ApiKeyPrincipal> authenticate(String presentedKey) {
-        Optional<ApiKeySecret> secret = parse(presentedKey);
+        Optional<ApiKeySecret> secret = ApiKeySecret.presented(presentedKey);
         if (secret.isEmpty()) {
             return Optional.empty();
         }
@@ -43,14 +43,6 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
 
     @Override
     public Optional<ApiKeyPrincipal> remembered(String presentedKey) {
-        return parse(presentedKey).flatMap(secret -> known.peek(secret.hash()));
-    }
-
-    private static Optional<ApiKeySecret> parse(String presentedKey) {
-        try {
-            return Optional.of(ApiKeySecret.parse(presentedKey));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return ApiKeySecret.presented(presentedKey).flatMap(secret -> known.peek(secret.hash()));
     }
 }

@@ -31,8 +31,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 public final class PrepareProxyRequestService implements PrepareProxyRequestUseCase {
@@ -66,12 +69,18 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         RememberedTargets.Key key = key(command);
         if (command.forceRefresh()) {
             remembered.forget(key);
-        } else {
-            Optional<ProxyTarget> known = remembered.recall(key);
-            if (known.isPresent()) {
-                return known.get();
-            }
+            return prepareNow(command, key);
         }
+        Optional<ProxyTarget> known = remembered.recall(key);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        // When a remembered target runs out under load, every request in flight misses at once: one
+        // of them prepares, the others wait for its result instead of each reading the database.
+        return remembered.once(key, () -> prepareNow(command, key));
+    }
+
+    private ProxyTarget prepareNow(PrepareProxyRequestCommand command, RememberedTargets.Key key) {
         long preparedAt = remembered.begin();
         LinkedAccount account = accounts.find(command.workspaceId(), command.accountId())
                 .orElseThrow(() -> LinkedAccountErrors.notFound(command.accountId()));
@@ -160,6 +169,8 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         }
 
         private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+        /** Preparations under way, so that concurrent misses of one key share one. */
+        private final Map<Key, CompletableFuture<ProxyTarget>> preparing = new ConcurrentHashMap<>();
         /** The sequence number of each connection's last change here. */
         private final Map<ConnectionId, Long> changes = new ConcurrentHashMap<>();
         private final AtomicLong sequence = new AtomicLong();
@@ -208,6 +219,29 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
                 entries.clear();
             }
             entries.put(key, new Entry(target, preparedAt, goodUntil));
+        }
+
+        /** Runs {@code preparation} unless one for the same key is under way; then waits for that one's result. */
+        ProxyTarget once(Key key, Supplier<ProxyTarget> preparation) {
+            CompletableFuture<ProxyTarget> mine = new CompletableFuture<>();
+            CompletableFuture<ProxyTarget> running = preparing.putIfAbsent(key, mine);
+            if (running != null) {
+                try {
+                    return running.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+            }
+            try {
+                ProxyTarget target = preparation.get();
+                mine.complete(target);
+                return target;
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+                throw e;
+            } finally {
+                preparing.remove(key, mine);
+            }
         }
 
         void forget(Key key) {

@@ -163,4 +163,49 @@ class PrepareProxyRequestServiceTest {
         database.delete(workspace, connection.id());
         assertThatThrownBy(() -> service.prepare(call(STRIPE, false))).isInstanceOf(NotFoundException.class);
     }
+
+    @Test
+    void concurrent_misses_of_one_target_share_one_preparation_and_its_failure() throws Exception {
+        PrepareProxyRequestService.RememberedTargets.Key key = new PrepareProxyRequestService.RememberedTargets.Key(
+                workspace, account.id(), STRIPE, Optional.empty());
+        ProxyTarget target = new ProxyTarget(dev.latchkey.domain.connection.ConnectionId.random(),
+                java.net.URI.create("https://api.stripe.com"), List.of(java.net.InetAddress.getLoopbackAddress()), Map.of(), Map.of());
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger preparations = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<ProxyTarget> slow = () -> {
+            preparations.incrementAndGet();
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return target;
+        };
+        java.util.concurrent.ConcurrentLinkedQueue<ProxyTarget> results = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<Thread> threads = new java.util.ArrayList<>();
+        threads.add(Thread.ofPlatform().start(() -> results.add(remembered.once(key, slow))));
+        started.await();
+        for (int i = 0; i < 8; i++) {
+            threads.add(Thread.ofPlatform().start(() -> results.add(remembered.once(key, slow))));
+        }
+        // every follower is parked waiting for the leader's result before the leader may finish
+        while (threads.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(preparations).hasValue(1);
+        assertThat(results).hasSize(9).containsOnly(target);
+
+        // a failure is shared the same way, and the next miss prepares afresh
+        assertThatThrownBy(() -> remembered.once(key, () -> {
+            throw new NotFoundException("linked_account_not_found", "gone");
+        })).isInstanceOf(NotFoundException.class);
+        assertThat(remembered.once(key, () -> target)).isSameAs(target);
+    }
 }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,14 @@ public final class ApiKeySecret {
             throw new IllegalArgumentException("looks hand-made (too few distinct characters); generate it randomly");
         }
         return new ApiKeySecret(text);
+    }
+
+    /**
+     * A key a caller presented, to be looked up by its hash: only its shape is checked (a weak key
+     * matches no stored hash anyway). Empty for anything that is not shaped like a key.
+     */
+    public static Optional<ApiKeySecret> presented(String text) {
+        return text != null && SHAPE.matcher(text).matches() ? Optional.of(new ApiKeySecret(text)) : Optional.empty();
     }
 
     public static boolean looksLikeApiKey(String text) {

@@ -221,4 +221,16 @@ class ApiKeySecretTest {
         assertThat(ApiKeySecret.looksLikeApiKey("")).isFalse();
         assertThat(ApiKeySecret.looksLikeApiKey(null)).isFalse();
     }
+
+    @Test
+    void a_presented_key_is_checked_for_its_shape_only_and_hashes_like_the_parsed_one() {
+        String weak = "lk_test_" + "a".repeat(43);
+
+        assertThat(ApiKeySecret.presented(TEST_KEY)).hasValueSatisfying(secret -> assertThat(secret.hash()).isEqualTo(TEST_KEY_SHA256));
+        assertThat(ApiKeySecret.presented(weak)).isPresent();
+        assertThatIllegalArgumentException().isThrownBy(() -> ApiKeySecret.parse(weak));
+        assertThat(ApiKeySecret.presented("lk_test_short")).isEmpty();
+        assertThat(ApiKeySecret.presented("Bearer " + TEST_KEY)).isEmpty();
+        assertThat(ApiKeySecret.presented(null)).isEmpty();
+    }
 }
