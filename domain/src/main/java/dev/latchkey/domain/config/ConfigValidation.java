@@ -73,11 +73,12 @@ final class ConfigValidation {
         if (length > max) {
             out.add(Problem.of("must be at most " + max + " characters (got " + length + ")"));
         }
-        text.pattern().ifPresent(p -> {
-            if (!p.matcher(s).matches()) {
+        text.pattern().ifPresent(p -> BoundedMatch.matches(p, s).ifPresentOrElse(matches -> {
+            if (!matches) {
                 out.add(Problem.of("must match the pattern " + p.pattern()));
             }
-        });
+        }, () -> out.add(Problem.of("could not be checked: the field's pattern is too costly to check against this value "
+                + "(it backtracks too much); a shorter value may pass, or the app's pattern needs simplifying"))));
     }
 
     private static void url(String s, List<Problem> out) {

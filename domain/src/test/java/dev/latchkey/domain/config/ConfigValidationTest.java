@@ -1,13 +1,17 @@
 package dev.latchkey.domain.config;
 
 import dev.latchkey.domain.FieldViolation;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +62,43 @@ class ConfigValidationTest {
         assertThat(ok(set, "t", "abc")).isTrue();
         assertThat(problems(set, "t", "abc1")).containsExactly("t: must match the pattern [a-z]+");
         assertThat(problems(set, "t", "1abc")).hasSize(1);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a guard against a hang, not a speed assertion: the match is bounded in operations
+    void a_pattern_too_costly_to_match_is_a_field_error_not_a_hang() {
+        ConfigFieldSet set = set(def("t", "textarea", "pattern", "(.*a){6}"));
+
+        assertThat(ok(set, "t", "aaaaaa")).isTrue();
+        assertThat(problems(set, "t", "a".repeat(5_000) + "b")).singleElement().asString()
+                .startsWith("t: could not be checked: the field's pattern is too costly to check");
+    }
+
+    @Test
+    void a_pattern_that_overflows_the_regex_engine_s_stack_is_a_field_error_not_a_crash() throws Exception {
+        ConfigFieldSet set = set(def("t", "textarea", "pattern", "(a|b)*"));
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        // a small stack makes the engine's recursion (one frame per repetition) overflow on any machine
+        Thread small = new Thread(null, () -> {
+            try {
+                outcome.set(problems(set, "t", "ab".repeat(5_000)));
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        }, "small-stack", 128 * 1024);
+        small.start();
+        small.join();
+
+        assertThat(outcome.get()).asInstanceOf(InstanceOfAssertFactories.LIST).singleElement().asString()
+                .contains("too costly to check");
+    }
+
+    @Test
+    void an_ordinary_pattern_checks_the_longest_value_within_the_budget() {
+        ConfigFieldSet set = set(def("t", "textarea", "pattern", "[a-z][a-z-]*[a-z]"));
+
+        assertThat(ok(set, "t", "ab-".repeat(3_333) + "a")).isTrue();
+        assertThat(problems(set, "t", "ab-".repeat(3_333) + "-")).containsExactly("t: must match the pattern [a-z][a-z-]*[a-z]");
     }
 
     @Test
