@@ -81,10 +81,13 @@ public record ConfigFieldSet(List<ConfigField> fields) {
                         + String.join(", ", fields.stream().map(ConfigField::key).toList())))));
         Set<String> active = active(values);
         for (ConfigField field : fields) {
+            Object value = values.get(field.key());
             if (!active.contains(field.key())) {
+                if (value != null && JsonValues.containsNul(value)) {
+                    found.add(new FieldViolation(field.key(), ConfigValidation.NUL)); // kept unchecked, but it must be storable
+                }
                 continue;
             }
-            Object value = values.get(field.key());
             if (value == null) {
                 if (field.required() && field.defaultValue() == null) {
                     found.add(new FieldViolation(field.key(), "is required"));

@@ -56,6 +56,12 @@ class ConfigFieldsReaderTest {
     }
 
     @Test
+    void a_definition_with_the_nul_character_anywhere_is_refused_at_its_path() {
+        assertThat(violations(List.of(def("a", "text"), def("b", "text", "help_text", "x\u0000"),
+                def("c", "select", "options", List.of(Map.of("label", "X", "value", "\u0000")))))).containsExactly("fields[1]", "fields[2]");
+    }
+
+    @Test
     void keys_are_unique_and_depends_on_names_an_earlier_non_secret_field() {
         assertThat(violations(List.of(def("a", "text"), def("a", "text")))).containsExactly("fields[1].key");
         assertThat(violations(List.of(def("b", "text", "depends_on", Map.of("field", "a", "equals", "x")), def("a", "text"))))

@@ -102,6 +102,26 @@ class ConfigValidationTest {
     }
 
     @Test
+    void the_nul_character_is_refused_in_every_string_of_every_value_even_of_a_field_not_in_play() {
+        List<Map<String, String>> options = List.of(Map.of("label", "A", "value", "a"));
+        ConfigFieldSet set = set(def("t", "text"), def("j", "json"), def("m", "multi_select", "options", options),
+                def("p", "mapping", "sources", List.of(Map.of("key", "tier", "label", "Tier")), "options", options),
+                def("mode", "select", "options", List.of(Map.of("label", "On", "value", "on"), Map.of("label", "Off", "value", "off"))),
+                def("later", "text", "depends_on", Map.of("field", "mode", "equals", "on")));
+        String nul = "a\u0000b";
+        String message = "must not contain the NUL character (U+0000)";
+
+        assertThat(problems(set, "t", nul)).containsExactly("t: " + message);
+        assertThat(problems(set, "j", Map.of("deep", List.of(1, Map.of("x", nul))))).containsExactly("j: " + message);
+        assertThat(problems(set, "j", Map.of(nul, 1))).containsExactly("j: " + message);
+        assertThat(problems(set, "m", List.of("a", nul))).containsExactly("m: " + message);
+        assertThat(problems(set, "p", Map.of("tier", nul))).containsExactly("p: " + message);
+        assertThat(problems(set, "p", Map.of(nul, "a"))).containsExactly("p: " + message);
+        assertThat(problems(set, "later", nul)).containsExactly("later: " + message);
+        assertThat(ok(set, "j", Map.of("x", "a\\u0000b"))).as("an escaped backslash is not a NUL").isTrue();
+    }
+
+    @Test
     void emails_urls_and_dates_have_their_formats() {
         ConfigFieldSet set = set(def("e", "email"), def("u", "url"), def("d", "date"));
 
