@@ -78,16 +78,18 @@ public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase,
         Optional<StoredConfig> old = values.find(query.workspaceId(), account.key(), query.connector(), query.configId());
         Map<String, Object> before = old.map(StoredConfig::values).orElse(Map.of());
 
+        Set<String> storedSecrets = old.map(StoredConfig::secretKeys).orElse(Set.of());
+        // nulls stay until validated, so an unknown key is refused even when its value is null
         Map<String, Object> next = new LinkedHashMap<>();
+        Set<String> kept = new HashSet<>();
         List<FieldViolation> problems = new ArrayList<>();
         command.values().forEach((key, value) -> {
-            if (value == null) {
-                return;
-            }
-            boolean secret = fields.field(key).map(ConfigField::secret).orElse(false);
-            if (secret && ConfigField.MASK.equals(value)) {
+            // The read masks a value whose field is secret now or whose value was stored as a secret: the mask keeps either.
+            boolean masked = fields.field(key).map(ConfigField::secret).orElse(false) || storedSecrets.contains(key);
+            if (masked && ConfigField.MASK.equals(value)) {
                 if (before.containsKey(key)) {
                     next.put(key, before.get(key));
+                    kept.add(key);
                 } else {
                     problems.add(new FieldViolation(key, "has no stored secret to keep; send the secret itself"));
                 }
@@ -95,13 +97,18 @@ public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase,
                 next.put(key, value);
             }
         });
-        problems.addAll(fields.violations(next));
+        problems.addAll(fields.violations(next, kept));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
+        next.values().removeIf(java.util.Objects::isNull);
 
         Set<String> secretKeys = new HashSet<>();
-        next.keySet().forEach(key -> fields.field(key).filter(ConfigField::secret).ifPresent(f -> secretKeys.add(key)));
+        next.keySet().forEach(key -> {
+            if (fields.field(key).filter(ConfigField::secret).isPresent() || kept.contains(key) && storedSecrets.contains(key)) {
+                secretKeys.add(key); // a kept secret stays sealed even if its field is no longer secret
+            }
+        });
         before.forEach((key, value) -> {
             if (fields.field(key).isEmpty()) {
                 next.put(key, value);

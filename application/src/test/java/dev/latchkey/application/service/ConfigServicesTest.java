@@ -163,6 +163,47 @@ class ConfigServicesTest {
     }
 
     @Test
+    void a_secret_sent_back_masked_is_kept_sealed_after_its_field_stopped_being_secret() {
+        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", "whsec-XYZ")));
+        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"), def("key", "text"))));
+        var read = configs.get(query("default"));
+        Object shown = read.readout().fields().stream().filter(f -> f.field().key().equals("key")).findFirst().orElseThrow().value();
+        assertThat(shown).isEqualTo(ConfigField.MASK);
+
+        configs.save(new SaveConfigCommand(query("default"), values("channel", "C2", "key", shown)));
+
+        var stored = store.find(workspace, accounts.find(workspace, alice).orElseThrow().key(), SLACK, ConfigId.DEFAULT).orElseThrow();
+        assertThat(stored.values()).containsEntry("key", "whsec-XYZ");
+        assertThat(stored.secretKeys()).containsExactly("key");
+        assertThat(events.events().get(events.events().size() - 1).data()).containsEntry("changed_keys", List.of("channel"));
+    }
+
+    @Test
+    void a_kept_secret_that_no_longer_fits_is_refused_without_quoting_it() {
+        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", "whsec-XYZ")));
+        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"),
+                def("key", "select", "options", List.of(Map.of("label", "A", "value", "a"))))));
+
+        InvalidConfigException invalid = catchThrowableOfType(InvalidConfigException.class,
+                () -> configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", ConfigField.MASK))));
+
+        assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactly("key");
+        assertThat(invalid.violations().toString() + invalid.getMessage()).doesNotContain("whsec");
+        assertThat(configs.get(query("default")).readout().fieldErrors().toString()).doesNotContain("whsec");
+    }
+
+    @Test
+    void an_unknown_key_is_refused_even_when_its_value_is_null() {
+        InvalidConfigException invalid = catchThrowableOfType(InvalidConfigException.class,
+                () -> configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "zzz", null))));
+
+        assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactly("zzz");
+        assertThat(store.configCount()).isZero();
+        var saved = configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", null)));
+        assertThat(saved.readout().fieldErrors()).isEmpty();
+    }
+
+    @Test
     void configs_of_an_unknown_linked_account_are_not_found() {
         ConfigQuery stranger = new ConfigQuery(workspace, new LinkedAccountId("stranger"), SLACK, ConfigId.DEFAULT);
 
