@@ -42,7 +42,8 @@ import java.util.TreeSet;
  * A linked account's config values per app and config id. A save is the complete set of values of
  * the current fields, checked all at once; values of fields removed from the definitions are kept
  * (hidden, not dropped), secrets sent back masked keep their stored value. A change emits
- * {@code config.updated} with the keys that changed, never a value.
+ * {@code config.updated} with the keys that changed, never a value; a delete emits it with every key that had a value
+ * and {@code deleted: true}.
  */
 public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase, DeleteConfigUseCase, ListConfigsUseCase {
     private final LinkedAccountStorePort accounts;
@@ -144,7 +145,18 @@ public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase,
     public void delete(ConfigQuery query) {
         LinkedAccount account = account(query.workspaceId(), query.accountId());
         definitions.get(query.workspaceId(), query.connector());
-        values.delete(query.workspaceId(), account.key(), query.connector(), query.configId());
+        transactions.inTransaction(() -> {
+            Optional<StoredConfig> old = values.find(query.workspaceId(), account.key(), query.connector(), query.configId());
+            if (values.delete(query.workspaceId(), account.key(), query.connector(), query.configId()) && old.isPresent()) {
+                // every key that had a value changed (to none), also those of removed fields; nothing changes when nothing was stored
+                events.append(Event.of(query.workspaceId(), Event.CONFIG_UPDATED, clock.instant(), Map.of(
+                        "linked_account_id", query.accountId().value(),
+                        "connector", query.connector().value(),
+                        "config_id", query.configId().value(),
+                        "changed_keys", List.copyOf(new TreeSet<>(old.get().values().keySet())),
+                        "deleted", true)));
+            }
+        });
     }
 
     @Override

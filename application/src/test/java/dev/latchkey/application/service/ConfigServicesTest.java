@@ -204,6 +204,25 @@ class ConfigServicesTest {
     }
 
     @Test
+    void a_delete_emits_config_updated_with_every_key_that_had_a_value_and_deleted_in_its_transaction() {
+        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", 3, "key", "s3cret")));
+        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"), def("limit", "number"))));
+        int before = events.events().size();
+
+        configs.delete(query("default"));
+        configs.delete(query("default"));
+        configs.delete(query("never-saved"));
+
+        List<Event> emitted = events.events().subList(before, events.events().size());
+        assertThat(emitted).as("one event: nothing changes when nothing is stored").hasSize(1);
+        assertThat(emitted.get(0).type()).isEqualTo(Event.CONFIG_UPDATED);
+        assertThat(emitted.get(0).data()).containsEntry("changed_keys", List.of("channel", "key", "limit")).containsEntry("deleted", true)
+                .containsEntry("linked_account_id", "alice").containsEntry("config_id", "default");
+        assertThat(emitted.toString()).doesNotContain("s3cret", "C1");
+        assertThat(store.configCount()).isZero();
+    }
+
+    @Test
     void configs_of_an_unknown_linked_account_are_not_found() {
         ConfigQuery stranger = new ConfigQuery(workspace, new LinkedAccountId("stranger"), SLACK, ConfigId.DEFAULT);
 
