@@ -4,6 +4,7 @@ import dev.latchkey.application.fakes.FakeKeyScheme;
 import dev.latchkey.application.fakes.FakeOAuth2Scheme;
 import dev.latchkey.application.fakes.FixedConnectorCatalog;
 import dev.latchkey.application.fakes.InMemoryConfigStore;
+import dev.latchkey.application.fakes.InMemoryConnectionStore;
 import dev.latchkey.application.fakes.InMemoryConnectorSettingsStore;
 import dev.latchkey.application.fakes.InMemoryEventOutbox;
 import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
@@ -30,9 +31,11 @@ import dev.latchkey.domain.config.ConfigField;
 import dev.latchkey.domain.config.ConfigId;
 import dev.latchkey.domain.config.ConfigOption;
 import dev.latchkey.domain.config.InvalidConfigException;
+import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connection.ProviderException;
 import dev.latchkey.domain.connector.ConnectorSlug;
+import dev.latchkey.domain.credential.Credentials;
 import dev.latchkey.domain.event.Event;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import org.junit.jupiter.api.BeforeEach;
@@ -234,11 +237,12 @@ class ConfigServicesTest {
     // --- options ---
 
     private final ScriptedProviderHttp http = new ScriptedProviderHttp();
+    private final InMemoryConnectionStore connections = new InMemoryConnectionStore();
     private final List<PrepareProxyRequestCommand> prepared = new ArrayList<>();
 
     private ListConfigOptionsService options(RuntimeException refusal) {
         fields.reset(workspace, SLACK);
-        return new ListConfigOptionsService(fields, directory, command -> {
+        return new ListConfigOptionsService(accounts, connections, fields, directory, command -> {
             prepared.add(command);
             if (refusal != null) {
                 throw refusal;
@@ -258,7 +262,7 @@ class ConfigServicesTest {
         http.respondJson("GET", "https://slack.com/api/conversations.list", 401, Map.of("ok", false));
         ScriptedProviderHttp first = http;
         // the provider accepts the request once the token was refreshed
-        ListConfigOptionsService retrying = new ListConfigOptionsService(fields, directory, command -> {
+        ListConfigOptionsService retrying = new ListConfigOptionsService(accounts, connections, fields, directory, command -> {
             prepared.add(command);
             if (command.forceRefresh()) {
                 first.respondJson("GET", "https://slack.com/api/conversations.list", 200,
@@ -292,5 +296,54 @@ class ConfigServicesTest {
 
         assertThatThrownBy(() -> options(null).options(optionsQuery(null))).isInstanceOf(ProviderException.class)
                 .hasMessageContaining("without a list at /channels").hasMessageContaining("missing_scope");
+    }
+
+    private Connection slackConnection(String token, boolean expired) {
+        Connection connection = Connection.create(workspace, accounts.find(workspace, alice).orElseThrow().key(), SLACK, "oauth2",
+                Optional.empty(), List.of(), Map.of(), Map.of(), Credentials.ofFields(Map.of("token", token)), clock.instant());
+        if (expired) {
+            connection = connection.expired("revoked", clock.instant());
+        }
+        connections.insert(connection);
+        clock.advance(Duration.ofMinutes(1));
+        return connection;
+    }
+
+    @Test
+    void with_several_connections_options_come_from_the_named_one_else_the_most_recently_created_active_one() {
+        http.respondJson("GET", "https://slack.com/api/conversations.list", 200, Map.of("channels", List.of(Map.of("id", "C1", "name", "general"))));
+        Connection older = slackConnection("a", false);
+        Connection newer = slackConnection("b", false);
+        slackConnection("c", true);
+        ListConfigOptionsService service = options(null);
+
+        service.options(optionsQuery(null));
+        service.options(new ListConfigOptionsQuery(query("default"), "channel", Optional.empty(), Optional.empty(), Optional.of(older.id())));
+
+        assertThat(prepared).extracting(PrepareProxyRequestCommand::connectionId).containsExactly(Optional.of(newer.id()), Optional.of(older.id()));
+    }
+
+    @Test
+    void a_named_connection_that_does_not_exist_is_a_404_not_not_connected() {
+        NotFoundException missing = catchThrowableOfType(NotFoundException.class, () -> options(new NotFoundException("connection_not_found", "none"))
+                .options(new ListConfigOptionsQuery(query("default"), "channel", Optional.empty(), Optional.empty(), Optional.of(ConnectionId.random()))));
+
+        assertThat(missing.code()).isEqualTo("connection_not_found");
+    }
+
+    @Test
+    void options_of_an_unknown_linked_account_are_not_found_even_static_ones() {
+        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("mode", "select", "options", List.of(Map.of("label", "A", "value", "a"))))));
+        ListConfigOptionsService service = new ListConfigOptionsService(accounts, connections, fields, directory, command -> {
+            throw new AssertionError("no provider request for an unknown account");
+        }, http);
+        ConfigQuery stranger = new ConfigQuery(workspace, new LinkedAccountId("stranger"), SLACK, ConfigId.DEFAULT);
+
+        NotFoundException missing = catchThrowableOfType(NotFoundException.class,
+                () -> service.options(new ListConfigOptionsQuery(stranger, "mode", Optional.empty(), Optional.empty())));
+
+        assertThat(missing.code()).isEqualTo("linked_account_not_found");
+        assertThat(service.options(new ListConfigOptionsQuery(query("default"), "mode", Optional.empty(), Optional.empty())).items())
+                .extracting(ConfigOption::value).containsExactly("a");
     }
 }
