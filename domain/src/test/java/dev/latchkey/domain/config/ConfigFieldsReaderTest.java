@@ -175,10 +175,15 @@ class ConfigFieldsReaderTest {
         assertThat(violations(List.of(def("c", "select", "options_from", ok)))).isEmpty();
 
         for (String path : List.of("//evil.example/x", "https://evil.example/x", "/a/../../admin", "/a/%2e%2e/b", "/a%2Fb", "relative", "/a b",
-                "/a#b", "/a?x=%zz")) {
+                "/a#b", "/a?x=%zz", "/a/..;/admin", "/..;/admin", "/a/%2e%2e;x/b", "/a/.;/b", "/%252e%252e/admin", "/a@evil.example/x")) {
             Map<String, Object> bad = new LinkedHashMap<>(ok);
             bad.put("path", path);
             assertThat(violations(List.of(def("c", "select", "options_from", bad)))).as(path).containsExactly("fields[0].options_from.path");
+        }
+        for (String path : List.of("/", "/a;v=1/b", "/users/me/..x", "/a.b/c.json")) {
+            Map<String, Object> fine = new LinkedHashMap<>(ok);
+            fine.put("path", path);
+            assertThat(violations(List.of(def("c", "select", "options_from", fine)))).as(path).isEmpty();
         }
         Map<String, Object> half = new LinkedHashMap<>(ok);
         half.remove("cursor_param");
