@@ -157,17 +157,25 @@ export class Latchkey {
     });
   }
 
-  /** A page of a dynamic select's options, read from the provider through the customer's connection. */
+  /**
+   * A page of a dynamic select's options, read from the provider through the customer's connection:
+   * `connectionId` when the customer has several to the app, else the most recently created active one.
+   */
   fieldOptions(
     slug: string,
     key: string,
-    options: { search?: string; cursor?: string; configId?: string } = {},
+    options: { search?: string; cursor?: string; configId?: string; connectionId?: string } = {},
   ): Promise<Page<FieldOption>> {
     return this.request<Page<FieldOption>>(
       "GET",
       `/v1/apps/${encodeURIComponent(slug)}/config/fields/${encodeURIComponent(key)}/options`,
       undefined,
-      { config_id: options.configId, search: options.search || undefined, cursor: options.cursor },
+      {
+        config_id: options.configId,
+        search: options.search || undefined,
+        cursor: options.cursor,
+        connection_id: options.connectionId,
+      },
     );
   }
 

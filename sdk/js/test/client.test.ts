@@ -133,11 +133,13 @@ describe("config and options", () => {
     await client.config("acme", { configId: "eu" });
     await client.saveConfig("acme", { channel: "C1", notify: true }, { configId: "eu" });
     const page = await client.fieldOptions("acme", "channel", { search: "gen", cursor: "n1", configId: "eu" });
+    await client.fieldOptions("acme", "channel", { connectionId: "c-2" });
 
     expect(stub.calls.map((c) => `${c.method} ${c.url}`)).toEqual([
       "GET /v1/apps/acme/config?config_id=eu",
       "PUT /v1/apps/acme/config",
       "GET /v1/apps/acme/config/fields/channel/options?config_id=eu&search=gen&cursor=n1",
+      "GET /v1/apps/acme/config/fields/channel/options?connection_id=c-2",
     ]);
     expect(stub.calls[1]?.body).toEqual({ config_id: "eu", values: { channel: "C1", notify: true } });
     expect(page.next_cursor).toBe("n2");

@@ -273,11 +273,12 @@ public class ServiceFactory {
     }
 
     @Singleton
-    dev.latchkey.application.service.ListConfigOptionsService configOptions(dev.latchkey.application.port.in.GetConfigFieldsUseCase definitions,
+    dev.latchkey.application.service.ListConfigOptionsService configOptions(LinkedAccountStorePort accounts, ConnectionStorePort connections,
+                                                                            dev.latchkey.application.port.in.GetConfigFieldsUseCase definitions,
                                                                             GetConnectorUseCase connectors,
                                                                             dev.latchkey.application.port.in.PrepareProxyRequestUseCase prepare,
                                                                             ProviderHttpPort http) {
-        return new dev.latchkey.application.service.ListConfigOptionsService(definitions, connectors, prepare, http);
+        return new dev.latchkey.application.service.ListConfigOptionsService(accounts, connections, definitions, connectors, prepare, http);
     }
 
     // --- hosted portal and branding (issue 6) ---

@@ -510,4 +510,232 @@ class ConfigApiTest extends ApiTest {
         assertProblem(get("/v1/apps/chat/config/fields/nope/options", session), 404, "config_field_not_found");
         assertProblem(get("/v1/apps/chat/config/fields/prefix/options", session), 400, "validation_failed");
     }
+
+    // --- audit: dynamic options of every kind, definition tricks, tenancy, bad values, secrets, events ---
+
+    private static Map<String, Object> fromProvider(String path, String items, String label, String value, Object... more) {
+        Map<String, Object> from = new LinkedHashMap<>(Map.of("method", "GET", "path", path, "items", items, "label", label, "value", value));
+        for (int i = 0; i < more.length; i += 2) {
+            from.put((String) more[i], more[i + 1]);
+        }
+        return from;
+    }
+
+    private void define(List<Map<String, Object>> fields) {
+        Reply defined = put("/v1/connectors/chat/config-fields", Map.of("fields", fields), key);
+        assertThat(defined.status()).as(defined.text()).isEqualTo(200);
+    }
+
+    @SafeVarargs
+    private static List<Map<String, Object>> fieldsAnd(Map<String, Object>... more) {
+        List<Map<String, Object>> all = new java.util.ArrayList<>(fields());
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    /** A connection of another identity (a second workspace at the provider) than the account's other ones. */
+    private String importConnection(String account, String apiKey) {
+        Reply imported = post("/v1/linked-accounts/" + account + "/connections", Map.of("connector", "chat", "credentials",
+                Map.of("api_key", apiKey), "identifier", "team-of-" + apiKey), key);
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+        return (String) imported.get("id");
+    }
+
+    private static MutableHttpRequest<?> asAccount(MutableHttpRequest<?> request, String account) {
+        return request.header("X-Linked-Account-Id", account);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void dynamic_options_of_a_multi_select_and_of_a_mapping_come_from_the_provider_and_their_values_save() {
+        define(fieldsAnd(
+                field("channels", "multi_select", "options_from", fromProvider("/channels.list", "/channels", "/name", "/id")),
+                field("owner_map", "mapping", "sources", List.of(Map.of("key", "sales_rep", "label", "Sales rep")),
+                        "options_from", fromProvider("/users.list?active=true", "/members", "/real_name", "/id", "search_param", "query"))));
+        String session = session(connectedAccount("k-kinds"));
+        provider.stubFor(WireMock.get(urlPathEqualTo("/api/channels.list")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"channels\": [{\"id\": \"C1\", \"name\": \"general\"}, {\"id\": \"C2\", \"name\": \"sales\"}]}")));
+        provider.stubFor(WireMock.get(urlPathEqualTo("/api/users.list")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"members\": [{\"id\": \"U1\", \"real_name\": \"Ann\"}]}")));
+
+        Reply channels = get("/v1/apps/chat/config/fields/channels/options", session);
+        Reply owners = get("/v1/apps/chat/config/fields/owner_map/options?search=ann", session);
+
+        assertThat(channels.status()).as(channels.text()).isEqualTo(200);
+        assertThat(channels.list("data")).containsExactly(Map.of("label", "general", "value", "C1"), Map.of("label", "sales", "value", "C2"));
+        assertThat(owners.status()).as(owners.text()).isEqualTo(200);
+        assertThat(owners.list("data")).containsExactly(Map.of("label", "Ann", "value", "U1"));
+        provider.verify(getRequestedFor(urlPathEqualTo("/api/users.list")).withQueryParam("active", equalTo("true"))
+                .withQueryParam("query", equalTo("ann")).withHeader("X-Api-Key", equalTo("k-kinds")));
+        Map<String, Object> values = valid();
+        values.put("channels", List.of("C1", "C2"));
+        values.put("owner_map", Map.of("sales_rep", "U1"));
+        Reply saved = saveConfig(session, "default", values);
+        assertThat(saved.status()).as(saved.text()).isEqualTo(200);
+        assertThat(value(saved, "channels")).isEqualTo(List.of("C1", "C2"));
+        assertThat((Map<String, Object>) value(saved, "owner_map")).containsEntry("sales_rep", "U1");
+    }
+
+    @Test
+    void an_options_from_path_that_could_leave_the_api_base_is_refused_when_defined() {
+        for (String path : List.of("/a/..;/admin", "/..;/admin", "/a/%2e%2e/admin", "/a/%2e%2e;x/admin", "/a%2f..%2fadmin")) {
+            Reply reply = put("/v1/connectors/chat/config-fields", Map.of("fields", List.of(
+                    field("pick", "select", "options_from", fromProvider(path, "/items", "/name", "/id")))), key);
+
+            assertProblem(reply, 400, "validation_failed");
+            assertThat(reply.errorFields()).as(path).containsExactly("fields[0].options_from.path");
+        }
+        assertThat(get("/v1/connectors/chat/config-fields", key).list("fields")).hasSize(9);
+    }
+
+    @Test
+    void with_two_connections_to_the_app_options_come_from_the_named_one_else_the_newest() {
+        String account = account();
+        String first = importConnection(account, "k-first");
+        importConnection(account, "k-second");
+        String session = session(account);
+        provider.stubFor(WireMock.get(urlPathEqualTo("/api/channels.list")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"channels\": [{\"id\": \"C1\", \"name\": \"general\"}]}")));
+
+        Reply newest = get("/v1/apps/chat/config/fields/channel/options", session);
+        assertThat(newest.status()).as(newest.text()).isEqualTo(200);
+        provider.verify(1, getRequestedFor(urlPathEqualTo("/api/channels.list")).withHeader("X-Api-Key", equalTo("k-second")));
+
+        Reply named = get("/v1/apps/chat/config/fields/channel/options?connection_id=" + first, session);
+        assertThat(named.status()).as(named.text()).isEqualTo(200);
+        provider.verify(1, getRequestedFor(urlPathEqualTo("/api/channels.list")).withHeader("X-Api-Key", equalTo("k-first")));
+
+        assertProblem(get("/v1/apps/chat/config/fields/channel/options?connection_id=not-a-uuid", session), 400, "validation_failed");
+        assertProblem(get("/v1/apps/chat/config/fields/channel/options?connection_id=" + java.util.UUID.randomUUID(), session), 404,
+                "connection_not_found");
+    }
+
+    @Test
+    void options_for_an_unknown_linked_account_are_a_404_even_static_ones() {
+        Reply reply = call(asAccount(HttpRequest.GET("/v1/apps/chat/config/fields/sync_mode/options"), "nobody"), key);
+
+        assertProblem(reply, 404, "linked_account_not_found");
+    }
+
+    @Test
+    void another_workspace_s_api_key_gets_a_404_for_the_session_api_and_the_backend_api() {
+        String owner = account();
+        saveConfig(session(owner), "default", valid());
+        String otherWorkspace = newWorkspaceKey();
+
+        assertProblem(call(asAccount(HttpRequest.GET("/v1/apps/chat/config"), owner), otherWorkspace), 404, "linked_account_not_found");
+        assertProblem(call(asAccount(HttpRequest.PUT("/v1/apps/chat/config", Map.of("values", valid())), owner), otherWorkspace), 404,
+                "linked_account_not_found");
+        assertProblem(call(asAccount(HttpRequest.DELETE("/v1/apps/chat/config"), owner), otherWorkspace), 404, "linked_account_not_found");
+        assertProblem(call(asAccount(HttpRequest.GET("/v1/apps/chat/config/fields/sync_mode/options"), owner), otherWorkspace), 404,
+                "linked_account_not_found");
+        Map<String, Object> changed = valid();
+        changed.put("channel", "C-other");
+        assertProblem(put("/v1/linked-accounts/" + owner + "/configs/chat", Map.of("values", changed), otherWorkspace), 404,
+                "linked_account_not_found");
+
+        assertThat(value(get("/v1/linked-accounts/" + owner + "/configs/chat", key), "channel")).isEqualTo("C1");
+    }
+
+    @Test
+    void a_nul_character_anywhere_in_a_value_or_a_definition_is_refused_not_a_server_error() {
+        String session = session(account());
+
+        Reply values = raw(io.micronaut.http.HttpMethod.PUT, "/v1/apps/chat/config", """
+                {"values": {"channel": "C1", "prefix": "ab", "notify": "a\\u0000@example.com",
+                            "tier_mapping": {"customer_tier": "gold\\u0000"}, "since": "\\u0000"}}""", "application/json", session);
+        assertProblem(values, 422, "invalid_config");
+        assertThat(values.errorFields()).containsExactlyInAnyOrder("notify", "tier_mapping", "since");
+        assertThat(get("/v1/apps/chat/config", session).get("updated_at")).isNull();
+
+        Reply definition = raw(io.micronaut.http.HttpMethod.PUT, "/v1/connectors/chat/config-fields", """
+                {"fields": [{"key": "x", "label": "X\\u0000", "type": "text"}]}""", "application/json", key);
+        assertProblem(definition, 400, "validation_failed");
+    }
+
+    @Test
+    void an_unknown_key_is_refused_even_with_a_null_value() {
+        Reply reply = raw(io.micronaut.http.HttpMethod.PUT, "/v1/apps/chat/config",
+                "{\"values\": {\"channel\": \"C1\", \"zzz\": null}}", "application/json", session(account()));
+
+        assertProblem(reply, 422, "invalid_config");
+        assertThat(reply.errorFields()).containsExactly("zzz");
+    }
+
+    @Test
+    void a_pattern_too_costly_to_check_is_a_field_error_and_a_null_enum_member_is_a_valid_schema() {
+        List<Object> allowed = new java.util.ArrayList<>();
+        allowed.add(null);
+        allowed.add("a");
+        define(fieldsAnd(field("notes", "textarea", "pattern", "(.*a){6}"),
+                field("extra", "json", "schema", Map.of("enum", allowed))));
+        Map<String, Object> values = valid();
+        values.put("notes", "a".repeat(5_000) + "b");
+        values.put("extra", "a");
+
+        Reply reply = saveConfig(session(account()), "default", values);
+
+        assertProblem(reply, 422, "invalid_config");
+        assertThat(reply.errorFields()).containsExactly("notes");
+        assertThat(reply.text()).contains("too costly to check");
+    }
+
+    @Test
+    void a_secret_whose_field_stopped_being_secret_is_never_quoted_and_sending_the_mask_back_keeps_it() throws Exception {
+        String account = account();
+        String session = session(account);
+        Map<String, Object> values = valid();
+        values.put("signing_key", "whsec-XYZ-audit");
+        assertThat(saveConfig(session, "default", values).status()).isEqualTo(200);
+        List<Map<String, Object>> asSelect = new java.util.ArrayList<>(fields());
+        asSelect.replaceAll(f -> f.get("key").equals("signing_key")
+                ? field("signing_key", "select", "options", List.of(Map.of("label", "A", "value", "a"))) : f);
+        define(asSelect);
+
+        Reply read = get("/v1/apps/chat/config", session);
+        assertThat(value(read, "signing_key")).isEqualTo("********");
+        assertThat(read.list("field_errors")).extracting(e -> e.get("field")).containsExactly("signing_key");
+        assertThat(read.text()).doesNotContain("whsec-XYZ-audit");
+        values.put("signing_key", "********");
+        Reply refused = saveConfig(session, "default", values);
+        assertProblem(refused, 422, "invalid_config");
+        assertThat(refused.text()).doesNotContain("whsec-XYZ-audit");
+
+        List<Map<String, Object>> asText = new java.util.ArrayList<>(fields());
+        asText.replaceAll(f -> f.get("key").equals("signing_key") ? field("signing_key", "text") : f);
+        define(asText);
+        values.put("batch_size", 9);
+        Reply kept = saveConfig(session, "default", values);
+        assertThat(kept.status()).as(kept.text()).isEqualTo(200);
+        assertThat(value(kept, "signing_key")).isEqualTo("********");
+        define(fields());
+        try (Connection db = db(); Statement s = db.createStatement();
+             ResultSet rows = s.executeQuery("SELECT plain_values::text FROM config_values")) {
+            while (rows.next()) {
+                assertThat(rows.getString(1)).doesNotContain("whsec-XYZ-audit", "\"signing_key\": \"********\"");
+            }
+        }
+        Map<String, Object> sameAgain = valid();
+        sameAgain.put("signing_key", "********");
+        sameAgain.put("batch_size", 9);
+        assertThat(saveConfig(session, "default", sameAgain).status()).as("the secret is still there to keep").isEqualTo(200);
+    }
+
+    @Test
+    void deleting_a_config_emits_config_updated_with_the_keys_that_had_values() throws Exception {
+        String account = account();
+        String session = session(account);
+        saveConfig(session, "default", valid());
+
+        assertThat(delete("/v1/apps/chat/config", session).status()).isEqualTo(204);
+        assertThat(delete("/v1/apps/chat/config", session).status()).isEqualTo(204);
+
+        try (Connection db = db(); Statement s = db.createStatement();
+             ResultSet rows = s.executeQuery("SELECT payload::text FROM webhook_events WHERE type = 'config.updated' "
+                     + "AND payload->>'linked_account_id' = '" + account + "' AND payload->>'deleted' = 'true'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).contains("batch_size", "channel", "prefix", "sync_mode", "tier_mapping").doesNotContain("gold", "C1");
+            assertThat(rows.next()).as("deleting nothing emits nothing").isFalse();
+        }
+    }
 }

@@ -42,7 +42,8 @@ import java.util.TreeSet;
  * A linked account's config values per app and config id. A save is the complete set of values of
  * the current fields, checked all at once; values of fields removed from the definitions are kept
  * (hidden, not dropped), secrets sent back masked keep their stored value. A change emits
- * {@code config.updated} with the keys that changed, never a value.
+ * {@code config.updated} with the keys that changed, never a value; a delete emits it with every key that had a value
+ * and {@code deleted: true}.
  */
 public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase, DeleteConfigUseCase, ListConfigsUseCase {
     private final LinkedAccountStorePort accounts;
@@ -78,16 +79,18 @@ public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase,
         Optional<StoredConfig> old = values.find(query.workspaceId(), account.key(), query.connector(), query.configId());
         Map<String, Object> before = old.map(StoredConfig::values).orElse(Map.of());
 
+        Set<String> storedSecrets = old.map(StoredConfig::secretKeys).orElse(Set.of());
+        // nulls stay until validated, so an unknown key is refused even when its value is null
         Map<String, Object> next = new LinkedHashMap<>();
+        Set<String> kept = new HashSet<>();
         List<FieldViolation> problems = new ArrayList<>();
         command.values().forEach((key, value) -> {
-            if (value == null) {
-                return;
-            }
-            boolean secret = fields.field(key).map(ConfigField::secret).orElse(false);
-            if (secret && ConfigField.MASK.equals(value)) {
+            // The read masks a value whose field is secret now or whose value was stored as a secret: the mask keeps either.
+            boolean masked = fields.field(key).map(ConfigField::secret).orElse(false) || storedSecrets.contains(key);
+            if (masked && ConfigField.MASK.equals(value)) {
                 if (before.containsKey(key)) {
                     next.put(key, before.get(key));
+                    kept.add(key);
                 } else {
                     problems.add(new FieldViolation(key, "has no stored secret to keep; send the secret itself"));
                 }
@@ -95,13 +98,18 @@ public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase,
                 next.put(key, value);
             }
         });
-        problems.addAll(fields.violations(next));
+        problems.addAll(fields.violations(next, kept));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
+        next.values().removeIf(java.util.Objects::isNull);
 
         Set<String> secretKeys = new HashSet<>();
-        next.keySet().forEach(key -> fields.field(key).filter(ConfigField::secret).ifPresent(f -> secretKeys.add(key)));
+        next.keySet().forEach(key -> {
+            if (fields.field(key).filter(ConfigField::secret).isPresent() || kept.contains(key) && storedSecrets.contains(key)) {
+                secretKeys.add(key); // a kept secret stays sealed even if its field is no longer secret
+            }
+        });
         before.forEach((key, value) -> {
             if (fields.field(key).isEmpty()) {
                 next.put(key, value);
@@ -137,7 +145,18 @@ public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase,
     public void delete(ConfigQuery query) {
         LinkedAccount account = account(query.workspaceId(), query.accountId());
         definitions.get(query.workspaceId(), query.connector());
-        values.delete(query.workspaceId(), account.key(), query.connector(), query.configId());
+        transactions.inTransaction(() -> {
+            Optional<StoredConfig> old = values.find(query.workspaceId(), account.key(), query.connector(), query.configId());
+            if (values.delete(query.workspaceId(), account.key(), query.connector(), query.configId()) && old.isPresent()) {
+                // every key that had a value changed (to none), also those of removed fields; nothing changes when nothing was stored
+                events.append(Event.of(query.workspaceId(), Event.CONFIG_UPDATED, clock.instant(), Map.of(
+                        "linked_account_id", query.accountId().value(),
+                        "connector", query.connector().value(),
+                        "config_id", query.configId().value(),
+                        "changed_keys", List.copyOf(new TreeSet<>(old.get().values().keySet())),
+                        "deleted", true)));
+            }
+        });
     }
 
     @Override

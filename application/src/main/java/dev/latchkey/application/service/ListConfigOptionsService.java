@@ -8,6 +8,8 @@ import dev.latchkey.application.port.in.ListConfigOptionsUseCase;
 import dev.latchkey.application.port.in.PrepareProxyRequestCommand;
 import dev.latchkey.application.port.in.PrepareProxyRequestUseCase;
 import dev.latchkey.application.port.in.ProxyTarget;
+import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.application.port.out.ProviderHttpPort;
 import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.InvalidInputException;
@@ -17,6 +19,10 @@ import dev.latchkey.domain.config.ConfigField;
 import dev.latchkey.domain.config.ConfigOption;
 import dev.latchkey.domain.config.FieldKind;
 import dev.latchkey.domain.config.OptionsSource;
+import dev.latchkey.domain.account.LinkedAccount;
+import dev.latchkey.domain.connection.Connection;
+import dev.latchkey.domain.connection.ConnectionId;
+import dev.latchkey.domain.connection.ConnectionStatus;
 import dev.latchkey.domain.connection.ProviderException;
 import dev.latchkey.domain.connector.JsonPointer;
 
@@ -24,6 +30,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,13 +46,17 @@ import java.util.Optional;
 public final class ListConfigOptionsService implements ListConfigOptionsUseCase {
     static final int MAX_OPTIONS = 1000;
 
+    private final LinkedAccountStorePort accounts;
+    private final ConnectionStorePort connections;
     private final GetConfigFieldsUseCase definitions;
     private final GetConnectorUseCase connectors;
     private final PrepareProxyRequestUseCase prepare;
     private final ProviderHttpPort http;
 
-    public ListConfigOptionsService(GetConfigFieldsUseCase definitions, GetConnectorUseCase connectors, PrepareProxyRequestUseCase prepare,
-                                    ProviderHttpPort http) {
+    public ListConfigOptionsService(LinkedAccountStorePort accounts, ConnectionStorePort connections, GetConfigFieldsUseCase definitions,
+                                    GetConnectorUseCase connectors, PrepareProxyRequestUseCase prepare, ProviderHttpPort http) {
+        this.accounts = accounts;
+        this.connections = connections;
         this.definitions = definitions;
         this.connectors = connectors;
         this.prepare = prepare;
@@ -55,6 +66,9 @@ public final class ListConfigOptionsService implements ListConfigOptionsUseCase 
     @Override
     public Page<ConfigOption> options(ListConfigOptionsQuery query) {
         ConfigQuery config = query.config();
+        // first, as every config read: an unknown account (or another workspace's) is a 404, also for static options
+        LinkedAccount account = accounts.find(config.workspaceId(), config.accountId())
+                .orElseThrow(() -> LinkedAccountErrors.notFound(config.accountId()));
         ConfigField field = definitions.get(config.workspaceId(), config.connector()).fields().field(query.fieldKey())
                 .orElseThrow(() -> new NotFoundException("config_field_not_found", "The app " + config.connector()
                         + " has no config field '" + query.fieldKey() + "'."));
@@ -75,16 +89,32 @@ public final class ListConfigOptionsService implements ListConfigOptionsUseCase 
         if (source.isEmpty()) {
             return new Page<>(filter(options, query.search()), Optional.empty());
         }
-        return fetch(query, source.get());
+        return fetch(query, source.get(), query.connectionId().or(() -> defaultConnection(account, config)));
     }
 
-    private Page<ConfigOption> fetch(ListConfigOptionsQuery query, OptionsSource source) {
+    /**
+     * Without a connection id, an account with several connections to the app (two Slack workspaces) still gets
+     * options, not a 409 connection_ambiguous: from its most recently created active connection (creation, not
+     * update: a token refresh must not switch the list to another account's). None active: the most recently
+     * created one, which answers connection_expired. One or none: empty, the proxy's own choice.
+     */
+    private Optional<ConnectionId> defaultConnection(LinkedAccount account, ConfigQuery config) {
+        List<Connection> candidates = connections.listByAccount(config.workspaceId(), account.key(), config.connector());
+        if (candidates.size() < 2) {
+            return Optional.empty();
+        }
+        Comparator<Connection> newest = Comparator.comparing(Connection::createdAt).thenComparing(c -> c.id().toString());
+        return candidates.stream().filter(c -> c.status() == ConnectionStatus.ACTIVE).max(newest)
+                .or(() -> candidates.stream().max(newest)).map(Connection::id);
+    }
+
+    private Page<ConfigOption> fetch(ListConfigOptionsQuery query, OptionsSource source, Optional<ConnectionId> connection) {
         ConfigQuery config = query.config();
         String name = connectors.get(config.workspaceId(), config.connector()).definition().name();
-        ProxyTarget target = target(config, false);
+        ProxyTarget target = target(config, connection, false);
         ProviderHttpPort.ProviderResponse response = http.send(request(target, source, query));
         if (response.status() == 401) {
-            target = target(config, true);
+            target = target(config, connection, true);
             response = http.send(request(target, source, query));
         }
         String what = name + " (GET " + source.pathOnly() + ")";
@@ -118,12 +148,12 @@ public final class ListConfigOptionsService implements ListConfigOptionsUseCase 
         return new Page<>(options, next);
     }
 
-    private ProxyTarget target(ConfigQuery config, boolean forceRefresh) {
+    private ProxyTarget target(ConfigQuery config, Optional<ConnectionId> connection, boolean forceRefresh) {
         try {
             return prepare.prepare(new PrepareProxyRequestCommand(config.workspaceId(), config.accountId(), config.connector(),
-                    Optional.empty(), forceRefresh));
+                    connection, forceRefresh));
         } catch (NotFoundException e) {
-            if (e.code().equals("connection_not_found")) {
+            if (e.code().equals("connection_not_found") && connection.isEmpty()) { // a named connection not found stays a 404
                 throw new ConflictException("not_connected", "Linked account '" + config.accountId() + "' has no connection to "
                         + config.connector() + "; connect it first to load these options.");
             }

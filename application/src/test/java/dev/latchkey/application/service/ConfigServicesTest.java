@@ -4,6 +4,7 @@ import dev.latchkey.application.fakes.FakeKeyScheme;
 import dev.latchkey.application.fakes.FakeOAuth2Scheme;
 import dev.latchkey.application.fakes.FixedConnectorCatalog;
 import dev.latchkey.application.fakes.InMemoryConfigStore;
+import dev.latchkey.application.fakes.InMemoryConnectionStore;
 import dev.latchkey.application.fakes.InMemoryConnectorSettingsStore;
 import dev.latchkey.application.fakes.InMemoryEventOutbox;
 import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
@@ -30,9 +31,11 @@ import dev.latchkey.domain.config.ConfigField;
 import dev.latchkey.domain.config.ConfigId;
 import dev.latchkey.domain.config.ConfigOption;
 import dev.latchkey.domain.config.InvalidConfigException;
+import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connection.ProviderException;
 import dev.latchkey.domain.connector.ConnectorSlug;
+import dev.latchkey.domain.credential.Credentials;
 import dev.latchkey.domain.event.Event;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +167,66 @@ class ConfigServicesTest {
     }
 
     @Test
+    void a_secret_sent_back_masked_is_kept_sealed_after_its_field_stopped_being_secret() {
+        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", "whsec-XYZ")));
+        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"), def("key", "text"))));
+        var read = configs.get(query("default"));
+        Object shown = read.readout().fields().stream().filter(f -> f.field().key().equals("key")).findFirst().orElseThrow().value();
+        assertThat(shown).isEqualTo(ConfigField.MASK);
+
+        configs.save(new SaveConfigCommand(query("default"), values("channel", "C2", "key", shown)));
+
+        var stored = store.find(workspace, accounts.find(workspace, alice).orElseThrow().key(), SLACK, ConfigId.DEFAULT).orElseThrow();
+        assertThat(stored.values()).containsEntry("key", "whsec-XYZ");
+        assertThat(stored.secretKeys()).containsExactly("key");
+        assertThat(events.events().get(events.events().size() - 1).data()).containsEntry("changed_keys", List.of("channel"));
+    }
+
+    @Test
+    void a_kept_secret_that_no_longer_fits_is_refused_without_quoting_it() {
+        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", "whsec-XYZ")));
+        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"),
+                def("key", "select", "options", List.of(Map.of("label", "A", "value", "a"))))));
+
+        InvalidConfigException invalid = catchThrowableOfType(InvalidConfigException.class,
+                () -> configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", ConfigField.MASK))));
+
+        assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactly("key");
+        assertThat(invalid.violations().toString() + invalid.getMessage()).doesNotContain("whsec");
+        assertThat(configs.get(query("default")).readout().fieldErrors().toString()).doesNotContain("whsec");
+    }
+
+    @Test
+    void an_unknown_key_is_refused_even_when_its_value_is_null() {
+        InvalidConfigException invalid = catchThrowableOfType(InvalidConfigException.class,
+                () -> configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "zzz", null))));
+
+        assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactly("zzz");
+        assertThat(store.configCount()).isZero();
+        var saved = configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", null)));
+        assertThat(saved.readout().fieldErrors()).isEmpty();
+    }
+
+    @Test
+    void a_delete_emits_config_updated_with_every_key_that_had_a_value_and_deleted_in_its_transaction() {
+        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", 3, "key", "s3cret")));
+        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"), def("limit", "number"))));
+        int before = events.events().size();
+
+        configs.delete(query("default"));
+        configs.delete(query("default"));
+        configs.delete(query("never-saved"));
+
+        List<Event> emitted = events.events().subList(before, events.events().size());
+        assertThat(emitted).as("one event: nothing changes when nothing is stored").hasSize(1);
+        assertThat(emitted.get(0).type()).isEqualTo(Event.CONFIG_UPDATED);
+        assertThat(emitted.get(0).data()).containsEntry("changed_keys", List.of("channel", "key", "limit")).containsEntry("deleted", true)
+                .containsEntry("linked_account_id", "alice").containsEntry("config_id", "default");
+        assertThat(emitted.toString()).doesNotContain("s3cret", "C1");
+        assertThat(store.configCount()).isZero();
+    }
+
+    @Test
     void configs_of_an_unknown_linked_account_are_not_found() {
         ConfigQuery stranger = new ConfigQuery(workspace, new LinkedAccountId("stranger"), SLACK, ConfigId.DEFAULT);
 
@@ -175,11 +238,12 @@ class ConfigServicesTest {
     // --- options ---
 
     private final ScriptedProviderHttp http = new ScriptedProviderHttp();
+    private final InMemoryConnectionStore connections = new InMemoryConnectionStore();
     private final List<PrepareProxyRequestCommand> prepared = new ArrayList<>();
 
     private ListConfigOptionsService options(RuntimeException refusal) {
         fields.reset(workspace, SLACK);
-        return new ListConfigOptionsService(fields, directory, command -> {
+        return new ListConfigOptionsService(accounts, connections, fields, directory, command -> {
             prepared.add(command);
             if (refusal != null) {
                 throw refusal;
@@ -199,7 +263,7 @@ class ConfigServicesTest {
         http.respondJson("GET", "https://slack.com/api/conversations.list", 401, Map.of("ok", false));
         ScriptedProviderHttp first = http;
         // the provider accepts the request once the token was refreshed
-        ListConfigOptionsService retrying = new ListConfigOptionsService(fields, directory, command -> {
+        ListConfigOptionsService retrying = new ListConfigOptionsService(accounts, connections, fields, directory, command -> {
             prepared.add(command);
             if (command.forceRefresh()) {
                 first.respondJson("GET", "https://slack.com/api/conversations.list", 200,
@@ -233,5 +297,54 @@ class ConfigServicesTest {
 
         assertThatThrownBy(() -> options(null).options(optionsQuery(null))).isInstanceOf(ProviderException.class)
                 .hasMessageContaining("without a list at /channels").hasMessageContaining("missing_scope");
+    }
+
+    private Connection slackConnection(String token, boolean expired) {
+        Connection connection = Connection.create(workspace, accounts.find(workspace, alice).orElseThrow().key(), SLACK, "oauth2",
+                Optional.empty(), List.of(), Map.of(), Map.of(), Credentials.ofFields(Map.of("token", token)), clock.instant());
+        if (expired) {
+            connection = connection.expired("revoked", clock.instant());
+        }
+        connections.insert(connection);
+        clock.advance(Duration.ofMinutes(1));
+        return connection;
+    }
+
+    @Test
+    void with_several_connections_options_come_from_the_named_one_else_the_most_recently_created_active_one() {
+        http.respondJson("GET", "https://slack.com/api/conversations.list", 200, Map.of("channels", List.of(Map.of("id", "C1", "name", "general"))));
+        Connection older = slackConnection("a", false);
+        Connection newer = slackConnection("b", false);
+        slackConnection("c", true);
+        ListConfigOptionsService service = options(null);
+
+        service.options(optionsQuery(null));
+        service.options(new ListConfigOptionsQuery(query("default"), "channel", Optional.empty(), Optional.empty(), Optional.of(older.id())));
+
+        assertThat(prepared).extracting(PrepareProxyRequestCommand::connectionId).containsExactly(Optional.of(newer.id()), Optional.of(older.id()));
+    }
+
+    @Test
+    void a_named_connection_that_does_not_exist_is_a_404_not_not_connected() {
+        NotFoundException missing = catchThrowableOfType(NotFoundException.class, () -> options(new NotFoundException("connection_not_found", "none"))
+                .options(new ListConfigOptionsQuery(query("default"), "channel", Optional.empty(), Optional.empty(), Optional.of(ConnectionId.random()))));
+
+        assertThat(missing.code()).isEqualTo("connection_not_found");
+    }
+
+    @Test
+    void options_of_an_unknown_linked_account_are_not_found_even_static_ones() {
+        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("mode", "select", "options", List.of(Map.of("label", "A", "value", "a"))))));
+        ListConfigOptionsService service = new ListConfigOptionsService(accounts, connections, fields, directory, command -> {
+            throw new AssertionError("no provider request for an unknown account");
+        }, http);
+        ConfigQuery stranger = new ConfigQuery(workspace, new LinkedAccountId("stranger"), SLACK, ConfigId.DEFAULT);
+
+        NotFoundException missing = catchThrowableOfType(NotFoundException.class,
+                () -> service.options(new ListConfigOptionsQuery(stranger, "mode", Optional.empty(), Optional.empty())));
+
+        assertThat(missing.code()).isEqualTo("linked_account_not_found");
+        assertThat(service.options(new ListConfigOptionsQuery(query("default"), "mode", Optional.empty(), Optional.empty())).items())
+                .extracting(ConfigOption::value).containsExactly("a");
     }
 }

@@ -74,6 +74,14 @@ public record ConfigFieldSet(List<ConfigField> fields) {
 
     /** Every problem with a complete set of values at once: unknown keys, required fields in play, and each value in play. */
     public List<FieldViolation> violations(Map<String, ?> values) {
+        return violations(values, Set.of());
+    }
+
+    /**
+     * As {@link #violations(Map)}, where the values of {@code sealed} keys are secrets the customer did not send (kept
+     * by sending {@value ConfigField#MASK}): their problems never quote them.
+     */
+    public List<FieldViolation> violations(Map<String, ?> values, Set<String> sealed) {
         List<FieldViolation> found = new ArrayList<>();
         Set<String> known = new HashSet<>(fields.stream().map(ConfigField::key).toList());
         values.keySet().stream().filter(k -> !known.contains(k)).sorted().forEach(k -> found.add(new FieldViolation(k,
@@ -81,10 +89,13 @@ public record ConfigFieldSet(List<ConfigField> fields) {
                         + String.join(", ", fields.stream().map(ConfigField::key).toList())))));
         Set<String> active = active(values);
         for (ConfigField field : fields) {
+            Object value = values.get(field.key());
             if (!active.contains(field.key())) {
+                if (value != null && JsonValues.containsNul(value)) {
+                    found.add(new FieldViolation(field.key(), ConfigValidation.NUL)); // kept unchecked, but it must be storable
+                }
                 continue;
             }
-            Object value = values.get(field.key());
             if (value == null) {
                 if (field.required() && field.defaultValue() == null) {
                     found.add(new FieldViolation(field.key(), "is required"));
@@ -95,7 +106,7 @@ public record ConfigFieldSet(List<ConfigField> fields) {
                 found.add(new FieldViolation(field.key(), "is required"));
                 continue;
             }
-            found.addAll(problems(field, value));
+            found.addAll(problems(field, value, sealed.contains(field.key())));
             if (field.required() && field.kind() instanceof FieldKind.Mapping mapping && value instanceof Map<?, ?> map) {
                 mapping.sources().stream().filter(s -> !map.containsKey(s.key()))
                         .forEach(s -> found.add(new FieldViolation(field.key() + "." + s.key(), "is required: map " + s.label())));
@@ -110,6 +121,18 @@ public record ConfigFieldSet(List<ConfigField> fields) {
                 .map(p -> new FieldViolation(p.entry().map(e -> field.key() + "." + e).orElse(field.key()), p.message()))
                 .toList();
     }
+
+    /**
+     * The problems of one value under one field; when the value is {@code sealed} (a secret, stored or kept), one
+     * message that names the field and never quotes the value, which an option check ("'x' is not one of the
+     * options") or a mapping entry's key would.
+     */
+    public static List<FieldViolation> problems(ConfigField field, Object value, boolean sealed) {
+        List<FieldViolation> found = problems(field, value);
+        return !sealed || found.isEmpty() ? found : List.of(new FieldViolation(field.key(), SEALED_PROBLEM));
+    }
+
+    static final String SEALED_PROBLEM = "holds a secret value that does not fit this field (the value is not shown); enter a new value";
 
     private Object effective(String key, Map<String, ?> values) {
         Object value = values.get(key);

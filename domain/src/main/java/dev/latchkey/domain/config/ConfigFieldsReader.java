@@ -90,6 +90,10 @@ public final class ConfigFieldsReader {
     }
 
     private static ConfigField field(Violations v, String at, Map<?, ?> raw, Map<String, ConfigField> earlier) {
+        if (JsonValues.containsNul(raw)) {
+            v.add(at, ConfigValidation.NUL);
+            return null;
+        }
         int before = count(v);
         Node n = new Node(v, at, raw);
         String type = n.text("type", true);

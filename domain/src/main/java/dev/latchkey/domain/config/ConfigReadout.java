@@ -61,7 +61,8 @@ public record ConfigReadout(List<FieldValue> fields, List<Section> sections, Lis
         for (ConfigField field : definitions.fields()) {
             Object value = values.get(field.key());
             if (value != null && active.contains(field.key())) {
-                errors.addAll(ConfigFieldSet.problems(field, value));
+                // a value that is or was secret is never quoted, even after the field stopped being secret
+                errors.addAll(ConfigFieldSet.problems(field, value, field.secret() || secretKeys.contains(field.key())));
             }
         }
         return new ConfigReadout(fields, sections, errors, updatedAt);

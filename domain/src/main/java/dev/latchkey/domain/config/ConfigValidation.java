@@ -19,6 +19,8 @@ final class ConfigValidation {
     static final int MAX_EMAIL_LENGTH = 254;
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_STRING_LENGTH = 10_000;
+    /** A value (or a definition) with U+0000 anywhere in it: JSON allows it, PostgreSQL's jsonb refuses it. */
+    static final String NUL = "must not contain the NUL character (U+0000)";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -33,6 +35,9 @@ final class ConfigValidation {
     }
 
     static List<Problem> problems(FieldKind kind, Object value) {
+        if (JsonValues.containsNul(value)) {
+            return List.of(Problem.of(NUL));
+        }
         List<Problem> out = new ArrayList<>();
         switch (kind) {
             case FieldKind.Text text -> string(value, out).ifPresent(s -> text(text, s, out));
@@ -73,11 +78,12 @@ final class ConfigValidation {
         if (length > max) {
             out.add(Problem.of("must be at most " + max + " characters (got " + length + ")"));
         }
-        text.pattern().ifPresent(p -> {
-            if (!p.matcher(s).matches()) {
+        text.pattern().ifPresent(p -> BoundedMatch.matches(p, s).ifPresentOrElse(matches -> {
+            if (!matches) {
                 out.add(Problem.of("must match the pattern " + p.pattern()));
             }
-        });
+        }, () -> out.add(Problem.of("could not be checked: the field's pattern is too costly to check against this value "
+                + "(it backtracks too much); a shorter value may pass, or the app's pattern needs simplifying"))));
     }
 
     private static void url(String s, List<Problem> out) {

@@ -2,6 +2,7 @@ package dev.latchkey.domain.config;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,8 @@ public final class JsonSchema {
         if (rawEnum != null && (!(rawEnum instanceof List<?> list) || list.isEmpty())) {
             throw new IllegalArgumentException("enum must be a non-empty list");
         }
-        this.enumValues = Optional.ofNullable(rawEnum).map(e -> List.copyOf(new ArrayList<>((List<?>) e)));
+        // null is a legal enum member (JSON null), so no List.copyOf here
+        this.enumValues = Optional.ofNullable(rawEnum).map(e -> Collections.unmodifiableList(new ArrayList<>((List<?>) e)));
         this.minimum = number(source.get("minimum"), "minimum");
         this.maximum = number(source.get("maximum"), "maximum");
         this.minLength = length(source.get("minLength"), "minLength");

@@ -47,6 +47,19 @@ public final class JsonValues {
         return new BigDecimal(number.toString());
     }
 
+    /**
+     * Whether a string anywhere in the value (an object's keys included) holds the NUL character
+     * U+0000, which JSON allows but PostgreSQL's jsonb refuses.
+     */
+    public static boolean containsNul(Object value) {
+        return switch (value) {
+            case String s -> s.indexOf('\0') >= 0;
+            case Map<?, ?> m -> m.entrySet().stream().anyMatch(e -> containsNul(e.getKey()) || containsNul(e.getValue()));
+            case List<?> l -> l.stream().anyMatch(JsonValues::containsNul);
+            case null, default -> false;
+        };
+    }
+
     /** The JSON type name of a value, for messages. */
     static String typeOf(Object value) {
         return switch (value) {

@@ -1,5 +1,8 @@
 package dev.latchkey.domain.config;
 
+import dev.latchkey.domain.ApiPath;
+
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -59,13 +62,14 @@ public record OptionsSource(String method, String path, String items, String lab
                     + " characters without spaces or #, every % followed by two hex digits");
         }
         String pathPart = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-        for (String segment : pathPart.split("/", -1)) {
-            String decoded = segment.replace("%2e", ".").replace("%2E", ".");
-            if (decoded.equals("..") || decoded.equals(".") || segment.contains("%2f") || segment.contains("%2F")
-                    || segment.contains("%5c") || segment.contains("%5C")) {
-                throw new IllegalArgumentException("path must stay under the connector's api.base_url: no . or .. segments, no encoded / or \\");
-            }
+        String lower = pathPart.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2f") || lower.contains("%5c")) {
+            throw new IllegalArgumentException("path must stay under the connector's api.base_url: no encoded / or \\");
         }
+        // the proxy's own rule: dot segments also encoded or as ..; and the rest
+        ApiPath.problem(pathPart.substring(1)).ifPresent(problem -> {
+            throw new IllegalArgumentException("path " + problem + " (it must stay under the connector's api.base_url)");
+        });
     }
 
     private static void pointer(String pointer, String what) {

@@ -56,6 +56,106 @@ class ConfigFieldsReaderTest {
     }
 
     @Test
+    void a_definition_with_the_nul_character_anywhere_is_refused_at_its_path() {
+        assertThat(violations(List.of(def("a", "text"), def("b", "text", "help_text", "x\u0000"),
+                def("c", "select", "options", List.of(Map.of("label", "X", "value", "\u0000")))))).containsExactly("fields[1]", "fields[2]");
+    }
+
+    @Test
+    void null_is_a_legal_json_schema_enum_member() {
+        List<Object> allowed = new java.util.ArrayList<>();
+        allowed.add(null);
+        allowed.add("a");
+        Map<String, Object> items = new LinkedHashMap<>();
+        items.put("enum", allowed);
+        ConfigFieldSet set = ConfigFieldsReader.read(List.of(def("j", "json", "schema", Map.of("type", "array", "items", items))), "fields");
+
+        assertThat(set.violations(Map.of("j", java.util.Arrays.asList(null, "a")))).isEmpty();
+        assertThat(set.violations(Map.of("j", List.of("b")))).extracting(FieldViolation::message)
+                .containsExactly("at /0: must be one of the enum values");
+        assertThat(ConfigFieldsReader.read(ConfigFieldsReader.write(set), "fields")).isEqualTo(set);
+    }
+
+    @Test
+    void a_null_anywhere_in_a_definition_is_a_violation_or_not_set_never_a_crash() {
+        List<Map<String, Object>> samples = List.of(
+                def("t", "text", "min_length", 1, "max_length", 5, "pattern", "[a-z]+", "default", "ab", "help_text", "h",
+                        "placeholder", "p", "section", "s"),
+                def("j", "json", "schema", Map.of("type", "object", "required", List.of("a"), "properties", Map.of("a", Map.of("type", "string")),
+                        "items", Map.of("minimum", 1), "enum", List.of(1), "minLength", 1)),
+                def("s", "select", "options", List.of(Map.of("label", "A", "value", "a"))),
+                def("d", "multi_select", "options_from", Map.of("method", "GET", "path", "/x", "items", "/i", "label", "/l", "value", "/v",
+                        "next", "/n", "cursor_param", "c", "search_param", "q")),
+                def("m", "mapping", "sources", List.of(Map.of("key", "k", "label", "K")), "options", List.of(Map.of("label", "A", "value", "a"))),
+                def("n", "number", "min", 1, "max", 2, "integer", true, "depends_on", Map.of("field", "t", "equals", "x")));
+        for (Map<String, Object> sample : samples) {
+            for (List<String> path : paths(sample, List.of())) {
+                for (int variant = 0; variant < 3; variant++) {
+                    Object broken = replaced(sample, path, variant);
+                    List<Object> definitions = new java.util.ArrayList<>();
+                    definitions.add(def("t", "text"));
+                    if (!sample.get("key").equals("t")) {
+                        definitions.add(broken);
+                    } else {
+                        definitions.set(0, broken);
+                    }
+                    org.assertj.core.api.Assertions.assertThatCode(() -> violations(definitions))
+                            .as("%s with %s set to variant %d", sample.get("key"), path, variant).doesNotThrowAnyException();
+                }
+            }
+        }
+    }
+
+    /** The paths of every value inside a definition. */
+    private static List<List<String>> paths(Object node, List<String> at) {
+        List<List<String>> out = new java.util.ArrayList<>();
+        if (!at.isEmpty()) {
+            out.add(at);
+        }
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> out.addAll(paths(v, append(at, String.valueOf(k)))));
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                out.addAll(paths(list.get(i), append(at, "#" + i)));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> append(List<String> at, String step) {
+        List<String> next = new java.util.ArrayList<>(at);
+        next.add(step);
+        return next;
+    }
+
+    /** A copy of the node with the value at the path made null (0), a list holding null (1), or an object with a null (2). */
+    private static Object replaced(Object node, List<String> path, int variant) {
+        if (path.isEmpty()) {
+            return switch (variant) {
+                case 0 -> null;
+                case 1 -> java.util.Arrays.asList((Object) null);
+                default -> {
+                    Map<String, Object> withNull = new java.util.HashMap<>();
+                    withNull.put("type", null);
+                    withNull.put("x", null);
+                    yield withNull;
+                }
+            };
+        }
+        String step = path.get(0);
+        List<String> rest = path.subList(1, path.size());
+        if (node instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>(map);
+            copy.put(step, replaced(map.get(step), rest, variant));
+            return copy;
+        }
+        List<Object> copy = new java.util.ArrayList<>((List<?>) node);
+        int i = Integer.parseInt(step.substring(1));
+        copy.set(i, replaced(copy.get(i), rest, variant));
+        return copy;
+    }
+
+    @Test
     void keys_are_unique_and_depends_on_names_an_earlier_non_secret_field() {
         assertThat(violations(List.of(def("a", "text"), def("a", "text")))).containsExactly("fields[1].key");
         assertThat(violations(List.of(def("b", "text", "depends_on", Map.of("field", "a", "equals", "x")), def("a", "text"))))
@@ -75,10 +175,15 @@ class ConfigFieldsReaderTest {
         assertThat(violations(List.of(def("c", "select", "options_from", ok)))).isEmpty();
 
         for (String path : List.of("//evil.example/x", "https://evil.example/x", "/a/../../admin", "/a/%2e%2e/b", "/a%2Fb", "relative", "/a b",
-                "/a#b", "/a?x=%zz")) {
+                "/a#b", "/a?x=%zz", "/a/..;/admin", "/..;/admin", "/a/%2e%2e;x/b", "/a/.;/b", "/%252e%252e/admin", "/a@evil.example/x")) {
             Map<String, Object> bad = new LinkedHashMap<>(ok);
             bad.put("path", path);
             assertThat(violations(List.of(def("c", "select", "options_from", bad)))).as(path).containsExactly("fields[0].options_from.path");
+        }
+        for (String path : List.of("/", "/a;v=1/b", "/users/me/..x", "/a.b/c.json")) {
+            Map<String, Object> fine = new LinkedHashMap<>(ok);
+            fine.put("path", path);
+            assertThat(violations(List.of(def("c", "select", "options_from", fine)))).as(path).isEmpty();
         }
         Map<String, Object> half = new LinkedHashMap<>(ok);
         half.remove("cursor_param");

@@ -1,13 +1,17 @@
 package dev.latchkey.domain.config;
 
 import dev.latchkey.domain.FieldViolation;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +62,63 @@ class ConfigValidationTest {
         assertThat(ok(set, "t", "abc")).isTrue();
         assertThat(problems(set, "t", "abc1")).containsExactly("t: must match the pattern [a-z]+");
         assertThat(problems(set, "t", "1abc")).hasSize(1);
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // a guard against a hang, not a speed assertion: the match is bounded in operations
+    void a_pattern_too_costly_to_match_is_a_field_error_not_a_hang() {
+        ConfigFieldSet set = set(def("t", "textarea", "pattern", "(.*a){6}"));
+
+        assertThat(ok(set, "t", "aaaaaa")).isTrue();
+        assertThat(problems(set, "t", "a".repeat(5_000) + "b")).singleElement().asString()
+                .startsWith("t: could not be checked: the field's pattern is too costly to check");
+    }
+
+    @Test
+    void a_pattern_that_overflows_the_regex_engine_s_stack_is_a_field_error_not_a_crash() throws Exception {
+        ConfigFieldSet set = set(def("t", "textarea", "pattern", "(a|b)*"));
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        // a small stack makes the engine's recursion (one frame per repetition) overflow on any machine
+        Thread small = new Thread(null, () -> {
+            try {
+                outcome.set(problems(set, "t", "ab".repeat(5_000)));
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        }, "small-stack", 128 * 1024);
+        small.start();
+        small.join();
+
+        assertThat(outcome.get()).asInstanceOf(InstanceOfAssertFactories.LIST).singleElement().asString()
+                .contains("too costly to check");
+    }
+
+    @Test
+    void an_ordinary_pattern_checks_the_longest_value_within_the_budget() {
+        ConfigFieldSet set = set(def("t", "textarea", "pattern", "[a-z][a-z-]*[a-z]"));
+
+        assertThat(ok(set, "t", "ab-".repeat(3_333) + "a")).isTrue();
+        assertThat(problems(set, "t", "ab-".repeat(3_333) + "-")).containsExactly("t: must match the pattern [a-z][a-z-]*[a-z]");
+    }
+
+    @Test
+    void the_nul_character_is_refused_in_every_string_of_every_value_even_of_a_field_not_in_play() {
+        List<Map<String, String>> options = List.of(Map.of("label", "A", "value", "a"));
+        ConfigFieldSet set = set(def("t", "text"), def("j", "json"), def("m", "multi_select", "options", options),
+                def("p", "mapping", "sources", List.of(Map.of("key", "tier", "label", "Tier")), "options", options),
+                def("mode", "select", "options", List.of(Map.of("label", "On", "value", "on"), Map.of("label", "Off", "value", "off"))),
+                def("later", "text", "depends_on", Map.of("field", "mode", "equals", "on")));
+        String nul = "a\u0000b";
+        String message = "must not contain the NUL character (U+0000)";
+
+        assertThat(problems(set, "t", nul)).containsExactly("t: " + message);
+        assertThat(problems(set, "j", Map.of("deep", List.of(1, Map.of("x", nul))))).containsExactly("j: " + message);
+        assertThat(problems(set, "j", Map.of(nul, 1))).containsExactly("j: " + message);
+        assertThat(problems(set, "m", List.of("a", nul))).containsExactly("m: " + message);
+        assertThat(problems(set, "p", Map.of("tier", nul))).containsExactly("p: " + message);
+        assertThat(problems(set, "p", Map.of(nul, "a"))).containsExactly("p: " + message);
+        assertThat(problems(set, "later", nul)).containsExactly("later: " + message);
+        assertThat(ok(set, "j", Map.of("x", "a\\u0000b"))).as("an escaped backslash is not a NUL").isTrue();
     }
 
     @Test

@@ -61,6 +61,23 @@ class ConfigValuesTest {
     }
 
     @Test
+    void a_stored_secret_that_no_longer_fits_its_field_is_reported_without_quoting_it() {
+        ConfigFieldSet fields = ConfigFieldsReader.read(List.of(
+                def("key", "select", "options", List.of(Map.of("label", "A", "value", "a"))),
+                def("map", "mapping", "sources", List.of(Map.of("key", "tier", "label", "Tier")), "options", List.of(Map.of("label", "A", "value", "a"))),
+                def("plain", "select", "options", List.of(Map.of("label", "A", "value", "a")))), "fields");
+        Map<String, Object> stored = Map.of("key", "whsec-XYZ", "map", "whsec-MAP", "plain", "zzz");
+
+        ConfigReadout readout = ConfigReadout.of(fields, stored, Set.of("key", "map"), Optional.of(NOW));
+
+        assertThat(readout.fieldErrors()).extracting(v -> v.field()).containsExactly("key", "map", "plain");
+        assertThat(readout.fieldErrors().toString()).doesNotContain("whsec");
+        assertThat(readout.fieldErrors().get(0).message()).contains("secret value", "not shown");
+        assertThat(readout.fieldErrors().get(2).message()).as("a value that never was secret is quoted as before").contains("'zzz'");
+        assertThat(fields.violations(Map.of("key", "whsec-XYZ"), Set.of("key")).toString()).doesNotContain("whsec");
+    }
+
+    @Test
     void after_a_definition_change_removed_fields_are_hidden_and_misfits_reported_not_dropped() {
         Map<String, Object> stored = Map.of("gone", "kept", "size", "big", "pick", "b", "off", "x");
         ConfigFieldSet changed = ConfigFieldsReader.read(List.of(

@@ -15,6 +15,7 @@ import dev.latchkey.application.port.in.SaveConfigUseCase;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.Page;
 import dev.latchkey.domain.config.ConfigOption;
+import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -102,18 +103,28 @@ public class AppConfigController {
         delete.delete(ConfigJson.query(caller.workspaceId(), caller.accountId(), PathValues.slug(slug), configId));
     }
 
-    @Get("/fields/{key}/options{?config_id,search,cursor}")
+    @Get("/fields/{key}/options{?config_id,search,cursor,connection_id}")
     @Operation(summary = "The options of a select, multi_select or mapping field", description = "Static options filtered by search, "
             + "or one page of the provider's (options_from), fetched with the customer's connection: pass next_cursor back as cursor. "
-            + "409 not_connected / connection_expired without a usable connection; 502 provider_unavailable when the provider fails.")
+            + "connection_id picks the connection when the account has several to the app; without it, the most recently created "
+            + "active one is used. 409 not_connected / connection_expired without a usable connection; 404 connection_not_found for "
+            + "an unknown connection_id; 502 provider_unavailable when the provider fails.")
     public ListResponse<OptionResponse> options(String slug, String key, @Nullable @QueryValue("config_id") String configId,
                                                 @Nullable @QueryValue String search, @Nullable @QueryValue String cursor,
+                                                @Nullable @QueryValue("connection_id") String connectionId,
                                                 Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         ConfigQuery config = ConfigJson.query(caller.workspaceId(), caller.accountId(), PathValues.slug(slug), configId);
+        Optional<ConnectionId> connection;
+        try {
+            connection = Optional.ofNullable(connectionId).filter(c -> !c.isEmpty()).map(ConnectionId::parse);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("connection_id", e.getMessage());
+        }
         ListConfigOptionsQuery query;
         try {
-            query = new ListConfigOptionsQuery(config, key, Optional.ofNullable(search), Optional.ofNullable(cursor).filter(c -> !c.isEmpty()));
+            query = new ListConfigOptionsQuery(config, key, Optional.ofNullable(search), Optional.ofNullable(cursor).filter(c -> !c.isEmpty()),
+                    connection);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
             throw InvalidInputException.of(message.startsWith("search") ? "search" : "cursor", message);

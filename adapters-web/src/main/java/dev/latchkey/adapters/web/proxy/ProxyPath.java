@@ -1,9 +1,8 @@
 package dev.latchkey.adapters.web.proxy;
 
+import dev.latchkey.domain.ApiPath;
+
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,34 +15,9 @@ final class ProxyPath {
     private ProxyPath() {
     }
 
-    /** Why this raw path is refused, or empty when it is fine. */
+    /** Why this raw path is refused, or empty when it is fine (the rule config fields' options_from.path shares). */
     static Optional<String> problem(String rawPath) {
-        if (rawPath.startsWith("/")) {
-            return Optional.of("must not start with another '/' (no authority may follow the connector)");
-        }
-        String lower = rawPath.toLowerCase(Locale.ROOT);
-        if (lower.contains("%25")) {
-            return Optional.of("must not contain double-encoded characters");
-        }
-        String decoded;
-        try {
-            decoded = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return Optional.of("has a malformed percent-encoding");
-        }
-        if (decoded.contains("\\") || decoded.contains("@") || decoded.contains("://")) {
-            return Optional.of("must not contain '\\', '@' or a URL scheme");
-        }
-        if (decoded.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return Optional.of("must not contain control characters");
-        }
-        for (String segment : decoded.split("/", -1)) {
-            String bare = segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment;
-            if (bare.equals(".") || bare.equals("..")) {
-                return Optional.of("must not contain '.' or '..' segments");
-            }
-        }
-        return Optional.empty();
+        return ApiPath.problem(rawPath);
     }
 
     /** Whether the joined URL is still under the base: same scheme, host and port, below its path. */
