@@ -93,14 +93,15 @@ class PortalApiTest extends ApiTest {
     }
 
     @Test
-    void the_first_visit_sets_an_http_only_secure_cookie_and_leaves_a_clean_url_the_second_is_refused() {
+    void the_first_visit_sets_an_http_only_secure_lax_cookie_and_leaves_a_clean_url_the_second_is_refused() {
         String code = code(post("/v1/connect-links", Map.of("linked_account_id", account()), key));
-        Reply first = call(HttpRequest.GET("/connect/" + code));
+        Reply first = call(HttpRequest.GET("/connect/" + code).header("Sec-Fetch-Dest", "document"));
         assertThat(first.status()).isEqualTo(303);
         assertThat(first.headers().get("Location")).isEqualTo("/portal");
         String cookie = first.headers().get("Set-Cookie");
-        assertThat(cookie).startsWith("latchkey_portal=").containsIgnoringCase("HttpOnly").contains("Path=/portal", "Secure", "SameSite=None")
-                .doesNotContain(code);
+        assertThat(attributes(cookie)).contains("HttpOnly", "Path=/portal", "Secure", "SameSite=Lax")
+                .doesNotContain("SameSite=None", "Partitioned").noneMatch(a -> a.startsWith("Domain="));
+        assertThat(cookie).startsWith("latchkey_portal=").doesNotContain(code);
         Reply portal = call(HttpRequest.GET("/portal").header("Cookie", cookie.substring(0, cookie.indexOf(';'))));
         assertThat(portal.status()).isEqualTo(200);
         assertThat(portal.headers().get("Content-Security-Policy")).contains("frame-ancestors " + APP_ORIGIN);
@@ -109,6 +110,25 @@ class PortalApiTest extends ApiTest {
         assertThat(second.status()).isEqualTo(410);
         assertThat(second.text()).contains("already used or has expired");
         assertThat(second.headers().get("Set-Cookie")).isNull();
+    }
+
+    @Test
+    void a_framed_first_visit_gets_a_partitioned_same_site_none_cookie_that_opens_the_portal() {
+        for (String dest : List.of("iframe", "frame")) {
+            String code = code(post("/v1/connect-links", Map.of("linked_account_id", account()), key));
+            Reply framed = call(HttpRequest.GET("/connect/" + code).header("Sec-Fetch-Dest", dest));
+            assertThat(framed.status()).isEqualTo(303);
+            String cookie = framed.headers().get("Set-Cookie");
+            assertThat(attributes(cookie)).as(dest).contains("HttpOnly", "Path=/portal", "SameSite=None", "Secure", "Partitioned")
+                    .doesNotContain("SameSite=Lax").noneMatch(a -> a.startsWith("Domain="));
+            assertThat(call(HttpRequest.GET("/portal").header("Cookie", cookie.substring(0, cookie.indexOf(';')))).status()).isEqualTo(200);
+        }
+    }
+
+    /** A Set-Cookie header's attributes after the name=value pair. */
+    private static List<String> attributes(String setCookie) {
+        assertThat(setCookie).isNotNull();
+        return java.util.Arrays.stream(setCookie.split(";")).skip(1).map(String::strip).toList();
     }
 
     @Test

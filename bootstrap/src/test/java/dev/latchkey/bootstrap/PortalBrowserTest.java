@@ -338,6 +338,11 @@ class PortalBrowserTest extends ApiTest {
         HttpResponse<String> opened = http.send(java.net.http.HttpRequest.newBuilder(URI.create(link(Map.of()))).build(),
                 HttpResponse.BodyHandlers.ofString());
         String cookie = opened.headers().firstValue("Set-Cookie").orElseThrow();
+        // Behind plain http the cookie is Lax, framed or not (SameSite=None would need Secure).
+        assertThat(cookie).contains("SameSite=Lax").doesNotContain("Secure", "Partitioned");
+        HttpResponse<String> framedVisit = http.send(java.net.http.HttpRequest.newBuilder(URI.create(link(Map.of())))
+                .header("Sec-Fetch-Dest", "iframe").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(framedVisit.headers().firstValue("Set-Cookie").orElseThrow()).contains("SameSite=Lax").doesNotContain("Secure", "Partitioned");
         HttpResponse<String> portal = http.send(java.net.http.HttpRequest.newBuilder(URI.create(PUBLIC_URL + "/portal"))
                 .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(portal.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors " + appOrigin + ";");

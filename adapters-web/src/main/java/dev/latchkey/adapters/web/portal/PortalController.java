@@ -55,7 +55,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -67,7 +66,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -134,7 +132,8 @@ public class PortalController {
                         null, request);
             }
             case OpenConnectLinkResult.Opened o -> HttpResponse.seeOther(URI.create("/portal"))
-                    .cookie(sessionCookie(o.sessionSecret(), PortalSession.LIFETIME.toSeconds()))
+                    .header(HttpHeaders.SET_COOKIE, sessionCookie(o.sessionSecret(), PortalSession.LIFETIME.toSeconds(),
+                            publicUrl.isHttps(), framed(request)))
                     .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
         };
     }
@@ -631,16 +630,27 @@ public class PortalController {
     }
 
     /**
-     * The session cookie. SameSite=Lax keeps it off cross-site subrequests; but a portal framed by
-     * another site gets no Lax cookie, so behind https it is SameSite=None; Secure (CSRF tokens and
-     * frame-ancestors guard the forms then).
+     * The session cookie: HttpOnly, host-only, {@code Path=/portal}. A top-level visit gets
+     * {@code SameSite=Lax} (plus {@code Secure} behind https), so no cross-site subrequest carries it.
+     * A framed visit behind https gets {@code SameSite=None; Secure; Partitioned}: a cross-site frame
+     * gets no Lax cookie, and browsers that block third-party cookies still keep a partitioned (CHIPS)
+     * one, keyed to the framing site; CSRF tokens and frame-ancestors guard the forms then. Written by
+     * hand: Micronaut's cookie has no Partitioned attribute.
      */
-    private Cookie sessionCookie(String value, long maxAgeSeconds) {
-        Cookie cookie = Cookie.of(COOKIE, value).path("/portal").httpOnly(true).maxAge(Duration.ofSeconds(maxAgeSeconds));
-        if (publicUrl.isHttps()) {
-            return cookie.secure(true).sameSite(SameSite.None);
+    static String sessionCookie(String value, long maxAgeSeconds, boolean https, boolean framed) {
+        StringBuilder cookie = new StringBuilder(COOKIE).append('=').append(value).append("; Max-Age=").append(maxAgeSeconds)
+                .append("; Path=/portal; HttpOnly");
+        if (https && framed) {
+            return cookie.append("; SameSite=None; Secure; Partitioned").toString();
         }
-        return cookie.sameSite(SameSite.Lax);
+        cookie.append("; SameSite=Lax");
+        return https ? cookie.append("; Secure").toString() : cookie.toString();
+    }
+
+    /** Whether the browser loads this document in a frame: it says so in {@code Sec-Fetch-Dest} ({@code iframe}, {@code frame}). */
+    static boolean framed(HttpRequest<?> request) {
+        String dest = request.getHeaders().get("Sec-Fetch-Dest");
+        return "iframe".equalsIgnoreCase(dest) || "frame".equalsIgnoreCase(dest);
     }
 
     private static Map<String, Object> result(String status, String connector, @Nullable String connectionId, @Nullable String error) {
