@@ -165,6 +165,24 @@ class PortalApiTest extends ApiTest {
     }
 
     @Test
+    void a_result_in_the_query_string_is_claimed_only_when_the_server_can_check_it() {
+        String code = code(post("/v1/connect-links", Map.of("linked_account_id", account()), key));
+        String cookie = call(HttpRequest.GET("/connect/" + code)).headers().get("Set-Cookie");
+        String session = cookie.substring(0, cookie.indexOf(';'));
+        for (String forged : List.of("latchkey_status=connected&connection_id=" + java.util.UUID.randomUUID(),
+                "latchkey_status=connected&connection_id=anything", "latchkey_status=connected", "disconnected=anything")) {
+            Reply page = call(HttpRequest.GET("/portal/apps/stripe?" + forged).header("Cookie", session));
+            assertThat(page.status()).as(forged).isEqualTo(200);
+            assertThat(page.text()).as(forged).doesNotContain("data-result", "is connected.", "was disconnected.");
+        }
+        Reply error = call(HttpRequest.GET("/portal/apps/stripe?latchkey_status=error&error=Call%20%2B1%20555%200100")
+                .header("Cookie", session));
+        assertThat(error.text()).contains("Stripe could not be connected.").doesNotContain("555");
+        Reply oauthError = call(HttpRequest.GET("/portal/apps/stripe?latchkey_status=error&error=access_denied").header("Cookie", session));
+        assertThat(oauthError.text()).contains("Stripe could not be connected. (access_denied)", "data-result");
+    }
+
+    @Test
     void german_is_served_to_a_browser_that_asks_for_it() {
         String code = code(post("/v1/connect-links", Map.of("linked_account_id", account()), key));
         String cookie = call(HttpRequest.GET("/connect/" + code)).headers().get("Set-Cookie");

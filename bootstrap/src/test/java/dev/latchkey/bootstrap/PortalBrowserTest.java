@@ -381,7 +381,7 @@ class PortalBrowserTest extends ApiTest {
         app.stubFor(WireMock.get(urlEqualTo("/host")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
                 .withBody("<!doctype html><title>Host</title><h1>Host page</h1><script>window.received = [];"
                         + "addEventListener('message', function (e) { received.push({origin: e.origin, type: e.data.type, "
-                        + "status: e.data.status, connector: e.data.connector}); });</script>"
+                        + "status: e.data.status, connector: e.data.connector, connected: e.data.connected}); });</script>"
                         + "<iframe id=\"portal\" width=\"800\" height=\"700\" src=\"" + framed + "\"></iframe>")));
         browser.get(appOrigin + "/host");
         String host = browser.getWindowHandle();
@@ -407,6 +407,10 @@ class PortalBrowserTest extends ApiTest {
         browser.switchTo().defaultContent();
         wait.until(d -> "done".equals(String.valueOf(((JavascriptExecutor) d).executeScript(
                 "return window.received[window.received.length - 1].type"))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> done = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(
+                "return window.received[window.received.length - 1]");
+        assertThat(done).containsEntry("status", "done").containsEntry("connected", List.of("acme-oauth"));
     }
 
     @Test

@@ -87,6 +87,8 @@ import java.util.Optional;
 public class PortalController {
     static final String COOKIE = "latchkey_portal";
     static final String CSRF_FIELD = "_csrf";
+    /** What an error code in a result looks like (OAuth's and ours); anything else is not shown or posted. */
+    private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("[a-z0-9_.\\-]{1,64}");
 
     private final OpenConnectLinkUseCase open;
     private final GetPortalSessionUseCase sessions;
@@ -158,7 +160,8 @@ public class PortalController {
             item.put("href", "/portal/apps/" + app.definition().slug().value());
             apps.add(item);
         }
-        return pages.render(HttpStatus.OK, "apps", page, Map.of("apps", apps), List.of(), request);
+        return pages.render(HttpStatus.OK, "apps", page, Map.of("apps", apps, "connected", String.join(",", connectedApps(portal))),
+                List.of(), request);
     }
 
     @Get("/portal/apps/{slug}{?latchkey_status,connection_id,error,disconnected,config}")
@@ -178,13 +181,17 @@ public class PortalController {
         Map<String, Object> result = null;
         Map<String, String> message = null;
         Map<String, String> texts = PortalTexts.forApp(page(request, portal).texts(), app.get().definition().name());
-        if ("connected".equals(status)) {
-            result = result("connected", slug, connectionId, null);
+        // The query string is anyone's to write: claim (and post to the host page) only what the server can check.
+        Optional<Connection> verified = "connected".equals(status) && connectionId != null
+                ? connection(app.get(), connectionId).filter(c -> c.status() == ConnectionStatus.ACTIVE) : Optional.empty();
+        if (verified.isPresent()) {
+            result = result("connected", slug, verified.get().id().toString(), null);
             message = Map.of("kind", "ok", "text", texts.get("connected_message"));
         } else if ("error".equals(status)) {
-            result = result("error", slug, null, error);
-            message = Map.of("kind", "error", "text", texts.get("connect_failed_message") + (error == null ? "" : " (" + error + ")"));
-        } else if (disconnected != null) {
+            String code = error != null && ERROR_CODE.matcher(error).matches() ? error : null;
+            result = result("error", slug, null, code);
+            message = Map.of("kind", "error", "text", texts.get("connect_failed_message") + (code == null ? "" : " (" + code + ")"));
+        } else if (disconnected != null && isUuid(disconnected) && connection(app.get(), disconnected).isEmpty()) {
             result = result("disconnected", slug, disconnected, null);
             message = Map.of("kind", "ok", "text", texts.get("disconnected_message"));
         }
@@ -286,6 +293,9 @@ public class PortalController {
                     app.get().definition().slug(), authType, params, credentials, PendingAuthorization.Mode.REDIRECT,
                     Optional.of(returnUrl)));
             return switch (result) {
+                // A framed portal's script asks for the address, to send the window it opened there.
+                case ConnectResult.Redirect r when wantsJson(request) -> HttpResponse.ok(Map.of("authorization_url",
+                        r.authorizationUrl().toString())).header("Cache-Control", "no-store");
                 case ConnectResult.Redirect r -> HttpResponse.seeOther(r.authorizationUrl()).header("Cache-Control", "no-store");
                 case ConnectResult.Connected c -> HttpResponse.seeOther(URI.create("/portal/apps/" + slug
                         + "?latchkey_status=connected&connection_id=" + c.connection().id()));
@@ -357,9 +367,7 @@ public class PortalController {
             return expired(request);
         }
         PortalView portal = found.get();
-        List<String> connected = visibleApps(portal).stream()
-                .filter(a -> a.status().filter(s -> s == ConnectionStatus.ACTIVE).isPresent())
-                .map(a -> a.definition().slug().value()).toList();
+        List<String> connected = connectedApps(portal);
         Optional<String> returnUrl = portal.session().scope().returnUrl().filter(url -> portal.allowedOrigins().allows(url));
         if (returnUrl.isPresent()) {
             Map<String, String> params = new LinkedHashMap<>();
@@ -389,6 +397,7 @@ public class PortalController {
         model.put("result", result == null ? null : pages.write(result));
         model.put("message", message);
         model.put("csrf", csrf(request));
+        model.put("connected", String.join(",", connectedApps(portal)));
         List<Map<String, Object>> connections = new ArrayList<>();
         for (Connection c : app.connections()) {
             Map<String, Object> item = new HashMap<>();
@@ -587,6 +596,21 @@ public class PortalController {
                 .filter(a -> portal.session().scope().allows(a.definition().slug())).toList();
     }
 
+    /** The session's apps with an active connection: what Done reports. */
+    private List<String> connectedApps(PortalView portal) {
+        return visibleApps(portal).stream().filter(a -> a.status().filter(s -> s == ConnectionStatus.ACTIVE).isPresent())
+                .map(a -> a.definition().slug().value()).toList();
+    }
+
+    private static boolean isUuid(String id) {
+        try {
+            ConnectionId.parse(id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private Optional<AppView> app(PortalView portal, String slug) {
         ConnectorSlug connector;
         try {
@@ -645,6 +669,11 @@ public class PortalController {
         }
         cookie.append("; SameSite=Lax");
         return https ? cookie.append("; Secure").toString() : cookie.toString();
+    }
+
+    private static boolean wantsJson(HttpRequest<?> request) {
+        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.APPLICATION_JSON);
     }
 
     /** Whether the browser loads this document in a frame: it says so in {@code Sec-Fetch-Dest} ({@code iframe}, {@code frame}). */
