@@ -110,6 +110,8 @@ class PortalApiTest extends ApiTest {
         assertThat(second.status()).isEqualTo(410);
         assertThat(second.text()).contains("already used or has expired");
         assertThat(second.headers().get("Set-Cookie")).isNull();
+        assertThat(second.headers().get("Content-Security-Policy")).as("the link's workspace may frame its refusal")
+                .contains("frame-ancestors " + APP_ORIGIN + ";");
     }
 
     @Test
@@ -132,11 +134,14 @@ class PortalApiTest extends ApiTest {
     }
 
     @Test
-    void an_unknown_code_and_a_missing_session_get_friendly_pages() {
-        assertThat(call(HttpRequest.GET("/connect/not-a-real-code")).status()).isEqualTo(410);
+    void an_unknown_code_and_a_missing_session_get_friendly_pages_no_one_may_frame() {
+        Reply unknown = call(HttpRequest.GET("/connect/not-a-real-code"));
+        assertThat(unknown.status()).isEqualTo(410);
+        assertThat(unknown.headers().get("Content-Security-Policy")).contains("frame-ancestors 'none'");
         Reply noSession = call(HttpRequest.GET("/portal"));
         assertThat(noSession.status()).isEqualTo(401);
         assertThat(noSession.text()).contains("Your session has ended");
+        assertThat(noSession.headers().get("Content-Security-Policy")).contains("frame-ancestors 'none'");
         Reply forged = call(HttpRequest.GET("/portal").header("Cookie", "latchkey_portal=forged"));
         assertThat(forged.status()).isEqualTo(401);
     }

@@ -295,6 +295,16 @@ class PortalBrowserTest extends ApiTest {
         assertThat(heading.getText()).isEqualTo("This link cannot be used");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("already used or has expired");
         screenshot("used-link");
+
+        // Opened again in the app's frame: the friendly page shows there too, not the browser's error.
+        app.stubFor(WireMock.get(urlEqualTo("/host")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<!doctype html><title>Host</title><h1>Host page</h1><iframe id=\"portal\" width=\"800\" height=\"600\" src=\""
+                        + link + "\"></iframe>")));
+        browser.get(appOrigin + "/host");
+        browser.switchTo().frame(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal"))));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "This link cannot be used"));
+        browser.switchTo().defaultContent();
+        screenshot("used-link-framed");
     }
 
     @Test

@@ -129,7 +129,7 @@ public class PortalController {
         OpenConnectLinkResult opened = open.open(code);
         return switch (opened) {
             case OpenConnectLinkResult.Refused refused -> {
-                PortalPages.Page page = pages.page(request, refused.branding(), AllowedOrigins.NONE);
+                PortalPages.Page page = pages.page(request, refused.branding(), refused.frameParents());
                 yield message(HttpStatus.GONE, page, page.texts().get("link_invalid_title"), page.texts().get("link_invalid_text"),
                         null, request);
             }
@@ -488,6 +488,11 @@ public class PortalController {
         return pages.render(status, "message", page, model, List.of(), request);
     }
 
+    /**
+     * No live session: its cookie is gone (the browser drops it when the session ends), forged, or
+     * its session swept. Nothing safely names a workspace then (Origin and Referer are the caller's
+     * to write), so this page may not be framed: in a frame the customer sees the browser's error.
+     */
     private MutableHttpResponse<String> expired(HttpRequest<?> request) {
         PortalPages.Page page = pages.page(request, Branding.DEFAULT, AllowedOrigins.NONE);
         return message(HttpStatus.UNAUTHORIZED, page, page.texts().get("session_expired_title"), page.texts().get("session_expired_text"),
