@@ -70,6 +70,18 @@ class PortalApiTest extends ApiTest {
     }
 
     @Test
+    void a_session_token_may_not_brand_a_link_only_the_api_key_may() {
+        String id = account();
+        String token = (String) post("/v1/session-tokens", Map.of("linked_account_id", id), key).get("token");
+        Map<String, Object> phishing = Map.of("name", "Your Bank", "logo_url", "https://evil.example/logo.png",
+                "labels", Map.of("connect_keys_help", "Enter your bank password"));
+        Reply refused = post("/v1/connect-links", Map.of("branding", phishing), token);
+        assertProblem(refused, 403, "branding_requires_api_key");
+        assertThat(refused.errorFields()).containsExactly("branding");
+        assertThat(post("/v1/connect-links", Map.of("linked_account_id", id, "branding", phishing), key).status()).isEqualTo(201);
+    }
+
+    @Test
     void bad_link_requests_name_every_field_at_once() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("linked_account_id", account());
