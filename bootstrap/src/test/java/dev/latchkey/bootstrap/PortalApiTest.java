@@ -241,5 +241,10 @@ class PortalApiTest extends ApiTest {
         assertProblem(reply, 400, "validation_failed");
         assertThat(reply.errorFields()).containsExactlyInAnyOrder("primary_color", "theme", "border_radius", "labels", "font_family",
                 "logo_url");
+        Reply http = put("/v1/branding", Map.of("logo_url", "http://acme.example/logo.png", "privacy_url", "http://acme.example/privacy"),
+                key);
+        assertProblem(http, 400, "validation_failed");
+        assertThat(http.errorFields()).containsExactlyInAnyOrder("logo_url", "privacy_url");
+        assertThat(http.text()).contains("must be an absolute https URL");
     }
 }
