@@ -221,8 +221,9 @@ public class PortalController {
         }
         ConfigQuery query = configQuery(portal, app.get().definition().slug());
         ConfigReadout readout = getConfig.get(query).readout();
+        Map<String, String> texts = page(request, portal).texts();
         Map<String, String> unreadable = new LinkedHashMap<>();
-        Map<String, Object> values = configForm.read(readout, form, unreadable);
+        Map<String, Object> values = configForm.read(readout, form, unreadable, texts);
         List<FieldViolation> violations;
         if (unreadable.isEmpty()) {
             try {
@@ -234,8 +235,7 @@ public class PortalController {
         } else {
             violations = PortalConfigForm.violations(readout, values, unreadable);
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        violations.forEach(v -> errors.putIfAbsent(v.field(), v.message()));
+        Map<String, String> errors = PortalConfigForm.errors(readout, values, violations, texts);
         Map<String, Object> result = result("error", slug, null, "invalid_config");
         result.put("type", "config_result");
         return appPage(HttpStatus.UNPROCESSABLE_ENTITY, portal, app.get(), Map.of(), Map.of(), null, result, null,
@@ -302,8 +302,11 @@ public class PortalController {
             };
         } catch (InvalidInputException e) {
             Map<String, String> fieldErrors = new HashMap<>();
+            Map<String, String> texts = page(request, portal).texts();
             for (FieldViolation v : e.violations()) {
-                fieldErrors.put(v.field(), v.message());
+                boolean requiredAndEmpty = requiredFields(app.get()).contains(v.field())
+                        && form.getOrDefault(v.field(), "").isEmpty();
+                fieldErrors.put(v.field(), requiredAndEmpty ? texts.get("required_field") : v.message());
             }
             Map<String, String> kept = new HashMap<>(params.entrySet().stream()
                     .collect(java.util.stream.Collectors.toMap(p -> "params." + p.getKey(), Map.Entry::getValue)));
@@ -436,6 +439,14 @@ public class PortalController {
         return pages.render(status, "app", page, model, formTargets, request);
     }
 
+    /** The connect form's required inputs, by their names ({@code params.x}, {@code credentials.y}). */
+    private static java.util.Set<String> requiredFields(AppView app) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        app.definition().params().stream().filter(ConnectorParam::required).forEach(p -> names.add("params." + p.name()));
+        app.definition().auth().getFirst().fields().stream().filter(CredentialField::required).forEach(f -> names.add("credentials." + f.name()));
+        return names;
+    }
+
     private static Map<String, Object> field(String name, String label, boolean secret, boolean required, Optional<String> help,
                                              Map<String, String> errors, Map<String, String> values) {
         String id = "field-" + name.replace('.', '-');
@@ -537,12 +548,12 @@ public class PortalController {
         } catch (NotFoundException e) {
             return null;
         }
+        Map<String, Object> values = state.submitted() != null ? state.submitted() : PortalConfigForm.values(readout);
         Map<String, String> errors = new LinkedHashMap<>();
         if (state.submitted() == null) {
-            readout.fieldErrors().forEach(v -> errors.putIfAbsent(v.field(), v.message()));
+            errors.putAll(PortalConfigForm.errors(readout, values, readout.fieldErrors(), texts));
         }
         errors.putAll(state.errors());
-        Map<String, Object> values = state.submitted() != null ? state.submitted() : PortalConfigForm.values(readout);
         boolean usable = app.status().filter(s -> s == ConnectionStatus.ACTIVE).isPresent();
         Map<String, List<ConfigOption>> dynamic = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
