@@ -32,6 +32,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -78,6 +79,8 @@ public class ConnectLinkController {
     @Operation(summary = "A link to the hosted portal", description = "Single use: its first visit trades it for a portal session. "
             + "url is {LATCHKEY_PUBLIC_URL}/connect/{code}.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ConnectLinkRequest.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ConnectLinkResponse.class)))
+    @ApiResponse(responseCode = "403", description = "branding_requires_api_key: a session token sent branding")
     @SuppressWarnings("unchecked")
     public HttpResponse<?> create(@Body @Nullable String body, Authentication caller) {
         Map<String, Object> input = bodies.readObject(body);
