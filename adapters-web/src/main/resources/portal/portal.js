@@ -40,11 +40,12 @@
     try { post(JSON.parse(result)); } catch (e) { /* no result */ }
   }
 
-  // Done: tell the host page (which may close the frame), then go to the return URL.
+  // Done: tell the host page (which may close the frame) what is connected, then go to the return URL.
   var done = document.getElementById('done');
   if (done) {
     done.addEventListener('click', function () {
-      post({ type: 'done', status: done.getAttribute('data-status') || 'done' });
+      var connected = (done.getAttribute('data-connected') || '').split(',').filter(function (s) { return s !== ''; });
+      post({ type: 'done', status: 'done', connected: connected });
     });
   }
 
@@ -113,18 +114,35 @@
     if (errors) { errors.focus(); }
   }
 
-  // OAuth providers refuse to be framed: when framed, the provider's page opens in a new window,
-  // which tells this frame the result when it comes back.
+  // OAuth providers refuse to be framed: when framed, the provider's page opens in a new window.
+  // The frame itself starts the connect (a same-origin fetch carries its session cookie, which may
+  // be partitioned to the host site and so unknown to a top-level window) and sends the new window
+  // to the provider. Back from the provider, that window hands the result to this frame and closes.
   if (framed) {
     Array.prototype.forEach.call(document.querySelectorAll('form[data-oauth]'), function (form) {
-      form.target = '_blank';
-      form.setAttribute('rel', 'opener');
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var popup = window.open('about:blank', '_blank');
+        var here = function () { if (popup) { popup.close(); } form.submit(); }; // shows the error in the frame
+        if (!popup) { form.target = '_blank'; form.submit(); return; }
+        fetch(form.action, { method: 'POST', credentials: 'same-origin', headers: { 'Accept': 'application/json' },
+          body: new URLSearchParams(new FormData(form)) })
+          .then(function (r) {
+            return r.ok && (r.headers.get('Content-Type') || '').indexOf('application/json') === 0 ? r.json() : null;
+          })
+          .then(function (body) {
+            if (body && typeof body.authorization_url === 'string') { popup.location.href = body.authorization_url; } else { here(); }
+          }, here);
+      });
     });
     window.addEventListener('message', function (event) {
-      if (event.origin !== window.location.origin || !event.data || event.data.source !== 'latchkey-portal') { return; }
+      if (event.origin !== window.location.origin || !event.data || event.data.source !== 'latchkey-portal'
+        || typeof event.data.location !== 'string' || event.data.location.indexOf('/portal/apps/') !== 0) { return; }
       window.location.assign(event.data.location);
     });
-  } else if (window.opener && result) {
+  } else if (window.opener && /[?&]latchkey_status=/.test(window.location.search)) {
+    // Back from the provider in the window the frame opened; this window may have no session (the
+    // frame's cookie is partitioned), so hand the address to the frame, which checks it, and close.
     try {
       if (window.opener.location.origin !== window.location.origin) { return; } // throws for another origin
       window.opener.postMessage({ source: 'latchkey-portal', location: window.location.pathname + window.location.search },

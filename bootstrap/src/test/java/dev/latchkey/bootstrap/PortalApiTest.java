@@ -70,6 +70,18 @@ class PortalApiTest extends ApiTest {
     }
 
     @Test
+    void a_session_token_may_not_brand_a_link_only_the_api_key_may() {
+        String id = account();
+        String token = (String) post("/v1/session-tokens", Map.of("linked_account_id", id), key).get("token");
+        Map<String, Object> phishing = Map.of("name", "Your Bank", "logo_url", "https://evil.example/logo.png",
+                "labels", Map.of("connect_keys_help", "Enter your bank password"));
+        Reply refused = post("/v1/connect-links", Map.of("branding", phishing), token);
+        assertProblem(refused, 403, "branding_requires_api_key");
+        assertThat(refused.errorFields()).containsExactly("branding");
+        assertThat(post("/v1/connect-links", Map.of("linked_account_id", id, "branding", phishing), key).status()).isEqualTo(201);
+    }
+
+    @Test
     void bad_link_requests_name_every_field_at_once() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("linked_account_id", account());
@@ -93,14 +105,15 @@ class PortalApiTest extends ApiTest {
     }
 
     @Test
-    void the_first_visit_sets_an_http_only_secure_cookie_and_leaves_a_clean_url_the_second_is_refused() {
+    void the_first_visit_sets_an_http_only_secure_lax_cookie_and_leaves_a_clean_url_the_second_is_refused() {
         String code = code(post("/v1/connect-links", Map.of("linked_account_id", account()), key));
-        Reply first = call(HttpRequest.GET("/connect/" + code));
+        Reply first = call(HttpRequest.GET("/connect/" + code).header("Sec-Fetch-Dest", "document"));
         assertThat(first.status()).isEqualTo(303);
         assertThat(first.headers().get("Location")).isEqualTo("/portal");
         String cookie = first.headers().get("Set-Cookie");
-        assertThat(cookie).startsWith("latchkey_portal=").containsIgnoringCase("HttpOnly").contains("Path=/portal", "Secure", "SameSite=None")
-                .doesNotContain(code);
+        assertThat(attributes(cookie)).contains("HttpOnly", "Path=/portal", "Secure", "SameSite=Lax")
+                .doesNotContain("SameSite=None", "Partitioned").noneMatch(a -> a.startsWith("Domain="));
+        assertThat(cookie).startsWith("latchkey_portal=").doesNotContain(code);
         Reply portal = call(HttpRequest.GET("/portal").header("Cookie", cookie.substring(0, cookie.indexOf(';'))));
         assertThat(portal.status()).isEqualTo(200);
         assertThat(portal.headers().get("Content-Security-Policy")).contains("frame-ancestors " + APP_ORIGIN);
@@ -109,14 +122,38 @@ class PortalApiTest extends ApiTest {
         assertThat(second.status()).isEqualTo(410);
         assertThat(second.text()).contains("already used or has expired");
         assertThat(second.headers().get("Set-Cookie")).isNull();
+        assertThat(second.headers().get("Content-Security-Policy")).as("the link's workspace may frame its refusal")
+                .contains("frame-ancestors " + APP_ORIGIN + ";");
     }
 
     @Test
-    void an_unknown_code_and_a_missing_session_get_friendly_pages() {
-        assertThat(call(HttpRequest.GET("/connect/not-a-real-code")).status()).isEqualTo(410);
+    void a_framed_first_visit_gets_a_partitioned_same_site_none_cookie_that_opens_the_portal() {
+        for (String dest : List.of("iframe", "frame")) {
+            String code = code(post("/v1/connect-links", Map.of("linked_account_id", account()), key));
+            Reply framed = call(HttpRequest.GET("/connect/" + code).header("Sec-Fetch-Dest", dest));
+            assertThat(framed.status()).isEqualTo(303);
+            String cookie = framed.headers().get("Set-Cookie");
+            assertThat(attributes(cookie)).as(dest).contains("HttpOnly", "Path=/portal", "SameSite=None", "Secure", "Partitioned")
+                    .doesNotContain("SameSite=Lax").noneMatch(a -> a.startsWith("Domain="));
+            assertThat(call(HttpRequest.GET("/portal").header("Cookie", cookie.substring(0, cookie.indexOf(';')))).status()).isEqualTo(200);
+        }
+    }
+
+    /** A Set-Cookie header's attributes after the name=value pair. */
+    private static List<String> attributes(String setCookie) {
+        assertThat(setCookie).isNotNull();
+        return java.util.Arrays.stream(setCookie.split(";")).skip(1).map(String::strip).toList();
+    }
+
+    @Test
+    void an_unknown_code_and_a_missing_session_get_friendly_pages_no_one_may_frame() {
+        Reply unknown = call(HttpRequest.GET("/connect/not-a-real-code"));
+        assertThat(unknown.status()).isEqualTo(410);
+        assertThat(unknown.headers().get("Content-Security-Policy")).contains("frame-ancestors 'none'");
         Reply noSession = call(HttpRequest.GET("/portal"));
         assertThat(noSession.status()).isEqualTo(401);
         assertThat(noSession.text()).contains("Your session has ended");
+        assertThat(noSession.headers().get("Content-Security-Policy")).contains("frame-ancestors 'none'");
         Reply forged = call(HttpRequest.GET("/portal").header("Cookie", "latchkey_portal=forged"));
         assertThat(forged.status()).isEqualTo(401);
     }
@@ -142,6 +179,24 @@ class PortalApiTest extends ApiTest {
         assertThat(call(HttpRequest.GET("/portal/apps/slack").header("Cookie", session)).status()).isEqualTo(404);
         assertThat(call(HttpRequest.GET("/portal/apps/stripe/connections/" + java.util.UUID.randomUUID() + "/disconnect")
                 .header("Cookie", session)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_result_in_the_query_string_is_claimed_only_when_the_server_can_check_it() {
+        String code = code(post("/v1/connect-links", Map.of("linked_account_id", account()), key));
+        String cookie = call(HttpRequest.GET("/connect/" + code)).headers().get("Set-Cookie");
+        String session = cookie.substring(0, cookie.indexOf(';'));
+        for (String forged : List.of("latchkey_status=connected&connection_id=" + java.util.UUID.randomUUID(),
+                "latchkey_status=connected&connection_id=anything", "latchkey_status=connected", "disconnected=anything")) {
+            Reply page = call(HttpRequest.GET("/portal/apps/stripe?" + forged).header("Cookie", session));
+            assertThat(page.status()).as(forged).isEqualTo(200);
+            assertThat(page.text()).as(forged).doesNotContain("data-result", "is connected.", "was disconnected.");
+        }
+        Reply error = call(HttpRequest.GET("/portal/apps/stripe?latchkey_status=error&error=Call%20%2B1%20555%200100")
+                .header("Cookie", session));
+        assertThat(error.text()).contains("Stripe could not be connected.").doesNotContain("555");
+        Reply oauthError = call(HttpRequest.GET("/portal/apps/stripe?latchkey_status=error&error=access_denied").header("Cookie", session));
+        assertThat(oauthError.text()).contains("Stripe could not be connected. (access_denied)", "data-result");
     }
 
     @Test
@@ -186,5 +241,10 @@ class PortalApiTest extends ApiTest {
         assertProblem(reply, 400, "validation_failed");
         assertThat(reply.errorFields()).containsExactlyInAnyOrder("primary_color", "theme", "border_radius", "labels", "font_family",
                 "logo_url");
+        Reply http = put("/v1/branding", Map.of("logo_url", "http://acme.example/logo.png", "privacy_url", "http://acme.example/privacy"),
+                key);
+        assertProblem(http, 400, "validation_failed");
+        assertThat(http.errorFields()).containsExactlyInAnyOrder("logo_url", "privacy_url");
+        assertThat(http.text()).contains("must be an absolute https URL");
     }
 }

@@ -53,11 +53,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The hosted portal in a real browser: Debian's headless Chromium driven through its chromedriver
  * (scripts/install-chromium installs both). A WireMock server plays the company's app (return URL,
  * a page that frames the portal) and the key-based provider; mock-oauth2-server the OAuth provider.
- * A screenshot of each step lands in target/screenshots.
+ * A screenshot of each step lands in target/screenshots, and one of the browser when a test fails.
  */
 @MicronautTest(transactional = false)
-class PortalBrowserTest extends ApiTest {
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+@org.junit.jupiter.api.extension.ExtendWith(ScreenshotOnFailure.class)
+class PortalBrowserTest extends ApiTest implements ScreenshotOnFailure.Browser {
+    private static final Path SCREENSHOTS = ScreenshotOnFailure.SCREENSHOTS;
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
     private static final int PORT = freePort();
     private static final String PUBLIC_URL = "http://localhost:" + PORT;
@@ -145,6 +146,11 @@ class PortalBrowserTest extends ApiTest {
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
+    @Override
+    public WebDriver browser() {
+        return browser;
+    }
+
     @AfterEach
     void closeBrowser() {
         if (browser != null) {
@@ -214,10 +220,7 @@ class PortalBrowserTest extends ApiTest {
         WebElement saved = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("config-saved")));
         assertThat(saved.getText()).isEqualTo("Your settings were saved.");
         screenshot("config-saved");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> values = (Map<String, Object>) get("/v1/linked-accounts/" + accountOf(link) + "/configs/acme-keys", key)
-                .list("fields").stream().collect(java.util.stream.Collectors.toMap(f -> (String) f.get("key"),
-                        f -> f.get("value") == null ? "null" : f.get("value")));
+        Map<String, Object> values = configValues(accountOf(link));
         assertThat(values).containsEntry("sync_mode", "custom").containsEntry("pipeline", "sales-2026").containsEntry("channel", "C2")
                 .containsEntry("include_archived", true).containsEntry("limit", 50).containsEntry("notify_email", "ops@acme.example")
                 .containsEntry("tags", List.of("b")).containsEntry("field_mappings", Map.of("customer_tier", "gold"))
@@ -249,17 +252,27 @@ class PortalBrowserTest extends ApiTest {
     }
 
     @Test
-    void an_expired_connection_is_reconnected_and_disconnecting_asks_first() throws Exception {
+    void an_expired_connection_is_reconnected_keeping_its_config_and_disconnecting_asks_first() throws Exception {
         String account = newAccount();
-        Reply connected = call(io.micronaut.http.HttpRequest.POST("/v1/apps/acme-keys/connect",
-                        Map.of("credentials", Map.of("api_key", "good-key")))
-                .header("X-Linked-Account-Id", account), key);
-        assertThat(connected.status()).as(connected.text()).isEqualTo(201);
-        @SuppressWarnings("unchecked")
-        String connectionId = (String) ((Map<String, Object>) connected.get("connection")).get("id");
-        expire(connectionId);
+        String connectionId = connectKeys(account);
 
+        // The customer sets the app up while it works...
         browser.get(link(account, Map.of()));
+        waitForTitle("Hook up your tools");
+        browser.findElement(By.id("app-acme-keys")).click();
+        new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("config-sync_mode"))))
+                .selectByValue("custom");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("config-pipeline"))).sendKeys("kept-2026");
+        browser.findElement(By.id("config-limit")).sendKeys("42");
+        browser.findElement(By.id("config-save")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("config-saved")));
+        Map<String, Object> saved = configValues(account);
+        assertThat(saved).containsEntry("sync_mode", "custom").containsEntry("pipeline", "kept-2026").containsEntry("limit", 42);
+        screenshot("config-saved");
+
+        // ...then the provider revokes the grant.
+        expire(connectionId);
+        browser.get(PUBLIC_URL + "/portal");
         waitForTitle("Hook up your tools");
         assertThat(browser.findElement(By.id("app-acme-keys")).getText()).contains("Needs reconnect");
         screenshot("needs-reconnect");
@@ -272,6 +285,9 @@ class PortalBrowserTest extends ApiTest {
         assertThat(browser.findElement(By.id("app-status")).getText()).isEqualTo("Connected");
         assertThat(get("/v1/linked-accounts/" + account + "/connections/" + connectionId, key).get("status"))
                 .as("the same connection, active again").isEqualTo("active");
+        assertThat(configValues(account)).as("the config is kept").isEqualTo(saved);
+        assertThat(browser.findElement(By.id("config-pipeline")).getAttribute("value")).isEqualTo("kept-2026");
+        assertThat(browser.findElement(By.id("config-limit")).getAttribute("value")).isEqualTo("42");
         screenshot("reconnected");
 
         browser.findElement(By.cssSelector(".connections a.button")).click();
@@ -295,6 +311,16 @@ class PortalBrowserTest extends ApiTest {
         assertThat(heading.getText()).isEqualTo("This link cannot be used");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("already used or has expired");
         screenshot("used-link");
+
+        // Opened again in the app's frame: the friendly page shows there too, not the browser's error.
+        app.stubFor(WireMock.get(urlEqualTo("/host")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<!doctype html><title>Host</title><h1>Host page</h1><iframe id=\"portal\" width=\"800\" height=\"600\" src=\""
+                        + link + "\"></iframe>")));
+        browser.get(appOrigin + "/host");
+        browser.switchTo().frame(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("portal"))));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "This link cannot be used"));
+        browser.switchTo().defaultContent();
+        screenshot("used-link-framed");
     }
 
     @Test
@@ -312,14 +338,38 @@ class PortalBrowserTest extends ApiTest {
     }
 
     @Test
-    void the_branding_shows_its_colours_and_labels() {
-        browser.get(link(Map.of("branding", Map.of("accent_color", "#0a7d33"))));
+    void the_branding_shows_its_colours_and_labels_and_a_links_overrides() {
+        // The workspace's branding, nothing overridden: Latchkey's mark, no company links.
+        browser.get(link(Map.of()));
+        waitForTitle("Hook up your tools");
+        assertThat(browser.findElement(By.cssSelector("footer .powered-by")).getText()).isEqualTo("Powered by Latchkey");
+        assertThat(browser.findElements(By.cssSelector("footer a"))).isEmpty();
+
+        String account = newAccount();
+        connectKeys(account);
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        overrides.put("accent_color", "#0a7d33");
+        overrides.put("labels", Map.of("status_connected", "Up and running"));
+        overrides.put("hide_powered_by", true);
+        overrides.put("privacy_url", "https://acme.example/privacy");
+        overrides.put("terms_url", "https://acme.example/terms");
+        overrides.put("support_url", "https://acme.example/help");
+        browser.get(link(account, Map.of("branding", overrides)));
         waitForTitle("Hook up your tools");
         assertThat(browser.findElement(By.cssSelector("header.brand .name")).getText()).isEqualTo("Acme Analytics");
         WebElement done = browser.findElement(By.id("done"));
-        assertThat(done.getText()).isEqualTo("Back to Acme");
+        assertThat(done.getText()).as("the workspace's labels stay").isEqualTo("Back to Acme");
         assertThat(done.getCssValue("background-color")).isEqualTo("rgba(122, 31, 162, 1)");
         assertThat(browser.getTitle()).isEqualTo("Hook up your tools · Acme Analytics");
+        // The link's overrides: its accent colour on the connected mark, its label, its footer.
+        WebElement badge = browser.findElement(By.cssSelector("#app-acme-keys .badge"));
+        assertThat(badge.getText()).isEqualTo("Up and running");
+        assertThat(badge.getCssValue("border-top-color")).isEqualTo("rgba(10, 125, 51, 1)");
+        assertThat(browser.findElements(By.cssSelector("footer .powered-by"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("footer a"))).extracting(WebElement::getText, a -> a.getAttribute("href"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Privacy", "https://acme.example/privacy"),
+                        org.assertj.core.groups.Tuple.tuple("Terms", "https://acme.example/terms"),
+                        org.assertj.core.groups.Tuple.tuple("Support", "https://acme.example/help"));
         screenshot("branded");
 
         // Keyboard first: the skip link, then the search field and the apps in reading order.
@@ -338,6 +388,11 @@ class PortalBrowserTest extends ApiTest {
         HttpResponse<String> opened = http.send(java.net.http.HttpRequest.newBuilder(URI.create(link(Map.of()))).build(),
                 HttpResponse.BodyHandlers.ofString());
         String cookie = opened.headers().firstValue("Set-Cookie").orElseThrow();
+        // Behind plain http the cookie is Lax, framed or not (SameSite=None would need Secure).
+        assertThat(cookie).contains("SameSite=Lax").doesNotContain("Secure", "Partitioned");
+        HttpResponse<String> framedVisit = http.send(java.net.http.HttpRequest.newBuilder(URI.create(link(Map.of())))
+                .header("Sec-Fetch-Dest", "iframe").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(framedVisit.headers().firstValue("Set-Cookie").orElseThrow()).contains("SameSite=Lax").doesNotContain("Secure", "Partitioned");
         HttpResponse<String> portal = http.send(java.net.http.HttpRequest.newBuilder(URI.create(PUBLIC_URL + "/portal"))
                 .header("Cookie", cookie.substring(0, cookie.indexOf(';'))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(portal.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors " + appOrigin + ";");
@@ -376,7 +431,7 @@ class PortalBrowserTest extends ApiTest {
         app.stubFor(WireMock.get(urlEqualTo("/host")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
                 .withBody("<!doctype html><title>Host</title><h1>Host page</h1><script>window.received = [];"
                         + "addEventListener('message', function (e) { received.push({origin: e.origin, type: e.data.type, "
-                        + "status: e.data.status, connector: e.data.connector}); });</script>"
+                        + "status: e.data.status, connector: e.data.connector, connected: e.data.connected}); });</script>"
                         + "<iframe id=\"portal\" width=\"800\" height=\"700\" src=\"" + framed + "\"></iframe>")));
         browser.get(appOrigin + "/host");
         String host = browser.getWindowHandle();
@@ -402,6 +457,10 @@ class PortalBrowserTest extends ApiTest {
         browser.switchTo().defaultContent();
         wait.until(d -> "done".equals(String.valueOf(((JavascriptExecutor) d).executeScript(
                 "return window.received[window.received.length - 1].type"))));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> done = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(
+                "return window.received[window.received.length - 1]");
+        assertThat(done).containsEntry("status", "done").containsEntry("connected", List.of("acme-oauth"));
     }
 
     @Test
@@ -414,6 +473,124 @@ class PortalBrowserTest extends ApiTest {
         assertThat(browser.findElement(By.cssSelector("header.brand .name")).getText()).isEqualTo("Acme Analytics");
         assertThat(browser.findElement(By.tagName("h1")).getCssValue("color")).isEqualTo("rgba(31, 35, 40, 1)");
         screenshot("oauth-result");
+    }
+
+    // --- the forms over plain HTTP, on the same connectors: what a browser cannot be made to send ---
+
+    @Test
+    void a_required_field_left_empty_and_unreadable_values_are_reported_in_the_pages_language() throws Exception {
+        PortalSession portal = connectedPortal();
+        for (String language : List.of("en", "de")) {
+            String csrf = csrfIn(portalGet(portal, "/portal/apps/acme-keys", language).body());
+            Map<String, String> form = Map.of("_csrf", csrf, "config.sync_mode", "custom", "config.pipeline", "", "config.limit", "many",
+                    "config.extra", "{\"region\": ");
+            HttpResponse<String> saved = portalPost(portal, "/portal/apps/acme-keys/config", form, language);
+            assertThat(saved.statusCode()).isEqualTo(422);
+            boolean de = language.equals("de");
+            assertThat(errorOf(saved.body(), "config-pipeline")).isEqualTo(de ? "Dieses Feld ist erforderlich." : "This field is required.");
+            assertThat(errorOf(saved.body(), "config-limit")).isEqualTo(de ? "Bitte geben Sie eine Zahl ein." : "Please enter a number.");
+            assertThat(errorOf(saved.body(), "config-extra")).isEqualTo(de ? "Bitte geben Sie gültiges JSON ein." : "Please enter valid JSON.");
+
+            HttpResponse<String> connect = portalPost(portal, "/portal/apps/acme-keys/connect",
+                    Map.of("_csrf", csrf, "auth_type", "api_key", "credentials.api_key", ""), language);
+            assertThat(connect.statusCode()).isEqualTo(422);
+            assertThat(errorOf(connect.body(), "field-credentials-api_key")).isEqualTo(de ? "Dieses Feld ist erforderlich." : "This field is required.");
+        }
+    }
+
+    @Test
+    void config_save_and_disconnect_without_or_with_a_wrong_csrf_token_are_refused_and_change_nothing() throws Exception {
+        PortalSession portal = connectedPortal();
+        String own = csrfIn(portalGet(portal, "/portal/apps/acme-keys", "en").body());
+        PortalSession other = connectedPortal();
+        String othersToken = csrfIn(portalGet(other, "/portal/apps/acme-keys", "en").body());
+        assertThat(othersToken).isNotEqualTo(own);
+        Map<String, Object> before = configValues(portal.account());
+        String disconnect = "/portal/apps/acme-keys/connections/" + portal.connectionId() + "/disconnect";
+
+        for (String token : java.util.Arrays.asList(null, "", "wrong-token", own.substring(1), othersToken)) {
+            Map<String, String> config = new HashMap<>(Map.of("config.sync_mode", "custom", "config.pipeline", "forged", "config.limit", "7"));
+            Map<String, String> confirm = new HashMap<>(Map.of("confirm", "yes"));
+            if (token != null) {
+                config.put("_csrf", token);
+                confirm.put("_csrf", token);
+            }
+            HttpResponse<String> save = portalPost(portal, "/portal/apps/acme-keys/config", config, "en");
+            assertThat(save.statusCode()).as("config save with token %s", token).isEqualTo(403);
+            assertThat(save.body()).contains("This request was refused");
+            HttpResponse<String> disconnected = portalPost(portal, disconnect, confirm, "en");
+            assertThat(disconnected.statusCode()).as("disconnect with token %s", token).isEqualTo(403);
+            assertThat(disconnected.body()).contains("This request was refused");
+        }
+        assertThat(configValues(portal.account())).as("nothing saved").isEqualTo(before);
+        assertThat(get("/v1/linked-accounts/" + portal.account() + "/connections/" + portal.connectionId(), key).get("status"))
+                .as("still connected").isEqualTo("active");
+
+        // With the session's own token the same posts go through: the token was what refused them.
+        HttpResponse<String> save = portalPost(portal, "/portal/apps/acme-keys/config", Map.of("_csrf", own, "config.sync_mode", "custom",
+                "config.pipeline", "sales-2026", "config.limit", "7"), "en");
+        assertThat(save.statusCode()).as(save.body()).isEqualTo(303);
+        assertThat(configValues(portal.account())).containsEntry("pipeline", "sales-2026");
+        assertThat(portalPost(portal, disconnect, Map.of("_csrf", own), "en").statusCode()).isEqualTo(303);
+        assertThat(get("/v1/linked-accounts/" + portal.account() + "/connections/" + portal.connectionId(), key).status()).isEqualTo(404);
+    }
+
+    /** A portal session (its cookie) of a new account whose acme-keys connection is active. */
+    private record PortalSession(String account, String connectionId, String cookie) {
+    }
+
+    private PortalSession connectedPortal() throws Exception {
+        String account = newAccount();
+        String connectionId = connectKeys(account);
+        HttpResponse<String> opened = http.send(java.net.http.HttpRequest.newBuilder(URI.create(link(account, Map.of()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = opened.headers().firstValue("Set-Cookie").orElseThrow();
+        return new PortalSession(account, connectionId, cookie.substring(0, cookie.indexOf(';')));
+    }
+
+    /** Connects acme-keys for the account through the API; returns the connection's id. */
+    @SuppressWarnings("unchecked")
+    private String connectKeys(String account) {
+        Reply connected = call(io.micronaut.http.HttpRequest.POST("/v1/apps/acme-keys/connect",
+                        Map.of("credentials", Map.of("api_key", "good-key")))
+                .header("X-Linked-Account-Id", account), key);
+        assertThat(connected.status()).as(connected.text()).isEqualTo(201);
+        return (String) ((Map<String, Object>) connected.get("connection")).get("id");
+    }
+
+    private HttpResponse<String> portalGet(PortalSession portal, String path, String language) throws Exception {
+        return http.send(java.net.http.HttpRequest.newBuilder(URI.create(PUBLIC_URL + path)).header("Cookie", portal.cookie())
+                .header("Accept-Language", language).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> portalPost(PortalSession portal, String path, Map<String, String> form, String language) throws Exception {
+        String body = form.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return http.send(java.net.http.HttpRequest.newBuilder(URI.create(PUBLIC_URL + path)).header("Cookie", portal.cookie())
+                .header("Accept-Language", language).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", PUBLIC_URL).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrfIn(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a CSRF token in the page").isTrue();
+        return m.group(1);
+    }
+
+    /** The text of the inline error of the input with this id. */
+    private static String errorOf(String html, String inputId) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"" + java.util.regex.Pattern.quote(inputId + "-error")
+                + "\"[^>]*>([^<]*)<").matcher(html);
+        assertThat(m.find()).as("an error for %s in %s", inputId, html).isTrue();
+        return m.group(1);
+    }
+
+    /** The account's stored acme-keys config, key to value ("null" for none). */
+    private Map<String, Object> configValues(String account) {
+        return get("/v1/linked-accounts/" + account + "/configs/acme-keys", key).list("fields").stream()
+                .collect(java.util.stream.Collectors.toMap(f -> (String) f.get("key"), f -> f.get("value") == null ? "null" : f.get("value")));
     }
 
     // --- helpers ---

@@ -16,7 +16,6 @@ import dev.latchkey.application.port.out.WorkspaceSettingsStorePort;
 import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.Violations;
 import dev.latchkey.domain.account.LinkedAccount;
-import dev.latchkey.domain.branding.Branding;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.portal.ConnectLink;
 import dev.latchkey.domain.portal.PortalSession;
@@ -83,13 +82,14 @@ public final class PortalService implements CreateConnectLinkUseCase, OpenConnec
     @Override
     public OpenConnectLinkResult open(String code) {
         if (code == null || code.isEmpty() || code.length() > 100) {
-            return new OpenConnectLinkResult.Refused(Branding.DEFAULT);
+            return OpenConnectLinkResult.Refused.UNKNOWN;
         }
         String hash = OAuthSecrets.stateHash(code);
         Instant now = clock.instant();
         Optional<ConnectLink> link = links.take(hash, now);
         if (link.isEmpty()) {
-            return new OpenConnectLinkResult.Refused(links.workspaceOf(hash).map(branding::find).orElse(Branding.DEFAULT));
+            return links.workspaceOf(hash).map(workspace -> new OpenConnectLinkResult.Refused(branding.find(workspace),
+                    workspaceSettings.allowedOrigins(workspace))).orElse(OpenConnectLinkResult.Refused.UNKNOWN);
         }
         String secret = OAuthSecrets.random(random);
         PortalSession session = PortalSession.openedFrom(link.get(), OAuthSecrets.stateHash(secret), now);

@@ -104,14 +104,27 @@ class PortalServiceTest {
     }
 
     @Test
-    void an_expired_link_is_refused_with_the_workspaces_branding() {
+    void an_expired_link_is_refused_with_the_workspaces_branding_and_framing_origins() {
         branding.update(workspace, Branding.parse(Map.of("name", "Acme"), ""));
         CreatedConnectLink created = link(scope(List.of(), null), Optional.of(Duration.ofMinutes(5)));
         clock.advance(Duration.ofMinutes(5));
         OpenConnectLinkResult refused = portal.open(created.code());
-        assertThat(refused).isInstanceOfSatisfying(OpenConnectLinkResult.Refused.class, r -> assertThat(r.branding().name()).contains("Acme"));
-        assertThat(portal.open("never-issued")).isInstanceOfSatisfying(OpenConnectLinkResult.Refused.class,
-                r -> assertThat(r.branding()).isEqualTo(Branding.DEFAULT));
+        assertThat(refused).isInstanceOfSatisfying(OpenConnectLinkResult.Refused.class, r -> {
+            assertThat(r.branding().name()).contains("Acme");
+            assertThat(r.frameParents().origins()).containsExactly(APP);
+        });
+        assertThat(portal.open("never-issued")).isInstanceOfSatisfying(OpenConnectLinkResult.Refused.class, r -> {
+            assertThat(r.branding()).isEqualTo(Branding.DEFAULT);
+            assertThat(r.frameParents().origins()).as("an unknown link names no workspace: no framing").isEmpty();
+        });
+    }
+
+    @Test
+    void a_used_link_is_refused_with_the_workspaces_framing_origins() {
+        CreatedConnectLink created = link(scope(List.of(), null), Optional.empty());
+        assertThat(portal.open(created.code())).isInstanceOf(OpenConnectLinkResult.Opened.class);
+        assertThat(portal.open(created.code())).isInstanceOfSatisfying(OpenConnectLinkResult.Refused.class,
+                r -> assertThat(r.frameParents().origins()).containsExactly(APP));
     }
 
     @Test

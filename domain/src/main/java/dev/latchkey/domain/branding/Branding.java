@@ -1,5 +1,6 @@
 package dev.latchkey.domain.branding;
 
+import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.Violations;
 
 import java.net.URI;
@@ -125,6 +126,24 @@ public record Branding(
         return branding;
     }
 
+    /**
+     * A stored branding, read back. A field stored before its rule tightened (an http URL, once
+     * accepted) is dropped and takes the default, so it cannot break every page of the workspace.
+     */
+    public static Branding parseStored(Map<String, Object> fields, String prefix) {
+        try {
+            return parse(fields, prefix);
+        } catch (InvalidInputException e) {
+            Map<String, Object> kept = new LinkedHashMap<>(fields);
+            e.violations().forEach(violation -> {
+                String field = violation.field().startsWith(prefix) ? violation.field().substring(prefix.length()) : violation.field();
+                int dot = field.indexOf('.');
+                kept.remove(dot < 0 ? field : field.substring(0, dot));
+            });
+            return parse(kept, prefix);
+        }
+    }
+
     /** The fields that are set, by their snake_case names (absent ones are left out). */
     public Map<String, Object> toFields() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -234,17 +253,21 @@ public record Branding(
         return Optional.ofNullable(v.check(prefix + key, () -> convert.apply(s)));
     }
 
+    /**
+     * https only: the portal's CSP loads images from {@code https:} alone (an http logo would not show),
+     * and a link the portal offers to the customer should not leave over plain http.
+     */
     private static String webUrl(String url, String field) {
+        String example = field.equals("logo_url") ? "https://acme.com/logo.svg" : "https://acme.com/privacy";
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getRawUserInfo() != null
-                    || url.length() > 2048) {
-                throw new IllegalArgumentException("must be an absolute https URL, e.g. https://acme.com/privacy");
+            if (!scheme.equals("https") || uri.getHost() == null || uri.getRawUserInfo() != null || url.length() > 2048) {
+                throw new IllegalArgumentException("must be an absolute https URL (up to 2048 characters), e.g. " + example);
             }
             return url;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("must be an absolute https URL, e.g. https://acme.com/privacy");
+            throw new IllegalArgumentException("must be an absolute https URL (up to 2048 characters), e.g. " + example);
         }
     }
 }

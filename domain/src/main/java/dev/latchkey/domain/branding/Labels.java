@@ -24,7 +24,8 @@ public record Labels(Map<String, String> values) {
             "config_title", "config_placeholder", "config_save", "config_saved_message", "config_errors_title", "options_search_label",
             "done_button", "done_title", "done_text", "powered_by", "privacy_link", "terms_link", "support_link",
             "link_invalid_title", "link_invalid_text", "session_expired_title", "session_expired_text",
-            "forbidden_title", "forbidden_text", "oauth_connected_title", "oauth_failed_title", "required_field", "skip_link");
+            "forbidden_title", "forbidden_text", "oauth_connected_title", "oauth_failed_title", "required_field", "invalid_number", "invalid_json",
+            "skip_link");
 
     public Labels {
         Map<String, String> copy = new LinkedHashMap<>();

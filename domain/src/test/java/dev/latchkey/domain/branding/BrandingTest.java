@@ -66,6 +66,32 @@ class BrandingTest {
     }
 
     @Test
+    void every_url_must_be_https_an_http_logo_would_be_blocked_by_the_portals_csp() {
+        for (String field : java.util.List.of("logo_url", "privacy_url", "terms_url", "support_url")) {
+            assertThatThrownBy(() -> Branding.parse(Map.of(field, "http://acme.example/x"), "branding."))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations()).singleElement().satisfies(v -> {
+                        assertThat(v.field()).isEqualTo("branding." + field);
+                        assertThat(v.message()).startsWith("must be an absolute https URL");
+                    }));
+            assertThat(Branding.parse(Map.of(field, "HTTPS://acme.example/x"), "").toFields()).containsKey(field);
+        }
+        assertThatThrownBy(() -> Branding.parse(Map.of("logo_url", "https://user@acme.example/logo.svg"), ""))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void a_stored_field_that_no_longer_validates_is_dropped_not_fatal() {
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("name", "Acme");
+        stored.put("logo_url", "http://acme.example/logo.png");
+        stored.put("support_url", "http://acme.example/help");
+        Branding read = Branding.parseStored(stored, "branding.");
+        assertThat(read.name()).contains("Acme");
+        assertThat(read.logoUrl()).isEmpty();
+        assertThat(read.supportUrl()).isEmpty();
+    }
+
+    @Test
     void border_radius_boundaries_are_0_and_32() {
         assertThat(Branding.parse(Map.of("border_radius", 0), "").borderRadius()).contains(0);
         assertThat(Branding.parse(Map.of("border_radius", 32), "").borderRadius()).contains(32);

@@ -33,7 +33,7 @@ public class BrandingPersistenceAdapter implements BrandingStorePort {
         return transactions.executeRead(status -> jdbc.prepareStatement(FIND, statement -> {
             statement.setObject(1, workspaceId.value());
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Branding.parse(json.object(rows.getString(1)), "branding.") : Branding.DEFAULT;
+                return rows.next() ? Branding.parseStored(json.object(rows.getString(1)), "branding.") : Branding.DEFAULT;
             }
         }));
     }

@@ -28,7 +28,7 @@ final class PortalScopeJson {
     static PortalScope read(JsonColumns json, String text) {
         Map<String, Object> in = json.object(text);
         List<ConnectorSlug> connectors = ((List<String>) in.getOrDefault("connectors", List.of())).stream().map(ConnectorSlug::new).toList();
-        Branding branding = Branding.parse((Map<String, Object>) in.getOrDefault("branding", Map.of()), "branding.");
+        Branding branding = Branding.parseStored((Map<String, Object>) in.getOrDefault("branding", Map.of()), "branding.");
         return new PortalScope(connectors, Optional.ofNullable((String) in.get("config_id")), Optional.ofNullable((String) in.get("return_url")),
                 branding);
     }

@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.portal;
 
+import dev.latchkey.adapters.web.error.Problem;
+import dev.latchkey.adapters.web.error.Problems;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.Timestamps;
 import dev.latchkey.adapters.web.security.Caller;
@@ -17,6 +19,7 @@ import dev.latchkey.domain.portal.ConnectLink;
 import dev.latchkey.domain.portal.PortalScope;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -29,6 +32,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -63,7 +67,8 @@ public class ConnectLinkController {
     @Serdeable
     public record ConnectLinkRequest(@Nullable String linkedAccountId, @Nullable List<String> connectors, @Nullable String configId,
                                      @Nullable String returnUrl, @Schema(description = "seconds, 60 to 604800; default 3600") @Nullable Long expiresIn,
-                                     @Schema(description = "per-link overrides of the branding fields") @Nullable Map<String, Object> branding) {
+                                     @Schema(description = "per-link overrides of the branding fields; API key only (403 branding_requires_api_key with a session token)")
+                                     @Nullable Map<String, Object> branding) {
     }
 
     @Serdeable
@@ -74,9 +79,19 @@ public class ConnectLinkController {
     @Operation(summary = "A link to the hosted portal", description = "Single use: its first visit trades it for a portal session. "
             + "url is {LATCHKEY_PUBLIC_URL}/connect/{code}.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ConnectLinkRequest.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ConnectLinkResponse.class)))
+    @ApiResponse(responseCode = "403", description = "branding_requires_api_key: a session token sent branding")
     @SuppressWarnings("unchecked")
-    public HttpResponse<ConnectLinkResponse> create(@Body @Nullable String body, Authentication caller) {
+    public HttpResponse<?> create(@Body @Nullable String body, Authentication caller) {
         Map<String, Object> input = bodies.readObject(body);
+        if (caller.getRoles().contains(Roles.SESSION) && input.get("branding") != null) {
+            // A session token lives in the customer's browser: with branding it could mint a
+            // Latchkey-hosted page under any name, logo and links (phishing). Branding is the company's.
+            return Problems.response(new Problem("about:blank", HttpStatus.FORBIDDEN.getReason(), HttpStatus.FORBIDDEN.getCode(),
+                    "The field 'branding' takes the workspace's API key: a session token may not set a link's branding.",
+                    "branding_requires_api_key", List.of(new Problem.FieldError("branding",
+                            "may be set only with the API key, from your backend; leave it out with a session token"))));
+        }
         Violations v = new Violations();
         input.keySet().stream().filter(k -> !FIELDS.contains(k)).forEach(k -> v.add(k, "is not a field of this request; known fields: "
                 + String.join(", ", List.of("linked_account_id", "connectors", "config_id", "return_url", "expires_in", "branding"))));

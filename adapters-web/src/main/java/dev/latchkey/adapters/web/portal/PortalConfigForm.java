@@ -66,8 +66,11 @@ public class PortalConfigForm {
         return values;
     }
 
-    /** The values a posted form gives, by the fields' types; what cannot be read at all (bad JSON, a non-number) goes to {@code errors}. */
-    public Map<String, Object> read(ConfigReadout readout, Map<String, String> form, Map<String, String> errors) {
+    /**
+     * The values a posted form gives, by the fields' types; what cannot be read at all (bad JSON, a
+     * non-number) goes to {@code errors}, in the page's language ({@code texts}).
+     */
+    public Map<String, Object> read(ConfigReadout readout, Map<String, String> form, Map<String, String> errors, Map<String, String> texts) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (ConfigReadout.FieldValue fv : readout.fields()) {
             ConfigField field = fv.field();
@@ -89,7 +92,7 @@ public class PortalConfigForm {
                             BigDecimal number = new BigDecimal(raw.strip());
                             values.put(key, n.integer() && number.stripTrailingZeros().scale() <= 0 ? (Object) number.longValueExact() : number);
                         } catch (NumberFormatException | ArithmeticException e) {
-                            errors.put(key, "must be a number");
+                            errors.put(key, texts.get("invalid_number"));
                         }
                     }
                 }
@@ -98,7 +101,7 @@ public class PortalConfigForm {
                         try {
                             values.put(key, json.readValue(raw, Argument.OBJECT_ARGUMENT));
                         } catch (IOException e) {
-                            errors.put(key, "must be valid JSON");
+                            errors.put(key, texts.get("invalid_json"));
                         }
                     }
                 }
@@ -139,6 +142,32 @@ public class PortalConfigForm {
                 .violations(checked).stream().filter(v -> !unreadable.containsKey(v.field())).toList());
         unreadable.forEach((key, message) -> all.add(new FieldViolation(key, message)));
         return all;
+    }
+
+    /**
+     * One message per field, for the page: a required field (or a required mapping's entry) left
+     * empty gets the portal's {@code required_field} text, in the page's language; every other
+     * message is the config rules' own (English) words.
+     */
+    public static Map<String, String> errors(ConfigReadout readout, Map<String, Object> values, List<FieldViolation> violations,
+                                             Map<String, String> texts) {
+        Map<String, ConfigField> byKey = new HashMap<>();
+        readout.fields().forEach(f -> byKey.put(f.field().key(), f.field()));
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldViolation v : violations) {
+            int dot = v.field().indexOf('.');
+            ConfigField field = byKey.get(dot < 0 ? v.field() : v.field().substring(0, dot));
+            Object value = field == null ? null : values.get(field.key());
+            boolean empty = dot < 0 ? isEmpty(value) : field != null && field.kind() instanceof FieldKind.Mapping
+                    && (!(value instanceof Map<?, ?> map) || isEmpty(map.get(v.field().substring(dot + 1))));
+            errors.putIfAbsent(v.field(), field != null && field.required() && empty ? texts.get("required_field") : v.message());
+        }
+        return errors;
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || value instanceof String s && s.isBlank() || value instanceof List<?> l && l.isEmpty()
+                || value instanceof Map<?, ?> m && m.isEmpty();
     }
 
     private Map<String, Object> field(ConfigField field, String slug, Object value, Map<String, String> errors, List<ConfigOption> dynamic) {

@@ -55,7 +55,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -67,7 +66,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -89,6 +87,8 @@ import java.util.Optional;
 public class PortalController {
     static final String COOKIE = "latchkey_portal";
     static final String CSRF_FIELD = "_csrf";
+    /** What an error code in a result looks like (OAuth's and ours); anything else is not shown or posted. */
+    private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("[a-z0-9_.\\-]{1,64}");
 
     private final OpenConnectLinkUseCase open;
     private final GetPortalSessionUseCase sessions;
@@ -129,12 +129,13 @@ public class PortalController {
         OpenConnectLinkResult opened = open.open(code);
         return switch (opened) {
             case OpenConnectLinkResult.Refused refused -> {
-                PortalPages.Page page = pages.page(request, refused.branding(), AllowedOrigins.NONE);
+                PortalPages.Page page = pages.page(request, refused.branding(), refused.frameParents());
                 yield message(HttpStatus.GONE, page, page.texts().get("link_invalid_title"), page.texts().get("link_invalid_text"),
                         null, request);
             }
             case OpenConnectLinkResult.Opened o -> HttpResponse.seeOther(URI.create("/portal"))
-                    .cookie(sessionCookie(o.sessionSecret(), PortalSession.LIFETIME.toSeconds()))
+                    .header(HttpHeaders.SET_COOKIE, sessionCookie(o.sessionSecret(), PortalSession.LIFETIME.toSeconds(),
+                            publicUrl.isHttps(), framed(request)))
                     .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
         };
     }
@@ -159,7 +160,8 @@ public class PortalController {
             item.put("href", "/portal/apps/" + app.definition().slug().value());
             apps.add(item);
         }
-        return pages.render(HttpStatus.OK, "apps", page, Map.of("apps", apps), List.of(), request);
+        return pages.render(HttpStatus.OK, "apps", page, Map.of("apps", apps, "connected", String.join(",", connectedApps(portal))),
+                List.of(), request);
     }
 
     @Get("/portal/apps/{slug}{?latchkey_status,connection_id,error,disconnected,config}")
@@ -179,13 +181,17 @@ public class PortalController {
         Map<String, Object> result = null;
         Map<String, String> message = null;
         Map<String, String> texts = PortalTexts.forApp(page(request, portal).texts(), app.get().definition().name());
-        if ("connected".equals(status)) {
-            result = result("connected", slug, connectionId, null);
+        // The query string is anyone's to write: claim (and post to the host page) only what the server can check.
+        Optional<Connection> verified = "connected".equals(status) && connectionId != null
+                ? connection(app.get(), connectionId).filter(c -> c.status() == ConnectionStatus.ACTIVE) : Optional.empty();
+        if (verified.isPresent()) {
+            result = result("connected", slug, verified.get().id().toString(), null);
             message = Map.of("kind", "ok", "text", texts.get("connected_message"));
         } else if ("error".equals(status)) {
-            result = result("error", slug, null, error);
-            message = Map.of("kind", "error", "text", texts.get("connect_failed_message") + (error == null ? "" : " (" + error + ")"));
-        } else if (disconnected != null) {
+            String code = error != null && ERROR_CODE.matcher(error).matches() ? error : null;
+            result = result("error", slug, null, code);
+            message = Map.of("kind", "error", "text", texts.get("connect_failed_message") + (code == null ? "" : " (" + code + ")"));
+        } else if (disconnected != null && isUuid(disconnected) && connection(app.get(), disconnected).isEmpty()) {
             result = result("disconnected", slug, disconnected, null);
             message = Map.of("kind", "ok", "text", texts.get("disconnected_message"));
         }
@@ -215,8 +221,9 @@ public class PortalController {
         }
         ConfigQuery query = configQuery(portal, app.get().definition().slug());
         ConfigReadout readout = getConfig.get(query).readout();
+        Map<String, String> texts = page(request, portal).texts();
         Map<String, String> unreadable = new LinkedHashMap<>();
-        Map<String, Object> values = configForm.read(readout, form, unreadable);
+        Map<String, Object> values = configForm.read(readout, form, unreadable, texts);
         List<FieldViolation> violations;
         if (unreadable.isEmpty()) {
             try {
@@ -228,8 +235,7 @@ public class PortalController {
         } else {
             violations = PortalConfigForm.violations(readout, values, unreadable);
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        violations.forEach(v -> errors.putIfAbsent(v.field(), v.message()));
+        Map<String, String> errors = PortalConfigForm.errors(readout, values, violations, texts);
         Map<String, Object> result = result("error", slug, null, "invalid_config");
         result.put("type", "config_result");
         return appPage(HttpStatus.UNPROCESSABLE_ENTITY, portal, app.get(), Map.of(), Map.of(), null, result, null,
@@ -287,14 +293,20 @@ public class PortalController {
                     app.get().definition().slug(), authType, params, credentials, PendingAuthorization.Mode.REDIRECT,
                     Optional.of(returnUrl)));
             return switch (result) {
+                // A framed portal's script asks for the address, to send the window it opened there.
+                case ConnectResult.Redirect r when wantsJson(request) -> HttpResponse.ok(Map.of("authorization_url",
+                        r.authorizationUrl().toString())).header("Cache-Control", "no-store");
                 case ConnectResult.Redirect r -> HttpResponse.seeOther(r.authorizationUrl()).header("Cache-Control", "no-store");
                 case ConnectResult.Connected c -> HttpResponse.seeOther(URI.create("/portal/apps/" + slug
                         + "?latchkey_status=connected&connection_id=" + c.connection().id()));
             };
         } catch (InvalidInputException e) {
             Map<String, String> fieldErrors = new HashMap<>();
+            Map<String, String> texts = page(request, portal).texts();
             for (FieldViolation v : e.violations()) {
-                fieldErrors.put(v.field(), v.message());
+                boolean requiredAndEmpty = requiredFields(app.get()).contains(v.field())
+                        && form.getOrDefault(v.field(), "").isEmpty();
+                fieldErrors.put(v.field(), requiredAndEmpty ? texts.get("required_field") : v.message());
             }
             Map<String, String> kept = new HashMap<>(params.entrySet().stream()
                     .collect(java.util.stream.Collectors.toMap(p -> "params." + p.getKey(), Map.Entry::getValue)));
@@ -358,9 +370,7 @@ public class PortalController {
             return expired(request);
         }
         PortalView portal = found.get();
-        List<String> connected = visibleApps(portal).stream()
-                .filter(a -> a.status().filter(s -> s == ConnectionStatus.ACTIVE).isPresent())
-                .map(a -> a.definition().slug().value()).toList();
+        List<String> connected = connectedApps(portal);
         Optional<String> returnUrl = portal.session().scope().returnUrl().filter(url -> portal.allowedOrigins().allows(url));
         if (returnUrl.isPresent()) {
             Map<String, String> params = new LinkedHashMap<>();
@@ -390,6 +400,7 @@ public class PortalController {
         model.put("result", result == null ? null : pages.write(result));
         model.put("message", message);
         model.put("csrf", csrf(request));
+        model.put("connected", String.join(",", connectedApps(portal)));
         List<Map<String, Object>> connections = new ArrayList<>();
         for (Connection c : app.connections()) {
             Map<String, Object> item = new HashMap<>();
@@ -426,6 +437,14 @@ public class PortalController {
         List<String> formTargets = method instanceof AuthMethod.OAuth2AuthorizationCode o ? origin(o.authorizationUrl().text())
                 .map(List::of).orElse(List.of("https:")) : List.of();
         return pages.render(status, "app", page, model, formTargets, request);
+    }
+
+    /** The connect form's required inputs, by their names ({@code params.x}, {@code credentials.y}). */
+    private static java.util.Set<String> requiredFields(AppView app) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        app.definition().params().stream().filter(ConnectorParam::required).forEach(p -> names.add("params." + p.name()));
+        app.definition().auth().getFirst().fields().stream().filter(CredentialField::required).forEach(f -> names.add("credentials." + f.name()));
+        return names;
     }
 
     private static Map<String, Object> field(String name, String label, boolean secret, boolean required, Optional<String> help,
@@ -480,6 +499,11 @@ public class PortalController {
         return pages.render(status, "message", page, model, List.of(), request);
     }
 
+    /**
+     * No live session: its cookie is gone (the browser drops it when the session ends), forged, or
+     * its session swept. Nothing safely names a workspace then (Origin and Referer are the caller's
+     * to write), so this page may not be framed: in a frame the customer sees the browser's error.
+     */
     private MutableHttpResponse<String> expired(HttpRequest<?> request) {
         PortalPages.Page page = pages.page(request, Branding.DEFAULT, AllowedOrigins.NONE);
         return message(HttpStatus.UNAUTHORIZED, page, page.texts().get("session_expired_title"), page.texts().get("session_expired_text"),
@@ -524,12 +548,12 @@ public class PortalController {
         } catch (NotFoundException e) {
             return null;
         }
+        Map<String, Object> values = state.submitted() != null ? state.submitted() : PortalConfigForm.values(readout);
         Map<String, String> errors = new LinkedHashMap<>();
         if (state.submitted() == null) {
-            readout.fieldErrors().forEach(v -> errors.putIfAbsent(v.field(), v.message()));
+            errors.putAll(PortalConfigForm.errors(readout, values, readout.fieldErrors(), texts));
         }
         errors.putAll(state.errors());
-        Map<String, Object> values = state.submitted() != null ? state.submitted() : PortalConfigForm.values(readout);
         boolean usable = app.status().filter(s -> s == ConnectionStatus.ACTIVE).isPresent();
         Map<String, List<ConfigOption>> dynamic = new HashMap<>();
         Map<String, String> labels = new HashMap<>();
@@ -588,6 +612,21 @@ public class PortalController {
                 .filter(a -> portal.session().scope().allows(a.definition().slug())).toList();
     }
 
+    /** The session's apps with an active connection: what Done reports. */
+    private List<String> connectedApps(PortalView portal) {
+        return visibleApps(portal).stream().filter(a -> a.status().filter(s -> s == ConnectionStatus.ACTIVE).isPresent())
+                .map(a -> a.definition().slug().value()).toList();
+    }
+
+    private static boolean isUuid(String id) {
+        try {
+            ConnectionId.parse(id);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     private Optional<AppView> app(PortalView portal, String slug) {
         ConnectorSlug connector;
         try {
@@ -631,16 +670,32 @@ public class PortalController {
     }
 
     /**
-     * The session cookie. SameSite=Lax keeps it off cross-site subrequests; but a portal framed by
-     * another site gets no Lax cookie, so behind https it is SameSite=None; Secure (CSRF tokens and
-     * frame-ancestors guard the forms then).
+     * The session cookie: HttpOnly, host-only, {@code Path=/portal}. A top-level visit gets
+     * {@code SameSite=Lax} (plus {@code Secure} behind https), so no cross-site subrequest carries it.
+     * A framed visit behind https gets {@code SameSite=None; Secure; Partitioned}: a cross-site frame
+     * gets no Lax cookie, and browsers that block third-party cookies still keep a partitioned (CHIPS)
+     * one, keyed to the framing site; CSRF tokens and frame-ancestors guard the forms then. Written by
+     * hand: Micronaut's cookie has no Partitioned attribute.
      */
-    private Cookie sessionCookie(String value, long maxAgeSeconds) {
-        Cookie cookie = Cookie.of(COOKIE, value).path("/portal").httpOnly(true).maxAge(Duration.ofSeconds(maxAgeSeconds));
-        if (publicUrl.isHttps()) {
-            return cookie.secure(true).sameSite(SameSite.None);
+    static String sessionCookie(String value, long maxAgeSeconds, boolean https, boolean framed) {
+        StringBuilder cookie = new StringBuilder(COOKIE).append('=').append(value).append("; Max-Age=").append(maxAgeSeconds)
+                .append("; Path=/portal; HttpOnly");
+        if (https && framed) {
+            return cookie.append("; SameSite=None; Secure; Partitioned").toString();
         }
-        return cookie.sameSite(SameSite.Lax);
+        cookie.append("; SameSite=Lax");
+        return https ? cookie.append("; Secure").toString() : cookie.toString();
+    }
+
+    private static boolean wantsJson(HttpRequest<?> request) {
+        String accept = request.getHeaders().get(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains(MediaType.APPLICATION_JSON);
+    }
+
+    /** Whether the browser loads this document in a frame: it says so in {@code Sec-Fetch-Dest} ({@code iframe}, {@code frame}). */
+    static boolean framed(HttpRequest<?> request) {
+        String dest = request.getHeaders().get("Sec-Fetch-Dest");
+        return "iframe".equalsIgnoreCase(dest) || "frame".equalsIgnoreCase(dest);
     }
 
     private static Map<String, Object> result(String status, String connector, @Nullable String connectionId, @Nullable String error) {
