@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -61,9 +62,7 @@ class LatchkeySystemIT {
     void the_readme_walkthrough_works_as_written_and_data_survives_a_restart() throws Exception {
         Path data = work.resolve("data");
         Running first = start(Map.of("LATCHKEY_DATA_DIR", data.toString()), "first.log");
-        Matcher printed = PRINTED_KEY.matcher(first.output());
-        assertThat(printed.find()).as("the first start prints the new API key:\n" + first.output()).isTrue();
-        String apiKey = printed.group(1);
+        String apiKey = printedKey(first);
 
         String walkthrough = readmeWalkthrough()
                 .replace("export LATCHKEY_URL=http://localhost:8080", "export LATCHKEY_URL=" + first.url())
@@ -116,6 +115,111 @@ class LatchkeySystemIT {
         assertThat(work.resolve("unused/postgres")).doesNotExist();
     }
 
+    @Test
+    void the_proxy_streams_100_mib_each_way_through_a_process_with_little_memory() throws Exception {
+        long size = 100L * 1024 * 1024;
+        // Heap and direct memory each well below the body: holding a body whole would fail the process.
+        Running small = start(Map.of("LATCHKEY_DATA_DIR", work.resolve("small").toString(), "LATCHKEY_ALLOW_PRIVATE_NETWORK", "true"),
+                "small.log", "-Xmx160m", "-XX:MaxDirectMemorySize=48m");
+        String apiKey = printedKey(small);
+        com.sun.net.httpserver.HttpServer provider = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/api/download", exchange -> {
+            exchange.sendResponseHeaders(200, size);
+            try (java.io.OutputStream out = exchange.getResponseBody(); InputStream in = pattern(size)) {
+                in.transferTo(out);
+            }
+        });
+        provider.createContext("/api/upload", exchange -> {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            long n = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = exchange.getRequestBody()) {
+                for (int r; (r = in.read(buffer)) > 0; n += r) {
+                    crc.update(buffer, 0, r);
+                }
+            }
+            byte[] answer = (n + " " + crc.getValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        provider.start();
+        try {
+            String base = "http://127.0.0.1:" + provider.getAddress().getPort() + "/api";
+            send("POST", small.url() + "/v1/linked-accounts", apiKey, "{\"id\":\"big\"}");
+            send("POST", small.url() + "/v1/connectors", apiKey, "{\"slug\":\"bulk\",\"name\":\"Bulk\",\"categories\":[\"test\"],"
+                    + "\"icon_url\":\"https://example.com/i.png\",\"docs_url\":\"https://example.com/d\",\"api\":{\"base_url\":\"" + base
+                    + "\"},\"auth\":[{\"type\":\"api_key\",\"fields\":[{\"name\":\"api_key\",\"label\":\"Key\",\"secret\":true}],"
+                    + "\"name\":\"X-Api-Key\"}]}");
+            send("POST", small.url() + "/v1/linked-accounts/big/connections", apiKey, "{\"connector\":\"bulk\",\"credentials\":{\"api_key\":\"k\"}}");
+
+            HttpResponse<InputStream> download = http.send(HttpRequest.newBuilder(URI.create(small.url() + "/v1/proxy/bulk/download"))
+                    .header("Authorization", "Bearer " + apiKey).header("X-Linked-Account-Id", "big").build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            java.util.zip.CRC32 received = new java.util.zip.CRC32();
+            long count = 0;
+            try (InputStream in = download.body()) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int r; (r = in.read(buffer)) > 0; count += r) {
+                    received.update(buffer, 0, r);
+                }
+            }
+            HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create(small.url() + "/v1/proxy/bulk/upload"))
+                    .header("Authorization", "Bearer " + apiKey).header("X-Linked-Account-Id", "big")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> pattern(size))).build(), HttpResponse.BodyHandlers.ofString());
+
+            java.util.zip.CRC32 expected = new java.util.zip.CRC32();
+            try (InputStream in = pattern(size)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int r; (r = in.read(buffer)) > 0; ) {
+                    expected.update(buffer, 0, r);
+                }
+            }
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(count).isEqualTo(size);
+            assertThat(received.getValue()).isEqualTo(expected.getValue());
+            assertThat(upload.statusCode()).isEqualTo(200);
+            assertThat(upload.body()).isEqualTo(size + " " + expected.getValue());
+            assertThat(small.process().isAlive()).isTrue();
+            assertThat(small.output()).doesNotContain("OutOfMemoryError");
+        } finally {
+            provider.stop(0);
+        }
+    }
+
+    /** {@code size} bytes of a fixed pseudo-random pattern, made as they are read. */
+    private static InputStream pattern(long size) {
+        return new InputStream() {
+            private final java.util.Random random = new java.util.Random(11);
+            private long left = size;
+
+            @Override
+            public int read() {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                if (left == 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(length, left);
+                byte[] chunk = new byte[n];
+                random.nextBytes(chunk);
+                System.arraycopy(chunk, 0, buffer, offset, n);
+                left -= n;
+                return n;
+            }
+        };
+    }
+
+    private static String printedKey(Running running) throws IOException {
+        Matcher printed = PRINTED_KEY.matcher(running.output());
+        assertThat(printed.find()).as("the first start prints the new API key:\n" + running.output()).isTrue();
+        return printed.group(1);
+    }
+
     /** A provider on this machine, a private connector to it, an imported key, and one proxied call. */
     private String proxiedThroughThePackagedJar(String latchkey, String apiKey) throws Exception {
         com.sun.net.httpserver.HttpServer provider = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
@@ -155,11 +259,11 @@ class LatchkeySystemIT {
         }
     }
 
-    private Running start(Map<String, String> env, String logName) throws Exception {
+    private Running start(Map<String, String> env, String logName, String... jvmOptions) throws Exception {
         int port = freePort();
         Map<String, String> withPort = new HashMap<>(env);
         withPort.put("LATCHKEY_PORT", String.valueOf(port));
-        Process process = launch(withPort, logName);
+        Process process = launch(withPort, logName, jvmOptions);
         String url = "http://127.0.0.1:" + port;
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -176,9 +280,12 @@ class LatchkeySystemIT {
         throw new AssertionError("Latchkey did not become healthy within " + START_LIMIT + ":\n" + Files.readString(work.resolve(logName)));
     }
 
-    private Process launch(Map<String, String> env, String logName) throws IOException {
+    private Process launch(Map<String, String> env, String logName, String... jvmOptions) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar().toString())
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve(logName).toFile());
