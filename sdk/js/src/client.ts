@@ -1,6 +1,7 @@
 import { errorFromProblem, LatchkeyError } from "./errors.js";
 import type {
   App,
+  AuthType,
   Branding,
   Config,
   ConnectOptions,
@@ -55,6 +56,9 @@ type Query = Record<string, string | undefined>;
 /** How often the popup flow checks whether the customer closed the popup (ms). */
 const CLOSED_CHECK_MS = 500;
 
+/** Auth types that never send the customer to the provider: they connect with credentials, not in a popup. */
+const KEY_BASED_TYPES = new Set(["api_key", "basic", "oauth2_client_credentials"]);
+
 function isCallbackMessage(data: unknown): data is CallbackMessage {
   if (typeof data !== "object" || data === null) return false;
   const m = data as Record<string, unknown>;
@@ -83,6 +87,8 @@ export class Latchkey {
   private readonly popupSize: { width: number; height: number };
   private token: string | undefined;
   private refreshing: Promise<string> | undefined;
+  /** The auth types of the apps read so far: what `connect` goes by to open a popup only for OAuth. */
+  private readonly authTypes = new Map<string, AuthType[]>();
 
   constructor(options: LatchkeyOptions) {
     if (!options.baseUrl) throw new LatchkeyError("baseUrl is required, e.g. https://connect.acme.com", "invalid_options", 0);
@@ -105,11 +111,13 @@ export class Latchkey {
 
   /** The apps this customer can connect, with their connections. */
   async apps(): Promise<App[]> {
-    return (await this.request<Page<App>>("GET", "/v1/apps")).data;
+    const apps = (await this.request<Page<App>>("GET", "/v1/apps")).data;
+    for (const app of apps) this.remember(app);
+    return apps;
   }
 
-  app(slug: string): Promise<App> {
-    return this.request<App>("GET", `/v1/apps/${encodeURIComponent(slug)}`);
+  async app(slug: string): Promise<App> {
+    return this.remember(await this.request<App>("GET", `/v1/apps/${encodeURIComponent(slug)}`));
   }
 
   /** Every connection of this customer, across apps. */
@@ -119,12 +127,24 @@ export class Latchkey {
 
   /**
    * Connects an app. Key-based (`credentials` given): resolves `connected` once the provider
-   * accepted them. OAuth in `popup` mode (the default): call it inside the user's click — the popup
-   * opens at once, so blockers allow it — and it resolves `connected`, `cancelled` (popup closed) or
-   * `error`. OAuth in `redirect` mode: resolves `redirect` with the URL to navigate to.
+   * accepted them; a key-based auth type without `credentials` rejects `credentials_required`
+   * (no popup opens). OAuth in `popup` mode (the default): call it inside the user's click — the
+   * popup opens at once, so blockers allow it — and it resolves `connected`, `cancelled` (popup
+   * closed) or `error`. OAuth in `redirect` mode: resolves `redirect` with the URL to navigate to.
+   *
+   * Whether an auth type is OAuth comes from the app as `apps()`/`app()` last read it, else from its
+   * code (`api_key`, `basic`, `oauth2_client_credentials` are key-based); an unknown one is taken for OAuth.
    */
   connect(slug: string, options: ConnectOptions = {}): Promise<ConnectResult> {
-    const popupFlow = options.credentials === undefined && (options.mode ?? "popup") === "popup";
+    const known = this.knownAuthType(slug, options.authType);
+    const redirects = known?.redirects ?? !(options.authType !== undefined && KEY_BASED_TYPES.has(options.authType));
+    if (!redirects && options.credentials === undefined && (known ? known.fields.some((f) => f.required) : true)) {
+      const type = known?.type ?? options.authType ?? "this auth type";
+      return Promise.reject(
+        new LatchkeyError(`Connecting with ${type} needs credentials: connect(slug, { authType, credentials }).`, "credentials_required", 0),
+      );
+    }
+    const popupFlow = redirects && options.credentials === undefined && (options.mode ?? "popup") === "popup";
     if (!popupFlow) {
       return this.startConnect(slug, options).then((answer) => this.directResult(answer));
     }
@@ -181,6 +201,18 @@ export class Latchkey {
     }
   }
 
+  private remember(app: App): App {
+    if (Array.isArray(app.auth_types)) this.authTypes.set(app.slug, app.auth_types);
+    return app;
+  }
+
+  /** The auth type `connect` will use (the given one, else the app's first), when the app was read before. */
+  private knownAuthType(slug: string, authType: string | undefined): AuthType | undefined {
+    const types = this.authTypes.get(slug);
+    if (!types) return undefined;
+    return authType === undefined ? types[0] : types.find((t) => t.type === authType);
+  }
+
   private startConnect(slug: string, options: ConnectOptions, mode?: "popup" | "redirect"): Promise<ConnectAnswer> {
     const body: Record<string, JsonValue> = {};
     if (options.authType !== undefined) body.auth_type = options.authType;
@@ -234,8 +266,8 @@ export class Latchkey {
   }
 
   /**
-   * The popup's state machine: waiting → (message from Latchkey's origin | polled change | popup
-   * closed | authorization expired) → settled, exactly once.
+   * The popup's state machine: waiting → (message from this popup on Latchkey's origin | polled
+   * change | popup closed | authorization expired) → settled, exactly once.
    */
   private awaitPopup(slug: string, popup: PopupWindow, before: Map<string, string>, expiresAt: number): Promise<ConnectResult> {
     return new Promise<ConnectResult>((resolve, reject) => {
@@ -253,7 +285,9 @@ export class Latchkey {
       };
       const check = async (): Promise<Connection | undefined> => changedConnection(before, await this.app(slug));
       const onMessage = (event: MessageEvent) => {
-        if (event.origin !== this.origin || !isCallbackMessage(event.data) || event.data.connector !== slug) return;
+        // Only this popup's callback, on Latchkey's origin, about this app: two connects at once do not cross.
+        if (event.source !== popup || event.origin !== this.origin) return;
+        if (!isCallbackMessage(event.data) || event.data.connector !== slug) return;
         const message = event.data;
         settling = true;
         if (message.status === "error") {

@@ -41,7 +41,7 @@ export interface ConnectorParam {
 }
 
 export interface AuthType {
-  /** `oauth2`, `api_key`, `basic`, `client_credentials`, `github_app`... */
+  /** `oauth2`, `api_key`, `basic`, `oauth2_client_credentials`, `github_app`... */
   type: string;
   /** True when connecting sends the customer to the provider (OAuth): connect in a popup or a redirect. */
   redirects: boolean;

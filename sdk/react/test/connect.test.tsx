@@ -88,6 +88,7 @@ describe("connecting an OAuth app", () => {
       window.dispatchEvent(
         new MessageEvent("message", {
           origin: "https://connect.acme.test",
+          source: popup as unknown as Window,
           data: { source: "latchkey", type: "connect_result", status: "connected", connector: "acme", connection_id: "c-new", error: null },
         }),
       );
