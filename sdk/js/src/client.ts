@@ -297,7 +297,7 @@ export class Latchkey {
         this.app(slug).then(
           (app) => {
             const connection = app.connections.find((c) => c.id === message.connection_id) ?? changedConnection(before, app);
-            finish(connection ? { status: "connected", connection } : { status: "error", error: "connection_not_found" });
+            finish(connection ? { status: "connected", connection, via: "message" } : { status: "error", error: "connection_not_found" });
           },
           (e: unknown) => finish(e instanceof LatchkeyError ? e : new LatchkeyError(String(e), "network_error", 0)),
         );
@@ -308,7 +308,7 @@ export class Latchkey {
           // The message may have been lost (the opener changed, an origin not allowed): ask once more.
           polling = true;
           check().then(
-            (connection) => finish(connection ? { status: "connected", connection } : { status: "cancelled" }),
+            (connection) => finish(connection ? { status: "connected", connection, via: "closed" } : { status: "cancelled" }),
             () => finish({ status: "cancelled" }),
           );
           return;
@@ -327,7 +327,7 @@ export class Latchkey {
             polling = false;
             if (connection && !settling) {
               popup.close();
-              finish({ status: "connected", connection });
+              finish({ status: "connected", connection, via: "poll" });
             }
           },
           () => {

@@ -170,9 +170,16 @@ export interface Branding {
   support_url?: string | null;
 }
 
+/**
+ * How a popup connect learned its result: the callback page's `message` (the normal path), a `poll`
+ * of the app (no message came), or the check made once the popup `closed` (its message was lost).
+ */
+export type ConnectVia = "message" | "poll" | "closed";
+
 /** How `connect` ended. */
 export type ConnectResult =
-  | { status: "connected"; connection: Connection }
+  /** `via`: set by the popup flow only. */
+  | { status: "connected"; connection: Connection; via?: ConnectVia }
   /** Redirect mode: navigate the page to `url`; Latchkey sends the customer back to `return_url`. */
   | { status: "redirect"; url: string; expires_at: string }
   /** The customer closed the popup before finishing. */

@@ -307,7 +307,20 @@ describe("connect in a popup", () => {
     connections = [connection("c-old"), connection("c-new")];
     message(result(), popup);
 
-    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new") });
+    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new"), via: "message" });
+  });
+
+  it("resolves from the message when the callback posts it and then closes itself, as Latchkey's callback page does", async () => {
+    const done = client.connect("acme");
+    await vi.advanceTimersByTimeAsync(0);
+
+    connections = [connection("c-old"), connection("c-new")];
+    message(result(), popup);
+    await vi.advanceTimersByTimeAsync(50);
+    popup.closed = true;
+    await vi.advanceTimersByTimeAsync(500);
+
+    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new"), via: "message" });
   });
 
   it("ignores messages from any origin but Latchkey's, and other connectors' results", async () => {
@@ -336,7 +349,7 @@ describe("connect in a popup", () => {
     expect(stub.calls.filter((c) => c.method === "GET")).toHaveLength(1);
     message(result(), popup);
 
-    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new") });
+    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new"), via: "message" });
   });
 
   it("keeps two connects at once apart: each settles from its own popup's message only", async () => {
@@ -357,7 +370,7 @@ describe("connect in a popup", () => {
 
     betaConnections = [{ ...connection("b-new"), connector: "beta" }];
     message(result({ connector: "beta", connection_id: "b-new" }), second);
-    await expect(beta).resolves.toEqual({ status: "connected", connection: { ...connection("b-new"), connector: "beta" } });
+    await expect(beta).resolves.toEqual({ status: "connected", connection: { ...connection("b-new"), connector: "beta" }, via: "message" });
 
     // beta's popup cannot settle acme's connect, even claiming to be about acme.
     let acmeSettled = false;
@@ -368,7 +381,7 @@ describe("connect in a popup", () => {
     expect(acmeSettled).toBe(false);
 
     message(result(), popup);
-    await expect(acme).resolves.toEqual({ status: "connected", connection: connection("c-new") });
+    await expect(acme).resolves.toEqual({ status: "connected", connection: connection("c-new"), via: "message" });
   });
 
   it("resolves cancelled when the customer closes the popup without connecting", async () => {
@@ -392,7 +405,7 @@ describe("connect in a popup", () => {
     connections = [connection("c-old"), connection("c-new")];
     await vi.advanceTimersByTimeAsync(2000);
 
-    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new") });
+    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new"), via: "poll" });
     expect(popup.closed).toBe(true);
   });
 
@@ -403,7 +416,7 @@ describe("connect in a popup", () => {
     connections = [connection("c-old", "2026-01-01T00:00:05Z")];
     await vi.advanceTimersByTimeAsync(2000);
 
-    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-old", "2026-01-01T00:00:05Z") });
+    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-old", "2026-01-01T00:00:05Z"), via: "poll" });
   });
 
   it("resolves connected when the popup closed itself but its message was lost", async () => {
@@ -414,7 +427,7 @@ describe("connect in a popup", () => {
     popup.closed = true;
     await vi.advanceTimersByTimeAsync(500);
 
-    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new") });
+    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new"), via: "closed" });
   });
 
   it("resolves error with the provider's reason when the callback reports one", async () => {

@@ -62,7 +62,7 @@ describe("the app list", () => {
 });
 
 describe("connecting an OAuth app", () => {
-  it("opens the popup in the click, and shows the app connected when the callback answers", async () => {
+  it("opens the popup in the click, and shows the app connected when the callback's message answers", async () => {
     const user = userEvent.setup();
     const popup = fakePopup();
     vi.spyOn(window, "open").mockImplementation(() => popup as unknown as Window);
@@ -97,6 +97,8 @@ describe("connecting an OAuth app", () => {
     expect((await screen.findByRole("status")).textContent).toBe("Acme is connected.");
     expect(onConnect).toHaveBeenCalledWith(connection("c-new"));
     expect(await screen.findByRole("button", { name: "Disconnect c-new@acme.example" })).toBeTruthy();
+    // The message did it: no poll is due for ten minutes, and a poll would have closed the popup.
+    expect(popup.closed).toBe(false);
   });
 
   it("says the connection was cancelled when the customer closes the popup", async () => {
