@@ -104,6 +104,15 @@ export class Latchkey {
     this.popupSize = { width: options.popup?.width ?? 520, height: options.popup?.height ?? 720 };
   }
 
+  /**
+   * Replaces the session token (your backend minted a new one); the next request uses it. A
+   * `getSessionToken` given at construction is still asked when this one expires.
+   */
+  setSessionToken(token: string): void {
+    if (!token) throw new LatchkeyError("The session token is empty.", "invalid_options", 0);
+    this.token = token;
+  }
+
   /** The linked account this token reaches, and until when. */
   session(): Promise<Session> {
     return this.request<Session>("GET", "/v1/session");
@@ -394,6 +403,7 @@ export class Latchkey {
         },
         (e: unknown) => {
           this.refreshing = undefined;
+          if (e instanceof LatchkeyError) throw e;
           throw new LatchkeyError(`getSessionToken failed: ${String(e)}`, "session_token_unavailable", 0);
         },
       );

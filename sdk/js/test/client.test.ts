@@ -58,6 +58,24 @@ describe("session tokens", () => {
     expect(stub.calls).toHaveLength(1);
   });
 
+  it("takes a new token in place: the next request sends it, and getSessionToken is still asked when it expires", async () => {
+    let valid = "second";
+    const stub = stubLatchkey({
+      "GET /v1/apps": (c) => (c.token === valid ? { status: 200, body: { data: [], next_cursor: null } } : { status: 401, body: { code: "unauthorized" } }),
+    });
+    const getSessionToken = vi.fn(async () => "third");
+    const client = new Latchkey({ baseUrl: BASE, sessionToken: "first", getSessionToken, fetch: stub.fetch });
+
+    client.setSessionToken("second");
+    await client.apps();
+    valid = "third";
+    await client.apps();
+
+    expect(stub.calls.map((c) => c.token)).toEqual(["second", "second", "third"]);
+    expect(getSessionToken).toHaveBeenCalledTimes(1);
+    expect(() => client.setSessionToken("")).toThrow(LatchkeyError);
+  });
+
   it("refuses to be built without a token or a way to get one", () => {
     expect(() => new Latchkey({ baseUrl: BASE })).toThrow(/sessionToken or a getSessionToken/);
   });

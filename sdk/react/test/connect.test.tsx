@@ -311,7 +311,7 @@ describe("hooks for a custom UI", () => {
     });
     const client = new Latchkey({ baseUrl: "https://connect.acme.test", sessionToken: "t", fetch: stub.fetch });
     render(
-      <LatchkeyProvider baseUrl="unused" client={client}>
+      <LatchkeyProvider client={client}>
         <Custom />
       </LatchkeyProvider>,
     );

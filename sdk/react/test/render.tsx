@@ -14,7 +14,7 @@ export function renderConnect(routes: Parameters<typeof stubLatchkey>[0], props:
   const stub = stubLatchkey(routes);
   const client = new Latchkey({ baseUrl: "https://connect.acme.test", sessionToken: "t", fetch: stub.fetch, pollIntervalMs: 600_000, ...options });
   const view = render(
-    <LatchkeyProvider baseUrl="https://connect.acme.test" client={client}>
+    <LatchkeyProvider client={client}>
       <Connect {...props} />
     </LatchkeyProvider>,
   );

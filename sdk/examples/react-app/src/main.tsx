@@ -75,7 +75,7 @@ function Page() {
   return (
     <main style={{ fontFamily: "system-ui", padding: "1.5rem", maxWidth: "60rem" }}>
       <h1>Acme — integrations</h1>
-      <LatchkeyProvider client={client} baseUrl={baseUrl}>
+      <LatchkeyProvider client={client}>
         <Connect
           slug={slug}
           onConnect={(c) => log(`connected ${c.connector}`)}
