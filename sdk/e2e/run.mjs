@@ -95,7 +95,7 @@ const flows = [
       // window-checked) or, were that lost, from the check once the popup closed itself; the
       // example app logs which ("via message" | "via closed" | "via poll").
       const page = await open(OAUTH_SLUG, { poll_ms: "600000" });
-      const name = await text(page.locator("#lk-app-title"));
+      const name = await text(page.locator(".lk-root h2").first());
       const [popup] = await Promise.all([
         page.waitForEvent("popup"),
         page.getByRole("button", { name: `Connect ${name}` }).click(),
@@ -137,7 +137,7 @@ const flows = [
     "a key-based app: refused credentials are explained, good ones connect",
     async () => {
       const page = await open(KEY_SLUG);
-      const name = await text(page.locator("#lk-app-title"));
+      const name = await text(page.locator(".lk-root h2").first());
       await page.getByLabel("API key").fill("wrong-key");
       await page.getByRole("button", { name: `Connect ${name}` }).click();
       const alert = page.getByRole("alert");
@@ -187,7 +187,7 @@ const flows = [
     "disconnecting removes the connection and offers to connect again",
     async () => {
       const page = await open(KEY_SLUG);
-      const name = await text(page.locator("#lk-app-title"));
+      const name = await text(page.locator(".lk-root h2").first());
       await page.getByRole("button", { name: "Disconnect ops@acme.example" }).click();
       await page.locator(".lk-root").getByRole("status").filter({ hasText: "was disconnected" }).waitFor();
       await page.getByRole("button", { name: `Connect ${name}` }).waitFor();

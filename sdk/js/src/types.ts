@@ -43,6 +43,8 @@ export interface ConnectorParam {
 export interface AuthType {
   /** `oauth2`, `api_key`, `basic`, `oauth2_client_credentials`, `github_app`... */
   type: string;
+  /** A name to show for it, when Latchkey gives one; the React SDK falls back to "OAuth", "API key"... */
+  label?: string | null;
   /** True when connecting sends the customer to the provider (OAuth): connect in a popup or a redirect. */
   redirects: boolean;
   fields: CredentialField[];

@@ -193,6 +193,49 @@ describe("connecting a key-based app", () => {
   });
 });
 
+describe("an app with several auth types", () => {
+  const twoWays = (connections = [] as ReturnType<typeof connection>[]): App => ({
+    ...app(connections, "two"),
+    name: "Two Ways",
+    auth_types: [
+      { type: "oauth2", redirects: true, fields: [], params: [] },
+      { type: "api_key", redirects: false, fields: [{ name: "api_key", label: "Key", secret: true, required: true, help_text: null }], params: [] },
+    ],
+  });
+
+  it("asks how to connect, naming each way for people, and connects the chosen way", async () => {
+    const user = userEvent.setup();
+    const open = vi.spyOn(window, "open");
+    let connected = false;
+    const { stub } = renderConnect(
+      {
+        "GET /v1/apps/two": () => ({ status: 200, body: twoWays(connected ? [connection("k1")] : []) }),
+        "POST /v1/apps/two/connect": () => {
+          connected = true;
+          return { status: 201, body: { type: "connected", connection: connection("k1") } };
+        },
+      },
+      { slug: "two" },
+    );
+
+    const how = await screen.findByLabelText("How to connect");
+    expect(within(how).getAllByRole("option").map((o) => [o.textContent, (o as HTMLOptionElement).value])).toEqual([
+      ["OAuth", "oauth2"],
+      ["API key", "api_key"],
+    ]);
+    expect((how as HTMLSelectElement).value).toBe("oauth2");
+    expect(screen.queryByLabelText(/Key/, { selector: "input" })).toBeNull();
+
+    await user.selectOptions(how, "API key");
+    await user.type(await screen.findByLabelText(/Key/, { selector: "input" }), "k");
+    await user.click(screen.getByRole("button", { name: "Connect Two Ways" }));
+
+    expect((await screen.findByRole("status")).textContent).toBe("Two Ways is connected.");
+    expect(stub.calls.find((c) => c.method === "POST")?.body).toEqual({ auth_type: "api_key", credentials: { api_key: "k" }, mode: "popup" });
+    expect(open).not.toHaveBeenCalled();
+  });
+});
+
 describe("a connected app", () => {
   it("disconnects a connection and tells onDisconnect", async () => {
     const user = userEvent.setup();
