@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { App } from "../src/index.js";
+import type { App, LatchkeyError } from "../src/index.js";
 import { Connect, Latchkey, LatchkeyProvider, useApp, useApps, useConfig, useConnect } from "../src/index.js";
 import { app, connection, renderConnect, stubLatchkey } from "./render.js";
 
@@ -364,6 +364,68 @@ describe("hooks for a custom UI", () => {
     expect(await screen.findByText("config: n=3")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "go" }));
     expect(await screen.findByText("result: connected")).toBeTruthy();
+  });
+
+  it("useConfig saves: every value sent at once, a refusal's field errors listed, then saved once fixed", async () => {
+    const user = userEvent.setup();
+    let attempt = 0;
+    const teamConfig = (value: string | null) => ({
+      connector: "acme",
+      config_id: "eu",
+      sections: [],
+      fields: [
+        { key: "team", label: "Team", type: "text", required: true, value },
+        { key: "limit", label: "Limit", type: "number", required: false, value: 5 },
+      ],
+      field_errors: [],
+      updated_at: null,
+    });
+    const stub = stubLatchkey({
+      "GET /v1/apps/acme/config": () => ({ status: 200, body: teamConfig(null) }),
+      "PUT /v1/apps/acme/config": (call) => {
+        const { values } = call.body as { values: { team?: string } };
+        return attempt++ === 0
+          ? { status: 422, body: { status: 422, code: "invalid_config", detail: "1 field is invalid", errors: [{ field: "team", message: "is too short" }] } }
+          : { status: 200, body: teamConfig(values.team ?? null) };
+      },
+    });
+    const client = new Latchkey({ baseUrl: "https://connect.acme.test", sessionToken: "t", fetch: stub.fetch });
+    const outcomes: string[] = [];
+    function Settings() {
+      const config = useConfig("acme", "eu");
+      if (!config.config) return <p>loading</p>;
+      return (
+        <div>
+          <input aria-label="team" value={String(config.values.team ?? "")} onChange={(e) => config.setValue("team", e.target.value)} />
+          <button onClick={() => config.save().then((c) => outcomes.push(`saved ${String(c?.fields[0]?.value)}`), (e: LatchkeyError) => outcomes.push(e.code))}>
+            save
+          </button>
+          <p>state: {config.saving ? "saving" : config.saved ? "saved" : "idle"}</p>
+          <p>errors: {config.fieldErrors.map((e) => `${e.field} ${e.message}`).join(",")}</p>
+        </div>
+      );
+    }
+    render(
+      <LatchkeyProvider client={client}>
+        <Settings />
+      </LatchkeyProvider>,
+    );
+
+    await user.type(await screen.findByLabelText("team"), "x");
+    await user.click(screen.getByRole("button", { name: "save" }));
+    expect(await screen.findByText("errors: team is too short")).toBeTruthy();
+    expect(screen.getByText("state: idle")).toBeTruthy();
+    expect(outcomes).toEqual(["invalid_config"]);
+
+    await user.type(screen.getByLabelText("team"), "yz");
+    await user.click(screen.getByRole("button", { name: "save" }));
+    expect(await screen.findByText("state: saved")).toBeTruthy();
+    expect(screen.getByText("errors:")).toBeTruthy();
+    expect(outcomes).toEqual(["invalid_config", "saved xyz"]);
+    expect(stub.calls.filter((c) => c.method === "PUT").map((c) => c.body)).toEqual([
+      { config_id: "eu", values: { team: "x", limit: 5 } },
+      { config_id: "eu", values: { team: "xyz", limit: 5 } },
+    ]);
   });
 
   it("refuse to work without a provider, saying what is missing", () => {
