@@ -88,7 +88,8 @@ export function Connect(props: ConnectProps) {
   if (radius !== undefined && radius !== null) vars["--lk-radius"] = typeof radius === "number" ? `${radius}px` : radius;
   return (
     <div className="lk-root" style={vars as CSSProperties} data-theme={branding?.theme ?? undefined}>
-      <style>{styles}</style>
+      {/* Raw, not as a text child: React 18's server render escapes " and > in it, which a <style> does not decode. */}
+      <style dangerouslySetInnerHTML={{ __html: styles }} />
       {slug ? (
         <>
           {!props.slug && (

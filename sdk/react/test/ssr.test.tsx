@@ -16,6 +16,8 @@ describe("server rendering", () => {
 
     expect(html).toContain("Loading apps…");
     expect(html).toContain('class="lk-root"');
+    // The stylesheet as it is: a <style> element's text is not HTML-decoded by the browser.
+    expect(html).toContain(`<style>${styles}</style>`);
   });
 });
 
