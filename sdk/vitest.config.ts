@@ -15,6 +15,7 @@ export default defineConfig({
     environment: "jsdom",
     include: ["js/test/**/*.test.ts", "react/test/**/*.test.tsx"],
     restoreMocks: true,
+    unstubGlobals: true,
     setupFiles: ["react/test/setup.ts"],
   },
 });

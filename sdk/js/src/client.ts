@@ -1,6 +1,7 @@
 import { errorFromProblem, LatchkeyError } from "./errors.js";
 import type {
   App,
+  AuthType,
   Branding,
   Config,
   ConnectOptions,
@@ -55,6 +56,9 @@ type Query = Record<string, string | undefined>;
 /** How often the popup flow checks whether the customer closed the popup (ms). */
 const CLOSED_CHECK_MS = 500;
 
+/** Auth types that never send the customer to the provider: they connect with credentials, not in a popup. */
+const KEY_BASED_TYPES = new Set(["api_key", "basic", "oauth2_client_credentials"]);
+
 function isCallbackMessage(data: unknown): data is CallbackMessage {
   if (typeof data !== "object" || data === null) return false;
   const m = data as Record<string, unknown>;
@@ -83,6 +87,8 @@ export class Latchkey {
   private readonly popupSize: { width: number; height: number };
   private token: string | undefined;
   private refreshing: Promise<string> | undefined;
+  /** The auth types of the apps read so far: what `connect` goes by to open a popup only for OAuth. */
+  private readonly authTypes = new Map<string, AuthType[]>();
 
   constructor(options: LatchkeyOptions) {
     if (!options.baseUrl) throw new LatchkeyError("baseUrl is required, e.g. https://connect.acme.com", "invalid_options", 0);
@@ -98,6 +104,15 @@ export class Latchkey {
     this.popupSize = { width: options.popup?.width ?? 520, height: options.popup?.height ?? 720 };
   }
 
+  /**
+   * Replaces the session token (your backend minted a new one); the next request uses it. A
+   * `getSessionToken` given at construction is still asked when this one expires.
+   */
+  setSessionToken(token: string): void {
+    if (!token) throw new LatchkeyError("The session token is empty.", "invalid_options", 0);
+    this.token = token;
+  }
+
   /** The linked account this token reaches, and until when. */
   session(): Promise<Session> {
     return this.request<Session>("GET", "/v1/session");
@@ -105,11 +120,13 @@ export class Latchkey {
 
   /** The apps this customer can connect, with their connections. */
   async apps(): Promise<App[]> {
-    return (await this.request<Page<App>>("GET", "/v1/apps")).data;
+    const apps = (await this.request<Page<App>>("GET", "/v1/apps")).data;
+    for (const app of apps) this.remember(app);
+    return apps;
   }
 
-  app(slug: string): Promise<App> {
-    return this.request<App>("GET", `/v1/apps/${encodeURIComponent(slug)}`);
+  async app(slug: string): Promise<App> {
+    return this.remember(await this.request<App>("GET", `/v1/apps/${encodeURIComponent(slug)}`));
   }
 
   /** Every connection of this customer, across apps. */
@@ -119,12 +136,24 @@ export class Latchkey {
 
   /**
    * Connects an app. Key-based (`credentials` given): resolves `connected` once the provider
-   * accepted them. OAuth in `popup` mode (the default): call it inside the user's click — the popup
-   * opens at once, so blockers allow it — and it resolves `connected`, `cancelled` (popup closed) or
-   * `error`. OAuth in `redirect` mode: resolves `redirect` with the URL to navigate to.
+   * accepted them; a key-based auth type without `credentials` rejects `credentials_required`
+   * (no popup opens). OAuth in `popup` mode (the default): call it inside the user's click — the
+   * popup opens at once, so blockers allow it — and it resolves `connected`, `cancelled` (popup
+   * closed) or `error`. OAuth in `redirect` mode: resolves `redirect` with the URL to navigate to.
+   *
+   * Whether an auth type is OAuth comes from the app as `apps()`/`app()` last read it, else from its
+   * code (`api_key`, `basic`, `oauth2_client_credentials` are key-based); an unknown one is taken for OAuth.
    */
   connect(slug: string, options: ConnectOptions = {}): Promise<ConnectResult> {
-    const popupFlow = options.credentials === undefined && (options.mode ?? "popup") === "popup";
+    const known = this.knownAuthType(slug, options.authType);
+    const redirects = known?.redirects ?? !(options.authType !== undefined && KEY_BASED_TYPES.has(options.authType));
+    if (!redirects && options.credentials === undefined && (known ? known.fields.some((f) => f.required) : true)) {
+      const type = known?.type ?? options.authType ?? "this auth type";
+      return Promise.reject(
+        new LatchkeyError(`Connecting with ${type} needs credentials: connect(slug, { authType, credentials }).`, "credentials_required", 0),
+      );
+    }
+    const popupFlow = redirects && options.credentials === undefined && (options.mode ?? "popup") === "popup";
     if (!popupFlow) {
       return this.startConnect(slug, options).then((answer) => this.directResult(answer));
     }
@@ -189,6 +218,18 @@ export class Latchkey {
     }
   }
 
+  private remember(app: App): App {
+    if (Array.isArray(app.auth_types)) this.authTypes.set(app.slug, app.auth_types);
+    return app;
+  }
+
+  /** The auth type `connect` will use (the given one, else the app's first), when the app was read before. */
+  private knownAuthType(slug: string, authType: string | undefined): AuthType | undefined {
+    const types = this.authTypes.get(slug);
+    if (!types) return undefined;
+    return authType === undefined ? types[0] : types.find((t) => t.type === authType);
+  }
+
   private startConnect(slug: string, options: ConnectOptions, mode?: "popup" | "redirect"): Promise<ConnectAnswer> {
     const body: Record<string, JsonValue> = {};
     if (options.authType !== undefined) body.auth_type = options.authType;
@@ -242,8 +283,8 @@ export class Latchkey {
   }
 
   /**
-   * The popup's state machine: waiting → (message from Latchkey's origin | polled change | popup
-   * closed | authorization expired) → settled, exactly once.
+   * The popup's state machine: waiting → (message from this popup on Latchkey's origin | polled
+   * change | popup closed | authorization expired) → settled, exactly once.
    */
   private awaitPopup(slug: string, popup: PopupWindow, before: Map<string, string>, expiresAt: number): Promise<ConnectResult> {
     return new Promise<ConnectResult>((resolve, reject) => {
@@ -261,7 +302,9 @@ export class Latchkey {
       };
       const check = async (): Promise<Connection | undefined> => changedConnection(before, await this.app(slug));
       const onMessage = (event: MessageEvent) => {
-        if (event.origin !== this.origin || !isCallbackMessage(event.data) || event.data.connector !== slug) return;
+        // Only this popup's callback, on Latchkey's origin, about this app: two connects at once do not cross.
+        if (event.source !== popup || event.origin !== this.origin) return;
+        if (!isCallbackMessage(event.data) || event.data.connector !== slug) return;
         const message = event.data;
         settling = true;
         if (message.status === "error") {
@@ -271,7 +314,7 @@ export class Latchkey {
         this.app(slug).then(
           (app) => {
             const connection = app.connections.find((c) => c.id === message.connection_id) ?? changedConnection(before, app);
-            finish(connection ? { status: "connected", connection } : { status: "error", error: "connection_not_found" });
+            finish(connection ? { status: "connected", connection, via: "message" } : { status: "error", error: "connection_not_found" });
           },
           (e: unknown) => finish(e instanceof LatchkeyError ? e : new LatchkeyError(String(e), "network_error", 0)),
         );
@@ -282,7 +325,7 @@ export class Latchkey {
           // The message may have been lost (the opener changed, an origin not allowed): ask once more.
           polling = true;
           check().then(
-            (connection) => finish(connection ? { status: "connected", connection } : { status: "cancelled" }),
+            (connection) => finish(connection ? { status: "connected", connection, via: "closed" } : { status: "cancelled" }),
             () => finish({ status: "cancelled" }),
           );
           return;
@@ -301,7 +344,7 @@ export class Latchkey {
             polling = false;
             if (connection && !settling) {
               popup.close();
-              finish({ status: "connected", connection });
+              finish({ status: "connected", connection, via: "poll" });
             }
           },
           () => {
@@ -368,6 +411,7 @@ export class Latchkey {
         },
         (e: unknown) => {
           this.refreshing = undefined;
+          if (e instanceof LatchkeyError) throw e;
           throw new LatchkeyError(`getSessionToken failed: ${String(e)}`, "session_token_unavailable", 0);
         },
       );

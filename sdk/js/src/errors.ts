@@ -3,7 +3,8 @@ import type { FieldError } from "./types.js";
 /**
  * Every failure the client reports. `code` is Latchkey's stable problem code
  * (`credentials_rejected`, `invalid_config`, `not_connected`...) or one of the client's own:
- * `network_error` (Latchkey could not be reached), `popup_blocked`, `invalid_response`.
+ * `network_error` (Latchkey could not be reached), `popup_blocked`, `credentials_required` (a
+ * key-based connect without credentials), `invalid_response`.
  */
 export class LatchkeyError extends Error {
   readonly code: string;

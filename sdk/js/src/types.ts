@@ -41,8 +41,10 @@ export interface ConnectorParam {
 }
 
 export interface AuthType {
-  /** `oauth2`, `api_key`, `basic`, `client_credentials`, `github_app`... */
+  /** `oauth2`, `api_key`, `basic`, `oauth2_client_credentials`, `github_app`... */
   type: string;
+  /** A name to show for it, when Latchkey gives one; the React SDK falls back to "OAuth", "API key"... */
+  label?: string | null;
   /** True when connecting sends the customer to the provider (OAuth): connect in a popup or a redirect. */
   redirects: boolean;
   fields: CredentialField[];
@@ -170,9 +172,16 @@ export interface Branding {
   support_url?: string | null;
 }
 
+/**
+ * How a popup connect learned its result: the callback page's `message` (the normal path), a `poll`
+ * of the app (no message came), or the check made once the popup `closed` (its message was lost).
+ */
+export type ConnectVia = "message" | "poll" | "closed";
+
 /** How `connect` ended. */
 export type ConnectResult =
-  | { status: "connected"; connection: Connection }
+  /** `via`: set by the popup flow only. */
+  | { status: "connected"; connection: Connection; via?: ConnectVia }
   /** Redirect mode: navigate the page to `url`; Latchkey sends the customer back to `return_url`. */
   | { status: "redirect"; url: string; expires_at: string }
   /** The customer closed the popup before finishing. */

@@ -58,6 +58,24 @@ describe("session tokens", () => {
     expect(stub.calls).toHaveLength(1);
   });
 
+  it("takes a new token in place: the next request sends it, and getSessionToken is still asked when it expires", async () => {
+    let valid = "second";
+    const stub = stubLatchkey({
+      "GET /v1/apps": (c) => (c.token === valid ? { status: 200, body: { data: [], next_cursor: null } } : { status: 401, body: { code: "unauthorized" } }),
+    });
+    const getSessionToken = vi.fn(async () => "third");
+    const client = new Latchkey({ baseUrl: BASE, sessionToken: "first", getSessionToken, fetch: stub.fetch });
+
+    client.setSessionToken("second");
+    await client.apps();
+    valid = "third";
+    await client.apps();
+
+    expect(stub.calls.map((c) => c.token)).toEqual(["second", "second", "third"]);
+    expect(getSessionToken).toHaveBeenCalledTimes(1);
+    expect(() => client.setSessionToken("")).toThrow(LatchkeyError);
+  });
+
   it("refuses to be built without a token or a way to get one", () => {
     expect(() => new Latchkey({ baseUrl: BASE })).toThrow(/sessionToken or a getSessionToken/);
   });
@@ -170,6 +188,43 @@ describe("connect without a popup", () => {
     expect(open).not.toHaveBeenCalled();
   });
 
+  it("rejects credentials_required for a key-based auth type without credentials, opening no popup and calling nothing", async () => {
+    const open = vi.spyOn(window, "open");
+    const stub = stubLatchkey({});
+    const client = new Latchkey({ baseUrl: BASE, sessionToken: "t", fetch: stub.fetch });
+
+    for (const authType of ["api_key", "basic", "oauth2_client_credentials"]) {
+      const error = await client.connect("acme", { authType }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LatchkeyError);
+      expect(error).toMatchObject({ code: "credentials_required" });
+    }
+    expect(open).not.toHaveBeenCalled();
+    expect(stub.calls).toHaveLength(0);
+  });
+
+  it("goes by the app's auth types once read: a key-based first auth type opens no popup", async () => {
+    const open = vi.spyOn(window, "open");
+    const keys = {
+      ...app([], "keys"),
+      auth_types: [
+        { type: "token", redirects: false, fields: [{ name: "token", label: "Token", secret: true, required: true, help_text: null }], params: [] },
+        { type: "public", redirects: false, fields: [], params: [] },
+      ],
+    };
+    const stub = stubLatchkey({
+      "GET /v1/apps/keys": () => ({ status: 200, body: keys }),
+      "POST /v1/apps/keys/connect": () => ({ status: 201, body: { type: "connected", connection: connection("p1") } }),
+    });
+    const client = new Latchkey({ baseUrl: BASE, sessionToken: "t", fetch: stub.fetch });
+    await client.app("keys");
+
+    await expect(client.connect("keys")).rejects.toMatchObject({ code: "credentials_required" });
+    // An auth type that asks for nothing connects at once, without a popup either.
+    expect(await client.connect("keys", { authType: "public" })).toEqual({ status: "connected", connection: connection("p1") });
+    expect(open).not.toHaveBeenCalled();
+    expect(stub.calls.map((c) => c.method)).toEqual(["GET", "POST"]);
+  });
+
   it("answers the URL to navigate to in redirect mode", async () => {
     const open = vi.spyOn(window, "open");
     const stub = stubLatchkey({
@@ -214,8 +269,9 @@ function fakePopup() {
   };
 }
 
-function message(data: unknown, origin = BASE) {
-  window.dispatchEvent(new MessageEvent("message", { data, origin }));
+/** A message as the callback page in `source` (a popup) posts it to this window. */
+function message(data: unknown, source: unknown, origin = BASE) {
+  window.dispatchEvent(new MessageEvent("message", { data, origin, source: source as MessageEventSource }));
 }
 
 const result = (over: Record<string, unknown> = {}) => ({
@@ -269,24 +325,83 @@ describe("connect in a popup", () => {
     expect(stub.calls.find((c) => c.method === "POST")?.body).toEqual({ mode: "popup" });
 
     connections = [connection("c-old"), connection("c-new")];
-    message(result());
+    message(result(), popup);
 
-    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new") });
+    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new"), via: "message" });
+  });
+
+  it("resolves from the message when the callback posts it and then closes itself, as Latchkey's callback page does", async () => {
+    const done = client.connect("acme");
+    await vi.advanceTimersByTimeAsync(0);
+
+    connections = [connection("c-old"), connection("c-new")];
+    message(result(), popup);
+    await vi.advanceTimersByTimeAsync(50);
+    popup.closed = true;
+    await vi.advanceTimersByTimeAsync(500);
+
+    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new"), via: "message" });
   });
 
   it("ignores messages from any origin but Latchkey's, and other connectors' results", async () => {
     const done = client.connect("acme");
     await vi.advanceTimersByTimeAsync(0);
 
-    message(result(), "https://evil.test");
-    message(result(), "https://connect.acme.test:8443");
-    message(result({ connector: "other" }));
-    message({ source: "someone-else", type: "connect_result", status: "connected" });
+    message(result(), popup, "https://evil.test");
+    message(result(), popup, "https://connect.acme.test:8443");
+    message(result({ connector: "other" }), popup);
+    message({ source: "someone-else", type: "connect_result", status: "connected" }, popup);
     await vi.advanceTimersByTimeAsync(100);
     popup.closed = true;
     await vi.advanceTimersByTimeAsync(600);
 
     await expect(done).resolves.toEqual({ status: "cancelled" });
+  });
+
+  it("ignores a result from any window but this connect's popup, even from Latchkey's origin about this app", async () => {
+    const done = client.connect("acme");
+    await vi.advanceTimersByTimeAsync(0);
+    connections = [connection("c-old"), connection("c-new")];
+
+    message(result(), fakePopup());
+    message(result(), null);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(stub.calls.filter((c) => c.method === "GET")).toHaveLength(1);
+    message(result(), popup);
+
+    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new"), via: "message" });
+  });
+
+  it("keeps two connects at once apart: each settles from its own popup's message only", async () => {
+    const second = fakePopup();
+    vi.mocked(window.open).mockImplementationOnce(() => popup as unknown as Window).mockImplementationOnce(() => second as unknown as Window);
+    let betaConnections: ReturnType<typeof connection>[] = [];
+    stub = stubLatchkey({
+      "GET /v1/apps/acme": () => ({ status: 200, body: app(connections) }),
+      "GET /v1/apps/beta": () => ({ status: 200, body: app(betaConnections, "beta") }),
+      "POST /v1/apps/acme/connect": () => ({ status: 200, body: { type: "redirect", authorization_url: "https://idp.test/a", expires_at: "2026-01-01T00:10:00Z" } }),
+      "POST /v1/apps/beta/connect": () => ({ status: 200, body: { type: "redirect", authorization_url: "https://idp.test/b", expires_at: "2026-01-01T00:10:00Z" } }),
+    });
+    client = new Latchkey({ baseUrl: BASE, sessionToken: "t", fetch: stub.fetch, pollIntervalMs: 60_000 });
+    const acme = client.connect("acme");
+    const beta = client.connect("beta");
+    await vi.advanceTimersByTimeAsync(0);
+    expect([popup.location.href, second.location.href]).toEqual(["https://idp.test/a", "https://idp.test/b"]);
+
+    betaConnections = [{ ...connection("b-new"), connector: "beta" }];
+    message(result({ connector: "beta", connection_id: "b-new" }), second);
+    await expect(beta).resolves.toEqual({ status: "connected", connection: { ...connection("b-new"), connector: "beta" }, via: "message" });
+
+    // beta's popup cannot settle acme's connect, even claiming to be about acme.
+    let acmeSettled = false;
+    void acme.then(() => (acmeSettled = true));
+    connections = [connection("c-old"), connection("c-new")];
+    message(result(), second);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(acmeSettled).toBe(false);
+
+    message(result(), popup);
+    await expect(acme).resolves.toEqual({ status: "connected", connection: connection("c-new"), via: "message" });
   });
 
   it("resolves cancelled when the customer closes the popup without connecting", async () => {
@@ -310,7 +425,7 @@ describe("connect in a popup", () => {
     connections = [connection("c-old"), connection("c-new")];
     await vi.advanceTimersByTimeAsync(2000);
 
-    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new") });
+    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new"), via: "poll" });
     expect(popup.closed).toBe(true);
   });
 
@@ -321,7 +436,7 @@ describe("connect in a popup", () => {
     connections = [connection("c-old", "2026-01-01T00:00:05Z")];
     await vi.advanceTimersByTimeAsync(2000);
 
-    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-old", "2026-01-01T00:00:05Z") });
+    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-old", "2026-01-01T00:00:05Z"), via: "poll" });
   });
 
   it("resolves connected when the popup closed itself but its message was lost", async () => {
@@ -332,14 +447,14 @@ describe("connect in a popup", () => {
     popup.closed = true;
     await vi.advanceTimersByTimeAsync(500);
 
-    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new") });
+    await expect(done).resolves.toEqual({ status: "connected", connection: connection("c-new"), via: "closed" });
   });
 
   it("resolves error with the provider's reason when the callback reports one", async () => {
     const done = client.connect("acme");
     await vi.advanceTimersByTimeAsync(0);
 
-    message(result({ status: "error", connection_id: null, error: "access_denied" }));
+    message(result({ status: "error", connection_id: null, error: "access_denied" }), popup);
 
     await expect(done).resolves.toEqual({ status: "error", error: "access_denied" });
   });

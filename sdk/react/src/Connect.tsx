@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from "react";
-import type { CSSProperties, FormEvent, ReactNode, SyntheticEvent } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import type { CSSProperties, FormEvent, ReactNode, Ref, SyntheticEvent } from "react";
 import type { App, AuthType, Config, Connection, ConnectResult, FieldError } from "@latchkey/js";
 import { LatchkeyError } from "@latchkey/js";
 import { useBranding } from "./context.js";
@@ -40,6 +40,23 @@ function hideBrokenIcon(event: SyntheticEvent<HTMLImageElement>) {
   event.currentTarget.style.visibility = "hidden";
 }
 
+const AUTH_TYPE_LABELS: Record<string, string> = {
+  oauth2: "OAuth",
+  oauth2_client_credentials: "OAuth client credentials",
+  api_key: "API key",
+  basic: "Basic auth",
+  github_app: "GitHub App",
+};
+
+/** What to call an auth type: Latchkey's label, else a known name, else its code made readable. */
+export function authTypeLabel(authType: Pick<AuthType, "type" | "label">): string {
+  if (authType.label) return authType.label;
+  const known = AUTH_TYPE_LABELS[authType.type];
+  if (known) return known;
+  const words = authType.type.replace(/[_-]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function toError(e: unknown): LatchkeyError {
   return e instanceof LatchkeyError ? e : new LatchkeyError(String(e), "unexpected_error", 0);
 }
@@ -49,6 +66,18 @@ export function Connect(props: ConnectProps) {
   const branding = useBranding();
   const [chosen, setChosen] = useState<string | null>(null);
   const label = useLabels();
+  // Moving between the list and an app's page moves focus to the new view's heading (once it shows).
+  const focusNext = useRef(false);
+  const headingRef = useCallback((heading: HTMLHeadingElement | null) => {
+    if (heading && focusNext.current) {
+      focusNext.current = false;
+      heading.focus();
+    }
+  }, []);
+  const navigate = (next: string | null) => {
+    focusNext.current = true;
+    setChosen(next);
+  };
   const slug = props.slug ?? chosen;
   const radius = branding?.border_radius;
   const vars: Record<string, string> = {};
@@ -59,18 +88,19 @@ export function Connect(props: ConnectProps) {
   if (radius !== undefined && radius !== null) vars["--lk-radius"] = typeof radius === "number" ? `${radius}px` : radius;
   return (
     <div className="lk-root" style={vars as CSSProperties} data-theme={branding?.theme ?? undefined}>
-      <style>{styles}</style>
+      {/* Raw, not as a text child: React 18's server render escapes " and > in it, which a <style> does not decode. */}
+      <style dangerouslySetInnerHTML={{ __html: styles }} />
       {slug ? (
         <>
           {!props.slug && (
-            <button type="button" className="lk-link" onClick={() => setChosen(null)}>
+            <button type="button" className="lk-link" onClick={() => navigate(null)}>
               ← {label("back")}
             </button>
           )}
-          <AppPage key={slug} {...props} slug={slug} />
+          <AppPage key={slug} {...props} slug={slug} headingRef={headingRef} />
         </>
       ) : (
-        <AppList onChoose={setChosen} onError={props.onError} />
+        <AppList onChoose={navigate} onError={props.onError} headingRef={headingRef} />
       )}
       <Footer />
     </div>
@@ -109,17 +139,28 @@ function StatusBadge({ status }: { status: string | null }) {
   );
 }
 
-function AppList({ onChoose, onError }: { onChoose: (slug: string) => void; onError?: (e: LatchkeyError) => void }) {
+function AppList({
+  onChoose,
+  onError,
+  headingRef,
+}: {
+  onChoose: (slug: string) => void;
+  onError?: (e: LatchkeyError) => void;
+  headingRef: Ref<HTMLHeadingElement>;
+}) {
   const { apps, loading, error } = useApps();
   const label = useLabels();
+  const titleId = useId();
   const report = useRef(onError);
   report.current = onError;
   useEffect(() => {
     if (error) report.current?.(error);
   }, [error]);
   return (
-    <section aria-labelledby="lk-apps-title" aria-busy={loading}>
-      <h2 id="lk-apps-title">{label("apps")}</h2>
+    <section aria-labelledby={titleId} aria-busy={loading}>
+      <h2 id={titleId} ref={headingRef} tabIndex={-1}>
+        {label("apps")}
+      </h2>
       {loading && <p role="status">Loading apps…</p>}
       {error && (
         <p role="alert" className="lk-alert">
@@ -157,8 +198,18 @@ function describeResult(result: ConnectResult, app: App): { text: string; alert:
   }
 }
 
-function AppPage({ slug, configId, onConnect, onDisconnect, onSave, onError }: ConnectProps & { slug: string }) {
+function AppPage({
+  slug,
+  configId,
+  onConnect,
+  onDisconnect,
+  onSave,
+  onError,
+  headingRef,
+}: ConnectProps & { slug: string; headingRef: Ref<HTMLHeadingElement> }) {
   const { app, loading, error, reload } = useApp(slug);
+  const titleId = useId();
+  const authTypeId = useId();
   const connector = useConnect(slug);
   const label = useLabels();
   const [message, setMessage] = useState<{ text: string; alert: boolean } | null>(null);
@@ -198,10 +249,12 @@ function AppPage({ slug, configId, onConnect, onDisconnect, onSave, onError }: C
   };
   const showConnect = !app.connected || reconnecting;
   return (
-    <section aria-labelledby="lk-app-title">
+    <section aria-labelledby={titleId}>
       <header className="lk-header">
         <img className="lk-icon" src={app.icon_url} alt="" onError={hideBrokenIcon} />
-        <h2 id="lk-app-title">{app.name}</h2>
+        <h2 id={titleId} ref={headingRef} tabIndex={-1}>
+          {app.name}
+        </h2>
         <StatusBadge status={app.connected ? app.status : null} />
       </header>
       <div aria-live="polite">
@@ -244,13 +297,13 @@ function AppPage({ slug, configId, onConnect, onDisconnect, onSave, onError }: C
         <div className="lk-section">
           {app.auth_types.length > 1 && (
             <div className="lk-field">
-              <label className="lk-label" htmlFor="lk-auth-type">
+              <label className="lk-label" htmlFor={authTypeId}>
                 How to connect
               </label>
-              <select id="lk-auth-type" className="lk-input" value={authType.type} onChange={(e) => setChosenType(e.target.value)}>
+              <select id={authTypeId} className="lk-input" value={authType.type} onChange={(e) => setChosenType(e.target.value)}>
                 {app.auth_types.map((a) => (
                   <option key={a.type} value={a.type}>
-                    {a.type}
+                    {authTypeLabel(a)}
                   </option>
                 ))}
               </select>
@@ -258,7 +311,6 @@ function AppPage({ slug, configId, onConnect, onDisconnect, onSave, onError }: C
           )}
           <ConnectForm
             key={authType.type}
-            app={app}
             authType={authType}
             pending={connector.pending}
             submitLabel={app.connected ? label("reconnect") : `${label("connect")} ${app.name}`}
@@ -282,13 +334,11 @@ function AppPage({ slug, configId, onConnect, onDisconnect, onSave, onError }: C
 }
 
 function ConnectForm({
-  app,
   authType,
   pending,
   submitLabel,
   onSubmit,
 }: {
-  app: App;
   authType: AuthType;
   pending: boolean;
   submitLabel: string;
@@ -296,6 +346,7 @@ function ConnectForm({
 }) {
   const [params, setParams] = useState<Record<string, string>>({});
   const [credentials, setCredentials] = useState<Record<string, string>>({});
+  const idPrefix = useId();
   const inputs: { name: string; label: string; secret: boolean; required: boolean; help: string | null; kind: "param" | "field" }[] = [
     ...authType.params.map((p) => ({ name: p.name, label: p.label, secret: false, required: p.required, help: p.help_text, kind: "param" as const })),
     ...(authType.redirects
@@ -310,7 +361,7 @@ function ConnectForm({
   return (
     <form onSubmit={submit} noValidate aria-label={`${submitLabel} form`}>
       {inputs.map((input) => {
-        const id = `lk-${input.kind}-${app.slug}-${input.name}`;
+        const id = `${idPrefix}${input.kind}-${input.name}`;
         const values = input.kind === "param" ? params : credentials;
         const set = input.kind === "param" ? setParams : setCredentials;
         return (
@@ -352,6 +403,7 @@ function ConnectForm({
 function ConfigForm({ slug, configId, onSave, onError }: { slug: string } & Pick<ConnectProps, "configId" | "onSave" | "onError">) {
   const config = useConfig(slug, configId);
   const label = useLabels();
+  const titleId = useId();
   if (config.loading) return <p role="status">Loading settings…</p>;
   if (config.error) {
     // An app without config fields (or a Latchkey without them) has nothing to show here.
@@ -391,8 +443,8 @@ function ConfigForm({ slug, configId, onSave, onError }: { slug: string } & Pick
       ));
   const labelOf = (field: string) => byKey.get(errorKey({ field, message: "" }, current.fields))?.label ?? field;
   return (
-    <form className="lk-section" onSubmit={submit} noValidate aria-labelledby="lk-settings-title">
-      <h3 id="lk-settings-title">{label("settings")}</h3>
+    <form className="lk-section" onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <h3 id={titleId}>{label("settings")}</h3>
       {config.fieldErrors.length > 0 && (
         <div role="alert" className="lk-alert">
           <p>{config.saveError?.code === "invalid_config" ? "Nothing was saved. Fix these fields:" : "Fix these fields:"}</p>

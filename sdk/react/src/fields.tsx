@@ -29,13 +29,19 @@ function useOptions(field: ConfigField, loadOptions: LoadOptions) {
   });
   const load = useRef(loadOptions);
   load.current = loadOptions;
+  // Every option's label seen so far: a choice a search left out still shows by its name.
+  const labels = useRef(new Map<string, string>());
+  const learn = (page: Page<FieldOption>) => {
+    for (const o of page.data) labels.current.set(o.value, o.label);
+    return page;
+  };
   useEffect(() => {
     if (!dynamic) return;
     let live = true;
     const timer = setTimeout(
       () => {
         setState((s) => ({ ...s, loading: true, error: null }));
-        load.current(field.key, { search }).then(
+        load.current(field.key, { search }).then(learn).then(
           (page) => live && setState({ options: page.data, next: page.next_cursor, loading: false, error: null }),
           (e: unknown) =>
             live &&
@@ -52,17 +58,18 @@ function useOptions(field: ConfigField, loadOptions: LoadOptions) {
   const more = () => {
     if (!state.next) return;
     setState((s) => ({ ...s, loading: true }));
-    load.current(field.key, { search, cursor: state.next }).then(
+    load.current(field.key, { search, cursor: state.next }).then(learn).then(
       (page) => setState((s) => ({ options: [...s.options, ...page.data], next: page.next_cursor, loading: false, error: null })),
       (e: unknown) => setState((s) => ({ ...s, loading: false, error: e instanceof LatchkeyError ? e.message : String(e) })),
     );
   };
-  return { dynamic, search, setSearch, more, ...state };
+  const labelOf = (value: string) => labels.current.get(value) ?? field.options?.find((o) => o.value === value)?.label ?? value;
+  return { dynamic, search, setSearch, more, labelOf, ...state };
 }
 
-/** Options plus the selected values that are not among them (a search narrowed the list). */
-function withSelected(options: FieldOption[], selected: string[]): FieldOption[] {
-  const missing = selected.filter((v) => v && !options.some((o) => o.value === v)).map((v) => ({ label: v, value: v }));
+/** Options plus the selected values that are not among them (a search narrowed the list), by their names when seen. */
+function withSelected(options: FieldOption[], selected: string[], labelOf: (value: string) => string): FieldOption[] {
+  const missing = selected.filter((v) => v && !options.some((o) => o.value === v)).map((v) => ({ label: labelOf(v), value: v }));
   return [...missing, ...options];
 }
 
@@ -368,7 +375,7 @@ function SelectField({ field, value, onChange, errors, loadOptions }: FieldProps
             onChange={(e) => onChange(e.target.value === "" ? null : e.target.value)}
           >
             <option value="">{field.placeholder ?? "Choose…"}</option>
-            {withSelected(state.options, [selected]).map((o) => (
+            {withSelected(state.options, [selected], state.labelOf).map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>
@@ -390,7 +397,7 @@ function MultiSelectField({ field, value, onChange, errors, loadOptions }: Field
         <>
           <OptionsToolbar id={id} label={field.label} state={state} />
           <ul id={id} className="lk-choices">
-            {withSelected(state.options, selected).map((o) => (
+            {withSelected(state.options, selected, state.labelOf).map((o) => (
               <li key={o.value}>
                 <label className="lk-inline">
                   <input
@@ -448,7 +455,7 @@ function MappingField({ field, value, onChange, errors, loadOptions }: FieldProp
                         }}
                       >
                         <option value="">Not mapped</option>
-                        {withSelected(state.options, [current]).map((o) => (
+                        {withSelected(state.options, [current], state.labelOf).map((o) => (
                           <option key={o.value} value={o.value}>
                             {o.label}
                           </option>

@@ -1,6 +1,6 @@
 export { LatchkeyProvider, useLatchkey, useBranding } from "./context.js";
 export type { LatchkeyProviderProps } from "./context.js";
-export { Connect } from "./Connect.js";
+export { Connect, authTypeLabel } from "./Connect.js";
 export type { ConnectProps } from "./Connect.js";
 export { useApps, useApp, useConnect, useConfig, isVisible } from "./hooks.js";
 export type { UseConnect, UseConfig, Resource } from "./hooks.js";

@@ -1,5 +1,5 @@
 /** The components' styles: plain CSS on `lk-` classes, themed through CSS variables (set them on any ancestor to override). */
-export const styles = `
+export const styles: string = `
 .lk-root{--lk-primary:#2f5bea;--lk-accent:#0f9d58;--lk-background:#fff;--lk-text:#1f2328;--lk-muted:#59636e;--lk-border:#d0d7de;
 --lk-danger:#c62828;--lk-radius:8px;--lk-font:system-ui,-apple-system,"Segoe UI",sans-serif;
 font-family:var(--lk-font);color:var(--lk-text);background:var(--lk-background);line-height:1.45;max-width:44rem}

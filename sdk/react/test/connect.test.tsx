@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { App } from "../src/index.js";
+import type { App, LatchkeyError } from "../src/index.js";
 import { Connect, Latchkey, LatchkeyProvider, useApp, useApps, useConfig, useConnect } from "../src/index.js";
 import { app, connection, renderConnect, stubLatchkey } from "./render.js";
 
@@ -62,7 +62,7 @@ describe("the app list", () => {
 });
 
 describe("connecting an OAuth app", () => {
-  it("opens the popup in the click, and shows the app connected when the callback answers", async () => {
+  it("opens the popup in the click, and shows the app connected when the callback's message answers", async () => {
     const user = userEvent.setup();
     const popup = fakePopup();
     vi.spyOn(window, "open").mockImplementation(() => popup as unknown as Window);
@@ -88,6 +88,7 @@ describe("connecting an OAuth app", () => {
       window.dispatchEvent(
         new MessageEvent("message", {
           origin: "https://connect.acme.test",
+          source: popup as unknown as Window,
           data: { source: "latchkey", type: "connect_result", status: "connected", connector: "acme", connection_id: "c-new", error: null },
         }),
       );
@@ -96,6 +97,8 @@ describe("connecting an OAuth app", () => {
     expect((await screen.findByRole("status")).textContent).toBe("Acme is connected.");
     expect(onConnect).toHaveBeenCalledWith(connection("c-new"));
     expect(await screen.findByRole("button", { name: "Disconnect c-new@acme.example" })).toBeTruthy();
+    // The message did it: no poll is due for ten minutes, and a poll would have closed the popup.
+    expect(popup.closed).toBe(false);
   });
 
   it("says the connection was cancelled when the customer closes the popup", async () => {
@@ -187,6 +190,49 @@ describe("connecting a key-based app", () => {
 
     expect((await screen.findByRole("alert")).textContent).toBe("Keys Inc refused the credentials: Invalid API key");
     expect(screen.getByLabelText(/API key/)).toBeTruthy();
+  });
+});
+
+describe("an app with several auth types", () => {
+  const twoWays = (connections = [] as ReturnType<typeof connection>[]): App => ({
+    ...app(connections, "two"),
+    name: "Two Ways",
+    auth_types: [
+      { type: "oauth2", redirects: true, fields: [], params: [] },
+      { type: "api_key", redirects: false, fields: [{ name: "api_key", label: "Key", secret: true, required: true, help_text: null }], params: [] },
+    ],
+  });
+
+  it("asks how to connect, naming each way for people, and connects the chosen way", async () => {
+    const user = userEvent.setup();
+    const open = vi.spyOn(window, "open");
+    let connected = false;
+    const { stub } = renderConnect(
+      {
+        "GET /v1/apps/two": () => ({ status: 200, body: twoWays(connected ? [connection("k1")] : []) }),
+        "POST /v1/apps/two/connect": () => {
+          connected = true;
+          return { status: 201, body: { type: "connected", connection: connection("k1") } };
+        },
+      },
+      { slug: "two" },
+    );
+
+    const how = await screen.findByLabelText("How to connect");
+    expect(within(how).getAllByRole("option").map((o) => [o.textContent, (o as HTMLOptionElement).value])).toEqual([
+      ["OAuth", "oauth2"],
+      ["API key", "api_key"],
+    ]);
+    expect((how as HTMLSelectElement).value).toBe("oauth2");
+    expect(screen.queryByLabelText(/Key/, { selector: "input" })).toBeNull();
+
+    await user.selectOptions(how, "API key");
+    await user.type(await screen.findByLabelText(/Key/, { selector: "input" }), "k");
+    await user.click(screen.getByRole("button", { name: "Connect Two Ways" }));
+
+    expect((await screen.findByRole("status")).textContent).toBe("Two Ways is connected.");
+    expect(stub.calls.find((c) => c.method === "POST")?.body).toEqual({ auth_type: "api_key", credentials: { api_key: "k" }, mode: "popup" });
+    expect(open).not.toHaveBeenCalled();
   });
 });
 
@@ -308,7 +354,7 @@ describe("hooks for a custom UI", () => {
     });
     const client = new Latchkey({ baseUrl: "https://connect.acme.test", sessionToken: "t", fetch: stub.fetch });
     render(
-      <LatchkeyProvider baseUrl="unused" client={client}>
+      <LatchkeyProvider client={client}>
         <Custom />
       </LatchkeyProvider>,
     );
@@ -318,6 +364,68 @@ describe("hooks for a custom UI", () => {
     expect(await screen.findByText("config: n=3")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "go" }));
     expect(await screen.findByText("result: connected")).toBeTruthy();
+  });
+
+  it("useConfig saves: every value sent at once, a refusal's field errors listed, then saved once fixed", async () => {
+    const user = userEvent.setup();
+    let attempt = 0;
+    const teamConfig = (value: string | null) => ({
+      connector: "acme",
+      config_id: "eu",
+      sections: [],
+      fields: [
+        { key: "team", label: "Team", type: "text", required: true, value },
+        { key: "limit", label: "Limit", type: "number", required: false, value: 5 },
+      ],
+      field_errors: [],
+      updated_at: null,
+    });
+    const stub = stubLatchkey({
+      "GET /v1/apps/acme/config": () => ({ status: 200, body: teamConfig(null) }),
+      "PUT /v1/apps/acme/config": (call) => {
+        const { values } = call.body as { values: { team?: string } };
+        return attempt++ === 0
+          ? { status: 422, body: { status: 422, code: "invalid_config", detail: "1 field is invalid", errors: [{ field: "team", message: "is too short" }] } }
+          : { status: 200, body: teamConfig(values.team ?? null) };
+      },
+    });
+    const client = new Latchkey({ baseUrl: "https://connect.acme.test", sessionToken: "t", fetch: stub.fetch });
+    const outcomes: string[] = [];
+    function Settings() {
+      const config = useConfig("acme", "eu");
+      if (!config.config) return <p>loading</p>;
+      return (
+        <div>
+          <input aria-label="team" value={String(config.values.team ?? "")} onChange={(e) => config.setValue("team", e.target.value)} />
+          <button onClick={() => config.save().then((c) => outcomes.push(`saved ${String(c?.fields[0]?.value)}`), (e: LatchkeyError) => outcomes.push(e.code))}>
+            save
+          </button>
+          <p>state: {config.saving ? "saving" : config.saved ? "saved" : "idle"}</p>
+          <p>errors: {config.fieldErrors.map((e) => `${e.field} ${e.message}`).join(",")}</p>
+        </div>
+      );
+    }
+    render(
+      <LatchkeyProvider client={client}>
+        <Settings />
+      </LatchkeyProvider>,
+    );
+
+    await user.type(await screen.findByLabelText("team"), "x");
+    await user.click(screen.getByRole("button", { name: "save" }));
+    expect(await screen.findByText("errors: team is too short")).toBeTruthy();
+    expect(screen.getByText("state: idle")).toBeTruthy();
+    expect(outcomes).toEqual(["invalid_config"]);
+
+    await user.type(screen.getByLabelText("team"), "yz");
+    await user.click(screen.getByRole("button", { name: "save" }));
+    expect(await screen.findByText("state: saved")).toBeTruthy();
+    expect(screen.getByText("errors:")).toBeTruthy();
+    expect(outcomes).toEqual(["invalid_config", "saved xyz"]);
+    expect(stub.calls.filter((c) => c.method === "PUT").map((c) => c.body)).toEqual([
+      { config_id: "eu", values: { team: "x", limit: 5 } },
+      { config_id: "eu", values: { team: "xyz", limit: 5 } },
+    ]);
   });
 
   it("refuse to work without a provider, saying what is missing", () => {

@@ -4,6 +4,8 @@ import userEvent from "@testing-library/user-event";
 import type { Config, ConfigField } from "../src/index.js";
 import { app, connection, renderConnect } from "./render.js";
 
+const DYNAMIC = { method: "GET", path: "/c", items: "/i", label: "/n", value: "/id" };
+
 function field(over: Partial<ConfigField> & Pick<ConfigField, "key" | "type">): ConfigField {
   return { label: over.key, required: false, value: null, ...over };
 }
@@ -20,14 +22,29 @@ function config(fields: ConfigField[], over: Partial<Config> = {}): Config {
 }
 
 /** The app page of a connected app whose config form holds these fields; PUT answers `onSave` (echo by default). */
-function renderForm(fields: ConfigField[], options: { onPut?: (values: Record<string, unknown>) => { status: number; body?: unknown }; stored?: Partial<Config> } = {}) {
+type Answer = { status: number; body?: unknown };
+
+/** A promise the test settles when it wants: a request in flight. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function renderForm(
+  fields: ConfigField[],
+  options: { onPut?: (values: Record<string, unknown>) => Answer | Promise<Answer>; stored?: Partial<Config>; configReady?: Promise<void> } = {},
+) {
   const current = config(fields, options.stored);
   const onSave = vi.fn();
   const onError = vi.fn();
   const view = renderConnect(
     {
       "GET /v1/apps/acme": () => ({ status: 200, body: app([connection("c1")]) }),
-      "GET /v1/apps/acme/config": () => ({ status: 200, body: current }),
+      "GET /v1/apps/acme/config": async () => {
+        await options.configReady;
+        return { status: 200, body: current };
+      },
       "PUT /v1/apps/acme/config": (call) => {
         const values = (call.body as { values: Record<string, unknown> }).values;
         if (options.onPut) return options.onPut(values);
@@ -44,6 +61,11 @@ function renderForm(fields: ConfigField[], options: { onPut?: (values: Record<st
         ].filter((o) => o.label.toLowerCase().includes(search.toLowerCase()));
         return { status: 200, body: { data: all, next_cursor: search ? null : "page2" } };
       },
+      // A provider whose second page fails.
+      "GET /v1/apps/acme/config/fields/flaky/options": (call) =>
+        call.url.includes("cursor=page2")
+          ? { status: 502, body: { status: 502, code: "provider_unavailable", detail: "Acme did not answer." } }
+          : { status: 200, body: { data: [{ label: "General", value: "C1" }], next_cursor: "page2" } },
     },
     { slug: "acme", onSave, onError },
   );
@@ -179,7 +201,7 @@ describe("config field types", () => {
   it("select with dynamic options: loads them from the provider, searches, and pages with More options", async () => {
     const user = userEvent.setup();
     const { stub, onSave } = renderForm([
-      field({ key: "channel", label: "Channel", type: "select", options_from: { method: "GET", path: "/c", items: "/i", label: "/n", value: "/id" } }),
+      field({ key: "channel", label: "Channel", type: "select", options_from: DYNAMIC }),
     ]);
 
     const select = await screen.findByLabelText("Channel");
@@ -200,12 +222,82 @@ describe("config field types", () => {
 
   it("select with dynamic options: says why when the provider cannot be asked", async () => {
     const { onError } = renderForm([
-      field({ key: "other", label: "Other", type: "select", options_from: { method: "GET", path: "/c", items: "/i", label: "/n", value: "/id" } }),
+      field({ key: "other", label: "Other", type: "select", options_from: DYNAMIC }),
     ]);
 
     // No route for these options: the stub answers 404 problem+json.
     expect(await screen.findByText("no route")).toBeTruthy();
     expect(onError).not.toHaveBeenCalled();
+  });
+
+  it("select with dynamic options: a failing More options says why, keeps the options shown, and can be tried again", async () => {
+    const user = userEvent.setup();
+    const { stub, onSave, onError } = renderForm([field({ key: "flaky", label: "Channel", type: "select", options_from: DYNAMIC })]);
+
+    const select = await screen.findByLabelText("Channel");
+    expect(await within(select).findByRole("option", { name: "General" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "More options" }));
+
+    expect((await screen.findByRole("alert")).textContent).toBe("Acme did not answer.");
+    expect(within(select).getByRole("option", { name: "General" })).toBeTruthy();
+    expect(onError).not.toHaveBeenCalled();
+    await user.click(screen.getByRole("button", { name: "More options" }));
+    await waitFor(() => expect(stub.calls.filter((c) => c.url.includes("cursor=page2"))).toHaveLength(2));
+
+    await user.selectOptions(select, "General");
+    await save(user);
+    await waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect(savedValues(stub)).toEqual({ flaky: "C1" });
+  });
+
+  it("multi_select with dynamic options: checkboxes from the provider, with search and More options; choices outside a search stay chosen", async () => {
+    const user = userEvent.setup();
+    const { stub, onSave } = renderForm([field({ key: "channel", label: "Channels", type: "multi_select", options_from: DYNAMIC })]);
+
+    const group = await screen.findByRole("group", { name: "Channels" });
+    await user.click(await within(group).findByRole("checkbox", { name: "General" }));
+    await user.click(within(group).getByRole("button", { name: "More options" }));
+    await user.click(await within(group).findByRole("checkbox", { name: "Random" }));
+
+    await user.type(within(group).getByRole("searchbox", { name: "Search Channels" }), "sal");
+    await waitFor(() => expect(stub.calls.some((c) => c.url.includes("search=sal"))).toBe(true));
+    await user.click(await within(group).findByRole("checkbox", { name: "Sales" }));
+    // Chosen before the search, still shown (by their names) and still chosen.
+    expect((within(group).getByRole("checkbox", { name: "General" }) as HTMLInputElement).checked).toBe(true);
+    expect((within(group).getByRole("checkbox", { name: "Random" }) as HTMLInputElement).checked).toBe(true);
+    await save(user);
+
+    await waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect(savedValues(stub)).toEqual({ channel: ["C1", "C3", "C2"] });
+  });
+
+  it("mapping with dynamic options: every row chooses among the provider's options", async () => {
+    const user = userEvent.setup();
+    const { stub, onSave } = renderForm([
+      field({
+        key: "channel",
+        label: "Routing",
+        type: "mapping",
+        sources: [
+          { key: "alerts", label: "Alerts" },
+          { key: "reports", label: "Reports" },
+        ],
+        options_from: DYNAMIC,
+      }),
+    ]);
+
+    const group = await screen.findByRole("group", { name: "Routing" });
+    const alerts = within(group).getByLabelText("Alerts");
+    expect(await within(alerts).findByRole("option", { name: "Sales" })).toBeTruthy();
+    await user.click(within(group).getByRole("button", { name: "More options" }));
+    const reports = within(group).getByLabelText("Reports");
+    expect(await within(reports).findByRole("option", { name: "Random" })).toBeTruthy();
+    await user.selectOptions(alerts, "Sales");
+    await user.selectOptions(reports, "Random");
+    await save(user);
+
+    await waitFor(() => expect(onSave).toHaveBeenCalled());
+    expect(savedValues(stub)).toEqual({ channel: { alerts: "C2", reports: "C3" } });
   });
 
   it("multi_select: checkboxes in a group, saved as an array", async () => {
@@ -386,6 +478,57 @@ describe("config form states", () => {
     await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
     expect(savedValues(stub)).toEqual({ email: "ops@acme.example" });
     expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("says the settings are loading until Latchkey answers", async () => {
+    const ready = deferred<void>();
+    renderForm([field({ key: "team", label: "Team", type: "text" })], { configReady: ready.promise });
+
+    expect((await screen.findByText("Loading settings…")).getAttribute("role")).toBe("status");
+    expect(screen.queryByRole("heading", { name: "Settings" })).toBeNull();
+    ready.resolve();
+
+    expect(await screen.findByLabelText("Team")).toBeTruthy();
+    expect(screen.queryByText("Loading settings…")).toBeNull();
+  });
+
+  it("shows Saving… on a disabled, busy button while the save is in flight, and sends it once", async () => {
+    const user = userEvent.setup();
+    const answer = deferred<Answer>();
+    const { stub, onSave } = renderForm([field({ key: "team", label: "Team", type: "text" })], { onPut: () => answer.promise });
+
+    await user.type(await screen.findByLabelText("Team"), "Ops");
+    await save(user);
+
+    const busy = await screen.findByRole("button", { name: "Saving…" });
+    expect(busy).toHaveProperty("disabled", true);
+    expect(busy.getAttribute("aria-busy")).toBe("true");
+    await user.click(busy);
+    expect(stub.calls.filter((c) => c.method === "PUT")).toHaveLength(1);
+    answer.resolve({ status: 200, body: config([field({ key: "team", type: "text", value: "Ops" })]) });
+
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(screen.getByRole("button", { name: "Save settings" })).toHaveProperty("disabled", false);
+    expect(screen.getByText("Saved.")).toBeTruthy();
+  });
+
+  it("a save refused without field errors shows Latchkey's words, keeps what was typed, and tells onError", async () => {
+    const user = userEvent.setup();
+    const { onSave, onError } = renderForm([field({ key: "team", label: "Team", type: "text" })], {
+      onPut: () => ({ status: 409, body: { status: 409, code: "not_connected", detail: "Connect Acme before saving its settings." } }),
+    });
+
+    await user.type(await screen.findByLabelText("Team"), "Ops");
+    await save(user);
+
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toBe("Connect Acme before saving its settings.");
+    expect(screen.queryByText(/Fix these fields/)).toBeNull();
+    expect(screen.getByLabelText("Team").getAttribute("aria-invalid")).toBeNull();
+    expect((screen.getByLabelText("Team") as HTMLInputElement).value).toBe("Ops");
+    expect(screen.queryByText("Saved.")).toBeNull();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: "not_connected", status: 409 }));
+    expect(onSave).not.toHaveBeenCalled();
   });
 
   it("shows stored values that no longer validate as soon as the form opens", async () => {

@@ -1,16 +1,40 @@
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { Connect, Latchkey, LatchkeyProvider } from "@latchkey/react";
-import type { ConnectResult, LatchkeyError } from "@latchkey/react";
+import type { ConnectOptions, ConnectResult, LatchkeyError, LatchkeyOptions } from "@latchkey/react";
 
 /**
  * A company's page. In a real app the session token comes from the company's backend (which mints
- * it with its API key); here, for the browser tests, from the page's query: ?base_url=&token=&slug=.
+ * it with its API key); here, for the browser tests, from the page's query:
+ * ?base_url=&token=&slug=&poll_ms= (poll_ms: the popup flow's polling interval, 1000 by default).
  */
 const query = new URLSearchParams(window.location.search);
 const baseUrl = query.get("base_url") ?? "http://localhost:8080";
 const token = query.get("token") ?? "";
 const slug = query.get("slug") ?? undefined;
+const pollIntervalMs = Number(query.get("poll_ms") ?? "1000");
+
+/**
+ * The browser tests' hook: logs how each connect ended and, for a popup, how its result arrived
+ * (`via message`, `via poll`, `via closed`), so a test can tell the callback's postMessage worked.
+ */
+class TracedLatchkey extends Latchkey {
+  constructor(
+    options: LatchkeyOptions,
+    private readonly trace: (line: string) => void,
+  ) {
+    super(options);
+  }
+
+  override connect(app: string, options?: ConnectOptions): Promise<ConnectResult> {
+    const started = super.connect(app, options);
+    started.then(
+      (r) => this.trace(`connect ${app} ${r.status}${r.status === "connected" && r.via ? ` via ${r.via}` : ""}`),
+      (e: LatchkeyError) => this.trace(`connect ${app} failed ${e.code}`),
+    );
+    return started;
+  }
+}
 
 function EventLog({ events }: { events: string[] }) {
   return (
@@ -47,11 +71,11 @@ function CustomButton({ client, app, log }: { client: Latchkey; app: string; log
 function Page() {
   const [events, setEvents] = useState<string[]>([]);
   const log = (e: string) => setEvents((all) => [...all, e]);
-  const [client] = useState(() => new Latchkey({ baseUrl, sessionToken: token, pollIntervalMs: 1000 }));
+  const [client] = useState(() => new TracedLatchkey({ baseUrl, sessionToken: token, pollIntervalMs }, (e) => setEvents((all) => [...all, e])));
   return (
     <main style={{ fontFamily: "system-ui", padding: "1.5rem", maxWidth: "60rem" }}>
       <h1>Acme — integrations</h1>
-      <LatchkeyProvider client={client} baseUrl={baseUrl}>
+      <LatchkeyProvider client={client}>
         <Connect
           slug={slug}
           onConnect={(c) => log(`connected ${c.connector}`)}
