@@ -1,5 +1,8 @@
 package dev.latchkey.bootstrap;
 
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import java.util.concurrent.ExecutorService;
 import java.time.Duration;
 import dev.latchkey.application.service.RefreshExpiringConnectionsService;
 import dev.latchkey.application.service.RefreshTokenService;
@@ -224,8 +227,9 @@ public class ServiceFactory {
     @Singleton
     PrepareProxyRequestService prepareProxyRequest(LinkedAccountStorePort accounts, ConnectionStorePort connections,
                                                    GetConnectorUseCase connectors, RefreshTokenUseCase refresh, ProviderHttpPort http,
-                                                   List<AuthSchemePort> schemes, PrepareProxyRequestService.RememberedTargets remembered) {
-        return new PrepareProxyRequestService(accounts, connections, connectors, refresh, http, schemes, remembered);
+                                                   List<AuthSchemePort> schemes, PrepareProxyRequestService.RememberedTargets remembered,
+                                                   @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        return new PrepareProxyRequestService(accounts, connections, connectors, refresh, http, schemes, remembered, blocking);
     }
 
     // --- webhooks ---

@@ -34,6 +34,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -46,11 +48,14 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
     private final ProviderHttpPort http;
     private final AuthSchemes schemes;
     private final RememberedTargets remembered;
+    private final Executor renewals;
 
+    /** @param renewals where a remembered target is prepared again in the background shortly before it runs out */
     public PrepareProxyRequestService(LinkedAccountStorePort accounts, ConnectionStorePort connections, GetConnectorUseCase connectors,
                                       RefreshTokenUseCase refresh, ProviderHttpPort http, List<AuthSchemePort> schemes,
-                                      RememberedTargets remembered) {
+                                      RememberedTargets remembered, Executor renewals) {
         this.remembered = remembered;
+        this.renewals = renewals;
         this.accounts = accounts;
         this.connections = connections;
         this.connectors = connectors;
@@ -61,7 +66,26 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
 
     @Override
     public Optional<ProxyTarget> remembered(PrepareProxyRequestCommand command) {
-        return command.forceRefresh() ? Optional.empty() : remembered.recall(key(command));
+        return command.forceRefresh() ? Optional.empty() : recall(command, key(command));
+    }
+
+    /**
+     * What was remembered for the key. In the last quarter of its lifetime, the first request to see it
+     * also has it prepared again in the background, so under steady traffic no request waits for the
+     * database when it runs out.
+     */
+    private Optional<ProxyTarget> recall(PrepareProxyRequestCommand command, RememberedTargets.Key key) {
+        Optional<ProxyTarget> known = remembered.recall(key);
+        if (known.isPresent() && remembered.claimRenewal(key)) {
+            renewals.execute(() -> {
+                try {
+                    prepareNow(command, key);
+                } catch (RuntimeException e) {
+                    // The remembered target runs out as it would have; the next request prepares and answers the problem.
+                }
+            });
+        }
+        return known;
     }
 
     @Override
@@ -71,7 +95,7 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
             remembered.forget(key);
             return prepareNow(command, key);
         }
-        Optional<ProxyTarget> known = remembered.recall(key);
+        Optional<ProxyTarget> known = recall(command, key);
         if (known.isPresent()) {
             return known.get();
         }
@@ -165,7 +189,8 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         record Key(WorkspaceId workspaceId, LinkedAccountId accountId, ConnectorSlug connector, Optional<ConnectionId> connectionId) {
         }
 
-        private record Entry(ProxyTarget target, long preparedAt, Instant goodUntil) {
+        /** @param renewFrom when a background renewal may start; {@code renewing} once one has */
+        private record Entry(ProxyTarget target, long preparedAt, Instant goodUntil, Optional<Instant> renewFrom, AtomicBoolean renewing) {
         }
 
         private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
@@ -212,13 +237,24 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
                 return;
             }
             Instant goodUntil = clock.instant().plus(lifetime);
+            // Renewed ahead only when it runs out by age: one that runs out because its token is due is
+            // refreshed by the request that finds it so (or, earlier, by the background refresher).
+            Optional<Instant> renewFrom = Optional.of(goodUntil.minus(lifetime.dividedBy(4)));
             if (refreshDueAt.isPresent() && refreshDueAt.get().isBefore(goodUntil)) {
                 goodUntil = refreshDueAt.get();
+                renewFrom = Optional.empty();
             }
             if (entries.size() >= maxEntries) {
                 entries.clear();
             }
-            entries.put(key, new Entry(target, preparedAt, goodUntil));
+            entries.put(key, new Entry(target, preparedAt, goodUntil, renewFrom, new AtomicBoolean()));
+        }
+
+        /** True once per entry, for the first caller that finds it in the last quarter of its lifetime. */
+        boolean claimRenewal(Key key) {
+            Entry entry = entries.get(key);
+            return entry != null && entry.renewFrom().isPresent() && !clock.instant().isBefore(entry.renewFrom().get())
+                    && entry.renewing().compareAndSet(false, true);
         }
 
         /** Runs {@code preparation} unless one for the same key is under way; then waits for that one's result. */

@@ -71,7 +71,7 @@ class PrepareProxyRequestServiceTest {
     private PrepareProxyRequestService service() {
         RefreshTokenService refresh = new RefreshTokenService(here, accounts, directory, schemes,
                 new InMemoryEventOutbox(transactions), transactions, clock);
-        return new PrepareProxyRequestService(accounts, here, directory, refresh, new ScriptedProviderHttp(), schemes, remembered);
+        return new PrepareProxyRequestService(accounts, here, directory, refresh, new ScriptedProviderHttp(), schemes, remembered, Runnable::run);
     }
 
     private Connection stripeKey(String key) {
@@ -102,6 +102,25 @@ class PrepareProxyRequestServiceTest {
         clock.advance(Duration.ofMillis(1));
         assertThat(service.remembered(call(STRIPE, false))).isEmpty();
         assertThatThrownBy(() -> service.prepare(call(STRIPE, false))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void in_the_last_quarter_of_its_lifetime_a_target_is_prepared_again_ahead_once() {
+        Connection connection = stripeKey("sk_test_1");
+        service.prepare(call(STRIPE, false));
+        Connection newKey = Connection.create(workspace, account.key(), STRIPE, "api_key", Optional.empty(), List.of(), Map.of(),
+                Map.of(), Credentials.ofFields(Map.of("api_key", "sk_test_2")), T0);
+        database.update(connection.reauthorized(newKey, T0)); // by another instance: this one is not told
+
+        clock.advance(LIFETIME.dividedBy(2));
+        assertThat(authorization(service.remembered(call(STRIPE, false)).orElseThrow())).isEqualTo("Bearer sk_test_1");
+        clock.advance(LIFETIME.dividedBy(4));
+        // this request uses what it found and has it renewed (here, the executor runs at once) ...
+        assertThat(authorization(service.remembered(call(STRIPE, false)).orElseThrow())).isEqualTo("Bearer sk_test_1");
+        // ... so the next one finds the renewed target, which lives a whole lifetime again
+        assertThat(authorization(service.remembered(call(STRIPE, false)).orElseThrow())).isEqualTo("Bearer sk_test_2");
+        clock.advance(LIFETIME.minusMillis(1));
+        assertThat(service.remembered(call(STRIPE, false))).isPresent();
     }
 
     @Test
