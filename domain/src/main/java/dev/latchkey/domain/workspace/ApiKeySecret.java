@@ -19,6 +19,16 @@ public final class ApiKeySecret {
     private static final int MIN_DISTINCT_CHARACTERS = 16;
     private static final Pattern SHAPE = Pattern.compile("lk_(test|live)_[A-Za-z0-9_-]{43,128}");
 
+    private static final HexFormat HEX = HexFormat.of();
+    /** Hashed on every API request: one digest per thread rather than a provider lookup each time. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
+
     private final String value;
 
     private ApiKeySecret(String value) {
@@ -62,12 +72,9 @@ public final class ApiKeySecret {
 
     /** SHA-256 in hex. The key carries 256 random bits, so a fast hash is not open to guessing. */
     public String hash() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset();
+        return HEX.formatHex(sha256.digest(value.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** The first characters, safe to show in a list so an operator can tell keys apart. */

@@ -2,6 +2,7 @@ package dev.latchkey.adapters.web.proxy;
 
 import dev.latchkey.application.port.in.PrepareProxyRequestCommand;
 import dev.latchkey.application.port.in.ProxyTarget;
+import dev.latchkey.domain.ApiPath;
 import dev.latchkey.domain.FieldViolation;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.account.LinkedAccountId;
@@ -12,20 +13,19 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What a caller asked the proxy for, read from {@code /v1/proxy/{connector}/{path}?{query}} and the
  * {@code X-Linked-Account-Id} / {@code X-Connection-Id} headers, every problem reported at once.
  *
- * @param rawPath  the path after the connector, still percent-encoded, checked by {@link ProxyPath}
+ * @param rawPath  the path after the connector, still percent-encoded, checked by {@link ApiPath}
  * @param rawQuery the query string as sent, or empty
  */
 record ProxyCall(ConnectorSlug connector, String rawPath, String rawQuery, LinkedAccountId accountId,
@@ -58,7 +58,10 @@ record ProxyCall(ConnectorSlug connector, String rawPath, String rawQuery, Linke
         } catch (IllegalArgumentException e) {
             problems.add(new FieldViolation("connector", e.getMessage()));
         }
-        ProxyPath.problem(rawPath).ifPresent(problem -> problems.add(new FieldViolation("path", problem)));
+        ApiPath.problem(rawPath).ifPresent(problem -> problems.add(new FieldViolation("path", problem)));
+        if (uri.indexOf('#') >= 0) {
+            problems.add(new FieldViolation("path", "must not contain '#': a fragment is never sent to a server"));
+        }
         HttpHeaders headers = request.headers();
         String accountHeader = headers.get(ACCOUNT_HEADER);
         LinkedAccountId account = null;
@@ -90,24 +93,30 @@ record ProxyCall(ConnectorSlug connector, String rawPath, String rawQuery, Linke
         return new PrepareProxyRequestCommand(workspace, accountId, connector, connectionId, forceRefresh);
     }
 
-    /** The provider URL: base + path + query (+ the signature's query parameters), still under the base. */
-    URI uri(ProxyTarget target) {
-        String query = rawQuery;
-        String signed = target.queryParameters().entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        if (!signed.isEmpty()) {
-            query = query.isEmpty() ? signed : query + "&" + signed;
+    /**
+     * The request target at the provider: the base URL's path, the caller's path and query, and the
+     * signature's query parameters. Confined by construction: the path was checked ({@link ApiPath}:
+     * no dot segments, no authority), it is only ever appended below the base's path, and host and
+     * port come from the base URL, never from the caller's text.
+     */
+    String requestTarget(ProxyTarget target) {
+        StringBuilder out = new StringBuilder(64).append(target.baseUrl().getRawPath() == null ? "" : target.baseUrl().getRawPath());
+        if (!rawPath.isEmpty()) {
+            out.append('/').append(rawPath);
         }
-        URI uri;
-        try {
-            uri = URI.create(target.baseUrl() + (rawPath.isEmpty() ? "" : "/" + rawPath) + (query.isEmpty() ? "" : "?" + query));
-        } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("path", "is not a valid URL path or query");
+        if (out.isEmpty()) {
+            out.append('/');
         }
-        if (!ProxyPath.confined(target.baseUrl(), uri)) {
-            throw InvalidInputException.of("path", "leads outside the connector's API");
+        char separator = '?';
+        if (!rawQuery.isEmpty()) {
+            out.append(separator).append(rawQuery);
+            separator = '&';
         }
-        return uri;
+        for (Map.Entry<String, String> parameter : target.queryParameters().entrySet()) {
+            out.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            separator = '&';
+        }
+        return out.toString();
     }
 
     private static String encode(String value) {

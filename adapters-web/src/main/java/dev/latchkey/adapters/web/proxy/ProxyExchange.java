@@ -34,11 +34,12 @@ import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.URI;
 import java.util.ArrayDeque;
-import java.util.HashSet;
-import java.util.Locale;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -58,13 +59,14 @@ final class ProxyExchange {
     static final String RESULT_HEADER = "X-Latchkey-Connection-Id";
     private static final long REPLAYABLE_BYTES = 1024 * 1024;
     /** Never forwarded to the provider: hop-by-hop headers, the caller's credentials, Latchkey's own headers. */
-    private static final Set<String> DROPPED_REQUEST = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-authorization",
-            "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host", "expect", "authorization", "cookie",
-            "x-linked-account-id", "x-connection-id", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
+    private static final Set<String> DROPPED_REQUEST = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host", "expect", "authorization",
+            "cookie", "x-linked-account-id", "x-connection-id", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto",
             "x-real-ip");
     /** Never passed back to the caller: hop-by-hop headers; the framing is the caller connection's own. */
-    private static final Set<String> DROPPED_RESPONSE = Set.of("connection", "keep-alive", "proxy-authenticate", "proxy-connection",
-            "te", "trailer", "transfer-encoding", "upgrade");
+    private static final Set<String> DROPPED_RESPONSE = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
+            "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+    private static final String LATCHKEY_PREFIX = "x-latchkey-";
 
     private final ProxyServer server;
     private final ProxyConnectionHandler client;
@@ -72,15 +74,15 @@ final class ProxyExchange {
     private final HttpRequest request;
     private final boolean keepAlive;
     private final boolean replayable;
-    /** A replayable request's body, whole once {@link #requestRead}. */
-    private final CompositeByteBuf body;
+    /** A replayable request's body, whole once {@link #requestRead}; null while it has none. */
+    private CompositeByteBuf body;
     /** A streamed request's body that arrived before the provider connection was ready. */
     private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
 
     private WorkspaceId workspace;
     private ProxyCall call;
     private ProxyTarget target;
-    private URI uri;
+    private String requestTarget;
     private ProviderConnections.Lease lease;
     private HttpResponse providerResponse;
     private ChannelFuture lastWrite;
@@ -107,7 +109,6 @@ final class ProxyExchange {
         this.keepAlive = HttpUtil.isKeepAlive(request);
         long length = HttpUtil.getContentLength(request, 0L);
         this.replayable = !HttpUtil.isTransferEncodingChunked(request) && length <= REPLAYABLE_BYTES;
-        this.body = replayable ? ctx.alloc().compositeBuffer(64) : null;
     }
 
     // --- the caller's side ---
@@ -163,7 +164,12 @@ final class ProxyExchange {
             return;
         }
         if (replayable) {
-            body.addComponent(true, content.content().retain());
+            if (content.content().isReadable()) {
+                if (body == null) {
+                    body = ctx.alloc().compositeBuffer(64);
+                }
+                body.addComponent(true, content.content().retain());
+            }
             content.release();
             if (last && lease != null && !requestSent) {
                 sendWhole();
@@ -214,18 +220,14 @@ final class ProxyExchange {
 
     private void prepared(ProxyTarget target) {
         this.target = target;
-        try {
-            uri = call.uri(target);
-        } catch (InvalidInputException e) {
-            fail(ProxyProblems.of(e));
-            return;
-        }
+        this.requestTarget = call.requestTarget(target);
         connect(false);
     }
 
     private void connect(boolean fresh) {
-        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
-        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+        URI base = target.baseUrl();
+        boolean tls = "https".equalsIgnoreCase(base.getScheme());
+        int port = base.getPort() > 0 ? base.getPort() : tls ? 443 : 80;
         Promise<ProviderConnections.Lease> leasing = ctx.executor().newPromise();
         leasing.addListener(leased -> {
             if (leased.isSuccess()) {
@@ -235,7 +237,7 @@ final class ProxyExchange {
             }
         });
         server.connections.acquire(ctx.channel().eventLoop(), ctx.channel().getClass(),
-                new ProviderConnections.Destination(tls, uri.getHost(), port), target.addresses(), fresh, leasing);
+                new ProviderConnections.Destination(tls, base.getHost(), port), target.addresses(), fresh, leasing);
     }
 
     private void connected(ProviderConnections.Lease lease) {
@@ -267,21 +269,21 @@ final class ProxyExchange {
     // --- sending ---
 
     private HttpRequest head() {
-        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), path.isEmpty() ? "/" : path);
+        HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), requestTarget);
         HttpHeaders headers = head.headers();
         Set<String> named = connectionNamed(request.headers());
         for (Map.Entry<String, String> header : request.headers()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
-            if (!DROPPED_REQUEST.contains(name) && !name.startsWith("x-latchkey-") && !named.contains(name)) {
-                headers.add(header.getKey(), header.getValue());
+            String name = header.getKey();
+            if (!DROPPED_REQUEST.contains(name) && !name.regionMatches(true, 0, LATCHKEY_PREFIX, 0, LATCHKEY_PREFIX.length())
+                    && !named.contains(name)) {
+                headers.add(name, header.getValue());
             }
         }
-        headers.set(HttpHeaderNames.HOST, uri.getRawAuthority());
+        headers.set(HttpHeaderNames.HOST, target.baseUrl().getRawAuthority());
         target.headers().forEach(headers::set);
         if (replayable) {
-            if (body.isReadable() || HttpUtil.isContentLengthSet(request)) {
-                headers.set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+            if (body != null || HttpUtil.isContentLengthSet(request)) {
+                headers.set(HttpHeaderNames.CONTENT_LENGTH, body == null ? 0 : body.readableBytes());
             }
         } else if (HttpUtil.isTransferEncodingChunked(request)) {
             headers.remove(HttpHeaderNames.CONTENT_LENGTH);
@@ -293,7 +295,7 @@ final class ProxyExchange {
     private void sendWhole() {
         Channel provider = lease.channel();
         provider.write(head());
-        provider.writeAndFlush(new DefaultLastHttpContent(body.retainedDuplicate()));
+        provider.writeAndFlush(body == null ? LastHttpContent.EMPTY_LAST_CONTENT : new DefaultLastHttpContent(body.retainedDuplicate()));
         requestSent = true;
         watch();
     }
@@ -372,9 +374,9 @@ final class ProxyExchange {
         HttpHeaders headers = head.headers();
         Set<String> named = connectionNamed(response.headers());
         for (Map.Entry<String, String> header : response.headers()) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
+            String name = header.getKey();
             if (!DROPPED_RESPONSE.contains(name) && !named.contains(name)) {
-                headers.add(header.getKey(), header.getValue());
+                headers.add(name, header.getValue());
             }
         }
         headers.set(RESULT_HEADER, target.connectionId().toString());
@@ -502,6 +504,7 @@ final class ProxyExchange {
         releaseLease(providerReusable);
         if (body != null) {
             body.release();
+            body = null;
         }
         for (HttpContent content; (content = early.poll()) != null; ) {
             content.release();
@@ -560,10 +563,16 @@ final class ProxyExchange {
         if (connection == null) {
             return Set.of();
         }
-        Set<String> named = new HashSet<>();
+        Set<String> named = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (String token : connection.split(",")) {
-            named.add(token.strip().toLowerCase(Locale.ROOT));
+            named.add(token.strip());
         }
         return named;
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
     }
 }
