@@ -130,15 +130,7 @@ class LatchkeySystemIT {
             }
         });
         provider.createContext("/api/upload", exchange -> {
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-            long n = 0;
-            byte[] buffer = new byte[64 * 1024];
-            try (InputStream in = exchange.getRequestBody()) {
-                for (int r; (r = in.read(buffer)) > 0; n += r) {
-                    crc.update(buffer, 0, r);
-                }
-            }
-            byte[] answer = (n + " " + crc.getValue()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] answer = digest(exchange.getRequestBody()).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
@@ -156,35 +148,42 @@ class LatchkeySystemIT {
             HttpResponse<InputStream> download = http.send(HttpRequest.newBuilder(URI.create(small.url() + "/v1/proxy/bulk/download"))
                     .header("Authorization", "Bearer " + apiKey).header("X-Linked-Account-Id", "big").build(),
                     HttpResponse.BodyHandlers.ofInputStream());
-            java.util.zip.CRC32 received = new java.util.zip.CRC32();
-            long count = 0;
-            try (InputStream in = download.body()) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int r; (r = in.read(buffer)) > 0; count += r) {
-                    received.update(buffer, 0, r);
-                }
-            }
+            Digest received = digest(download.body());
             HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create(small.url() + "/v1/proxy/bulk/upload"))
                     .header("Authorization", "Bearer " + apiKey).header("X-Linked-Account-Id", "big")
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> pattern(size))).build(), HttpResponse.BodyHandlers.ofString());
 
-            java.util.zip.CRC32 expected = new java.util.zip.CRC32();
-            try (InputStream in = pattern(size)) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int r; (r = in.read(buffer)) > 0; ) {
-                    expected.update(buffer, 0, r);
-                }
-            }
+            Digest expected = digest(pattern(size));
+            assertThat(expected.bytes()).isEqualTo(size);
             assertThat(download.statusCode()).isEqualTo(200);
-            assertThat(count).isEqualTo(size);
-            assertThat(received.getValue()).isEqualTo(expected.getValue());
+            assertThat(received).isEqualTo(expected);
             assertThat(upload.statusCode()).isEqualTo(200);
-            assertThat(upload.body()).isEqualTo(size + " " + expected.getValue());
+            assertThat(upload.body()).isEqualTo(expected.toString());
             assertThat(small.process().isAlive()).isTrue();
             assertThat(small.output()).doesNotContain("OutOfMemoryError");
         } finally {
             provider.stop(0);
         }
+    }
+
+    /** How many bytes a stream held and their CRC-32. */
+    private record Digest(long bytes, long crc) {
+        @Override
+        public String toString() {
+            return bytes + " " + crc;
+        }
+    }
+
+    private static Digest digest(InputStream stream) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        long bytes = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = stream) {
+            for (int r; (r = in.read(buffer)) > 0; bytes += r) {
+                crc.update(buffer, 0, r);
+            }
+        }
+        return new Digest(bytes, crc.getValue());
     }
 
     /** {@code size} bytes of a fixed pseudo-random pattern, made as they are read. */
