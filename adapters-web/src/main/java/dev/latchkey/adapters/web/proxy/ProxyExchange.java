@@ -468,8 +468,10 @@ final class ProxyExchange {
             return;
         }
         FullHttpResponse response = server.problems.render(problem, ctx.alloc());
-        if (!requestRead && !replayable) {
-            closeClient = true; // a large body would still be on its way
+        if (!requestRead && (!replayable || HttpUtil.is100ContinueExpected(request))) {
+            // A large body would still be on its way, or the caller may never send the body it asked to send:
+            // either way the connection cannot carry another request.
+            closeClient = true;
         }
         keepOrClose(response);
         answerStarted = true;
