@@ -248,6 +248,28 @@ class ProxyWireApiTest extends ApiTest {
         assertThat(providerHeaders).isEmpty();
     }
 
+    @Test
+    void a_refusal_before_an_announced_body_closes_the_connection_and_a_fragment_is_refused() throws IOException {
+        try (Socket socket = connect()) {
+            write(socket, "POST /v1/proxy/wire/x HTTP/1.1\r\nHost: latchkey\r\nAuthorization: Bearer lk_test_not-a-key\r\n"
+                    + "X-Linked-Account-Id: " + account + "\r\nContent-Length: 10\r\nExpect: 100-continue\r\n\r\n");
+
+            Wire refused = Wire.read(socket.getInputStream());
+
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.header("connection")).as("the body it announced never came").isEqualTo("close");
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+        try (Socket socket = connect()) {
+            write(socket, proxied("GET", "x#fragment"));
+
+            Wire refused = Wire.read(socket.getInputStream());
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"field\":\"path\"");
+        }
+    }
+
     // --- a small HTTP/1.1 client on a raw socket, to see exactly what goes over the wire ---
 
     private Socket connect() throws IOException {
