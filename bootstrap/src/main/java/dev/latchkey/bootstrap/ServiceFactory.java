@@ -133,8 +133,8 @@ public class ServiceFactory {
     }
 
     @Singleton
-    AuthenticateApiKeyService authenticateApiKey(ApiKeyStorePort keys, Clock clock) {
-        return new AuthenticateApiKeyService(keys, clock);
+    AuthenticateApiKeyService authenticateApiKey(ApiKeyStorePort keys, Clock clock, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        return new AuthenticateApiKeyService(keys, clock, blocking);
     }
 
     @Singleton

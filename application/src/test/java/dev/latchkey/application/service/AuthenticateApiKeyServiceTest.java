@@ -27,7 +27,7 @@ class AuthenticateApiKeyServiceTest {
 
     private final InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
     private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore(workspaces);
-    private final AuthenticateApiKeyService service = new AuthenticateApiKeyService(keys, java.time.Clock.systemUTC());
+    private final AuthenticateApiKeyService service = new AuthenticateApiKeyService(keys, java.time.Clock.systemUTC(), Runnable::run);
     private final SecureRandom random = new SecureRandom();
     private Workspace acme;
 
@@ -63,6 +63,38 @@ class AuthenticateApiKeyServiceTest {
 
         assertThat(service.remembered(secret.reveal())).isEqualTo(found).isPresent();
         assertThat(service.remembered(storedKeyOf(acme).reveal())).isEmpty();
+    }
+
+    @Test
+    void a_remembered_key_is_looked_up_again_ahead_once_and_forgotten_when_it_is_gone() {
+        ApiKeySecret secret = storedKeyOf(acme);
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean revoked = new java.util.concurrent.atomic.AtomicBoolean();
+        dev.latchkey.application.port.out.ApiKeyStorePort watched = new dev.latchkey.application.port.out.ApiKeyStorePort() {
+            @Override
+            public boolean insert(ApiKey key) {
+                return keys.insert(key);
+            }
+
+            @Override
+            public Optional<ApiKey> findByHash(String hash) {
+                lookups.incrementAndGet();
+                return revoked.get() ? Optional.empty() : keys.findByHash(hash);
+            }
+        };
+        dev.latchkey.application.fakes.MutableClock clock = new dev.latchkey.application.fakes.MutableClock(NOW);
+        AuthenticateApiKeyService remembering = new AuthenticateApiKeyService(watched, clock, Runnable::run);
+        Optional<ApiKeyPrincipal> found = remembering.authenticate(secret.reveal());
+
+        clock.advance(java.time.Duration.ofSeconds(22));
+        assertThat(remembering.remembered(secret.reveal())).isEqualTo(found);
+        assertThat(lookups).hasValue(1);
+
+        revoked.set(true); // by another instance
+        clock.advance(java.time.Duration.ofSeconds(1)); // the last quarter of 30 s
+        assertThat(remembering.remembered(secret.reveal())).as("this request still uses what it found").isEqualTo(found);
+        assertThat(lookups).hasValue(2);
+        assertThat(remembering.remembered(secret.reveal())).as("the look-up ahead found it gone").isEmpty();
     }
 
     @Test

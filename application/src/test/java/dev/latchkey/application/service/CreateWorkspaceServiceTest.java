@@ -33,7 +33,7 @@ class CreateWorkspaceServiceTest {
     private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore(workspaces);
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final CreateWorkspaceService service = new CreateWorkspaceService(workspaces, keys, transactions, new SecureRandom(), clock);
-    private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(keys, java.time.Clock.systemUTC());
+    private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(keys, java.time.Clock.systemUTC(), Runnable::run);
 
     private WorkspaceWithKey create(String name, Environment environment) {
         return service.create(new CreateWorkspaceCommand(new WorkspaceName(name), environment));

@@ -33,7 +33,7 @@ class EnsureDefaultWorkspaceServiceTest {
     private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore(workspaces);
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final EnsureDefaultWorkspaceService service = new EnsureDefaultWorkspaceService(workspaces, keys, transactions, random, clock);
-    private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(keys, java.time.Clock.systemUTC());
+    private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(keys, java.time.Clock.systemUTC(), Runnable::run);
 
     private Optional<WorkspaceId> workspaceOf(ApiKeySecret secret) {
         return authenticate.authenticate(secret.reveal()).map(ApiKeyPrincipal::workspaceId);
