@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.time.Duration;
 import dev.latchkey.application.service.RefreshExpiringConnectionsService;
 import dev.latchkey.application.service.RefreshTokenService;
-import dev.latchkey.application.port.out.EventOutboxPort;
 import dev.latchkey.adapters.web.security.PublicUrl;
 import dev.latchkey.application.port.in.GetConnectorUseCase;
 import dev.latchkey.application.port.in.ListConnectorsUseCase;

@@ -98,11 +98,16 @@ final class ProxyConnectionHandler extends ChannelDuplexHandler {
     /** A read asked for by Micronaut (or by an exchange through {@link #readMore}). */
     @Override
     public void read(ChannelHandlerContext ctx) {
-        if (!held.isEmpty() || (receiving != null && receiving.pausesReading())) {
+        if (readsHeldBack()) {
             readHeld = true;
             return;
         }
         ctx.read();
+    }
+
+    /** Reading waits while requests wait here, or while the exchange receiving its body cannot take more. */
+    private boolean readsHeldBack() {
+        return !held.isEmpty() || (receiving != null && receiving.pausesReading());
     }
 
     /** The receiving exchange can take more of its body. */
@@ -138,7 +143,7 @@ final class ProxyConnectionHandler extends ChannelDuplexHandler {
         while (!held.isEmpty() && !mustWait(held.peek())) {
             route(held.poll());
         }
-        if (readHeld && held.isEmpty() && (receiving == null || !receiving.pausesReading())) {
+        if (readHeld && !readsHeldBack()) {
             readHeld = false;
             ctx.read();
         }
