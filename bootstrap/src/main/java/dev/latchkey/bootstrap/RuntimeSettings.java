@@ -73,6 +73,13 @@ public final class RuntimeSettings {
                 properties.put("latchkey.allow-private-network", Boolean.parseBoolean(allow));
             }
         });
+        value("LATCHKEY_REFRESH_WAIT_SECONDS").ifPresent(seconds -> {
+            if (!seconds.matches("\\d{1,4}") || Integer.parseInt(seconds) < 1) {
+                problems.add("LATCHKEY_REFRESH_WAIT_SECONDS must be a whole number of seconds from 1 to 9999 (got '" + seconds + "')");
+            } else {
+                properties.put("latchkey.refresh.wait", Integer.parseInt(seconds) + "s");
+            }
+        });
         value("LATCHKEY_CONNECTORS_DIR").ifPresent(dir -> {
             if (!Files.isDirectory(Path.of(dir))) {
                 problems.add("LATCHKEY_CONNECTORS_DIR must be a directory of connector files (" + dir + " is not one)");

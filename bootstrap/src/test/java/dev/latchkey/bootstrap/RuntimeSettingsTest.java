@@ -20,11 +20,13 @@ class RuntimeSettingsTest {
                 "LATCHKEY_PORT", "80a",
                 "LATCHKEY_ADMIN_TOKEN", "short",
                 "LATCHKEY_SESSION_SECRET", "too-short",
-                "LATCHKEY_DATABASE_URL", "mysql://db"));
+                "LATCHKEY_DATABASE_URL", "mysql://db",
+                "LATCHKEY_REFRESH_WAIT_SECONDS", "0"));
 
         assertThatThrownBy(settings::prepare)
                 .isInstanceOf(RuntimeSettings.InvalidSettingsException.class)
                 .hasMessageContaining("LATCHKEY_PORT")
+                .hasMessageContaining("LATCHKEY_REFRESH_WAIT_SECONDS must be a whole number of seconds")
                 .hasMessageContaining("LATCHKEY_ADMIN_TOKEN must be at least 32")
                 .hasMessageContaining("LATCHKEY_SESSION_SECRET must be at least 32")
                 .hasMessageContaining("LATCHKEY_DATABASE_URL must be a PostgreSQL JDBC URL")
@@ -49,9 +51,11 @@ class RuntimeSettingsTest {
                 "LATCHKEY_SESSION_SECRET", "0123456789abcdef0123456789abcdef",
                 "LATCHKEY_ENCRYPTION_KEYS", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
                 "LATCHKEY_DATA_DIR", dataDir.toString(),
-                "LATCHKEY_PORT", "9090")).prepare();
+                "LATCHKEY_PORT", "9090",
+                "LATCHKEY_REFRESH_WAIT_SECONDS", "4")).prepare();
 
         assertThat(properties)
+                .containsEntry("latchkey.refresh.wait", "4s")
                 .containsEntry("datasources.default.url", EXTERNAL)
                 .containsEntry("datasources.default.username", "latchkey")
                 .containsEntry("datasources.default.password", "pw")
