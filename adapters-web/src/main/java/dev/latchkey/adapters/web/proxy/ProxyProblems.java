@@ -3,6 +3,7 @@ package dev.latchkey.adapters.web.proxy;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.error.Problems;
 import dev.latchkey.domain.ConflictException;
+import dev.latchkey.domain.DatabaseUnavailableException;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.connection.ProviderException;
@@ -65,6 +66,7 @@ final class ProxyProblems {
             case NotFoundException notFound -> Problems.of(HttpStatus.NOT_FOUND, notFound.code(), notFound.getMessage());
             case ConflictException conflict -> Problems.of(HttpStatus.CONFLICT, conflict.code(), conflict.getMessage());
             case ProviderException provider -> Problems.of(HttpStatus.BAD_GATEWAY, "provider_unavailable", provider.getMessage());
+            case DatabaseUnavailableException unavailable -> Problems.databaseUnavailable(); // logged once per outage, not here
             default -> {
                 LOG.error("Proxying failed", e);
                 yield Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Latchkey failed to proxy this request.");
@@ -85,6 +87,9 @@ final class ProxyProblems {
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         if (problem.status() == 401) {
             response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+        }
+        if ("database_unavailable".equals(problem.code())) {
+            response.headers().setInt(HttpHeaderNames.RETRY_AFTER, Problems.DATABASE_RETRY_AFTER_SECONDS);
         }
         return response;
     }
