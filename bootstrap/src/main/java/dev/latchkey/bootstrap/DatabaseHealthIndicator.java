@@ -62,10 +62,10 @@ public class DatabaseHealthIndicator implements HealthIndicator {
                 outage.succeeded();
                 return true;
             }
-            outage.failed("a connection did not answer a validity check within " + VALIDITY_CHECK_SECONDS + " s");
+            outage.failed("a connection failed its validity check");
             return false;
         } catch (SQLException e) {
-            DatabaseFailures.connectionLevel(e).ifPresent(outage::failed);
+            outage.failed(DatabaseFailures.connectionLevel(e).orElse(e)); // no connection, for whatever reason: unusable
             return false;
         }
     }

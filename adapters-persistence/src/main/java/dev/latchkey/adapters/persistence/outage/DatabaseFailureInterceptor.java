@@ -5,7 +5,6 @@ import io.micronaut.aop.InterceptorBean;
 import io.micronaut.aop.MethodInterceptor;
 import io.micronaut.aop.MethodInvocationContext;
 
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -30,7 +29,7 @@ public class DatabaseFailureInterceptor implements MethodInterceptor<Object, Obj
         } catch (DatabaseUnavailableException e) {
             throw e; // translated by an adapter this one called
         } catch (RuntimeException e) {
-            Optional<SQLException> unreachable = DatabaseFailures.connectionLevel(e);
+            Optional<Throwable> unreachable = DatabaseFailures.connectionLevel(e);
             if (unreachable.isEmpty()) {
                 throw e;
             }

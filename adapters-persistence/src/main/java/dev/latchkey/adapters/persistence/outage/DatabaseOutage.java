@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,7 +23,7 @@ public class DatabaseOutage {
     private final AtomicLong since = new AtomicLong(NONE);
 
     /** A call could not reach the database; {@code cause} says why (the first one is logged). */
-    public void failed(SQLException cause) {
+    public void failed(Throwable cause) {
         failed(Optional.ofNullable(cause.getMessage()).orElse(cause.getClass().getSimpleName()));
     }
 
