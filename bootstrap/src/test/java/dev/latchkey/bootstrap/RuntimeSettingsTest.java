@@ -66,6 +66,35 @@ class RuntimeSettingsTest {
     }
 
     @Test
+    void the_database_timeouts_bound_the_pool_and_the_driver(@TempDir Path dataDir) {
+        Map<String, Object> properties = new RuntimeSettings(Map.of(
+                "LATCHKEY_DATABASE_URL", EXTERNAL,
+                "LATCHKEY_SESSION_SECRET", "0123456789abcdef0123456789abcdef",
+                "LATCHKEY_ENCRYPTION_KEYS", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "LATCHKEY_DATA_DIR", dataDir.toString(),
+                "LATCHKEY_DB_CONNECT_TIMEOUT_SECONDS", "3",
+                "LATCHKEY_DB_QUERY_TIMEOUT_SECONDS", "20")).prepare();
+
+        assertThat(properties)
+                .containsEntry("datasources.default.connection-timeout", 3000L)
+                .containsEntry("datasources.default.validation-timeout", 1500L)
+                .containsEntry("datasources.default.data-source-properties.connectTimeout", 3)
+                .containsEntry("datasources.default.data-source-properties.loginTimeout", 3)
+                .containsEntry("datasources.default.data-source-properties.socketTimeout", 20);
+    }
+
+    @Test
+    void a_database_timeout_that_is_not_a_number_of_seconds_is_refused() {
+        RuntimeSettings settings = new RuntimeSettings(Map.of(
+                "LATCHKEY_DB_CONNECT_TIMEOUT_SECONDS", "0",
+                "LATCHKEY_DB_QUERY_TIMEOUT_SECONDS", "5s"));
+
+        assertThatThrownBy(settings::prepare)
+                .hasMessageContaining("LATCHKEY_DB_CONNECT_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 300 (got '0')")
+                .hasMessageContaining("LATCHKEY_DB_QUERY_TIMEOUT_SECONDS must be a whole number of seconds");
+    }
+
+    @Test
     void the_generated_session_secret_is_kept_private_and_reused(@TempDir Path dataDir) throws Exception {
         Path file = dataDir.resolve("session-secret");
         String first = RuntimeSettings.secretKeptIn(file);

@@ -1,6 +1,11 @@
 package dev.latchkey.domain;
 
-/** The database could not be reached (or answered that it cannot serve now): try again shortly. No secret in the message. */
+/**
+ * The database cannot be reached (refused, timed out, shutting down): nothing about the request is
+ * wrong, and the same request may succeed once the database is back. The persistence adapters throw
+ * it for connection-level failures; the web adapters answer it with 503 {@code database_unavailable}.
+ * No secret in the message.
+ */
 public class DatabaseUnavailableException extends RuntimeException {
     public DatabaseUnavailableException(String message) {
         super(message);

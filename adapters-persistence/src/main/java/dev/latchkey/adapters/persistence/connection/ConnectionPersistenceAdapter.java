@@ -6,6 +6,7 @@ import dev.latchkey.adapters.persistence.crypto.CredentialDecryptionException;
 import dev.latchkey.adapters.persistence.crypto.Sealed;
 import dev.latchkey.adapters.persistence.jdbc.Jdbc;
 import dev.latchkey.adapters.persistence.json.JsonColumns;
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.ConnectionStorePort;
 import dev.latchkey.application.port.out.RowLockTimeoutException;
 import dev.latchkey.domain.account.LinkedAccountKey;
@@ -36,6 +37,7 @@ import java.util.Optional;
  * under the current key and bound to the workspace and connection id.
  */
 @Singleton
+@TranslatesDatabaseFailures
 public class ConnectionPersistenceAdapter implements ConnectionStorePort {
     private static final Argument<StoredCredentials> STORED = Argument.of(StoredCredentials.class);
     /** PostgreSQL's SQLSTATE when {@code lock_timeout} ran out. */

@@ -4,6 +4,7 @@ import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.error.Problems;
 import dev.latchkey.adapters.web.error.RetryAfter;
 import dev.latchkey.domain.ConflictException;
+import dev.latchkey.domain.DatabaseUnavailableException;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.connection.ProviderException;
@@ -70,6 +71,7 @@ final class ProxyProblems {
             case ConflictException conflict -> Problems.of(HttpStatus.CONFLICT, conflict.code(), conflict.getMessage());
             case ProviderException provider -> Problems.of(HttpStatus.BAD_GATEWAY, "provider_unavailable", provider.getMessage());
             case RefreshInProgressException busy -> RetryAfter.refreshInProgress(busy);
+            case DatabaseUnavailableException unavailable -> Problems.databaseUnavailable(); // logged once per outage, not here
             default -> {
                 LOG.error("Proxying failed", e);
                 yield Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Latchkey failed to proxy this request.");
@@ -101,6 +103,9 @@ final class ProxyProblems {
         retryAfter.ifPresent(after -> response.headers().set(HttpHeaderNames.RETRY_AFTER, RetryAfter.seconds(after)));
         if (problem.status() == 401) {
             response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+        }
+        if ("database_unavailable".equals(problem.code())) {
+            response.headers().setInt(HttpHeaderNames.RETRY_AFTER, Problems.DATABASE_RETRY_AFTER_SECONDS);
         }
         return response;
     }
