@@ -487,7 +487,7 @@ final class ProxyExchange {
     }
 
     private void keepOrClose(HttpResponse response) {
-        if (!keepAlive) {
+        if (!keepAlive || server.drain.draining()) {
             closeClient = true;
         }
         if (closeClient) {
