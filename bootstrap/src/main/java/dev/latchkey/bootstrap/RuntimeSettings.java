@@ -24,8 +24,11 @@ import java.util.Optional;
  */
 public final class RuntimeSettings {
     static final int MIN_SECRET_BYTES = 32;
+    static final int DEFAULT_DRAIN_SECONDS = 5;
+    static final int DEFAULT_GRACE_SECONDS = 30;
 
     private final Map<String, String> env;
+    private EmbeddedPostgres embeddedPostgres;
 
     public RuntimeSettings(Map<String, String> env) {
         this.env = env;
@@ -98,6 +101,14 @@ public final class RuntimeSettings {
         });
         seconds("LATCHKEY_DB_QUERY_TIMEOUT_SECONDS", 1, 86_400, problems)
                 .ifPresent(wait -> properties.put("datasources.default.data-source-properties.socketTimeout", wait));
+        Optional<Integer> drainSeconds = seconds("LATCHKEY_SHUTDOWN_DRAIN_SECONDS", 0, 3600, problems);
+        Optional<Integer> graceSeconds = seconds("LATCHKEY_SHUTDOWN_GRACE_SECONDS", 1, 3600, problems);
+        drainSeconds.ifPresent(drain -> properties.put("latchkey.shutdown.drain-delay", drain + "s"));
+        graceSeconds.ifPresent(grace -> properties.put("latchkey.shutdown.grace-period", grace + "s"));
+        if (drainSeconds.orElse(DEFAULT_DRAIN_SECONDS) > graceSeconds.orElse(DEFAULT_GRACE_SECONDS)) {
+            problems.add("LATCHKEY_SHUTDOWN_DRAIN_SECONDS (" + drainSeconds.orElse(DEFAULT_DRAIN_SECONDS) + ") must not exceed "
+                    + "LATCHKEY_SHUTDOWN_GRACE_SECONDS (" + graceSeconds.orElse(DEFAULT_GRACE_SECONDS) + "): the grace bounds the whole stop");
+        }
 
         Optional<String> secret = value("LATCHKEY_SESSION_SECRET");
         if (secret.isPresent() && secret.get().getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
@@ -126,6 +137,7 @@ public final class RuntimeSettings {
             value("LATCHKEY_DATABASE_PASSWORD").ifPresent(password -> properties.put("datasources.default.password", password));
         } else {
             EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), true);
+            embeddedPostgres = postgres;
             properties.put("datasources.default.url", postgres.jdbcUrl("latchkey"));
             properties.put("datasources.default.username", postgres.username());
             properties.put("datasources.default.password", postgres.password());
@@ -133,6 +145,11 @@ public final class RuntimeSettings {
         properties.put("latchkey.session-secret", secret.orElseGet(() -> secretKeptIn(dataDir.resolve("session-secret"))));
         properties.put("latchkey.encryption-keys", encryptionKeys.orElseGet(() -> "k1:" + secretKeptIn(dataDir.resolve("encryption-key"), 32)));
         return properties;
+    }
+
+    /** The embedded PostgreSQL {@link #prepare} started, if it did: the caller stops it, after everything else. */
+    public Optional<EmbeddedPostgres> embeddedPostgres() {
+        return Optional.ofNullable(embeddedPostgres);
     }
 
     /** A whole number of seconds in [min, max], or a problem saying so. */

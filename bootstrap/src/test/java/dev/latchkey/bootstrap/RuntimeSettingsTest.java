@@ -95,6 +95,30 @@ class RuntimeSettingsTest {
     }
 
     @Test
+    void the_shutdown_drain_and_grace_become_durations_and_a_drain_longer_than_the_grace_is_refused(@TempDir Path dataDir) {
+        Map<String, String> external = Map.of(
+                "LATCHKEY_DATABASE_URL", EXTERNAL,
+                "LATCHKEY_SESSION_SECRET", "0123456789abcdef0123456789abcdef",
+                "LATCHKEY_ENCRYPTION_KEYS", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "LATCHKEY_DATA_DIR", dataDir.toString());
+        Map<String, String> configured = new java.util.HashMap<>(external);
+        configured.put("LATCHKEY_SHUTDOWN_DRAIN_SECONDS", "10");
+        configured.put("LATCHKEY_SHUTDOWN_GRACE_SECONDS", "45");
+
+        assertThat(new RuntimeSettings(configured).prepare())
+                .containsEntry("latchkey.shutdown.drain-delay", "10s")
+                .containsEntry("latchkey.shutdown.grace-period", "45s");
+
+        configured.put("LATCHKEY_SHUTDOWN_DRAIN_SECONDS", "40");
+        configured.put("LATCHKEY_SHUTDOWN_GRACE_SECONDS", "20");
+        assertThatThrownBy(new RuntimeSettings(configured)::prepare)
+                .hasMessageContaining("LATCHKEY_SHUTDOWN_DRAIN_SECONDS (40) must not exceed LATCHKEY_SHUTDOWN_GRACE_SECONDS (20)");
+        configured.put("LATCHKEY_SHUTDOWN_GRACE_SECONDS", "30s");
+        assertThatThrownBy(new RuntimeSettings(configured)::prepare)
+                .hasMessageContaining("LATCHKEY_SHUTDOWN_GRACE_SECONDS must be a whole number of seconds");
+    }
+
+    @Test
     void the_generated_session_secret_is_kept_private_and_reused(@TempDir Path dataDir) throws Exception {
         Path file = dataDir.resolve("session-secret");
         String first = RuntimeSettings.secretKeptIn(file);

@@ -203,6 +203,33 @@ class ConnectionRefreshPersistenceTest extends EncryptedPersistenceTest {
                 .extracting(Due::id).containsAll(due).contains(backingOff.id()).doesNotContain(later.id(), noExpiry.id(), expired.id());
     }
 
+    @Test
+    void claims_given_back_on_a_stop_are_due_at_once_failures_kept_unless_their_schedule_changed_meanwhile() {
+        WorkspaceId ws = newWorkspace();
+        LinkedAccount account = newAccount(ws);
+        // Real time, as the other claim tests use (claims span workspaces); nanoseconds, which PostgreSQL does not keep.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS).plusNanos(789);
+        Connection expiring = oauth(ws, account, Optional.of(now.plusSeconds(60)));
+        Connection retrying = oauth(ws, account, Optional.empty());
+        connections.scheduleRefresh(ws, retrying.id(), new RefreshSchedule(2, Optional.of(now.minusSeconds(1))));
+        Connection failedMeanwhile = oauth(ws, account, Optional.of(now.plusSeconds(90)));
+        Instant lease = now.plus(Duration.ofMinutes(2));
+        List<Due> claimed = transactions.inTransaction(() -> connections.claimDueForRefresh(now, now.plus(Duration.ofMinutes(10)), lease, 100))
+                .stream().filter(due -> due.workspaceId().equals(ws)).toList();
+        assertThat(claimed).hasSize(3);
+        RefreshSchedule backoff = new RefreshSchedule(1, Optional.of(now.plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MICROS)));
+        connections.scheduleRefresh(ws, failedMeanwhile.id(), backoff); // a request's refresh failed: its backoff stands
+
+        Instant stop = now.plusSeconds(5).truncatedTo(ChronoUnit.MICROS);
+        transactions.inTransaction(() -> connections.releaseRefreshClaims(claimed, lease, stop));
+
+        assertThat(connections.refreshSchedule(ws, expiring.id())).isEqualTo(new RefreshSchedule(0, Optional.of(stop)));
+        assertThat(connections.refreshSchedule(ws, retrying.id())).isEqualTo(new RefreshSchedule(2, Optional.of(stop)));
+        assertThat(connections.refreshSchedule(ws, failedMeanwhile.id())).isEqualTo(backoff);
+        assertThat(transactions.inTransaction(() -> connections.claimDueForRefresh(stop, stop, stop.plusSeconds(120), 100)))
+                .extracting(Due::id).contains(expiring.id(), retrying.id()).doesNotContain(failedMeanwhile.id());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {

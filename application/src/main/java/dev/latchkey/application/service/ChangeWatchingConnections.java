@@ -77,4 +77,9 @@ final class ChangeWatchingConnections implements ConnectionStorePort {
     public List<Due> claimDueForRefresh(Instant now, Instant expiringBefore, Instant leaseUntil, int limit) {
         return store.claimDueForRefresh(now, expiringBefore, leaseUntil, limit);
     }
+
+    @Override
+    public void releaseRefreshClaims(List<Due> claimed, Instant leaseUntil, Instant dueAt) {
+        store.releaseRefreshClaims(claimed, leaseUntil, dueAt);
+    }
 }

@@ -151,6 +151,16 @@ public final class InMemoryConnectionStore implements ConnectionStorePort {
         return claimed;
     }
 
+    @Override
+    public synchronized void releaseRefreshClaims(List<Due> claimed, Instant leaseUntil, Instant dueAt) {
+        for (Due due : claimed) {
+            RefreshSchedule schedule = schedules.getOrDefault(due.id(), RefreshSchedule.NONE);
+            if (schedule.at().filter(leaseUntil::equals).isPresent()) {
+                schedules.put(due.id(), new RefreshSchedule(schedule.failures(), Optional.of(dueAt)));
+            }
+        }
+    }
+
     public synchronized RefreshSchedule schedule(ConnectionId id) {
         return schedules.getOrDefault(id, RefreshSchedule.NONE);
     }

@@ -131,9 +131,21 @@ public class ConnectionPersistenceAdapter implements ConnectionStorePort {
     public List<Due> claimDueForRefresh(Instant now, Instant expiringBefore, Instant leaseUntil, int limit) {
         List<ConnectionRow> due = repository.claimDue(now, expiringBefore, limit);
         if (!due.isEmpty()) {
-            repository.lease(due.stream().map(ConnectionRow::id).toList(), leaseUntil);
+            repository.lease(due.stream().map(ConnectionRow::id).toList(), storedPrecision(leaseUntil));
         }
         return due.stream().map(row -> new Due(new WorkspaceId(row.workspaceId()), new ConnectionId(row.id()))).toList();
+    }
+
+    @Override
+    public void releaseRefreshClaims(List<Due> claimed, Instant leaseUntil, Instant dueAt) {
+        if (!claimed.isEmpty()) {
+            repository.releaseLease(claimed.stream().map(due -> due.id().value()).toList(), storedPrecision(leaseUntil), dueAt);
+        }
+    }
+
+    /** PostgreSQL keeps microseconds: a lease is written and later matched at that precision. */
+    private static Instant storedPrecision(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     @Override

@@ -74,7 +74,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /**
-     * Starts the server on the cluster under {@code baseDir}, creating the cluster on first use.
+     * Starts the server on the cluster under {@code baseDir}, creating the cluster on first use. The
+     * caller stops it ({@link #close}) once nothing uses it any more: no shutdown hook of its own here,
+     * because a hook runs at the same time as the application's and would stop the database under
+     * requests still being answered.
      *
      * @param durable false for throw-away clusters (tests): fsync off, faster, not crash-safe
      */
@@ -91,7 +94,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
             server.initIfNeeded();
             server.stopStaleServer();
             server.startServer();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             server.ensureDatabase("latchkey");
             return server;
         } catch (IOException e) {

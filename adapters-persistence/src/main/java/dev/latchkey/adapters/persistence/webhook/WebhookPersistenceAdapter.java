@@ -339,6 +339,19 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
     }
 
     @Override
+    public void release(Claimed claimed, Instant dueAt) {
+        jdbc.run(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE webhook_deliveries SET next_attempt_at = ?, lease_id = NULL WHERE id = ? AND lease_id = ?")) {
+                update.setObject(1, time(dueAt));
+                update.setObject(2, claimed.id().value());
+                update.setObject(3, claimed.lease());
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public void delivered(Claimed claimed, int statusCode, Instant now) {
         jdbc.run(c -> {
             try (PreparedStatement update = c.prepareStatement("""

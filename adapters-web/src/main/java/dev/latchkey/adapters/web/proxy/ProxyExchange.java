@@ -495,7 +495,7 @@ final class ProxyExchange {
     }
 
     private void keepOrClose(HttpResponse response) {
-        if (!keepAlive) {
+        if (!keepAlive || server.drain.draining()) {
             closeClient = true;
         }
         if (closeClient) {

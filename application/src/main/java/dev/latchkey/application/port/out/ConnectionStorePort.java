@@ -54,6 +54,13 @@ public interface ConnectionStorePort {
      */
     List<Due> claimDueForRefresh(Instant now, Instant expiringBefore, Instant leaseUntil, int limit);
 
+    /**
+     * Inside a transaction: gives back claimed connections not refreshed after all (the service is
+     * stopping): each still leased until {@code leaseUntil} is due again at {@code dueAt}, failures kept.
+     * A connection whose schedule changed meanwhile (refreshed by a request) is left alone.
+     */
+    void releaseRefreshClaims(List<Due> claimed, Instant leaseUntil, Instant dueAt);
+
     /** A connection to refresh. */
     record Due(WorkspaceId workspaceId, ConnectionId id) {
         public Due {
