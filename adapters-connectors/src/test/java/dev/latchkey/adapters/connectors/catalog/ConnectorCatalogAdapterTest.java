@@ -79,6 +79,17 @@ class ConnectorCatalogAdapterTest {
     }
 
     @Test
+    void only_the_files_shipped_on_the_classpath_are_built_in_not_those_of_the_connectors_dir() throws IOException {
+        Files.writeString(dir.resolve("acme-crm.yaml"), apiKeyConnector("acme-crm", "https://api.acme.example/v1"));
+
+        ConnectorCatalogAdapter catalog = new ConnectorCatalogAdapter(JSON, false, Optional.of(dir));
+
+        assertThat(catalog.builtIn(new ConnectorSlug("acme-crm"))).isFalse();
+        assertThat(catalog.builtIn(new ConnectorSlug("github"))).isTrue();
+        assertThat(catalog.builtIn(new ConnectorSlug("no-such"))).isFalse();
+    }
+
+    @Test
     void a_bad_file_stops_loading_naming_the_file_and_every_field_at_once() throws IOException {
         Files.writeString(dir.resolve("bad-one.yaml"), apiKeyConnector("bad-one", "http://api.acme.example")
                 .replace("    name: Authorization\n", ""));
