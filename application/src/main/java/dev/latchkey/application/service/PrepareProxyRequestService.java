@@ -11,6 +11,7 @@ import dev.latchkey.application.port.out.ConnectionStorePort;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.application.port.out.ProviderHttpPort;
 import dev.latchkey.domain.ConflictException;
+import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.account.LinkedAccount;
 import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.connection.Connection;
@@ -112,11 +113,11 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         if (chosen.status() != ConnectionStatus.ACTIVE) {
             throw expired(chosen);
         }
+        ConnectorView view = connectorOf(chosen);
         Connection connection = refresh.fresh(chosen, command.forceRefresh());
         if (connection != chosen) {
             preparedAt = remembered.begin(); // refreshed under the row's lock just now: newer than anything before this moment
         }
-        ConnectorView view = connectors.get(command.workspaceId(), connection.connector());
         AuthMethod method = view.definition().authMethod(connection.authType())
                 .orElseThrow(() -> new ConflictException("connection_outdated", "The connector no longer offers the auth type '"
                         + connection.authType() + "' of this connection; the customer must reconnect."));
@@ -136,6 +137,18 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         ProxyTarget target = new ProxyTarget(connection.id(), base, addresses, headers, signature.queryParameters());
         remembered.remember(key, target, preparedAt, refresh.refreshDueAt(connection));
         return target;
+    }
+
+    /** The connection's connector; {@code connector_removed} when its definition is gone (a file removed from the catalog). */
+    private ConnectorView connectorOf(Connection connection) {
+        try {
+            return connectors.get(connection.workspaceId(), connection.connector());
+        } catch (NotFoundException e) {
+            if (!e.code().equals("connector_not_found")) {
+                throw e;
+            }
+            throw ConnectorErrors.connectorRemoved(connection);
+        }
     }
 
     private static RememberedTargets.Key key(PrepareProxyRequestCommand command) {

@@ -90,6 +90,18 @@ class PrepareProxyRequestServiceTest {
     }
 
     @Test
+    void a_connection_whose_connector_file_was_removed_answers_connector_removed_naming_the_slug() {
+        ConnectorSlug gone = new ConnectorSlug("acme-gone");
+        here.insert(Connection.create(workspace, account.key(), gone, "api_key", Optional.empty(), List.of(), Map.of(),
+                Map.of(), Credentials.ofFields(Map.of("api_key", "k")), T0));
+
+        assertThatThrownBy(() -> service.prepare(call(gone, false)))
+                .isInstanceOfSatisfying(dev.latchkey.domain.ConflictException.class, e -> assertThat(e.code()).isEqualTo("connector_removed"))
+                .hasMessageContaining("'acme-gone'")
+                .hasMessageContaining("restore acme-gone.yaml in LATCHKEY_CONNECTORS_DIR");
+    }
+
+    @Test
     void a_target_is_remembered_for_its_lifetime_then_read_again() {
         Connection connection = stripeKey("sk_test_1");
         ProxyTarget first = service.prepare(call(STRIPE, false));
