@@ -59,7 +59,7 @@ class ConnectorCatalogAdapterTest {
     }
 
     @Test
-    void a_file_in_the_connectors_dir_is_added_to_the_built_ins() throws IOException {
+    void a_file_in_the_connectors_dir_is_added_to_the_catalog() throws IOException {
         Files.writeString(dir.resolve("acme-crm.yaml"), apiKeyConnector("acme-crm", "https://api.acme.example/v1"));
         Files.writeString(dir.resolve("acme-json.json"), """
                 {"slug": "acme-json", "name": "Acme JSON", "categories": ["crm"],
