@@ -88,7 +88,7 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
         Map<ConnectorSlug, ConnectorSettings> chosen = settings.all(workspaceId);
         Map<String, ConnectorView> views = new TreeMap<>();
         for (ConnectorDefinition definition : catalog.all()) {
-            views.put(definition.slug().value(), view(definition, true, chosen));
+            views.put(definition.slug().value(), view(definition, catalog.builtIn(definition.slug()), chosen));
         }
         for (Map<String, Object> source : privates.all(workspaceId)) {
             readStored(source).ifPresent(definition -> views.put(definition.slug().value(), view(definition, false, chosen)));
@@ -118,7 +118,7 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
     private ConnectorView read(WorkspaceId workspaceId, ConnectorSlug slug) {
         Optional<ConnectorDefinition> own = privates.find(workspaceId, slug).flatMap(this::readStored);
         ConnectorDefinition definition = own.or(() -> catalog.find(slug)).orElseThrow(() -> ConnectorErrors.connectorNotFound(slug));
-        return new ConnectorView(definition, own.isEmpty(),
+        return new ConnectorView(definition, own.isEmpty() && catalog.builtIn(slug),
                 settings.find(workspaceId, slug).orElse(ConnectorSettings.DEFAULT));
     }
 
@@ -160,7 +160,7 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
         ConnectorDefinition definition = readNew(source);
         if (catalog.find(definition.slug()).isPresent()) {
             throw new ConflictException("connector_slug_reserved", "'" + definition.slug()
-                    + "' is a built-in connector; give your private connector another slug.");
+                    + "' is " + catalogKind(definition.slug()) + "; give your private connector another slug.");
         }
         if (!privates.insert(workspaceId, definition.slug(), source)) {
             throw new ConflictException("connector_exists", "This workspace already has a connector '" + definition.slug()
@@ -195,9 +195,14 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
             return;
         }
         if (catalog.find(slug).isPresent()) {
-            throw new ConflictException("connector_built_in", "'" + slug + "' is a built-in connector; only private connectors can be changed.");
+            throw new ConflictException("connector_built_in", "'" + slug + "' is " + catalogKind(slug)
+                    + "; only private connectors can be changed.");
         }
         throw ConnectorErrors.connectorNotFound(slug);
+    }
+
+    private String catalogKind(ConnectorSlug slug) {
+        return catalog.builtIn(slug) ? "a built-in connector" : "a connector the operator installed (LATCHKEY_CONNECTORS_DIR)";
     }
 
     private ConnectorDefinition readNew(Map<String, Object> source) {

@@ -12,6 +12,7 @@ import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.application.port.out.ProviderHttpPort;
 import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.DatabaseUnavailableException;
+import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.account.LinkedAccount;
 import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.connection.Connection;
@@ -142,12 +143,12 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         if (chosen.status() != ConnectionStatus.ACTIVE) {
             throw expired(chosen);
         }
+        ConnectorView view = connectorOf(chosen);
         Optional<TokenFingerprint> rejected = command.rejected().flatMap(ProxyTarget::token);
         Connection connection = rejected.isPresent() ? refresh.replacing(chosen, rejected.get()) : refresh.fresh(chosen);
         if (connection != chosen) {
             preparedAt = remembered.begin(); // refreshed under the row's lock just now: newer than anything before this moment
         }
-        ConnectorView view = connectors.get(command.workspaceId(), connection.connector());
         AuthMethod method = view.definition().authMethod(connection.authType())
                 .orElseThrow(() -> new ConflictException("connection_outdated", "The connector no longer offers the auth type '"
                         + connection.authType() + "' of this connection; the customer must reconnect."));
@@ -169,6 +170,18 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
                 token.map(AccessToken::fingerprint));
         remembered.remember(key, target, preparedAt, refresh.refreshDueAt(connection), token.flatMap(AccessToken::expiresAt));
         return target;
+    }
+
+    /** The connection's connector; {@code connector_removed} when its definition is gone (a file removed from the catalog). */
+    private ConnectorView connectorOf(Connection connection) {
+        try {
+            return connectors.get(connection.workspaceId(), connection.connector());
+        } catch (NotFoundException e) {
+            if (!e.code().equals("connector_not_found")) {
+                throw e;
+            }
+            throw ConnectorErrors.connectorRemoved(connection);
+        }
     }
 
     private static RememberedTargets.Key key(PrepareProxyRequestCommand command) {

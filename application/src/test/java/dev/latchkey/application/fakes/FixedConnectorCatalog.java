@@ -8,12 +8,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The built-in catalog as a fixed list of definitions, handed out in slug order like the real one. */
+/** The catalog as a fixed list of definitions, handed out in slug order like the real one; built in unless added as the operator's. */
 public final class FixedConnectorCatalog implements ConnectorCatalogPort {
     private final List<ConnectorDefinition> definitions;
+    private final java.util.Set<ConnectorSlug> operators;
 
     public FixedConnectorCatalog(List<ConnectorDefinition> definitions) {
-        this.definitions = definitions.stream().sorted(Comparator.comparing(d -> d.slug().value())).toList();
+        this(definitions, List.of());
+    }
+
+    /** @param operators connectors the operator added (LATCHKEY_CONNECTORS_DIR): in the catalog, not built in */
+    public FixedConnectorCatalog(List<ConnectorDefinition> definitions, List<ConnectorDefinition> operators) {
+        this.definitions = java.util.stream.Stream.concat(definitions.stream(), operators.stream())
+                .sorted(Comparator.comparing(d -> d.slug().value())).toList();
+        this.operators = operators.stream().map(ConnectorDefinition::slug).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public static FixedConnectorCatalog of(ConnectorDefinition... definitions) {
@@ -23,6 +31,11 @@ public final class FixedConnectorCatalog implements ConnectorCatalogPort {
     @Override
     public List<ConnectorDefinition> all() {
         return definitions;
+    }
+
+    @Override
+    public boolean builtIn(ConnectorSlug slug) {
+        return find(slug).isPresent() && !operators.contains(slug);
     }
 
     @Override

@@ -128,6 +128,20 @@ class ConnectorDirectoryServiceTest {
         assertThat(view.scopesFor("api_key")).isEmpty();
     }
 
+    @Test
+    void a_connector_the_operator_installed_is_listed_and_found_but_not_built_in() {
+        FixedConnectorCatalog withOperators = new FixedConnectorCatalog(List.of(read(slackSource())), List.of(read(privateSource("acme-crm"))));
+        ConnectorDirectoryService withOperator = new ConnectorDirectoryService(withOperators, privates, settings, schemes, false);
+        ConnectorSlug acme = new ConnectorSlug("acme-crm");
+
+        assertThat(withOperator.list(workspace)).extracting(v -> v.definition().slug().value(), ConnectorView::builtIn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("acme-crm", false), org.assertj.core.groups.Tuple.tuple("slack", true));
+        assertThat(withOperator.get(workspace, acme).builtIn()).isFalse();
+        ConflictException e = catchThrowableOfType(ConflictException.class, () -> withOperator.delete(workspace, acme));
+        assertThat(e.code()).isEqualTo("connector_built_in");
+        assertThat(e.getMessage()).contains("LATCHKEY_CONNECTORS_DIR");
+    }
+
     // --- private connectors ---
 
     @Test

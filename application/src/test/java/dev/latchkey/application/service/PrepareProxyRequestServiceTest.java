@@ -19,6 +19,7 @@ import dev.latchkey.application.port.out.ConnectionStorePort;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.domain.DatabaseUnavailableException;
 import dev.latchkey.domain.NotFoundException;
+import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.account.LinkedAccount;
 import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.account.Metadata;
@@ -96,6 +97,18 @@ class PrepareProxyRequestServiceTest {
 
     private String authorization(ProxyTarget target) {
         return target.headers().get("Authorization");
+    }
+
+    @Test
+    void a_connection_whose_connector_file_was_removed_answers_connector_removed_naming_the_slug() {
+        ConnectorSlug gone = new ConnectorSlug("acme-gone");
+        here.insert(Connection.create(workspace, account.key(), gone, "api_key", Optional.empty(), List.of(), Map.of(),
+                Map.of(), Credentials.ofFields(Map.of("api_key", "k")), T0));
+
+        assertThatThrownBy(() -> service.prepare(call(gone)))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.code()).isEqualTo("connector_removed"))
+                .hasMessageContaining("'acme-gone'")
+                .hasMessageContaining("restore acme-gone.yaml in LATCHKEY_CONNECTORS_DIR");
     }
 
     @Test

@@ -27,6 +27,14 @@ public sealed interface AuthMethod {
         return this instanceof OAuth2AuthorizationCode;
     }
 
+    /** Between scopes: never empty (scopes would run together), whitespace allowed (a space is the OAuth default). */
+    private static void requireSeparator(String scopeSeparator) {
+        Objects.requireNonNull(scopeSeparator, "scopeSeparator");
+        if (scopeSeparator.isEmpty()) {
+            throw new IllegalArgumentException("scope_separator must not be empty; a space is the default");
+        }
+    }
+
     enum ClientAuth { BASIC, BODY }
 
     enum Placement { HEADER, QUERY }
@@ -52,7 +60,7 @@ public sealed interface AuthMethod {
             Objects.requireNonNull(tokenUrl, "tokenUrl");
             Objects.requireNonNull(revocationUrl, "revocationUrl");
             scopes = List.copyOf(scopes);
-            Objects.requireNonNull(scopeSeparator, "scopeSeparator");
+            requireSeparator(scopeSeparator);
             Objects.requireNonNull(clientAuth, "clientAuth");
             authorizationParams = Map.copyOf(authorizationParams);
             tokenParams = Map.copyOf(tokenParams);
@@ -82,7 +90,7 @@ public sealed interface AuthMethod {
             Objects.requireNonNull(tokenPlacement, "tokenPlacement");
             Objects.requireNonNull(tokenUrl, "tokenUrl");
             scopes = List.copyOf(scopes);
-            Objects.requireNonNull(scopeSeparator, "scopeSeparator");
+            requireSeparator(scopeSeparator);
             Objects.requireNonNull(clientAuth, "clientAuth");
             tokenParams = Map.copyOf(tokenParams);
             Objects.requireNonNull(refreshMargin, "refreshMargin");

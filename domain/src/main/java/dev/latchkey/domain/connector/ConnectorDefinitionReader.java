@@ -30,6 +30,22 @@ public final class ConnectorDefinitionReader {
 
     private final boolean allowPlainHttp;
 
+    /**
+     * The text between scopes: one to eight characters, whitespace included (the default is one space,
+     * which must not be mistaken for a blank value).
+     */
+    private static String scopeSeparator(Violations v, Node a) {
+        Object value = a.raw().get("scope_separator");
+        if (value == null) {
+            return " ";
+        }
+        if (value instanceof String separator && !separator.isEmpty() && separator.length() <= 8) {
+            return separator;
+        }
+        v.add(a.path("scope_separator"), "must be one to eight characters, such as \" \" (the default), \",\" or \"+\"");
+        return " ";
+    }
+
     /** @param allowPlainHttp whether {@code http://} endpoints pass (only with LATCHKEY_ALLOW_PRIVATE_NETWORK) */
     public ConnectorDefinitionReader(boolean allowPlainHttp) {
         this.allowPlainHttp = allowPlainHttp;
@@ -147,7 +163,7 @@ public final class ConnectorDefinitionReader {
                     yield null;
                 }
                 yield new AuthMethod.OAuth2AuthorizationCode(authorize, token, revoke, a.texts("scopes"),
-                        a.optionalText("scope_separator").orElse(" "), a.bool("pkce", true), clientAuth(v, a),
+                        scopeSeparator(v, a), a.bool("pkce", true), clientAuth(v, a),
                         a.stringMap("authorization_params"), a.stringMap("token_params"), tokenResponse, margin(v, a),
                         tokenPlacement(v, a));
             }
@@ -156,7 +172,7 @@ public final class ConnectorDefinitionReader {
                         "token_header", "token_format"));
                 Template token = a.text("token_url").map(u -> endpoint(v, a.path("token_url"), u, params)).orElse(null);
                 yield token == null ? null : new AuthMethod.OAuth2ClientCredentials(token, a.texts("scopes"),
-                        a.optionalText("scope_separator").orElse(" "), clientAuth(v, a), a.stringMap("token_params"), margin(v, a),
+                        scopeSeparator(v, a), clientAuth(v, a), a.stringMap("token_params"), margin(v, a),
                         tokenPlacement(v, a));
             }
             case AuthMethod.API_KEY -> {

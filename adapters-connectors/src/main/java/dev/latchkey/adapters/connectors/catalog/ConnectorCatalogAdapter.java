@@ -22,14 +22,16 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The built-in connectors: every {@code connectors/*.yaml} on the classpath, plus every
- * {@code *.yaml}, {@code *.yml} and {@code *.json} in {@code latchkey.connectors-dir}. Loaded and
+ * The catalog: the built-in connectors (every {@code connectors/*.yaml} on the classpath), plus every
+ * {@code *.yaml}, {@code *.yml} and {@code *.json} in {@code latchkey.connectors-dir} (the operator's). Loaded and
  * checked once, at construction: a bad file, a slug other than the file name or a slug defined
  * twice stops the start with an {@link InvalidConnectorsException} listing every problem.
  */
@@ -39,6 +41,7 @@ public final class ConnectorCatalogAdapter implements ConnectorCatalogPort {
 
     private final List<ConnectorDefinition> all;
     private final Map<ConnectorSlug, ConnectorDefinition> bySlug;
+    private final Set<ConnectorSlug> builtIn;
 
     @Inject
     public ConnectorCatalogAdapter(JsonMapper json,
@@ -57,6 +60,7 @@ public final class ConnectorCatalogAdapter implements ConnectorCatalogPort {
         ConnectorDefinitionReader reader = new ConnectorDefinitionReader(allowPrivateNetwork);
         Map<ConnectorSlug, ConnectorFile> origin = new LinkedHashMap<>();
         Map<ConnectorSlug, ConnectorDefinition> definitions = new LinkedHashMap<>();
+        Set<ConnectorSlug> shipped = new HashSet<>();
         for (ConnectorFile file : files) {
             Optional<ConnectorDefinition> read = read(json, reader, file, problems);
             if (read.isEmpty()) {
@@ -69,6 +73,9 @@ public final class ConnectorCatalogAdapter implements ConnectorCatalogPort {
                         + "; a slug is defined once (choose another slug and file name for a private connector)");
             } else {
                 definitions.put(definition.slug(), definition);
+                if (file.builtIn()) {
+                    shipped.add(definition.slug());
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -76,6 +83,7 @@ public final class ConnectorCatalogAdapter implements ConnectorCatalogPort {
         }
         this.all = definitions.values().stream().sorted(Comparator.comparing(d -> d.slug().value())).toList();
         this.bySlug = Map.copyOf(definitions);
+        this.builtIn = Set.copyOf(shipped);
     }
 
     @Override
@@ -86,6 +94,11 @@ public final class ConnectorCatalogAdapter implements ConnectorCatalogPort {
     @Override
     public Optional<ConnectorDefinition> find(ConnectorSlug slug) {
         return Optional.ofNullable(bySlug.get(slug));
+    }
+
+    @Override
+    public boolean builtIn(ConnectorSlug slug) {
+        return builtIn.contains(slug);
     }
 
     private static Optional<ConnectorDefinition> read(JsonMapper json, ConnectorDefinitionReader reader, ConnectorFile file,

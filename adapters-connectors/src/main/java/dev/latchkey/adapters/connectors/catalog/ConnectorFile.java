@@ -8,8 +8,9 @@ import java.util.Locale;
  * @param location where it was found, for messages (a path, or {@code app.jar!/connectors/x.yaml})
  * @param fileName its name, such as {@code zendesk.yaml}
  * @param content  its text
+ * @param builtIn  whether it ships with Latchkey (on the classpath), not added by the operator
  */
-record ConnectorFile(String location, String fileName, String content) {
+record ConnectorFile(String location, String fileName, String content, boolean builtIn) {
 
     static boolean isDefinition(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);

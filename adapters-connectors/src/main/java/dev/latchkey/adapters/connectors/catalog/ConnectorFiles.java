@@ -44,7 +44,7 @@ final class ConnectorFiles {
             if (codeSource.isPresent()) {
                 Path source = Path.of(codeSource.get().toURI());
                 if (Files.isDirectory(source)) {
-                    scanDirectory(source.resolve(folder), found);
+                    scanDirectory(source.resolve(folder), found, true);
                 } else if (Files.isRegularFile(source)) {
                     try (JarFile jar = new JarFile(source.toFile())) {
                         scanJar(jar, source.toRealPath().toString(), folder, found);
@@ -66,7 +66,7 @@ final class ConnectorFiles {
         }
         Map<String, ConnectorFile> found = new TreeMap<>();
         try {
-            scanDirectory(directory, found);
+            scanDirectory(directory, found, false);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the connector files in " + directory, e);
         }
@@ -75,7 +75,7 @@ final class ConnectorFiles {
 
     private static void scanRoot(URL root, String folder, Map<String, ConnectorFile> found) throws IOException, URISyntaxException {
         switch (root.getProtocol()) {
-            case "file" -> scanDirectory(Path.of(root.toURI()), found);
+            case "file" -> scanDirectory(Path.of(root.toURI()), found, true);
             case "jar" -> {
                 URLConnection connection = root.openConnection();
                 if (!(connection instanceof JarURLConnection jarConnection)) {
@@ -94,7 +94,7 @@ final class ConnectorFiles {
         }
     }
 
-    private static void scanDirectory(Path directory, Map<String, ConnectorFile> found) throws IOException {
+    private static void scanDirectory(Path directory, Map<String, ConnectorFile> found, boolean builtIn) throws IOException {
         if (!Files.isDirectory(directory)) {
             return;
         }
@@ -107,7 +107,7 @@ final class ConnectorFiles {
         for (Path file : files) {
             String location = file.toRealPath().toString();
             if (!found.containsKey(location)) {
-                found.put(location, new ConnectorFile(location, file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8)));
+                found.put(location, new ConnectorFile(location, file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8), builtIn));
             }
         }
     }
@@ -128,7 +128,7 @@ final class ConnectorFiles {
             if (!found.containsKey(location)) {
                 try (InputStream in = jar.getInputStream(entry)) {
                     found.put(location, new ConnectorFile(location, entry.getName().substring(prefix.length()),
-                            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8), true));
                 }
             }
         }

@@ -5,31 +5,43 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * Decides whether Latchkey may send a request to a URI: a workspace's private connector must not
- * become a way into the operator's network. Refuses plain {@code http}, loopback, private,
- * link-local (cloud metadata), carrier-grade NAT, unique-local and multicast addresses unless the
- * operator set {@code latchkey.allow-private-network=true}.
+ * Decides whether Latchkey may send a request to a URI: a workspace's private connector or a webhook
+ * must not become a way into the operator's network. Refuses plain {@code http}, every address of
+ * the special-purpose registries that is not globally reachable ({@link SpecialPurposeAddresses}:
+ * loopback, private, link-local and cloud metadata, CGNAT, documentation, benchmarking, reserved,
+ * multicast, broadcast, Teredo, NAT64 local-use, and IPv6 forms carrying such an IPv4 address) and
+ * every address of this machine's own interfaces, unless the operator set
+ * {@code LATCHKEY_ALLOW_PRIVATE_NETWORK=true}.
  *
- * <p>The proxy connects to the addresses checked here. The JDK client used for tokens, verification
- * and webhooks resolves the host again, so for those a DNS answer that changes in between
- * (rebinding) is not caught; redirects are never followed, so every hop passes here.
+ * <p>It is also the one resolver of every outbound client: {@link #resolve(String)} looks the name up
+ * once and answers only checked addresses, and the clients connect to exactly those (the guarded
+ * HTTP client through its DNS hook, the proxy through {@link #check(URI)}). Nothing resolves the name
+ * a second time, so a DNS answer that changes in between (rebinding) cannot slip past. Redirects are
+ * never followed, so every hop passes here.
  */
 @Singleton
 public final class OutboundGuard {
+    /** The setting that lifts the refusals, as operators write it. */
+    public static final String ALLOW_SETTING = "LATCHKEY_ALLOW_PRIVATE_NETWORK=true";
+
     private static final Set<String> BLOCKED_NAMES = Set.of("metadata.google.internal", "metadata");
 
     private final boolean allowPrivateNetwork;
     private final Resolver resolver;
+    private final Supplier<Set<InetAddress>> ownAddresses;
+    private final Set<InetAddress> exempt;
 
     @Inject
     public OutboundGuard(@Value("${latchkey.allow-private-network:false}") boolean allowPrivateNetwork) {
@@ -37,8 +49,19 @@ public final class OutboundGuard {
     }
 
     OutboundGuard(boolean allowPrivateNetwork, Resolver resolver) {
+        this(allowPrivateNetwork, resolver, new OwnAddresses(Clock.systemUTC(), Duration.ofSeconds(30)), Set.of());
+    }
+
+    /**
+     * @param ownAddresses this machine's addresses, refused like loopback
+     * @param exempt       addresses allowed whatever the registry says: only tests pass any, for their stub
+     *                     servers on loopback
+     */
+    OutboundGuard(boolean allowPrivateNetwork, Resolver resolver, Supplier<Set<InetAddress>> ownAddresses, Set<InetAddress> exempt) {
         this.allowPrivateNetwork = allowPrivateNetwork;
         this.resolver = resolver;
+        this.ownAddresses = ownAddresses;
+        this.exempt = Set.copyOf(exempt);
     }
 
     public boolean allowsPrivateNetwork() {
@@ -47,9 +70,16 @@ public final class OutboundGuard {
 
     /**
      * Throws {@link ProviderException} (UNAVAILABLE) when the request must not be sent; otherwise
-     * answers the addresses the host resolved to, every one of them allowed.
+     * answers the addresses the host resolved to, every one of them allowed. Connect to these, never
+     * to the host name.
      */
     public List<InetAddress> check(URI uri) {
+        checkUrl(uri);
+        return resolve(uri.getHost());
+    }
+
+    /** The checks that need no name resolution: an http(s) URL with a host, https unless allowed, no metadata name. */
+    public void checkUrl(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
@@ -57,12 +87,19 @@ public final class OutboundGuard {
         }
         if (!scheme.equals("https") && !(scheme.equals("http") && allowPrivateNetwork)) {
             throw ProviderException.unavailable("refused a request to " + host + ": only https is allowed"
-                    + (scheme.equals("http") ? " (plain http needs latchkey.allow-private-network=true)" : ""));
+                    + (scheme.equals("http") ? " (plain http needs " + ALLOW_SETTING + ")" : ""));
         }
-        String name = stripBrackets(host).toLowerCase(Locale.ROOT);
-        if (name.endsWith(".")) {
-            name = name.substring(0, name.length() - 1);
+        if (!allowPrivateNetwork && BLOCKED_NAMES.contains(name(host))) {
+            throw refused(host, "a cloud metadata endpoint");
         }
+    }
+
+    /**
+     * Looks the host up once and answers its addresses, every one of them allowed; throws
+     * {@link ProviderException} (UNAVAILABLE) when it does not resolve or any address is refused.
+     */
+    public List<InetAddress> resolve(String host) {
+        String name = name(host);
         if (!allowPrivateNetwork && BLOCKED_NAMES.contains(name)) {
             throw refused(host, "a cloud metadata endpoint");
         }
@@ -72,95 +109,41 @@ public final class OutboundGuard {
         } catch (UnknownHostException e) {
             throw ProviderException.unavailable("could not resolve " + host);
         }
+        if (addresses.length == 0) {
+            throw ProviderException.unavailable("could not resolve " + host);
+        }
         if (!allowPrivateNetwork) {
             for (InetAddress address : addresses) {
-                String why = forbidden(address);
-                if (why != null) {
+                forbidden(address).ifPresent(why -> {
                     throw refused(host, why);
-                }
+                });
             }
         }
         return List.of(addresses);
     }
 
+    /** Why an address must not be reached, or empty when it may (the private-network setting aside). */
+    Optional<String> forbidden(InetAddress address) {
+        InetAddress bare = OwnAddresses.withoutScope(address);
+        if (exempt.contains(bare)) {
+            return Optional.empty();
+        }
+        Optional<String> special = SpecialPurposeAddresses.forbidden(bare);
+        if (special.isPresent()) {
+            return special;
+        }
+        return ownAddresses.get().contains(bare) ? Optional.of("an address of this machine's own network interfaces") : Optional.empty();
+    }
+
     private static ProviderException refused(String host, String why) {
         return ProviderException.unavailable("refused a request to " + host + ": it is " + why
-                + "; set latchkey.allow-private-network=true only for single-tenant or local setups");
+                + "; set " + ALLOW_SETTING + " only for single-tenant or local setups");
     }
 
-    /** Why an address must not be reached, or null when it may. */
-    static String forbidden(InetAddress address) {
-        if (address.isLoopbackAddress()) {
-            return "a loopback address";
-        }
-        if (address.isAnyLocalAddress()) {
-            return "an unspecified (any-local) address";
-        }
-        if (address.isLinkLocalAddress()) {
-            return "a link-local address (such as the cloud metadata service)";
-        }
-        if (address.isSiteLocalAddress()) {
-            return "a private network address";
-        }
-        if (address.isMulticastAddress()) {
-            return "a multicast address";
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            if (first == 0) {
-                return "a 'this network' address";
-            }
-            if (first == 100 && (second & 0xc0) == 64) {
-                return "a carrier-grade NAT address";
-            }
-            if (first == 255 && second == 255 && (b[2] & 0xff) == 255 && (b[3] & 0xff) == 255) {
-                return "the broadcast address";
-            }
-            return null;
-        }
-        if (address instanceof Inet6Address v6) {
-            if ((b[0] & 0xfe) == 0xfc) {
-                return "a unique-local address";
-            }
-            InetAddress embedded = embeddedIpv4(v6, b);
-            return embedded == null ? null : forbidden(embedded);
-        }
-        return null;
-    }
-
-    /** The IPv4 address inside an IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96) or 6to4 (2002::/16) address. */
-    private static InetAddress embeddedIpv4(Inet6Address v6, byte[] b) {
-        try {
-            if (v6.isIPv4CompatibleAddress()) {
-                return InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
-            }
-            boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
-                    && allZero(b, 4, 12);
-            if (nat64) {
-                return InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
-            }
-            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
-                return InetAddress.getByAddress(new byte[] {b[2], b[3], b[4], b[5]});
-            }
-            return null;
-        } catch (UnknownHostException e) {
-            return null;
-        }
-    }
-
-    private static boolean allZero(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String stripBrackets(String host) {
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    private static String name(String host) {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        name = name.toLowerCase(Locale.ROOT);
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 
     /** Name resolution, replaceable in tests. */

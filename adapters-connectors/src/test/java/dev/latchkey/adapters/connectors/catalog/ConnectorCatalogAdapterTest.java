@@ -59,7 +59,7 @@ class ConnectorCatalogAdapterTest {
     }
 
     @Test
-    void a_file_in_the_connectors_dir_is_added_to_the_built_ins() throws IOException {
+    void a_file_in_the_connectors_dir_is_added_to_the_catalog() throws IOException {
         Files.writeString(dir.resolve("acme-crm.yaml"), apiKeyConnector("acme-crm", "https://api.acme.example/v1"));
         Files.writeString(dir.resolve("acme-json.json"), """
                 {"slug": "acme-json", "name": "Acme JSON", "categories": ["crm"],
@@ -76,6 +76,17 @@ class ConnectorCatalogAdapterTest {
         assertThat(catalog.find(new ConnectorSlug("acme-json"))).isPresent();
         assertThat(catalog.find(new ConnectorSlug("github"))).isPresent();
         assertThat(catalog.all().stream().map(d -> d.slug().value()).toList()).isSorted();
+    }
+
+    @Test
+    void only_the_files_shipped_on_the_classpath_are_built_in_not_those_of_the_connectors_dir() throws IOException {
+        Files.writeString(dir.resolve("acme-crm.yaml"), apiKeyConnector("acme-crm", "https://api.acme.example/v1"));
+
+        ConnectorCatalogAdapter catalog = new ConnectorCatalogAdapter(JSON, false, Optional.of(dir));
+
+        assertThat(catalog.builtIn(new ConnectorSlug("acme-crm"))).isFalse();
+        assertThat(catalog.builtIn(new ConnectorSlug("github"))).isTrue();
+        assertThat(catalog.builtIn(new ConnectorSlug("no-such"))).isFalse();
     }
 
     @Test

@@ -9,13 +9,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.file.Path;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -117,5 +122,81 @@ class GuardedHttpClientTest {
         assertThatThrownBy(() -> impatient.send(getRequest("/slow")))
                 .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE))
                 .hasMessageContaining("timed out");
+    }
+
+    @Test
+    void the_address_checked_is_the_address_connected_to_when_the_name_later_resolves_elsewhere(@TempDir Path keys) throws Exception {
+        StubTlsCertificate certificate = new StubTlsCertificate("rebind.test", keys);
+        WireMockServer tlsProvider = new WireMockServer(options().dynamicPort().dynamicHttpsPort()
+                .keystorePath(certificate.keystore.toString()).keystoreType("PKCS12")
+                .keystorePassword(StubTlsCertificate.PASSWORD).keyManagerPassword(StubTlsCertificate.PASSWORD));
+        tlsProvider.start();
+        try {
+            tlsProvider.stubFor(get(urlEqualTo("/hello")).willReturn(aResponse().withStatus(200).withBody("from the checked address")));
+            // First answer: the stub server (loopback, allowed for this test only); every later answer: a private address.
+            AtomicInteger lookups = new AtomicInteger();
+            OutboundGuard rebinding = new OutboundGuard(false, host -> new InetAddress[] {lookups.incrementAndGet() == 1
+                    ? InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})
+                    : InetAddress.getByAddress(host, new byte[] {10, 0, 0, 1})},
+                    Set::of, Set.of(InetAddress.getByAddress(new byte[] {127, 0, 0, 1})));
+            try (GuardedHttpClient client = new GuardedHttpClient(rebinding, Duration.ofSeconds(5), Duration.ofSeconds(10), certificate.trustingIt)) {
+                ProviderResponse response = client.send(new ProviderRequest("GET", URI.create("https://rebind.test:" + tlsProvider.httpsPort() + "/hello"),
+                        Map.of(), Optional.empty()));
+
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.body()).isEqualTo("from the checked address");
+                assertThat(lookups).hasValue(1);
+            }
+        } finally {
+            tlsProvider.stop();
+        }
+    }
+
+    @Test
+    void the_certificate_is_verified_for_the_host_name_although_the_socket_connects_to_an_address(@TempDir Path keys) throws Exception {
+        StubTlsCertificate certificate = new StubTlsCertificate("rebind.test", keys);
+        WireMockServer tlsProvider = new WireMockServer(options().dynamicPort().dynamicHttpsPort()
+                .keystorePath(certificate.keystore.toString()).keystoreType("PKCS12")
+                .keystorePassword(StubTlsCertificate.PASSWORD).keyManagerPassword(StubTlsCertificate.PASSWORD));
+        tlsProvider.start();
+        try {
+            tlsProvider.stubFor(get(urlEqualTo("/hello")).willReturn(aResponse().withStatus(200)));
+            OutboundGuard loopbackAllowed = new OutboundGuard(false, host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {127, 0, 0, 1})},
+                    Set::of, Set.of(InetAddress.getByAddress(new byte[] {127, 0, 0, 1})));
+            try (GuardedHttpClient client = new GuardedHttpClient(loopbackAllowed, Duration.ofSeconds(5), Duration.ofSeconds(10), certificate.trustingIt)) {
+                assertThatThrownBy(() -> client.send(new ProviderRequest("GET", URI.create("https://impostor.test:" + tlsProvider.httpsPort() + "/hello"),
+                        Map.of(), Optional.empty())))
+                        .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE))
+                        .hasMessageContaining("impostor.test");
+                assertThat(tlsProvider.getAllServeEvents()).isEmpty();
+            }
+        } finally {
+            tlsProvider.stop();
+        }
+    }
+
+    @Test
+    void a_name_that_resolves_to_a_refused_address_is_never_connected_to() {
+        ProviderHttpAdapter strict = new ProviderHttpAdapter(new GuardedHttpClient(new OutboundGuard(false,
+                host -> new InetAddress[] {InetAddress.getByAddress(host, new byte[] {(byte) 198, 18, 0, 1})})),
+                new OutboundGuard(false), JsonMapper.createDefault());
+
+        assertThatThrownBy(() -> strict.send(new ProviderRequest("POST", URI.create("https://bench.example.com/token?secret=s3cr3t"),
+                Map.of("Authorization", "Bearer s3cr3t"), Optional.of("client_secret=s3cr3t"))))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE))
+                .hasMessageContaining("refused a request to bench.example.com")
+                .hasMessageContaining("benchmarking")
+                .hasMessageContaining("LATCHKEY_ALLOW_PRIVATE_NETWORK=true")
+                .hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    void a_body_longer_than_the_limit_does_not_keep_the_client_reading() {
+        provider.stubFor(get(urlEqualTo("/endless")).willReturn(aResponse().withStatus(200)
+                .withBody("y".repeat(GuardedHttpClient.MAX_BODY_BYTES * 3))));
+
+        assertThat(allowed.send(getRequest("/endless")).body()).hasSize(GuardedHttpClient.MAX_BODY_BYTES);
+        provider.stubFor(get(urlEqualTo("/after")).willReturn(aResponse().withStatus(204)));
+        assertThat(allowed.send(getRequest("/after")).status()).isEqualTo(204);
     }
 }
