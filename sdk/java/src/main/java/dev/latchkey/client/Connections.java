@@ -44,6 +44,7 @@ public final class Connections {
      * The connection's access token, refreshed first when it is due, or always with
      * {@code forceRefresh} (e.g. after the provider refused it). {@code 409 no_access_token} for
      * key-based auth types, {@code 409 connection_expired} when the customer must connect again.
+     * (This Latchkey does not act on {@code force_refresh} yet; it refreshes when the token is due.)
      */
     public AccessToken accessToken(String linkedAccountId, String connectionId, boolean forceRefresh) {
         return transport.get(path(linkedAccountId, connectionId) + "/access-token"

@@ -112,7 +112,10 @@ public final class Latchkey {
             this.apiKey = apiKey;
         }
 
-        /** Your own {@link HttpClient} (proxy settings, executor, SSL context); by default one with a 10 s connect timeout. */
+        /**
+         * Your own {@link HttpClient} (proxy settings, executor, SSL context); by default one speaking HTTP/1.1 with a
+         * 10 s connect timeout that follows no redirects.
+         */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
             return this;
@@ -139,7 +142,9 @@ public final class Latchkey {
 
         public Latchkey build() {
             HttpClient http = httpClient != null ? httpClient
-                    : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+                    // HTTP/1.1: what Latchkey serves (its proxy is an HTTP/1.1 handler); no h2c upgrade attempts on http URLs.
+                    : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
             return new Latchkey(new Transport(baseUrl, apiKey, http, timeout, retryPolicy, sleeper, clock));
         }
     }
