@@ -1,6 +1,8 @@
 package dev.latchkey.client;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +13,6 @@ import java.util.Map;
  */
 public record LinkedAccount(String id, String name, Map<String, Object> metadata, Instant createdAt, Instant updatedAt) {
     public LinkedAccount {
-        metadata = metadata == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 }

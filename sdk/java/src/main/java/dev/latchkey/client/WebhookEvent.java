@@ -1,6 +1,8 @@
 package dev.latchkey.client;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Map;
  */
 public record WebhookEvent(String id, String type, Instant createdAt, Map<String, Object> data) {
     public WebhookEvent {
-        data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+        data = data == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 
     public String linkedAccountId() {
