@@ -1,10 +1,24 @@
 package dev.latchkey.bootstrap;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts Latchkey: checks the settings, prepares the database, then the HTTP service. */
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts Latchkey: checks the settings, prepares the database, then the HTTP service; and stops it in
+ * an explicit order. Micronaut's own {@code Micronaut.start()} is not used because its shutdown hook
+ * stops the server's event loops first (cutting every connection) while, in a hook of its own running
+ * at the same time, the embedded PostgreSQL would stop under requests still running. Here one hook does
+ * it all, in order: drain connections and background work ({@link GracefulShutdown}), close the
+ * context (server, scheduler, data source), and stop the embedded PostgreSQL last.
+ *
+ * <p>A process stopped by SIGTERM exits with status 143 (128 + 15), as any JVM ended by that signal.
+ */
 public final class Application {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
 
@@ -12,14 +26,49 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        RuntimeSettings settings = new RuntimeSettings(System.getenv());
+        ApplicationContext context = null;
         try {
-            Micronaut.build(args)
+            context = Micronaut.build(args)
                     .mainClass(Application.class)
-                    .properties(new RuntimeSettings(System.getenv()).prepare())
+                    .properties(settings.prepare())
+                    .build()
                     .start();
+            context.getBean(EmbeddedServer.class).start();
         } catch (RuntimeSettings.InvalidSettingsException e) {
             LOG.error(e.getMessage());
+            stop(context, settings);
             Runtime.getRuntime().exit(2);
+        } catch (RuntimeException e) {
+            LOG.error("Latchkey could not start: {}", e.getMessage(), e);
+            stop(context, settings);
+            Runtime.getRuntime().exit(1);
+        }
+        ApplicationContext running = context;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.getBean(GracefulShutdown.class).drain();
+            } finally {
+                stop(running, settings);
+                stopped.countDown();
+            }
+        }, "latchkey-shutdown"));
+        try {
+            stopped.await(); // keeps the process alive until a stop has run its course
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The context (server, scheduler, data source), then the embedded PostgreSQL: nothing uses it any more. */
+    private static void stop(ApplicationContext context, RuntimeSettings settings) {
+        try {
+            Optional.ofNullable(context).filter(ApplicationContext::isRunning).ifPresent(ApplicationContext::close);
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the application context failed: {}", e.getMessage(), e);
+        } finally {
+            settings.embeddedPostgres().ifPresent(postgres -> postgres.close());
         }
     }
 }

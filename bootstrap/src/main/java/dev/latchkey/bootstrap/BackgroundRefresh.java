@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Refreshes tokens that expire soon, so idle connections do not die. Safe on several instances at
- * once: each run claims different connections. Off with {@code latchkey.refresh.enabled=false}.
+ * once: each run claims different connections. Off with {@code latchkey.refresh.enabled=false}. On a
+ * stop it claims no more, and gives back what it claimed and has not refreshed yet ({@link BackgroundWork}).
  */
 @Singleton
 @Requires(property = "latchkey.refresh.enabled", notEquals = "false")
@@ -18,21 +19,25 @@ public class BackgroundRefresh {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundRefresh.class);
 
     private final RefreshExpiringConnectionsUseCase refresher;
+    private final BackgroundWork work;
     private final int batch;
 
-    public BackgroundRefresh(RefreshExpiringConnectionsUseCase refresher, @Value("${latchkey.refresh.batch:50}") int batch) {
+    public BackgroundRefresh(RefreshExpiringConnectionsUseCase refresher, BackgroundWork work, @Value("${latchkey.refresh.batch:50}") int batch) {
         this.refresher = refresher;
+        this.work = work;
         this.batch = batch;
     }
 
     @Scheduled(initialDelay = "${latchkey.refresh.initial-delay:20s}", fixedDelay = "${latchkey.refresh.interval:30s}")
     void refreshDue() {
-        int claimed;
-        do {
-            claimed = refresher.refreshDue(batch);
-            if (claimed > 0) {
-                LOG.info("Refreshed in the background: {} connections claimed", claimed);
-            }
-        } while (claimed == batch);
+        work.run(() -> {
+            int claimed;
+            do {
+                claimed = refresher.refreshDue(batch, work::stopping);
+                if (claimed > 0) {
+                    LOG.info("Refreshed in the background: {} connections claimed", claimed);
+                }
+            } while (claimed == batch && !work.stopping());
+        });
     }
 }

@@ -13,25 +13,32 @@ public class Housekeeping {
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
     private final PurgeExpiredRevocationsUseCase purgeRevocations;
     private final PurgeOldWebhookEventsUseCase purgeWebhookEvents;
+    private final BackgroundWork work;
 
-    public Housekeeping(PurgeExpiredRevocationsUseCase purgeRevocations, PurgeOldWebhookEventsUseCase purgeWebhookEvents) {
+    public Housekeeping(PurgeExpiredRevocationsUseCase purgeRevocations, PurgeOldWebhookEventsUseCase purgeWebhookEvents,
+                        BackgroundWork work) {
         this.purgeRevocations = purgeRevocations;
         this.purgeWebhookEvents = purgeWebhookEvents;
+        this.work = work;
     }
 
     @Scheduled(initialDelay = "2m", fixedDelay = "1h")
     void purgeOldWebhookEvents() {
-        int purged = purgeWebhookEvents.purge();
-        if (purged > 0) {
-            LOG.info("Forgot {} webhook events older than the retention period, with their deliveries", purged);
-        }
+        work.run(() -> {
+            int purged = purgeWebhookEvents.purge();
+            if (purged > 0) {
+                LOG.info("Forgot {} webhook events older than the retention period, with their deliveries", purged);
+            }
+        });
     }
 
     @Scheduled(initialDelay = "1m", fixedDelay = "1h")
     void purgeExpiredRevocations() {
-        int purged = purgeRevocations.purge();
-        if (purged > 0) {
-            LOG.info("Forgot {} revocations of session tokens that have expired", purged);
-        }
+        work.run(() -> {
+            int purged = purgeRevocations.purge();
+            if (purged > 0) {
+                LOG.info("Forgot {} revocations of session tokens that have expired", purged);
+            }
+        });
     }
 }

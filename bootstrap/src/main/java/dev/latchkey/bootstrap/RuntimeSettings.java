@@ -24,8 +24,11 @@ import java.util.Optional;
  */
 public final class RuntimeSettings {
     static final int MIN_SECRET_BYTES = 32;
+    static final int DEFAULT_DRAIN_SECONDS = 5;
+    static final int DEFAULT_GRACE_SECONDS = 30;
 
     private final Map<String, String> env;
+    private EmbeddedPostgres embeddedPostgres;
 
     public RuntimeSettings(Map<String, String> env) {
         this.env = env;
@@ -73,6 +76,13 @@ public final class RuntimeSettings {
                 properties.put("latchkey.allow-private-network", Boolean.parseBoolean(allow));
             }
         });
+        value("LATCHKEY_REFRESH_WAIT_SECONDS").ifPresent(seconds -> {
+            if (!seconds.matches("\\d{1,4}") || Integer.parseInt(seconds) < 1) {
+                problems.add("LATCHKEY_REFRESH_WAIT_SECONDS must be a whole number of seconds from 1 to 9999 (got '" + seconds + "')");
+            } else {
+                properties.put("latchkey.refresh.wait", Integer.parseInt(seconds) + "s");
+            }
+        });
         value("LATCHKEY_CONNECTORS_DIR").ifPresent(dir -> {
             if (!Files.isDirectory(Path.of(dir))) {
                 problems.add("LATCHKEY_CONNECTORS_DIR must be a directory of connector files (" + dir + " is not one)");
@@ -81,6 +91,24 @@ public final class RuntimeSettings {
             }
         });
         Optional<String> encryptionKeys = value("LATCHKEY_ENCRYPTION_KEYS");
+        seconds("LATCHKEY_DB_CONNECT_TIMEOUT_SECONDS", 1, 300, problems).ifPresent(wait -> {
+            // The pool's wait for a connection bounds how long a request waits before its 503; the
+            // driver's own timeouts bound each attempt to open one; the pool's check must be shorter.
+            properties.put("datasources.default.connection-timeout", wait * 1000L);
+            properties.put("datasources.default.validation-timeout", wait * 500L);
+            properties.put("datasources.default.data-source-properties.connectTimeout", wait);
+            properties.put("datasources.default.data-source-properties.loginTimeout", wait);
+        });
+        seconds("LATCHKEY_DB_QUERY_TIMEOUT_SECONDS", 1, 86_400, problems)
+                .ifPresent(wait -> properties.put("datasources.default.data-source-properties.socketTimeout", wait));
+        Optional<Integer> drainSeconds = seconds("LATCHKEY_SHUTDOWN_DRAIN_SECONDS", 0, 3600, problems);
+        Optional<Integer> graceSeconds = seconds("LATCHKEY_SHUTDOWN_GRACE_SECONDS", 1, 3600, problems);
+        drainSeconds.ifPresent(drain -> properties.put("latchkey.shutdown.drain-delay", drain + "s"));
+        graceSeconds.ifPresent(grace -> properties.put("latchkey.shutdown.grace-period", grace + "s"));
+        if (drainSeconds.orElse(DEFAULT_DRAIN_SECONDS) > graceSeconds.orElse(DEFAULT_GRACE_SECONDS)) {
+            problems.add("LATCHKEY_SHUTDOWN_DRAIN_SECONDS (" + drainSeconds.orElse(DEFAULT_DRAIN_SECONDS) + ") must not exceed "
+                    + "LATCHKEY_SHUTDOWN_GRACE_SECONDS (" + graceSeconds.orElse(DEFAULT_GRACE_SECONDS) + "): the grace bounds the whole stop");
+        }
 
         Optional<String> secret = value("LATCHKEY_SESSION_SECRET");
         if (secret.isPresent() && secret.get().getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
@@ -109,6 +137,7 @@ public final class RuntimeSettings {
             value("LATCHKEY_DATABASE_PASSWORD").ifPresent(password -> properties.put("datasources.default.password", password));
         } else {
             EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), true);
+            embeddedPostgres = postgres;
             properties.put("datasources.default.url", postgres.jdbcUrl("latchkey"));
             properties.put("datasources.default.username", postgres.username());
             properties.put("datasources.default.password", postgres.password());
@@ -116,6 +145,21 @@ public final class RuntimeSettings {
         properties.put("latchkey.session-secret", secret.orElseGet(() -> secretKeptIn(dataDir.resolve("session-secret"))));
         properties.put("latchkey.encryption-keys", encryptionKeys.orElseGet(() -> "k1:" + secretKeptIn(dataDir.resolve("encryption-key"), 32)));
         return properties;
+    }
+
+    /** The embedded PostgreSQL {@link #prepare} started, if it did: the caller stops it, after everything else. */
+    public Optional<EmbeddedPostgres> embeddedPostgres() {
+        return Optional.ofNullable(embeddedPostgres);
+    }
+
+    /** A whole number of seconds in [min, max], or a problem saying so. */
+    private Optional<Integer> seconds(String name, int min, int max, List<String> problems) {
+        Optional<String> given = value(name);
+        if (given.isPresent() && (!given.get().matches("\\d{1,6}") || Integer.parseInt(given.get()) < min || Integer.parseInt(given.get()) > max)) {
+            problems.add(name + " must be a whole number of seconds from " + min + " to " + max + " (got '" + given.get() + "')");
+            return Optional.empty();
+        }
+        return given.map(Integer::parseInt);
     }
 
     private Optional<String> value(String name) {

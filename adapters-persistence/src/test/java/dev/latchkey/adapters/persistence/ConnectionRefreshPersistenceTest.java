@@ -2,6 +2,7 @@ package dev.latchkey.adapters.persistence;
 
 import dev.latchkey.adapters.persistence.connection.ConnectionPersistenceAdapter;
 import dev.latchkey.adapters.persistence.transaction.TransactionPersistenceAdapter;
+import dev.latchkey.application.port.out.RowLockTimeoutException;
 import dev.latchkey.application.port.out.ConnectionStorePort.Due;
 import dev.latchkey.application.port.out.ConnectionStorePort.RefreshSchedule;
 import dev.latchkey.domain.account.LinkedAccount;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 @MicronautTest(startApplication = false, transactional = false)
 class ConnectionRefreshPersistenceTest extends EncryptedPersistenceTest {
@@ -99,14 +101,14 @@ class ConnectionRefreshPersistenceTest extends EncryptedPersistenceTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<?> first = pool.submit(() -> transactions.inTransaction(() -> {
-                Connection locked = connections.lockForUpdate(ws, c.id()).orElseThrow();
+                Connection locked = connections.lockForUpdate(ws, c.id(), Duration.ofSeconds(30)).orElseThrow();
                 firstLocked.countDown();
                 await(releaseFirst);
                 connections.update(locked.refreshed(new AccessToken("winner", Optional.empty(), Optional.empty(), "Bearer", List.of()), NOW));
             }));
             assertThat(firstLocked.await(10, TimeUnit.SECONDS)).isTrue();
             Future<String> second = pool.submit(() -> transactions.inTransaction(() -> {
-                Connection locked = connections.lockForUpdate(ws, c.id()).orElseThrow();
+                Connection locked = connections.lockForUpdate(ws, c.id(), Duration.ofSeconds(30)).orElseThrow();
                 secondLocked.countDown();
                 return locked.credentials().token().orElseThrow().value();
             }));
@@ -116,6 +118,35 @@ class ConnectionRefreshPersistenceTest extends EncryptedPersistenceTest {
             first.get(10, TimeUnit.SECONDS);
             assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("winner");
         } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_lock_held_longer_than_the_wait_is_a_row_lock_timeout_and_the_row_is_unchanged() throws Exception {
+        WorkspaceId ws = newWorkspace();
+        Connection c = oauth(ws, newAccount(ws), Optional.of(NOW));
+        CountDownLatch firstLocked = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> transactions.inTransaction(() -> {
+                connections.lockForUpdate(ws, c.id(), Duration.ofSeconds(30)).orElseThrow();
+                firstLocked.countDown();
+                await(releaseFirst);
+            }));
+            assertThat(firstLocked.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Throwable> second = pool.submit(() -> catchThrowable(() -> transactions.inTransaction(
+                    () -> connections.lockForUpdate(ws, c.id(), Duration.ofMillis(200)))));
+
+            assertThat(second.get(30, TimeUnit.SECONDS)).isInstanceOf(RowLockTimeoutException.class)
+                    .hasMessageContaining(c.id().toString());
+            releaseFirst.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            // The connection's next transaction waits as long as it says (the timeout was local to the one that ran out).
+            assertThat(transactions.inTransaction(() -> connections.lockForUpdate(ws, c.id(), Duration.ofSeconds(30)))).isPresent();
+        } finally {
+            releaseFirst.countDown();
             pool.shutdownNow();
         }
     }
@@ -170,6 +201,33 @@ class ConnectionRefreshPersistenceTest extends EncryptedPersistenceTest {
         assertThat(connections.refreshSchedule(ws, retryDue.id())).isEqualTo(new RefreshSchedule(3, Optional.of(lease)));
         assertThat(transactions.inTransaction(() -> connections.claimDueForRefresh(lease, before, lease.plusSeconds(120), 20)))
                 .extracting(Due::id).containsAll(due).contains(backingOff.id()).doesNotContain(later.id(), noExpiry.id(), expired.id());
+    }
+
+    @Test
+    void claims_given_back_on_a_stop_are_due_at_once_failures_kept_unless_their_schedule_changed_meanwhile() {
+        WorkspaceId ws = newWorkspace();
+        LinkedAccount account = newAccount(ws);
+        // Real time, as the other claim tests use (claims span workspaces); nanoseconds, which PostgreSQL does not keep.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS).plusNanos(789);
+        Connection expiring = oauth(ws, account, Optional.of(now.plusSeconds(60)));
+        Connection retrying = oauth(ws, account, Optional.empty());
+        connections.scheduleRefresh(ws, retrying.id(), new RefreshSchedule(2, Optional.of(now.minusSeconds(1))));
+        Connection failedMeanwhile = oauth(ws, account, Optional.of(now.plusSeconds(90)));
+        Instant lease = now.plus(Duration.ofMinutes(2));
+        List<Due> claimed = transactions.inTransaction(() -> connections.claimDueForRefresh(now, now.plus(Duration.ofMinutes(10)), lease, 100))
+                .stream().filter(due -> due.workspaceId().equals(ws)).toList();
+        assertThat(claimed).hasSize(3);
+        RefreshSchedule backoff = new RefreshSchedule(1, Optional.of(now.plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MICROS)));
+        connections.scheduleRefresh(ws, failedMeanwhile.id(), backoff); // a request's refresh failed: its backoff stands
+
+        Instant stop = now.plusSeconds(5).truncatedTo(ChronoUnit.MICROS);
+        transactions.inTransaction(() -> connections.releaseRefreshClaims(claimed, lease, stop));
+
+        assertThat(connections.refreshSchedule(ws, expiring.id())).isEqualTo(new RefreshSchedule(0, Optional.of(stop)));
+        assertThat(connections.refreshSchedule(ws, retrying.id())).isEqualTo(new RefreshSchedule(2, Optional.of(stop)));
+        assertThat(connections.refreshSchedule(ws, failedMeanwhile.id())).isEqualTo(backoff);
+        assertThat(transactions.inTransaction(() -> connections.claimDueForRefresh(stop, stop, stop.plusSeconds(120), 100)))
+                .extracting(Due::id).contains(expiring.id(), retrying.id()).doesNotContain(failedMeanwhile.id());
     }
 
     private static void await(CountDownLatch latch) {

@@ -518,6 +518,23 @@ class WebhookPersistenceAdapterTest extends EncryptedPersistenceTest {
     }
 
     @Test
+    void a_delivery_given_back_on_a_stop_is_due_at_once_unless_its_lease_was_lost() {
+        WorkspaceId ws = newWorkspace();
+        WebhookEndpoint endpoint = endpoint(ws, "api.example", "*");
+        append(ws, Event.CONNECTION_CREATED);
+        Claimed claimed = webhooks.claimDue(NOW, NOW.plus(LEASE), 10).getFirst();
+
+        webhooks.release(claimed, NOW.plusSeconds(1));
+
+        assertThat(delivery(ws, endpoint).nextAttemptAt()).contains(NOW.plusSeconds(1));
+        assertThat(delivery(ws, endpoint).attempts()).isZero();
+        Claimed again = webhooks.claimDue(NOW.plusSeconds(1), NOW.plus(LEASE), 10).getFirst();
+        assertThat(again.id()).isEqualTo(claimed.id());
+        webhooks.release(claimed, NOW.plusSeconds(2));
+        assertThat(delivery(ws, endpoint).nextAttemptAt()).as("the old holder's lease is gone").contains(NOW.plus(LEASE));
+    }
+
+    @Test
     void an_outcome_recorded_under_a_lost_lease_is_ignored() {
         WorkspaceId ws = newWorkspace();
         WebhookEndpoint endpoint = endpoint(ws, "api.example", "*");

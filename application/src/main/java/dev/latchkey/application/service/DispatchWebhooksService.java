@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Delivers due webhook events, at least once. Each batch is claimed under a lease (committed at
@@ -42,11 +43,16 @@ public final class DispatchWebhooksService implements DispatchWebhooksUseCase, P
     }
 
     @Override
-    public int dispatchDue() {
+    public int dispatchDue(BooleanSupplier stopping) {
         Instant now = clock.instant();
         List<Claimed> claimed = deliveries.claimDue(now, now.plus(LEASE), BATCH);
         for (Claimed delivery : claimed) {
-            send(delivery);
+            if (stopping.getAsBoolean()) {
+                // Another instance sends it at once, rather than when the lease runs out.
+                deliveries.release(delivery, clock.instant());
+            } else {
+                send(delivery);
+            }
         }
         return claimed.size();
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keeps idle connections alive: claims connections whose token expires within the window (or whose
@@ -40,11 +41,18 @@ public final class RefreshExpiringConnectionsService implements RefreshExpiringC
     }
 
     @Override
-    public int refreshDue(int limit) {
+    public int refreshDue(int limit, BooleanSupplier stopping) {
         Instant now = clock.instant();
         List<ConnectionStorePort.Due> due = transactions.inTransaction(
                 () -> connections.claimDueForRefresh(now, now.plus(window), now.plus(lease), limit));
-        for (ConnectionStorePort.Due connection : due) {
+        for (int i = 0; i < due.size(); i++) {
+            ConnectionStorePort.Due connection = due.get(i);
+            if (stopping.getAsBoolean()) {
+                // Another instance takes these over at once, rather than when the lease runs out.
+                List<ConnectionStorePort.Due> left = due.subList(i, due.size());
+                transactions.inTransaction(() -> connections.releaseRefreshClaims(left, now.plus(lease), clock.instant()));
+                break;
+            }
             try {
                 refresher.refreshInBackground(connection, window);
             } catch (RuntimeException e) {

@@ -194,6 +194,14 @@ public final class InMemoryWebhooks implements WebhookEndpointStorePort, Webhook
     }
 
     @Override
+    public synchronized void release(Claimed claimed, Instant dueAt) {
+        held(claimed).ifPresent(row -> {
+            row.nextAttemptAt = dueAt;
+            row.lease = null;
+        });
+    }
+
+    @Override
     public synchronized void delivered(Claimed claimed, int statusCode, Instant now) {
         held(claimed).ifPresent(row -> {
             row.status = Status.DELIVERED;

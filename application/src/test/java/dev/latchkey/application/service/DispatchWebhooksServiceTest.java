@@ -307,6 +307,22 @@ class DispatchWebhooksServiceTest {
     }
 
     @Test
+    void on_a_stop_the_claimed_deliveries_not_sent_yet_are_given_back_due_at_once() {
+        endpoint("https://api.acme.com/hook", "*");
+        for (int i = 0; i < 3; i++) {
+            store.append(Event.of(workspace, Event.CONNECTION_UPDATED, clock.instant(), Map.of("i", i)));
+        }
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        // The service starts stopping once the first delivery is sent.
+        assertThat(dispatch.dispatchDue(() -> asked.getAndIncrement() > 0)).isEqualTo(3);
+
+        assertThat(sender.sent()).hasSize(1);
+        assertThat(dispatch.dispatchDue()).as("due at once, not after the lease").isEqualTo(2);
+        assertThat(sender.sent()).extracting(s -> s.event().id()).doesNotHaveDuplicates().hasSize(3);
+    }
+
+    @Test
     void only_endpoints_that_want_the_type_get_a_delivery() {
         endpoint("https://all.example/hook", "*");
         endpoint("https://created.example/hook", Event.CONNECTION_CREATED);

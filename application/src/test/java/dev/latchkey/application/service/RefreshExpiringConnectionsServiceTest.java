@@ -129,6 +129,25 @@ class RefreshExpiringConnectionsServiceTest {
     }
 
     @Test
+    void on_a_stop_the_claimed_connections_not_refreshed_yet_are_given_back_due_at_once() {
+        Connection first = expiringIn(Duration.ofMinutes(1));
+        Connection second = expiringIn(Duration.ofMinutes(2));
+        Connection third = expiringIn(Duration.ofMinutes(3));
+        oauth.answering(fresh("new"));
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        // The service starts stopping once the first connection is refreshed.
+        assertThat(service.refreshDue(10, () -> asked.getAndIncrement() > 0)).isEqualTo(3);
+
+        assertThat(tokenOf(first)).isEqualTo("new");
+        assertThat(oauth.refreshes()).isEqualTo(1);
+        assertThat(connections.schedule(second.id()).at()).as("no lease left to wait out").contains(T0);
+        assertThat(connections.schedule(third.id()).at()).contains(T0);
+        oauth.answering(fresh("b")).answering(fresh("c"));
+        assertThat(service.refreshDue(10)).as("another instance takes them at once").isEqualTo(2);
+    }
+
+    @Test
     void a_claimed_connection_is_leased_so_a_second_instance_does_not_claim_it_before_the_lease_ends() {
         expiringIn(Duration.ofMinutes(3));
 

@@ -60,6 +60,10 @@ public interface ConnectionRepository extends GenericRepository<ConnectionRow, U
     @Query("UPDATE connections SET next_refresh_at = :leaseUntil WHERE id IN (:ids)")
     int lease(List<UUID> ids, Instant leaseUntil);
 
+    /** Gives claimed rows back, due at {@code dueAt}, unless their schedule changed since the claim (failures kept). */
+    @Query("UPDATE connections SET next_refresh_at = :dueAt WHERE id IN (:ids) AND next_refresh_at = :leaseUntil")
+    int releaseLease(List<UUID> ids, Instant leaseUntil, Instant dueAt);
+
     Optional<ConnectionRow> findByWorkspaceIdAndId(UUID workspaceId, UUID id);
 
     @Query("SELECT * FROM connections WHERE workspace_id = :workspaceId AND account_key = :accountKey ORDER BY created_at, id")

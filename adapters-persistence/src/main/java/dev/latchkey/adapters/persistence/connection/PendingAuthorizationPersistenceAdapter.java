@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.persistence.connection;
 
 import dev.latchkey.adapters.persistence.json.JsonColumns;
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.PendingAuthorizationStorePort;
 import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.account.LinkedAccountKey;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 @Singleton
+@TranslatesDatabaseFailures
 public class PendingAuthorizationPersistenceAdapter implements PendingAuthorizationStorePort {
     /** Expired rows removed per consume; enough to keep up with the rate authorizations are started. */
     static final int SWEEP_LIMIT = 100;

@@ -6,6 +6,7 @@ import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
 import dev.latchkey.adapters.persistence.crypto.CredentialDecryptionException;
 import dev.latchkey.adapters.persistence.crypto.Sealed;
 import dev.latchkey.adapters.persistence.json.JsonColumns;
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.EventOutboxPort;
 import dev.latchkey.application.port.out.WebhookDeliveryStorePort;
 import dev.latchkey.application.port.out.WebhookEndpointStorePort;
@@ -44,6 +45,7 @@ import java.util.UUID;
  * workspace in it. Signing secrets are sealed with AES-256-GCM, bound to the workspace and endpoint.
  */
 @Singleton
+@TranslatesDatabaseFailures
 public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpointStorePort, WebhookDeliveryStorePort {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookPersistenceAdapter.class);
     private static final int MAX_ERROR_LENGTH = 500;
@@ -332,6 +334,19 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
                       AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.status = 'pending')""")) {
                 delete.setObject(1, time(cutoff));
                 return delete.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void release(Claimed claimed, Instant dueAt) {
+        jdbc.run(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE webhook_deliveries SET next_attempt_at = ?, lease_id = NULL WHERE id = ? AND lease_id = ?")) {
+                update.setObject(1, time(dueAt));
+                update.setObject(2, claimed.id().value());
+                update.setObject(3, claimed.lease());
+                return update.executeUpdate();
             }
         });
     }

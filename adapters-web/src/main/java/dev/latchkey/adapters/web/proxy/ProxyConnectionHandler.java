@@ -1,9 +1,13 @@
 package dev.latchkey.adapters.web.proxy;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
@@ -18,6 +22,11 @@ import java.util.ArrayDeque;
  * client pipelines: a request that would overtake the answer before it waits here (and reading stops
  * until it can go on). Micronaut asks for reads with {@code autoRead} off; this handler holds those
  * requests back while an exchange cannot take more of its body (provider not ready or not writable).
+ *
+ * <p>Seeing every request and answer, it also knows when its connection is idle, which a graceful stop
+ * needs ({@link ConnectionDrain}): while draining, Micronaut's answers get {@code Connection: close} here
+ * (proxied ones in {@link ProxyExchange}) and the connection ends after them; once the server stops
+ * accepting, the connection closes as soon as nothing is being answered on it.
  */
 final class ProxyConnectionHandler extends ChannelDuplexHandler {
     private final ProxyServer server;
@@ -32,6 +41,8 @@ final class ProxyConnectionHandler extends ChannelDuplexHandler {
     /** Requests given to Micronaut that it has not answered in full yet. */
     private int micronautPending;
     private boolean readHeld;
+    /** A Micronaut answer said {@code Connection: close} because the server is draining: close after it. */
+    private boolean closeAfterAnswer;
 
     ProxyConnectionHandler(ProxyServer server) {
         this.server = server;
@@ -40,6 +51,7 @@ final class ProxyConnectionHandler extends ChannelDuplexHandler {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        server.drain.opened(this);
     }
 
     @Override
@@ -120,13 +132,22 @@ final class ProxyConnectionHandler extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        boolean answered = msg instanceof LastHttpContent
-                && !(msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL);
+        boolean informational = msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+        if (msg instanceof HttpResponse response && !informational && server.drain.draining()) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            closeAfterAnswer = true;
+        }
+        boolean answered = msg instanceof LastHttpContent && !informational;
         ctx.write(msg, promise);
+        if (answered && closeAfterAnswer) {
+            closeAfterWrites();
+            return;
+        }
         if (answered && micronautPending > 0) {
             micronautPending--;
             if (micronautPending == 0) {
                 drain();
+                closeIfStoppingAndIdle();
             }
         }
     }
@@ -136,7 +157,29 @@ final class ProxyConnectionHandler extends ChannelDuplexHandler {
         if (answering == exchange) {
             answering = null;
             drain();
+            closeIfStoppingAndIdle();
         }
+    }
+
+    /** The server stops accepting: close this connection once nothing is being answered on it. */
+    void closeWhenIdle() {
+        ctx.executor().execute(this::closeIfStoppingAndIdle);
+    }
+
+    /** The grace is over: close whatever is going on. */
+    void closeNow() {
+        ctx.channel().close();
+    }
+
+    private void closeIfStoppingAndIdle() {
+        if (server.drain.closing() && answering == null && micronautPending == 0 && held.isEmpty() && ctx.channel().isActive()) {
+            closeAfterWrites();
+        }
+    }
+
+    /** Closes once everything written so far is on the wire (an empty buffer passes the HTTP encoder as is). */
+    private void closeAfterWrites() {
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     private void drain() {
@@ -159,6 +202,7 @@ final class ProxyConnectionHandler extends ChannelDuplexHandler {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        server.drain.closed(this);
         releaseHeld();
         if (answering != null) {
             answering.clientClosed();
@@ -171,6 +215,7 @@ final class ProxyConnectionHandler extends ChannelDuplexHandler {
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
+        server.drain.closed(this);
         releaseHeld();
     }
 

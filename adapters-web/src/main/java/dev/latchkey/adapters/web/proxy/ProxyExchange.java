@@ -33,6 +33,7 @@ import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.List;
@@ -143,7 +144,7 @@ final class ProxyExchange {
         if (HttpUtil.is100ContinueExpected(request) && !requestRead) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
         }
-        prepare(false);
+        prepare(Optional.empty());
     }
 
     /** A piece of the caller's request body. */
@@ -208,8 +209,9 @@ final class ProxyExchange {
 
     // --- preparing ---
 
-    private void prepare(boolean forceRefresh) {
-        var command = call.command(workspace, forceRefresh);
+    /** @param rejected the target the provider answered 401 to, when this prepares the replay */
+    private void prepare(Optional<ProxyTarget> rejected) {
+        var command = rejected.map(call.command(workspace)::rejecting).orElseGet(() -> call.command(workspace));
         Optional<ProxyTarget> known = server.prepare.remembered(command);
         if (known.isPresent()) {
             prepared(known.get());
@@ -400,7 +402,8 @@ final class ProxyExchange {
         requestSent = false;
         replayAfterDiscard = false;
         stopWatching();
-        prepare(true);
+        // The token the provider refused travels with the replay: it is refreshed only if it is still the stored one.
+        prepare(Optional.of(target));
     }
 
     void providerFailed(Throwable cause) {
@@ -460,6 +463,11 @@ final class ProxyExchange {
     // --- ending ---
 
     private void fail(Problem problem) {
+        fail(problem, Optional.empty());
+    }
+
+    /** @param retryAfter when the caller should try again, for a problem that says so ({@code Retry-After}) */
+    private void fail(Problem problem, Optional<Duration> retryAfter) {
         if (done) {
             return;
         }
@@ -467,7 +475,7 @@ final class ProxyExchange {
             abort();
             return;
         }
-        FullHttpResponse response = server.problems.render(problem, ctx.alloc());
+        FullHttpResponse response = server.problems.render(problem, retryAfter, ctx.alloc());
         if (!requestRead && (!replayable || HttpUtil.is100ContinueExpected(request))) {
             // A large body would still be on its way, or the caller may never send the body it asked to send:
             // either way the connection cannot carry another request.
@@ -487,7 +495,7 @@ final class ProxyExchange {
     }
 
     private void keepOrClose(HttpResponse response) {
-        if (!keepAlive) {
+        if (!keepAlive || server.drain.draining()) {
             closeClient = true;
         }
         if (closeClient) {
@@ -540,7 +548,7 @@ final class ProxyExchange {
             try {
                 result = step.call();
             } catch (Exception | Error e) {
-                ctx.executor().execute(() -> fail(ProxyProblems.of(e)));
+                ctx.executor().execute(() -> fail(ProxyProblems.of(e), ProxyProblems.retryAfter(e)));
                 return;
             }
             ctx.executor().execute(() -> {

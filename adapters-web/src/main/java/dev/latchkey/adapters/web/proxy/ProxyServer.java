@@ -19,7 +19,7 @@ import java.util.concurrent.ExecutorService;
  * connection gets a {@link ProxyConnectionHandler} that takes proxied requests itself and hands every
  * other request on unchanged. The proxy is Latchkey's hot path; here it costs no routing, no filter
  * chain and no reactive pipeline, and a proxied exchange stays on one event loop from the caller to the
- * provider and back. Holds what exchanges need.
+ * provider and back. Holds what exchanges need, and tells the {@link ConnectionDrain} of every listener.
  */
 @Singleton
 final class ProxyServer implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -29,15 +29,18 @@ final class ProxyServer implements BeanCreatedEventListener<NettyServerCustomize
     final ProxyProblems problems;
     final ProxySettings settings;
     final ExecutorService blocking;
+    final ConnectionDrain drain;
 
     ProxyServer(AuthenticateApiKeyUseCase apiKeys, PrepareProxyRequestUseCase prepare, ProviderConnections connections,
-                ProxyProblems problems, ProxySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                ProxyProblems problems, ProxySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                ConnectionDrain drain) {
         this.apiKeys = apiKeys;
         this.prepare = prepare;
         this.connections = connections;
         this.problems = problems;
         this.settings = settings;
         this.blocking = blocking;
+        this.drain = drain;
     }
 
     @Override
@@ -56,6 +59,9 @@ final class ProxyServer implements BeanCreatedEventListener<NettyServerCustomize
 
         @Override
         public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
+            if (role == ChannelRole.LISTENER) {
+                drain.listening(channel);
+            }
             return new Installer(channel);
         }
 

@@ -36,6 +36,9 @@ public interface WebhookDeliveryStorePort {
      */
     List<Claimed> claimDue(Instant now, Instant leaseUntil, int limit);
 
+    /** Gives back a delivery not attempted after all (the service is stopping): due again at {@code dueAt}; ignored when the lease was lost. */
+    void release(Claimed claimed, Instant dueAt);
+
     /** Records a 2xx; ignored when the lease was lost. */
     void delivered(Claimed claimed, int statusCode, Instant now);
 
