@@ -35,20 +35,27 @@ public final class Connections {
         return transport.call("POST", path(linkedAccountId), request.body(), Transport.Repeat.CREATE, CONNECTION);
     }
 
-    /** The connection's access token, refreshed first when it is due. */
+    /**
+     * The connection's access token, for the provider's own SDK: refreshed first when it expires
+     * within the connector's margin. {@code 409 no_access_token} for key-based auth types,
+     * {@code 409 connection_expired} when the customer must connect again.
+     */
     public AccessToken accessToken(String linkedAccountId, String connectionId) {
-        return accessToken(linkedAccountId, connectionId, false);
+        return transport.get(path(linkedAccountId, connectionId) + "/access-token", Transport.type(AccessToken.class));
     }
 
     /**
-     * The connection's access token, refreshed first when it is due, or always with
-     * {@code forceRefresh} (e.g. after the provider refused it). {@code 409 no_access_token} for
-     * key-based auth types, {@code 409 connection_expired} when the customer must connect again.
-     * (This Latchkey does not act on {@code force_refresh} yet; it refreshes when the token is due.)
+     * A fresh token after the provider answered 401 to {@code rejected} (as {@link #accessToken} gave it):
+     * {@code force_refresh=true&rejected_token_id=<its tokenId>}. Latchkey refreshes only while the
+     * rejected token is still the stored one; when another caller replaced it already, the current
+     * token comes back without a refresh, so many callers that saw one 401 cause one refresh.
      */
-    public AccessToken accessToken(String linkedAccountId, String connectionId, boolean forceRefresh) {
-        return transport.get(path(linkedAccountId, connectionId) + "/access-token"
-                + Transport.query("force_refresh", forceRefresh ? "true" : null), Transport.type(AccessToken.class));
+    public AccessToken refreshRejected(String linkedAccountId, AccessToken rejected) {
+        if (rejected.tokenId() == null || rejected.tokenId().isEmpty()) {
+            throw new IllegalArgumentException("the rejected token has no tokenId: give the AccessToken this client fetched");
+        }
+        return transport.get(path(linkedAccountId, rejected.connectionId()) + "/access-token"
+                + Transport.query("force_refresh", "true", "rejected_token_id", rejected.tokenId()), Transport.type(AccessToken.class));
     }
 
     private static String path(String linkedAccountId) {

@@ -334,6 +334,16 @@ class LatchkeyClientIT {
         assertThat(token.expiresAt()).isEqualTo(expiry);
         assertThat(token.connectionId()).isEqualTo(connection.id());
         assertThat(connection.scopes()).containsExactly("crm.objects.contacts.read");
+        assertThat(token.tokenId()).hasSize(43);
+
+        // A 401 seen on a token that another caller has replaced already: the stored one comes back, no refresh.
+        AccessToken replacedElsewhere = new AccessToken("old", null, "Bearer", connection.id(), "A".repeat(43));
+        AccessToken current = latchkey.connections().refreshRejected("token-1", replacedElsewhere);
+        assertThat(current.accessToken()).isEqualTo("at-1");
+        assertThat(current.tokenId()).isEqualTo(token.tokenId());
+        AccessToken malformed = new AccessToken("old", null, "Bearer", connection.id(), "not-a-token-id");
+        assertThatThrownBy(() -> latchkey.connections().refreshRejected("token-1", malformed)).isInstanceOfSatisfying(LatchkeyException.class,
+                e -> assertThat(e.fieldErrors()).extracting(FieldError::field).containsExactly("rejected_token_id"));
     }
 
     @Test

@@ -17,7 +17,7 @@ class SecretsTest {
     void tokens_secrets_and_keys_never_appear_in_to_string() {
         assertThat(Latchkey.builder("https://connect.acme.com", "lk_live_s3cr3t").build().toString()).doesNotContain("s3cr3t");
         assertThat(new SessionToken("eyJ.s3cr3t.sig", AT, "cust-42").toString()).doesNotContain("s3cr3t").contains("cust-42");
-        assertThat(new AccessToken("s3cr3t", AT, "Bearer", "c-1").toString()).doesNotContain("s3cr3t").contains("c-1");
+        assertThat(new AccessToken("s3cr3t", AT, "Bearer", "c-1", "token-id").toString()).doesNotContain("s3cr3t").contains("c-1");
         assertThat(new Webhook("w-1", "https://acme.com/hooks", List.of("*"), AT, "whsec_s3cr3t").toString()).doesNotContain("s3cr3t");
         assertThat(new ConnectLink(URI.create("https://connect.acme.com/connect/s3cr3t"), AT).toString())
                 .doesNotContain("s3cr3t").contains("https://connect.acme.com/connect/");
