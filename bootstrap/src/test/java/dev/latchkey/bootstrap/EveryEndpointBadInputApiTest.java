@@ -117,7 +117,7 @@ class EveryEndpointBadInputApiTest extends ApiTest {
     }
 
     @Test
-    void bad_text_in_any_path_parameter_is_a_4xx_problem_never_a_500() {
+    void bad_text_in_any_path_parameter_is_a_4xx_problem_never_a_500_and_nul_is_400_naming_the_parameter() {
         Map<String, String> failures = new LinkedHashMap<>();
         for (UriRouteInfo<?, ?> route : allRoutes()) {
             for (String variable : pathVariables(route)) {
@@ -128,7 +128,8 @@ class EveryEndpointBadInputApiTest extends ApiTest {
                         request.body("{}").contentType(jsonOrForm(route));
                     }
                     Reply reply = call(authenticated(route, request));
-                    if (!isClientError(route, reply)) {
+                    boolean refusedAsNul = !bad.contains("%00") || refusedNaming(reply, variable, route);
+                    if (!isClientError(route, reply) || !refusedAsNul) {
                         failures.put(route.getHttpMethod() + " " + uri, reply.status() + " " + reply.text());
                     }
                 }
@@ -139,7 +140,7 @@ class EveryEndpointBadInputApiTest extends ApiTest {
     }
 
     @Test
-    void bad_or_empty_text_in_any_query_parameter_is_a_4xx_problem_or_ignored_never_a_500() {
+    void bad_or_empty_text_in_any_query_parameter_is_ignored_or_a_4xx_problem_never_a_500_and_nul_is_400_naming_it() {
         Map<String, String> failures = new LinkedHashMap<>();
         for (UriRouteInfo<?, ?> route : allRoutes()) {
             for (String parameter : queryVariables(route)) {
@@ -150,7 +151,8 @@ class EveryEndpointBadInputApiTest extends ApiTest {
                         request.body("{}").contentType(jsonOrForm(route));
                     }
                     Reply reply = call(authenticated(route, request));
-                    if (reply.status() >= 500 || (reply.status() >= 400 && !isClientError(route, reply))) {
+                    boolean refusedAsNul = !bad.contains("%00") || refusedNaming(reply, parameter, route);
+                    if (reply.status() >= 500 || (reply.status() >= 400 && !isClientError(route, reply)) || !refusedAsNul) {
                         failures.put(route.getHttpMethod() + " " + uri, reply.status() + " " + reply.text());
                     }
                 }
@@ -158,6 +160,14 @@ class EveryEndpointBadInputApiTest extends ApiTest {
         }
 
         assertThat(failures).as("routes that failed on bad text in a query parameter").isEmpty();
+    }
+
+    @Test
+    void nul_in_a_path_no_route_matches_is_400_naming_the_path() {
+        Reply reply = get("/v1/no-such-thing/a%00b", key);
+
+        assertProblem(reply, 400, "validation_failed");
+        assertThat(reply.errorFields()).containsExactly("path");
     }
 
     @Test
@@ -171,7 +181,7 @@ class EveryEndpointBadInputApiTest extends ApiTest {
     }
 
     @Test
-    void nul_in_a_portal_form_is_refused_and_nothing_is_connected() {
+    void nul_in_a_portal_form_is_400_naming_the_form_field_and_nothing_is_connected() {
         String code = ((String) post("/v1/connect-links", Map.of("linked_account_id", ACCOUNT), key).get("url")).replaceAll(".*/connect/", "");
         String setCookie = call(HttpRequest.GET("/connect/" + code)).headers().get("Set-Cookie");
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
@@ -179,13 +189,14 @@ class EveryEndpointBadInputApiTest extends ApiTest {
                 .matcher(call(HttpRequest.GET("/portal/apps/stripe").header("Cookie", cookie)).text());
         assertThat(csrf.find()).as("a CSRF token in the page").isTrue();
 
-        for (String form : List.of("auth_type=api_key&credentials.api_key=sk_test_%00", "auth_type=api_key%00&credentials.api_key=sk",
-                "auth_type=api_key&params.a%00b=x&credentials.api_key=sk", "auth_type=api_key&credentials.api_key=%ED%A0%80")) {
+        Map.of("auth_type=api_key&credentials.api_key=sk_test_%00", "credentials.api_key", "auth_type=api_key%00&credentials.api_key=sk",
+                "auth_type", "auth_type=api_key&params.a%00b=x&credentials.api_key=sk", "params.a\\u0000b").forEach((form, field) -> {
             Reply reply = call(HttpRequest.POST("/portal/apps/stripe/connect", "_csrf=" + csrf.group(1) + "&" + form)
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).header("Cookie", cookie));
 
-            assertThat(reply.status()).as("%s: %s", form, reply.text()).isBetween(400, 499);
-        }
+            assertProblem(reply, 400, "validation_failed");
+            assertThat(reply.errorFields()).as(form).containsExactly(field);
+        });
         assertThat(get("/v1/linked-accounts/" + ACCOUNT + "/connections", key).list("data")).isEmpty();
     }
 
@@ -262,6 +273,12 @@ class EveryEndpointBadInputApiTest extends ApiTest {
     private static boolean isPortal(UriRouteInfo<?, ?> route) {
         String template = route.getUriMatchTemplate().toString();
         return template.startsWith("/portal") || template.startsWith("/connect/");
+    }
+
+    /** A 400 validation_failed naming {@code field} (HEAD answers have no body to name it in). */
+    private static boolean refusedNaming(Reply reply, String field, UriRouteInfo<?, ?> route) {
+        return reply.status() == 400 && (route.getHttpMethod() == HttpMethod.HEAD
+                || "validation_failed".equals(reply.get("code")) && reply.errorFields().contains(field));
     }
 
     private static boolean isProblem(Reply reply) {

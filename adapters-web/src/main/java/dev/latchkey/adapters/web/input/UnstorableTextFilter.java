@@ -11,6 +11,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.web.router.RouteMatch;
+import io.micronaut.web.router.UriRouteMatch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +21,24 @@ import java.util.List;
  * Refuses, before any controller runs, a request whose path, query parameters or headers carry
  * text that cannot be stored ({@link StorableText}: U+0000, a lone surrogate): a {@code %00} in a
  * path or in {@code ?search=} would otherwise reach PostgreSQL and fail as a 500. The answer is a
- * 400 {@code validation_failed} naming the parameter. JSON bodies are checked by the JSON reader
+ * 400 {@code validation_failed} naming the parameter (the path parameter, or {@code path} for a
+ * path no route matches). JSON bodies are checked by the JSON reader
  * (with the path of each field), form bodies by {@link UnstorableFormFilter}.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class UnstorableTextFilter implements Ordered {
 
     @RequestFilter
-    public @Nullable HttpResponse<?> refuseUnstorableText(HttpRequest<?> request) {
+    public @Nullable HttpResponse<?> refuseUnstorableText(HttpRequest<?> request, @Nullable RouteMatch<?> route) {
         List<FieldViolation> violations = new ArrayList<>();
-        StorableText.problem(request.getUri().getPath()).ifPresent(problem -> violations.add(new FieldViolation("path", problem)));
+        if (route instanceof UriRouteMatch<?, ?> uri) {
+            // Named by the path parameter the text is in ({id}, {slug}...), as a malformed id would be.
+            uri.getVariableValues().forEach((name, value) -> StorableText.problem(String.valueOf(value))
+                    .ifPresent(problem -> violations.add(new FieldViolation(name, problem))));
+        }
+        if (violations.isEmpty()) {
+            StorableText.problem(request.getUri().getPath()).ifPresent(problem -> violations.add(new FieldViolation("path", problem)));
+        }
         check(request.getParameters(), "query parameter", violations);
         check(request.getHeaders(), "header", violations);
         return violations.isEmpty() ? null : Problems.response(Problems.invalid(violations));
