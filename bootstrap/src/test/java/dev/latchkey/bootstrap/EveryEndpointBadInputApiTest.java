@@ -59,6 +59,8 @@ class EveryEndpointBadInputApiTest extends ApiTest {
             new BadBody("NUL in a nested key", "{\"metadata\": {\"pl\\u0000an\": 1}}", "metadata.pl\\u0000an", "U+0000"),
             new BadBody("an empty nested key", "{\"metadata\": {\"\": 1}}", "metadata", "empty"),
             new BadBody("a duplicate nested key", "{\"metadata\": {\"plan\": 1, \"plan\": 2}}", "metadata.plan", "more than once"),
+            new BadBody("a blank key", "{\" \": 1}", "body", "blank"),
+            new BadBody("a blank nested key", "{\"metadata\": {\"\\t\": 1}}", "metadata", "blank"),
             new BadBody("a lone high surrogate", "{\"text\": \"\\ud800\"}", "text", "surrogate"),
             new BadBody("a lone low surrogate", "{\"text\": \"a\\udc00b\"}", "text", "surrogate"),
             new BadBody("surrogates in the wrong order", "{\"metadata\": {\"plan\": \"\\udc00\\ud800\"}}", "metadata.plan", "surrogate"));

@@ -61,4 +61,13 @@ public final class StorableText {
         }
         return out.toString();
     }
+
+    /**
+     * A name the caller sent (a JSON key, a query parameter, a form field) as an error names it:
+     * {@link #printable}, and in quotes when it is blank, so the field is still visible.
+     */
+    public static String fieldName(String name) {
+        String printable = printable(name);
+        return printable.isBlank() ? "\"" + printable + "\"" : printable;
+    }
 }

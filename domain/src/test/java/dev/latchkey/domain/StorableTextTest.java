@@ -36,4 +36,11 @@ class StorableTextTest {
         assertThat(StorableText.printable("\uD800x")).isEqualTo("\\ud800x");
         assertThat(StorableText.printable("\uD83D\uDE00\n")).isEqualTo("\uD83D\uDE00\\u000a");
     }
+
+    @Test
+    void a_field_name_is_printable_and_quoted_when_blank() {
+        assertThat(StorableText.fieldName("plan")).isEqualTo("plan");
+        assertThat(StorableText.fieldName("a\u0000")).isEqualTo("a\\u0000");
+        assertThat(StorableText.fieldName(" ")).isEqualTo("\" \"");
+    }
 }

@@ -47,7 +47,7 @@ public class UnstorableTextFilter implements Ordered {
     /** Every name and value of a query, a form or the headers; a problem is named by the name it came under. */
     static void check(ConvertibleMultiValues<String> values, String what, List<FieldViolation> violations) {
         for (String name : values.names()) {
-            String field = StorableText.printable(name).isBlank() ? "\"" + StorableText.printable(name) + "\"" : StorableText.printable(name);
+            String field = StorableText.fieldName(name);
             StorableText.problem(name).ifPresent(problem -> violations.add(new FieldViolation(field, "is a " + what + " name that " + problem)));
             for (String value : values.getAll(name)) {
                 StorableText.problem(value).ifPresent(problem -> violations.add(new FieldViolation(field, problem)));

@@ -2,6 +2,7 @@ package dev.latchkey.adapters.web.json;
 
 import dev.latchkey.domain.FieldChange;
 import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.StorableText;
 import dev.latchkey.domain.Violations;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -45,7 +46,7 @@ public final class JsonBody {
         Set<String> known = Set.of(knownFields);
         for (var entry : node.entries()) {
             if (!known.contains(entry.getKey()) && !body.refused.contains(entry.getKey())) {
-                body.violations.add(StrictJson.fieldName(entry.getKey()),
+                body.violations.add(StorableText.fieldName(entry.getKey()),
                         "is not a field of this request; known fields: " + String.join(", ", knownFields));
             }
         }
@@ -174,7 +175,7 @@ public final class JsonBody {
             if (entry.getValue().isString()) {
                 out.put(entry.getKey(), entry.getValue().getStringValue());
             } else {
-                violations.add(field + "." + StrictJson.fieldName(entry.getKey()), "must be a string");
+                violations.add(field + "." + StorableText.fieldName(entry.getKey()), "must be a string");
             }
         }
         return out;

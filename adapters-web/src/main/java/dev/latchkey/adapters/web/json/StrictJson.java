@@ -20,7 +20,7 @@ import java.util.Set;
  * The rules every JSON request body keeps, at any depth, before any field of it is read:
  * <ul>
  *   <li>exactly one JSON value, nothing after it ({@code {"id":"a"}}} is refused, not half-read);</li>
- *   <li>no empty key and no key twice in one object (a parser would keep one of the two silently);</li>
+ *   <li>no empty (or blank) key and no key twice in one object (a parser would keep one of the two silently);</li>
  *   <li>no string or key that cannot be stored ({@link StorableText}: U+0000, a lone surrogate).</li>
  * </ul>
  * Broken syntax is refused at once; the other problems are all collected, each under the path of
@@ -79,10 +79,11 @@ final class StrictJson {
             Set<String> seen = new HashSet<>();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
-                String child = path.isEmpty() ? fieldName(key) : path + "." + fieldName(key);
+                String child = path.isEmpty() ? StorableText.fieldName(key) : path + "." + StorableText.fieldName(key);
                 String childTop = top == null ? key : top;
-                if (key.isEmpty()) {
-                    refuse(path.isEmpty() ? "body" : path, childTop, "has an empty key (\"\"); every key needs a name");
+                if (key.isBlank()) {
+                    refuse(path.isEmpty() ? "body" : path, childTop, "has an empty or blank key (\"" + StorableText.printable(key)
+                            + "\"); every key needs a name");
                 } else if (!seen.add(key)) {
                     refuse(child, childTop, "is sent more than once; send each key once");
                 }
@@ -98,12 +99,6 @@ final class StrictJson {
         } else if (token == JsonToken.VALUE_STRING) {
             StorableText.problem(parser.getText()).ifPresent(problem -> refuse(path.isEmpty() ? "body" : path, top, problem));
         }
-    }
-
-    /** A key as an error names it: printable, and quoted when it is blank so the field is still visible. */
-    static String fieldName(String key) {
-        String printable = StorableText.printable(key);
-        return printable.isBlank() ? "\"" + printable + "\"" : printable;
     }
 
     private void refuse(String field, @Nullable String top, String message) {

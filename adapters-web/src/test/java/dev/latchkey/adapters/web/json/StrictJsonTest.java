@@ -37,8 +37,8 @@ class StrictJsonTest {
     }
 
     @Test
-    void a_blank_key_is_named_in_quotes() {
-        assertThat(fields("{\" \":1, \" \":2}")).containsExactly("\" \"");
+    void a_blank_key_is_refused_like_an_empty_one_naming_the_object_it_is_in() {
+        assertThat(fields("{\" \":1, \"metadata\":{\"\\t\":2}}")).containsExactly("body", "metadata");
     }
 
     @Test
