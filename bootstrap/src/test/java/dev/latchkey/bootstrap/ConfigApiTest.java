@@ -644,8 +644,9 @@ class ConfigApiTest extends ApiTest {
         Reply values = raw(io.micronaut.http.HttpMethod.PUT, "/v1/apps/chat/config", """
                 {"values": {"channel": "C1", "prefix": "ab", "notify": "a\\u0000@example.com",
                             "tier_mapping": {"customer_tier": "gold\\u0000"}, "since": "\\u0000"}}""", "application/json", session);
-        assertProblem(values, 422, "invalid_config");
-        assertThat(values.errorFields()).containsExactlyInAnyOrder("notify", "tier_mapping", "since");
+        // Refused where every JSON body is read, before the config's own checks, each by its path.
+        assertProblem(values, 400, "validation_failed");
+        assertThat(values.errorFields()).containsExactlyInAnyOrder("values.notify", "values.tier_mapping.customer_tier", "values.since");
         assertThat(get("/v1/apps/chat/config", session).get("updated_at")).isNull();
 
         Reply definition = raw(io.micronaut.http.HttpMethod.PUT, "/v1/connectors/chat/config-fields", """

@@ -1,5 +1,7 @@
 package dev.latchkey.domain.account;
 
+import dev.latchkey.domain.StorableText;
+
 /** A human name for a linked account ("Acme Inc"), at most 200 characters. */
 public record AccountName(String value) {
     public static final int MAX_LENGTH = 200;
@@ -14,6 +16,7 @@ public record AccountName(String value) {
         if (value.chars().anyMatch(c -> Character.isISOControl(c))) {
             throw new IllegalArgumentException("must not contain control characters");
         }
+        StorableText.require(value);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.latchkey.domain.branding;
 
 import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.StorableText;
 import dev.latchkey.domain.Violations;
 
 import java.net.URI;
@@ -223,7 +224,7 @@ public record Branding(
         if (name.isBlank() || name.length() > 100) {
             throw new IllegalArgumentException("must be 1 to 100 characters");
         }
-        return name;
+        return StorableText.require(name);
     }
 
     private static String fontFamily(String font) {

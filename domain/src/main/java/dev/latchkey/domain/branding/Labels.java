@@ -1,5 +1,7 @@
 package dev.latchkey.domain.branding;
 
+import dev.latchkey.domain.StorableText;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,11 @@ public record Labels(Map<String, String> values) {
             if (e.getValue() == null || e.getValue().isBlank() || e.getValue().length() > MAX_LENGTH) {
                 throw new IllegalArgumentException("'" + e.getKey() + "' must be a text of 1 to " + MAX_LENGTH + " characters");
             }
-            copy.put(e.getKey(), e.getValue());
+            String text = e.getValue();
+            StorableText.problem(text).ifPresent(problem -> {
+                throw new IllegalArgumentException("'" + e.getKey() + "' " + problem);
+            });
+            copy.put(e.getKey(), text);
         }
         values = Map.copyOf(copy);
     }

@@ -90,4 +90,17 @@ class MetadataTest {
 
         assertThatIllegalArgumentException().isThrownBy(() -> new Metadata(json));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"plan\":\"a\u0000b\"}", "{\"plan\":\"a\\u0000b\"}", "{\"a\\u0000\":1}", "{\"s\":\"\uD800\"}"})
+    void text_jsonb_cannot_store_is_refused_raw_or_escaped(String json) {
+        assertThatIllegalArgumentException().isThrownBy(() -> new Metadata(json)).withMessageMatching(".*(U\\+0000|surrogate).*");
+    }
+
+    @Test
+    void an_escaped_backslash_before_u0000_is_plain_text_and_kept() {
+        String json = "{\"path\":\"C:\\\\u0000\"}";
+
+        assertThat(new Metadata(json).json()).isEqualTo(json);
+    }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.adapters.web.json;
 
 import dev.latchkey.domain.FieldChange;
 import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.StorableText;
 import dev.latchkey.domain.Violations;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -21,34 +22,47 @@ import java.util.function.Supplier;
 /**
  * Reads a JSON request body field by field and collects every problem, wrong types and broken
  * rules alike, so the caller hears about all of them in one answer. Unknown fields are refused:
- * a typo such as {@code "nmae"} must not be silently ignored.
+ * a typo such as {@code "nmae"} must not be silently ignored. A field {@link StrictJson} refused
+ * (sent twice, or holding text that cannot be stored) is reported as such and not read further.
  */
 public final class JsonBody {
     private final JsonNode node;
     private final JsonMapper mapper;
+    private final Set<String> refused;
     private final Violations violations = new Violations();
 
-    private JsonBody(JsonNode node, JsonMapper mapper) {
+    private JsonBody(JsonNode node, JsonMapper mapper, Set<String> refused) {
         this.node = node;
         this.mapper = mapper;
+        this.refused = refused;
     }
 
-    static JsonBody of(@Nullable JsonNode node, JsonMapper mapper, String... knownFields) {
+    static JsonBody of(@Nullable JsonNode node, JsonMapper mapper, StrictJson.Problems problems, String... knownFields) {
         if (node == null || !node.isObject()) {
             throw InvalidInputException.of("body", "must be a JSON object");
         }
-        JsonBody body = new JsonBody(node, mapper);
+        JsonBody body = new JsonBody(node, mapper, problems.refusedKeys());
+        problems.violations().forEach(v -> body.violations.add(v.field(), v.message()));
         Set<String> known = Set.of(knownFields);
         for (var entry : node.entries()) {
-            if (!known.contains(entry.getKey())) {
-                body.violations.add(entry.getKey(), "is not a field of this request; known fields: " + String.join(", ", knownFields));
+            if (!known.contains(entry.getKey()) && !body.refused.contains(entry.getKey())) {
+                body.violations.add(StorableText.fieldName(entry.getKey()),
+                        "is not a field of this request; known fields: " + String.join(", ", knownFields));
             }
         }
         return body;
     }
 
+    /** The field's value as sent; null when absent or when the strict rules refused it (already reported). */
+    private @Nullable JsonNode value(String field) {
+        return refused.contains(field) ? null : node.get(field);
+    }
+
     /** A required string, turned into a value type by {@code convert} (whose refusal becomes a violation). */
     public <T> T required(String field, Function<String, T> convert) {
+        if (refused.contains(field)) {
+            return null;
+        }
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             violations.add(field, "is required");
@@ -68,7 +82,7 @@ public final class JsonBody {
 
     /** A field of a partial update: absent keeps, null clears, a string sets. */
     public <T> FieldChange<T> change(String field, Function<String, T> convert) {
-        JsonNode value = node.get(field);
+        JsonNode value = value(field);
         if (value == null) {
             return FieldChange.keep();
         }
@@ -85,7 +99,7 @@ public final class JsonBody {
 
     /** A field that must hold a JSON object, handed to {@code convert} as its serialized text. */
     public <T> FieldChange<T> objectChange(String field, Function<String, T> convert) {
-        JsonNode value = node.get(field);
+        JsonNode value = value(field);
         if (value == null) {
             return FieldChange.keep();
         }
@@ -102,7 +116,7 @@ public final class JsonBody {
 
     /** An optional whole number. */
     public Optional<Long> optionalInteger(String field) {
-        JsonNode value = node.get(field);
+        JsonNode value = value(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
@@ -114,7 +128,7 @@ public final class JsonBody {
     }
 
     public Optional<Boolean> optionalBoolean(String field) {
-        JsonNode value = node.get(field);
+        JsonNode value = value(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
@@ -127,7 +141,7 @@ public final class JsonBody {
 
     /** An optional list of strings. */
     public Optional<List<String>> optionalStrings(String field) {
-        JsonNode value = node.get(field);
+        JsonNode value = value(field);
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
@@ -148,7 +162,7 @@ public final class JsonBody {
 
     /** An optional object whose values are all strings, such as params or credentials. */
     public Map<String, String> stringMap(String field) {
-        JsonNode value = node.get(field);
+        JsonNode value = value(field);
         if (value == null || value.isNull()) {
             return Map.of();
         }
@@ -161,7 +175,7 @@ public final class JsonBody {
             if (entry.getValue().isString()) {
                 out.put(entry.getKey(), entry.getValue().getStringValue());
             } else {
-                violations.add(field + "." + entry.getKey(), "must be a string");
+                violations.add(field + "." + StorableText.fieldName(entry.getKey()), "must be a string");
             }
         }
         return out;
