@@ -1,6 +1,8 @@
 package dev.latchkey.adapters.web.proxy;
 
 import dev.latchkey.adapters.web.error.Problem;
+import dev.latchkey.adapters.web.security.AuthFailureThrottle;
+import dev.latchkey.adapters.web.security.ClientAddresses;
 import dev.latchkey.application.port.in.ApiKeyPrincipal;
 import dev.latchkey.application.port.in.ProxyTarget;
 import dev.latchkey.domain.InvalidInputException;
@@ -33,6 +35,7 @@ import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.List;
@@ -80,6 +83,8 @@ final class ProxyExchange {
     private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
 
     private WorkspaceId workspace;
+    /** Set when the caller's failed authentications are throttled: the 429's Retry-After. */
+    private Duration retryAfter;
     private ProxyCall call;
     private ProxyTarget target;
     private String requestTarget;
@@ -115,16 +120,37 @@ final class ProxyExchange {
 
     void start() {
         String token = bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-        if (token == null || !ApiKeySecret.looksLikeApiKey(token)) {
-            fail(token != null && token.chars().filter(c -> c == '.').count() == 2 ? ProxyProblems.sessionToken() : ProxyProblems.unauthorized());
+        if (token == null) {
+            fail(ProxyProblems.unauthorized());
+            return;
+        }
+        if (!ApiKeySecret.looksLikeApiKey(token)) {
+            if (token.chars().filter(c -> c == '.').count() == 2) {
+                fail(ProxyProblems.sessionToken());
+            } else {
+                refused();
+            }
             return;
         }
         Optional<ApiKeyPrincipal> known = server.apiKeys.remembered(token);
         if (known.isPresent()) {
             authenticated(known.get());
+        } else if (server.apiKeys.refusedMomentsAgo(token)) {
+            refused(); // a flood of one bad key: answered on the event loop, no database
         } else {
-            offload(() -> server.apiKeys.authenticate(token), principal -> principal.ifPresentOrElse(this::authenticated,
-                    () -> fail(ProxyProblems.unauthorized())));
+            offload(() -> server.apiKeys.authenticate(token), principal -> principal.ifPresentOrElse(this::authenticated, this::refused));
+        }
+    }
+
+    /** A presented credential that is no live API key: 401, or 429 once the caller's address has failed too often. */
+    private void refused() {
+        Optional<Duration> wait = server.throttle.failed(server.clientAddresses.of(ctx.channel().remoteAddress(),
+                request.headers().getAll(ClientAddresses.FORWARDED_FOR)));
+        if (wait.isPresent()) {
+            retryAfter = wait.get();
+            fail(AuthFailureThrottle.tooManyAttempts(wait.get()));
+        } else {
+            fail(ProxyProblems.unauthorized());
         }
     }
 
@@ -468,6 +494,9 @@ final class ProxyExchange {
             return;
         }
         FullHttpResponse response = server.problems.render(problem, ctx.alloc());
+        if (retryAfter != null) {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, AuthFailureThrottle.retryAfter(retryAfter));
+        }
         if (!requestRead && (!replayable || HttpUtil.is100ContinueExpected(request))) {
             // A large body would still be on its way, or the caller may never send the body it asked to send:
             // either way the connection cannot carry another request.

@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.proxy;
 
+import dev.latchkey.adapters.web.security.AuthFailureThrottle;
+import dev.latchkey.adapters.web.security.ClientAddresses;
 import dev.latchkey.application.port.in.AuthenticateApiKeyUseCase;
 import dev.latchkey.application.port.in.PrepareProxyRequestUseCase;
 import io.micronaut.context.event.BeanCreatedEvent;
@@ -29,15 +31,20 @@ final class ProxyServer implements BeanCreatedEventListener<NettyServerCustomize
     final ProxyProblems problems;
     final ProxySettings settings;
     final ExecutorService blocking;
+    final AuthFailureThrottle throttle;
+    final ClientAddresses clientAddresses;
 
     ProxyServer(AuthenticateApiKeyUseCase apiKeys, PrepareProxyRequestUseCase prepare, ProviderConnections connections,
-                ProxyProblems problems, ProxySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                ProxyProblems problems, ProxySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                AuthFailureThrottle throttle, ClientAddresses clientAddresses) {
         this.apiKeys = apiKeys;
         this.prepare = prepare;
         this.connections = connections;
         this.problems = problems;
         this.settings = settings;
         this.blocking = blocking;
+        this.throttle = throttle;
+        this.clientAddresses = clientAddresses;
     }
 
     @Override
