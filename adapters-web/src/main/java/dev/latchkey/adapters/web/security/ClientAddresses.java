@@ -30,7 +30,7 @@ public final class ClientAddresses {
     }
 
     /** Trusted proxies as {@code 10.0.0.0/8, 192.168.1.7, fd00::/8}; a bad entry is an {@link IllegalArgumentException} naming it. */
-    static List<IpSubnetFilterRule> parse(String trustedProxies) {
+    public static List<IpSubnetFilterRule> parse(String trustedProxies) {
         List<IpSubnetFilterRule> rules = new ArrayList<>();
         for (String entry : trustedProxies.split(",")) {
             String item = entry.strip();
