@@ -2,22 +2,20 @@ package dev.latchkey.adapters.web.security;
 
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
-
-import java.util.List;
 
 /**
  * Headers on every answer of Latchkey's HTTP server (the proxy's own problems carry the first two as
  * well; a provider's answer passes through the proxy unchanged):
  * <ul>
  * <li>{@code X-Content-Type-Options: nosniff}, always.</li>
- * <li>{@code Cache-Control: no-store} unless the answer sets its own (the portal's script is cached
- * on purpose) or is documentation ({@code /openapi.yml}, {@code /docs}, {@code /swagger/**},
- * {@code /swagger-ui/**}). Answers carry session tokens, access tokens, API keys, webhook secrets:
- * rather than tell which do, nothing is stored by browsers or shared caches unless it was meant to be.</li>
+ * <li>{@code Cache-Control: no-store} unless the answer sets its own: what is cached on purpose says
+ * so (the portal's script; files such as {@code /openapi.yml} and the Swagger UI get Micronaut's
+ * {@code private, max-age=60}). Answers carry session tokens, access tokens, API keys, webhook
+ * secrets: rather than tell which do, nothing is stored by browsers or shared caches unless it was
+ * meant to be.</li>
  * <li>{@code Strict-Transport-Security: max-age=31536000} when {@code LATCHKEY_PUBLIC_URL} is https.</li>
  * </ul>
  */
@@ -28,7 +26,6 @@ public class SecurityHeadersFilter implements Ordered {
     static final String NOSNIFF = "nosniff";
     static final String NO_STORE = "no-store";
     static final String HSTS = "max-age=31536000";
-    private static final List<String> DOCUMENTATION = List.of("/openapi.yml", "/docs", "/swagger/", "/swagger-ui/");
 
     private final boolean https;
 
@@ -43,25 +40,16 @@ public class SecurityHeadersFilter implements Ordered {
     }
 
     @ResponseFilter
-    public void secure(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    public void secure(MutableHttpResponse<?> response) {
         HttpHeaders headers = response.getHeaders();
         if (!headers.contains(CONTENT_TYPE_OPTIONS)) {
             response.header(CONTENT_TYPE_OPTIONS, NOSNIFF);
         }
-        if (!headers.contains(HttpHeaders.CACHE_CONTROL) && !isDocumentation(request.getPath())) {
+        if (!headers.contains(HttpHeaders.CACHE_CONTROL)) {
             response.header(HttpHeaders.CACHE_CONTROL, NO_STORE);
         }
         if (https) {
             response.header(TRANSPORT_SECURITY, HSTS);
         }
-    }
-
-    private static boolean isDocumentation(String path) {
-        for (String prefix : DOCUMENTATION) {
-            if (prefix.endsWith("/") ? path.startsWith(prefix) : path.equals(prefix)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
