@@ -32,6 +32,7 @@ class AuthThrottleApiTest extends ApiTest {
         // One failure earned back per 1000 s: within a test, the bucket does not refill.
         properties.put("latchkey.auth-throttle.per-second", "0.001");
         properties.put("latchkey.trusted-proxies", "127.0.0.1, ::1");
+        properties.put("micronaut.http.client.follow-redirects", "false");
         return properties;
     }
 
@@ -134,5 +135,24 @@ class AuthThrottleApiTest extends ApiTest {
         }
 
         assertThrottled(from(client, HttpRequest.GET("/v1/proxy/echo-header/x"), unknownKey()));
+    }
+
+    @Test
+    void guessed_connect_link_codes_are_410_for_the_burst_then_429_and_a_real_link_still_opens() {
+        String client = newClient();
+        String key = newWorkspaceKey();
+        String account = "cust-link-" + CLIENTS.get();
+        post("/v1/linked-accounts", Map.of("id", account), key);
+        String url = (String) post("/v1/connect-links", Map.of("linked_account_id", account), key).get("url");
+        String code = url.substring(url.indexOf("/connect/") + "/connect/".length());
+
+        for (int i = 0; i < BURST; i++) {
+            assertThat(from(client, HttpRequest.GET("/connect/guess-" + i), null).status()).isEqualTo(410);
+        }
+        Reply throttled = from(client, HttpRequest.GET("/connect/guess-more"), null);
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.headers().get("Retry-After")).isNotNull();
+
+        assertThat(from(client, HttpRequest.GET("/connect/" + code), null).status()).as("a real link is never slowed").isEqualTo(303);
     }
 }

@@ -5,15 +5,17 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.http.server.types.files.SystemFile;
 
 /**
  * Headers on every answer of Latchkey's HTTP server (the proxy's own problems carry the first two as
  * well; a provider's answer passes through the proxy unchanged):
  * <ul>
  * <li>{@code X-Content-Type-Options: nosniff}, always.</li>
- * <li>{@code Cache-Control: no-store} unless the answer sets its own: what is cached on purpose says
- * so (the portal's script; files such as {@code /openapi.yml} and the Swagger UI get Micronaut's
- * {@code private, max-age=60}). Answers carry session tokens, access tokens, API keys, webhook
+ * <li>{@code Cache-Control: no-store} unless the answer is cached on purpose: it sets its own (the
+ * portal's script), or it is a file ({@code /openapi.yml}, the Swagger UI), which Micronaut answers
+ * with {@code private, max-age=60}. Answers carry session tokens, access tokens, API keys, webhook
  * secrets: rather than tell which do, nothing is stored by browsers or shared caches unless it was
  * meant to be.</li>
  * <li>{@code Strict-Transport-Security: max-age=31536000} when {@code LATCHKEY_PUBLIC_URL} is https.</li>
@@ -45,11 +47,15 @@ public class SecurityHeadersFilter implements Ordered {
         if (!headers.contains(CONTENT_TYPE_OPTIONS)) {
             response.header(CONTENT_TYPE_OPTIONS, NOSNIFF);
         }
-        if (!headers.contains(HttpHeaders.CACHE_CONTROL)) {
+        if (!headers.contains(HttpHeaders.CACHE_CONTROL) && !isFile(response.body())) {
             response.header(HttpHeaders.CACHE_CONTROL, NO_STORE);
         }
         if (https) {
             response.header(TRANSPORT_SECURITY, HSTS);
         }
+    }
+
+    private static boolean isFile(Object body) {
+        return body instanceof StreamedFile || body instanceof SystemFile;
     }
 }
