@@ -1,6 +1,7 @@
 package dev.latchkey.bootstrap;
 
 import dev.latchkey.application.port.in.RefreshExpiringConnectionsUseCase;
+import dev.latchkey.domain.DatabaseUnavailableException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -28,11 +29,15 @@ public class BackgroundRefresh {
     @Scheduled(initialDelay = "${latchkey.refresh.initial-delay:20s}", fixedDelay = "${latchkey.refresh.interval:30s}")
     void refreshDue() {
         int claimed;
-        do {
-            claimed = refresher.refreshDue(batch);
-            if (claimed > 0) {
-                LOG.info("Refreshed in the background: {} connections claimed", claimed);
-            }
-        } while (claimed == batch);
+        try {
+            do {
+                claimed = refresher.refreshDue(batch);
+                if (claimed > 0) {
+                    LOG.info("Refreshed in the background: {} connections claimed", claimed);
+                }
+            } while (claimed == batch);
+        } catch (DatabaseUnavailableException e) {
+            LOG.debug("Background refresh waits for the database"); // the outage itself is logged once, by DatabaseOutage
+        }
     }
 }

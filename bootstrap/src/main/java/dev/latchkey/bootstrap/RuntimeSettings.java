@@ -78,6 +78,13 @@ public final class RuntimeSettings {
                 properties.put("latchkey.allow-private-network", Boolean.parseBoolean(allow));
             }
         });
+        value("LATCHKEY_REFRESH_WAIT_SECONDS").ifPresent(seconds -> {
+            if (!seconds.matches("\\d{1,4}") || Integer.parseInt(seconds) < 1) {
+                problems.add("LATCHKEY_REFRESH_WAIT_SECONDS must be a whole number of seconds from 1 to 9999 (got '" + seconds + "')");
+            } else {
+                properties.put("latchkey.refresh.wait", Integer.parseInt(seconds) + "s");
+            }
+        });
         value("LATCHKEY_CONNECTORS_DIR").ifPresent(dir -> {
             if (!Files.isDirectory(Path.of(dir))) {
                 problems.add("LATCHKEY_CONNECTORS_DIR must be a directory of connector files (" + dir + " is not one)");
@@ -109,6 +116,16 @@ public final class RuntimeSettings {
             }
         });
         Optional<String> encryptionKeys = value("LATCHKEY_ENCRYPTION_KEYS");
+        seconds("LATCHKEY_DB_CONNECT_TIMEOUT_SECONDS", 1, 300, problems).ifPresent(wait -> {
+            // The pool's wait for a connection bounds how long a request waits before its 503; the
+            // driver's own timeouts bound each attempt to open one; the pool's check must be shorter.
+            properties.put("datasources.default.connection-timeout", wait * 1000L);
+            properties.put("datasources.default.validation-timeout", wait * 500L);
+            properties.put("datasources.default.data-source-properties.connectTimeout", wait);
+            properties.put("datasources.default.data-source-properties.loginTimeout", wait);
+        });
+        seconds("LATCHKEY_DB_QUERY_TIMEOUT_SECONDS", 1, 86_400, problems)
+                .ifPresent(wait -> properties.put("datasources.default.data-source-properties.socketTimeout", wait));
 
         Optional<String> secret = value("LATCHKEY_SESSION_SECRET");
         if (secret.isPresent() && secret.get().getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
@@ -144,6 +161,16 @@ public final class RuntimeSettings {
         properties.put("latchkey.session-secret", secret.orElseGet(() -> secretKeptIn(dataDir.resolve("session-secret"))));
         properties.put("latchkey.encryption-keys", encryptionKeys.orElseGet(() -> "k1:" + secretKeptIn(dataDir.resolve("encryption-key"), 32)));
         return properties;
+    }
+
+    /** A whole number of seconds in [min, max], or a problem saying so. */
+    private Optional<Integer> seconds(String name, int min, int max, List<String> problems) {
+        Optional<String> given = value(name);
+        if (given.isPresent() && (!given.get().matches("\\d{1,6}") || Integer.parseInt(given.get()) < min || Integer.parseInt(given.get()) > max)) {
+            problems.add(name + " must be a whole number of seconds from " + min + " to " + max + " (got '" + given.get() + "')");
+            return Optional.empty();
+        }
+        return given.map(Integer::parseInt);
     }
 
     private Optional<String> value(String name) {

@@ -213,8 +213,9 @@ public class ServiceFactory {
 
     @Singleton
     PrepareProxyRequestService.RememberedTargets rememberedProxyTargets(
-            @Value("${latchkey.proxy.remember-targets:2s}") Duration lifetime, Clock clock) {
-        return new PrepareProxyRequestService.RememberedTargets(lifetime, 10_000, clock);
+            @Value("${latchkey.proxy.remember-targets:2s}") Duration lifetime, Clock clock,
+            @Value("${latchkey.refresh.wait:10s}") Duration wait) {
+        return new PrepareProxyRequestService.RememberedTargets(lifetime, 10_000, clock, wait);
     }
 
     /** The connection store every service uses: its writes make the proxy forget what it prepared for the connection. */
@@ -249,8 +250,9 @@ public class ServiceFactory {
 
     @Singleton
     RefreshTokenService refreshToken(ConnectionStorePort connections, LinkedAccountStorePort accounts, GetConnectorUseCase connectors,
-                                     List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock) {
-        return new RefreshTokenService(connections, accounts, connectors, schemes, events, transactions, clock);
+                                     List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock,
+                                     @Value("${latchkey.refresh.wait:10s}") Duration wait) {
+        return new RefreshTokenService(connections, accounts, connectors, schemes, events, transactions, clock, wait);
     }
 
     @Singleton

@@ -1,6 +1,7 @@
 package dev.latchkey.bootstrap;
 
 import dev.latchkey.application.port.in.DispatchWebhooksUseCase;
+import dev.latchkey.domain.DatabaseUnavailableException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -29,6 +30,8 @@ public class WebhookDispatcher {
             while (dispatch.dispatchDue() >= 20) {
                 LOG.debug("Dispatched a full batch of webhook deliveries; looking for more");
             }
+        } catch (DatabaseUnavailableException e) {
+            LOG.debug("Dispatching webhooks waits for the database"); // the outage itself is logged once, by DatabaseOutage
         } catch (RuntimeException e) {
             LOG.warn("Dispatching webhooks failed ({}); retrying at the next tick", e.getClass().getSimpleName(), e);
         }

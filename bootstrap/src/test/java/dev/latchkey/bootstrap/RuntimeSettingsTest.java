@@ -20,11 +20,13 @@ class RuntimeSettingsTest {
                 "LATCHKEY_PORT", "80a",
                 "LATCHKEY_ADMIN_TOKEN", "short",
                 "LATCHKEY_SESSION_SECRET", "too-short",
-                "LATCHKEY_DATABASE_URL", "mysql://db"));
+                "LATCHKEY_DATABASE_URL", "mysql://db",
+                "LATCHKEY_REFRESH_WAIT_SECONDS", "0"));
 
         assertThatThrownBy(settings::prepare)
                 .isInstanceOf(RuntimeSettings.InvalidSettingsException.class)
                 .hasMessageContaining("LATCHKEY_PORT")
+                .hasMessageContaining("LATCHKEY_REFRESH_WAIT_SECONDS must be a whole number of seconds")
                 .hasMessageContaining("LATCHKEY_ADMIN_TOKEN must be at least 32")
                 .hasMessageContaining("LATCHKEY_SESSION_SECRET must be at least 32")
                 .hasMessageContaining("LATCHKEY_DATABASE_URL must be a PostgreSQL JDBC URL")
@@ -49,9 +51,11 @@ class RuntimeSettingsTest {
                 "LATCHKEY_SESSION_SECRET", "0123456789abcdef0123456789abcdef",
                 "LATCHKEY_ENCRYPTION_KEYS", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
                 "LATCHKEY_DATA_DIR", dataDir.toString(),
-                "LATCHKEY_PORT", "9090")).prepare();
+                "LATCHKEY_PORT", "9090",
+                "LATCHKEY_REFRESH_WAIT_SECONDS", "4")).prepare();
 
         assertThat(properties)
+                .containsEntry("latchkey.refresh.wait", "4s")
                 .containsEntry("datasources.default.url", EXTERNAL)
                 .containsEntry("datasources.default.username", "latchkey")
                 .containsEntry("datasources.default.password", "pw")
@@ -59,6 +63,35 @@ class RuntimeSettingsTest {
                 .containsEntry("micronaut.server.port", 9090)
                 .doesNotContainKey("latchkey.admin-token");
         assertThat(dataDir.resolve("postgres")).doesNotExist();
+    }
+
+    @Test
+    void the_database_timeouts_bound_the_pool_and_the_driver(@TempDir Path dataDir) {
+        Map<String, Object> properties = new RuntimeSettings(Map.of(
+                "LATCHKEY_DATABASE_URL", EXTERNAL,
+                "LATCHKEY_SESSION_SECRET", "0123456789abcdef0123456789abcdef",
+                "LATCHKEY_ENCRYPTION_KEYS", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "LATCHKEY_DATA_DIR", dataDir.toString(),
+                "LATCHKEY_DB_CONNECT_TIMEOUT_SECONDS", "3",
+                "LATCHKEY_DB_QUERY_TIMEOUT_SECONDS", "20")).prepare();
+
+        assertThat(properties)
+                .containsEntry("datasources.default.connection-timeout", 3000L)
+                .containsEntry("datasources.default.validation-timeout", 1500L)
+                .containsEntry("datasources.default.data-source-properties.connectTimeout", 3)
+                .containsEntry("datasources.default.data-source-properties.loginTimeout", 3)
+                .containsEntry("datasources.default.data-source-properties.socketTimeout", 20);
+    }
+
+    @Test
+    void a_database_timeout_that_is_not_a_number_of_seconds_is_refused() {
+        RuntimeSettings settings = new RuntimeSettings(Map.of(
+                "LATCHKEY_DB_CONNECT_TIMEOUT_SECONDS", "0",
+                "LATCHKEY_DB_QUERY_TIMEOUT_SECONDS", "5s"));
+
+        assertThatThrownBy(settings::prepare)
+                .hasMessageContaining("LATCHKEY_DB_CONNECT_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 300 (got '0')")
+                .hasMessageContaining("LATCHKEY_DB_QUERY_TIMEOUT_SECONDS must be a whole number of seconds");
     }
 
     @Test

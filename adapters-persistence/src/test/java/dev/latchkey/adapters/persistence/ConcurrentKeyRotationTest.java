@@ -60,7 +60,7 @@ class ConcurrentKeyRotationTest extends EncryptedPersistenceTest {
             stored.add(connection);
         }
         EncryptionKeys rotated = keys(EncryptionKeys.generateEntry("k2", RANDOM), keyEntry);
-        ConnectionPersistenceAdapter serving = new ConnectionPersistenceAdapter(connectionRepository, new CredentialCipher(rotated), mapper, json);
+        ConnectionPersistenceAdapter serving = new ConnectionPersistenceAdapter(connectionRepository, new CredentialCipher(rotated), mapper, json, transactions);
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

@@ -2,6 +2,7 @@ package dev.latchkey.adapters.persistence;
 
 import dev.latchkey.adapters.persistence.connection.ConnectionPersistenceAdapter;
 import dev.latchkey.adapters.persistence.transaction.TransactionPersistenceAdapter;
+import dev.latchkey.application.port.out.RowLockTimeoutException;
 import dev.latchkey.application.port.out.ConnectionStorePort.Due;
 import dev.latchkey.application.port.out.ConnectionStorePort.RefreshSchedule;
 import dev.latchkey.domain.account.LinkedAccount;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 @MicronautTest(startApplication = false, transactional = false)
 class ConnectionRefreshPersistenceTest extends EncryptedPersistenceTest {
@@ -99,14 +101,14 @@ class ConnectionRefreshPersistenceTest extends EncryptedPersistenceTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Future<?> first = pool.submit(() -> transactions.inTransaction(() -> {
-                Connection locked = connections.lockForUpdate(ws, c.id()).orElseThrow();
+                Connection locked = connections.lockForUpdate(ws, c.id(), Duration.ofSeconds(30)).orElseThrow();
                 firstLocked.countDown();
                 await(releaseFirst);
                 connections.update(locked.refreshed(new AccessToken("winner", Optional.empty(), Optional.empty(), "Bearer", List.of()), NOW));
             }));
             assertThat(firstLocked.await(10, TimeUnit.SECONDS)).isTrue();
             Future<String> second = pool.submit(() -> transactions.inTransaction(() -> {
-                Connection locked = connections.lockForUpdate(ws, c.id()).orElseThrow();
+                Connection locked = connections.lockForUpdate(ws, c.id(), Duration.ofSeconds(30)).orElseThrow();
                 secondLocked.countDown();
                 return locked.credentials().token().orElseThrow().value();
             }));
@@ -116,6 +118,35 @@ class ConnectionRefreshPersistenceTest extends EncryptedPersistenceTest {
             first.get(10, TimeUnit.SECONDS);
             assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("winner");
         } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void a_lock_held_longer_than_the_wait_is_a_row_lock_timeout_and_the_row_is_unchanged() throws Exception {
+        WorkspaceId ws = newWorkspace();
+        Connection c = oauth(ws, newAccount(ws), Optional.of(NOW));
+        CountDownLatch firstLocked = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = pool.submit(() -> transactions.inTransaction(() -> {
+                connections.lockForUpdate(ws, c.id(), Duration.ofSeconds(30)).orElseThrow();
+                firstLocked.countDown();
+                await(releaseFirst);
+            }));
+            assertThat(firstLocked.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Throwable> second = pool.submit(() -> catchThrowable(() -> transactions.inTransaction(
+                    () -> connections.lockForUpdate(ws, c.id(), Duration.ofMillis(200)))));
+
+            assertThat(second.get(30, TimeUnit.SECONDS)).isInstanceOf(RowLockTimeoutException.class)
+                    .hasMessageContaining(c.id().toString());
+            releaseFirst.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            // The connection's next transaction waits as long as it says (the timeout was local to the one that ran out).
+            assertThat(transactions.inTransaction(() -> connections.lockForUpdate(ws, c.id(), Duration.ofSeconds(30)))).isPresent();
+        } finally {
+            releaseFirst.countDown();
             pool.shutdownNow();
         }
     }

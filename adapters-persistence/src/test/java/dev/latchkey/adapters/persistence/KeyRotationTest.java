@@ -70,7 +70,7 @@ class KeyRotationTest extends EncryptedPersistenceTest {
 
     private Instance instance(EncryptionKeys keys) {
         CredentialCipher cipher = new CredentialCipher(keys);
-        return new Instance(new ConnectionPersistenceAdapter(connectionRepository, cipher, mapper, json),
+        return new Instance(new ConnectionPersistenceAdapter(connectionRepository, cipher, mapper, json, transactions),
                 new ConnectorSettingsPersistenceAdapter(settingsRepository, cipher, json),
                 new ReencryptionPersistenceAdapter(connectionRepository, settingsRepository,
                 new dev.latchkey.adapters.persistence.webhook.WebhookPersistenceAdapter(transactions, cipher, json),

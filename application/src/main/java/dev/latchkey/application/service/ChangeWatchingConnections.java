@@ -7,6 +7,7 @@ import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +59,8 @@ final class ChangeWatchingConnections implements ConnectionStorePort {
     }
 
     @Override
-    public Optional<Connection> lockForUpdate(WorkspaceId workspaceId, ConnectionId id) {
-        return store.lockForUpdate(workspaceId, id);
+    public Optional<Connection> lockForUpdate(WorkspaceId workspaceId, ConnectionId id, Duration wait) {
+        return store.lockForUpdate(workspaceId, id, wait);
     }
 
     @Override

@@ -111,10 +111,10 @@ public final class ListConfigOptionsService implements ListConfigOptionsUseCase 
     private Page<ConfigOption> fetch(ListConfigOptionsQuery query, OptionsSource source, Optional<ConnectionId> connection) {
         ConfigQuery config = query.config();
         String name = connectors.get(config.workspaceId(), config.connector()).definition().name();
-        ProxyTarget target = target(config, connection, false);
+        ProxyTarget target = target(config, connection, Optional.empty());
         ProviderHttpPort.ProviderResponse response = http.send(request(target, source, query));
         if (response.status() == 401) {
-            target = target(config, connection, true);
+            target = target(config, connection, Optional.of(target));
             response = http.send(request(target, source, query));
         }
         String what = name + " (GET " + source.pathOnly() + ")";
@@ -148,10 +148,11 @@ public final class ListConfigOptionsService implements ListConfigOptionsUseCase 
         return new Page<>(options, next);
     }
 
-    private ProxyTarget target(ConfigQuery config, Optional<ConnectionId> connection, boolean forceRefresh) {
+    /** @param rejected the target the provider answered 401 to, when this is the retry */
+    private ProxyTarget target(ConfigQuery config, Optional<ConnectionId> connection, Optional<ProxyTarget> rejected) {
         try {
             return prepare.prepare(new PrepareProxyRequestCommand(config.workspaceId(), config.accountId(), config.connector(),
-                    connection, forceRefresh));
+                    connection, rejected));
         } catch (NotFoundException e) {
             if (e.code().equals("connection_not_found") && connection.isEmpty()) { // a named connection not found stays a 404
                 throw new ConflictException("not_connected", "Linked account '" + config.accountId() + "' has no connection to "

@@ -11,14 +11,18 @@ import dev.latchkey.application.port.out.ConnectionStorePort;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.application.port.out.ProviderHttpPort;
 import dev.latchkey.domain.ConflictException;
+import dev.latchkey.domain.DatabaseUnavailableException;
 import dev.latchkey.domain.account.LinkedAccount;
 import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connection.ConnectionStatus;
+import dev.latchkey.domain.connection.RefreshInProgressException;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.connector.ConnectorParam;
 import dev.latchkey.domain.connector.ConnectorSlug;
+import dev.latchkey.domain.credential.AccessToken;
+import dev.latchkey.domain.credential.TokenFingerprint;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
 import java.net.InetAddress;
@@ -34,7 +38,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -66,13 +73,18 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
 
     @Override
     public Optional<ProxyTarget> remembered(PrepareProxyRequestCommand command) {
-        return command.forceRefresh() ? Optional.empty() : recall(command, key(command));
+        RememberedTargets.Key key = key(command);
+        if (command.rejected().isPresent()) {
+            return newerThan(command.rejected().get(), key);
+        }
+        return recall(command, key);
     }
 
     /**
      * What was remembered for the key. In the last quarter of its lifetime, the first request to see it
      * also has it prepared again in the background, so under steady traffic no request waits for the
-     * database when it runs out.
+     * database when it runs out. When the database cannot be reached for that, the target is kept a
+     * while longer (never past its token's expiry): a database blip does not stop calls to providers.
      */
     private Optional<ProxyTarget> recall(PrepareProxyRequestCommand command, RememberedTargets.Key key) {
         Optional<ProxyTarget> known = remembered.recall(key);
@@ -80,6 +92,8 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
             renewals.execute(() -> {
                 try {
                     prepareNow(command, key);
+                } catch (DatabaseUnavailableException e) {
+                    remembered.duringOutage(key);
                 } catch (RuntimeException e) {
                     // The remembered target runs out as it would have; the next request prepares and answers the problem.
                 }
@@ -88,12 +102,24 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         return known;
     }
 
+    /** A target remembered here that is signed with another token than the rejected one: another request replaced it already. */
+    private Optional<ProxyTarget> newerThan(ProxyTarget rejected, RememberedTargets.Key key) {
+        return remembered.recall(key).filter(known -> !known.token().equals(rejected.token()));
+    }
+
     @Override
     public ProxyTarget prepare(PrepareProxyRequestCommand command) {
         RememberedTargets.Key key = key(command);
-        if (command.forceRefresh()) {
-            remembered.forget(key);
-            return prepareNow(command, key);
+        if (command.rejected().isPresent()) {
+            ProxyTarget rejected = command.rejected().get();
+            Optional<ProxyTarget> newer = newerThan(rejected, key);
+            if (newer.isPresent()) {
+                return newer.get();
+            }
+            remembered.forget(key, rejected);
+            // The requests in flight with one token all get their 401 at about once: one of them has the
+            // token replaced (or finds it replaced), the others wait for its result.
+            return remembered.once(new RememberedTargets.Replacing(key, rejected.token()), () -> prepareNow(command, key));
         }
         Optional<ProxyTarget> known = recall(command, key);
         if (known.isPresent()) {
@@ -101,7 +127,11 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         }
         // When a remembered target runs out under load, every request in flight misses at once: one
         // of them prepares, the others wait for its result instead of each reading the database.
-        return remembered.once(key, () -> prepareNow(command, key));
+        try {
+            return remembered.once(key, () -> prepareNow(command, key));
+        } catch (DatabaseUnavailableException e) {
+            return remembered.duringOutage(key).orElseThrow(() -> e);
+        }
     }
 
     private ProxyTarget prepareNow(PrepareProxyRequestCommand command, RememberedTargets.Key key) {
@@ -112,7 +142,8 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         if (chosen.status() != ConnectionStatus.ACTIVE) {
             throw expired(chosen);
         }
-        Connection connection = refresh.fresh(chosen, command.forceRefresh());
+        Optional<TokenFingerprint> rejected = command.rejected().flatMap(ProxyTarget::token);
+        Connection connection = rejected.isPresent() ? refresh.replacing(chosen, rejected.get()) : refresh.fresh(chosen);
         if (connection != chosen) {
             preparedAt = remembered.begin(); // refreshed under the row's lock just now: newer than anything before this moment
         }
@@ -133,8 +164,10 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
                 new AuthSchemePort.Context(view.definition(), method, connection.params(), view.settings().client()), connection.credentials());
         Map<String, String> headers = new HashMap<>(view.definition().apiHeaders());
         headers.putAll(signature.headers());
-        ProxyTarget target = new ProxyTarget(connection.id(), base, addresses, headers, signature.queryParameters());
-        remembered.remember(key, target, preparedAt, refresh.refreshDueAt(connection));
+        Optional<AccessToken> token = connection.credentials().token();
+        ProxyTarget target = new ProxyTarget(connection.id(), base, addresses, headers, signature.queryParameters(),
+                token.map(AccessToken::fingerprint));
+        remembered.remember(key, target, preparedAt, refresh.refreshDueAt(connection), token.flatMap(AccessToken::expiresAt));
         return target;
     }
 
@@ -184,30 +217,56 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
      * not yet due for a refresh, and this instance has not changed the connection since the entry was
      * prepared (every write goes through {@link ChangeWatchingConnections}). A change made by another
      * instance is seen once the lifetime ends.
+     *
+     * <p>While the database cannot be reached, an entry that ran out is used {@linkplain #duringOutage
+     * a while longer}: never past its token's expiry (credentials without one: {@link #OUTAGE_LIMIT} after
+     * they were prepared), never after a change made here.
      */
     public static final class RememberedTargets {
+        /** How long credentials without an expiry (keys, tokens without {@code expires_in}) are used while the database is unreachable. */
+        static final Duration OUTAGE_LIMIT = Duration.ofMinutes(15);
+
         record Key(WorkspaceId workspaceId, LinkedAccountId accountId, ConnectorSlug connector, Optional<ConnectionId> connectionId) {
         }
 
-        /** @param renewFrom when a background renewal may start; {@code renewing} once one has */
-        private record Entry(ProxyTarget target, long preparedAt, Instant goodUntil, Optional<Instant> renewFrom, AtomicBoolean renewing) {
+        /** A preparation after a 401 to the token with this fingerprint (none: a scheme without a token). */
+        record Replacing(Key key, Optional<TokenFingerprint> rejected) {
+        }
+
+        /**
+         * @param renewFrom when a background renewal may start; {@code renewing} once one has
+         * @param lastResort until when it may serve while the database is unreachable: its token's expiry
+         */
+        private record Entry(ProxyTarget target, long preparedAt, Instant goodUntil, Optional<Instant> renewFrom, AtomicBoolean renewing,
+                             Instant lastResort) {
         }
 
         private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
         /** Preparations under way, so that concurrent misses of one key share one. */
-        private final Map<Key, CompletableFuture<ProxyTarget>> preparing = new ConcurrentHashMap<>();
+        private final Map<Object, CompletableFuture<ProxyTarget>> preparing = new ConcurrentHashMap<>();
         /** The sequence number of each connection's last change here. */
         private final Map<ConnectionId, Long> changes = new ConcurrentHashMap<>();
         private final AtomicLong sequence = new AtomicLong();
         private final Duration lifetime;
         private final int maxEntries;
         private final Clock clock;
+        private final Duration wait;
 
         /** @param lifetime how long a target may be used; zero remembers nothing */
         public RememberedTargets(Duration lifetime, int maxEntries, Clock clock) {
+            this(lifetime, maxEntries, clock, RefreshTokenService.DEFAULT_WAIT);
+        }
+
+        /**
+         * @param lifetime how long a target may be used; zero remembers nothing
+         * @param wait     how long a request waits for another's preparation of the same target (which may be
+         *                 refreshing its token) before it is told to try again
+         */
+        public RememberedTargets(Duration lifetime, int maxEntries, Clock clock, Duration wait) {
             this.lifetime = lifetime;
             this.maxEntries = maxEntries;
             this.clock = clock;
+            this.wait = wait;
         }
 
         /** The store every service should use: its writes make the remembered targets of a connection stale. */
@@ -225,18 +284,45 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
             if (entry == null) {
                 return Optional.empty();
             }
-            if (!clock.instant().isBefore(entry.goodUntil()) || changedSince(entry.target().connectionId(), entry.preparedAt())) {
+            Instant now = clock.instant();
+            if (changedSince(entry.target().connectionId(), entry.preparedAt()) || !now.isBefore(entry.lastResort())) {
                 entries.remove(key, entry);
                 return Optional.empty();
+            }
+            if (!now.isBefore(entry.goodUntil())) {
+                return Optional.empty(); // kept, for while the database cannot be reached
             }
             return Optional.of(entry.target());
         }
 
-        void remember(Key key, ProxyTarget target, long preparedAt, Optional<Instant> refreshDueAt) {
+        /**
+         * The database could not be reached to prepare the key again: the target that ran out, if its token
+         * is still valid and nothing changed it here, remembered for one more lifetime (at most until its
+         * token expires), so the next requests use it without trying the database.
+         */
+        Optional<ProxyTarget> duringOutage(Key key) {
+            Entry entry = entries.get(key);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            if (changedSince(entry.target().connectionId(), entry.preparedAt()) || !now.isBefore(entry.lastResort())) {
+                entries.remove(key, entry);
+                return Optional.empty();
+            }
+            Instant goodUntil = now.plus(lifetime).isBefore(entry.lastResort()) ? now.plus(lifetime) : entry.lastResort();
+            Optional<Instant> renewFrom = Optional.of(goodUntil.minus(lifetime.dividedBy(4))).filter(now::isBefore);
+            entries.replace(key, entry, new Entry(entry.target(), entry.preparedAt(), goodUntil, renewFrom, new AtomicBoolean(),
+                    entry.lastResort()));
+            return Optional.of(entry.target());
+        }
+
+        void remember(Key key, ProxyTarget target, long preparedAt, Optional<Instant> refreshDueAt, Optional<Instant> tokenExpiresAt) {
             if (lifetime.isZero() || changedSince(target.connectionId(), preparedAt)) {
                 return;
             }
-            Instant goodUntil = clock.instant().plus(lifetime);
+            Instant now = clock.instant();
+            Instant goodUntil = now.plus(lifetime);
             // Renewed ahead only when it runs out by age: one that runs out because its token is due is
             // refreshed by the request that finds it so (or, earlier, by the background refresher).
             Optional<Instant> renewFrom = Optional.of(goodUntil.minus(lifetime.dividedBy(4)));
@@ -244,10 +330,11 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
                 goodUntil = refreshDueAt.get();
                 renewFrom = Optional.empty();
             }
+            Instant lastResort = tokenExpiresAt.orElse(now.plus(OUTAGE_LIMIT));
             if (entries.size() >= maxEntries) {
                 entries.clear();
             }
-            entries.put(key, new Entry(target, preparedAt, goodUntil, renewFrom, new AtomicBoolean()));
+            entries.put(key, new Entry(target, preparedAt, goodUntil, renewFrom, new AtomicBoolean(), lastResort));
         }
 
         /** True once per entry, for the first caller that finds it in the last quarter of its lifetime. */
@@ -257,15 +344,23 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
                     && entry.renewing().compareAndSet(false, true);
         }
 
-        /** Runs {@code preparation} unless one for the same key is under way; then waits for that one's result. */
-        ProxyTarget once(Key key, Supplier<ProxyTarget> preparation) {
+        /**
+         * Runs {@code preparation} unless one for the same key is under way; then waits for that one's
+         * result — at most the configured wait, then {@link RefreshInProgressException}.
+         */
+        ProxyTarget once(Object key, Supplier<ProxyTarget> preparation) {
             CompletableFuture<ProxyTarget> mine = new CompletableFuture<>();
             CompletableFuture<ProxyTarget> running = preparing.putIfAbsent(key, mine);
             if (running != null) {
                 try {
-                    return running.join();
-                } catch (CompletionException e) {
-                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                    return running.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : new CompletionException(e.getCause());
+                } catch (TimeoutException e) {
+                    throw new RefreshInProgressException(wait, RefreshTokenService.IN_PROGRESS_RETRY_AFTER);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RefreshInProgressException(wait, RefreshTokenService.IN_PROGRESS_RETRY_AFTER);
                 }
             }
             try {
@@ -280,8 +375,9 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
             }
         }
 
-        void forget(Key key) {
-            entries.remove(key);
+        /** Forgets the key's target if it is signed with the same token as {@code rejected} (the provider refused that token). */
+        void forget(Key key, ProxyTarget rejected) {
+            entries.computeIfPresent(key, (k, entry) -> entry.target().token().equals(rejected.token()) ? null : entry);
         }
 
         /** The connection was written or deleted here: no entry prepared before now is used again. */

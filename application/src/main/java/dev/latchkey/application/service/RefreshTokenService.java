@@ -8,14 +8,17 @@ import dev.latchkey.application.port.out.ConnectionStorePort;
 import dev.latchkey.application.port.out.ConnectionStorePort.RefreshSchedule;
 import dev.latchkey.application.port.out.EventOutboxPort;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
+import dev.latchkey.application.port.out.RowLockTimeoutException;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connection.ConnectionStatus;
 import dev.latchkey.domain.connection.ProviderException;
+import dev.latchkey.domain.connection.RefreshInProgressException;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.credential.AccessToken;
+import dev.latchkey.domain.credential.TokenFingerprint;
 import dev.latchkey.domain.event.Event;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
@@ -33,11 +36,21 @@ import java.util.Optional;
  * this one waited), calls the provider while holding the lock, and stores the outcome in the same
  * transaction: the new token (a rotated refresh token with it), or the connection expired with an
  * event (the provider refused the grant), or the error and a backoff (the provider had a bad minute).
+ *
+ * <p>After a 401 the need is "the rejected token is still the stored one", compared by fingerprint:
+ * the requests of a burst that all carried one token refresh it once, and a request signed with a
+ * token that was replaced meanwhile is answered the stored token without a refresh. The wait for the
+ * lock is bounded ({@code lockWait}): a request behind a refresh that hangs on the provider is told
+ * to try again ({@link RefreshInProgressException}) instead of waiting out the provider's timeout.
  */
 public final class RefreshTokenService implements RefreshTokenUseCase {
     static final Duration DEFAULT_MARGIN = Duration.ofMinutes(5);
     static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    /** How long a request waits for another's refresh of the same connection, unless configured. */
+    public static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+    /** What a request that gave up waiting for another's refresh is told: the refresh should be done by then. */
+    static final Duration IN_PROGRESS_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final ConnectionStorePort connections;
     private final LinkedAccountStorePort accounts;
@@ -46,9 +59,21 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private final EventOutboxPort events;
     private final TransactionPort transactions;
     private final Clock clock;
+    private final Duration lockWait;
 
     public RefreshTokenService(ConnectionStorePort connections, LinkedAccountStorePort accounts, GetConnectorUseCase connectors,
                                List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock) {
+        this(connections, accounts, connectors, schemes, events, transactions, clock, DEFAULT_WAIT);
+    }
+
+    /** @param lockWait how long a request waits for another's refresh of the same connection before it is told to try again */
+    public RefreshTokenService(ConnectionStorePort connections, LinkedAccountStorePort accounts, GetConnectorUseCase connectors,
+                               List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock,
+                               Duration lockWait) {
+        if (lockWait.isNegative() || lockWait.isZero()) {
+            throw new IllegalArgumentException("the wait for another request's refresh must be positive");
+        }
+        this.lockWait = lockWait;
         this.connections = connections;
         this.accounts = accounts;
         this.connectors = connectors;
@@ -59,12 +84,35 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     }
 
     @Override
-    public Connection fresh(WorkspaceId workspaceId, ConnectionId connectionId, boolean force) {
-        return fresh(connections.find(workspaceId, connectionId).orElseThrow(() -> ConnectorErrors.connectionNotFound(connectionId)), force);
+    public Connection fresh(WorkspaceId workspaceId, ConnectionId connectionId) {
+        return fresh(find(workspaceId, connectionId));
     }
 
     @Override
-    public Connection fresh(Connection seen, boolean force) {
+    public Connection fresh(Connection seen) {
+        return fresh(seen, Optional.empty());
+    }
+
+    @Override
+    public Connection replacing(WorkspaceId workspaceId, ConnectionId connectionId, TokenFingerprint rejected) {
+        return replacing(find(workspaceId, connectionId), rejected);
+    }
+
+    @Override
+    public Connection replacing(Connection seen, TokenFingerprint rejected) {
+        return fresh(seen, Optional.of(rejected));
+    }
+
+    private Connection find(WorkspaceId workspaceId, ConnectionId connectionId) {
+        return connections.find(workspaceId, connectionId).orElseThrow(() -> ConnectorErrors.connectionNotFound(connectionId));
+    }
+
+    /**
+     * @param rejected the token the provider refused, if it did: a refresh is needed while that is still
+     *                 the stored token, whatever its expiry; once another request replaced it, only the
+     *                 margin decides
+     */
+    private Connection fresh(Connection seen, Optional<TokenFingerprint> rejected) {
         WorkspaceId workspaceId = seen.workspaceId();
         ConnectionId connectionId = seen.id();
         requireUsable(seen);
@@ -74,12 +122,21 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         }
         Instant now = clock.instant();
         Duration margin = margin(seen);
-        if (!force && !token.get().needsRefreshAt(now, margin)) {
-            return seen;
+        boolean replace = rejected.filter(r -> r.matches(token.get())).isPresent();
+        if (!replace && !token.get().needsRefreshAt(now, margin)) {
+            return seen; // valid, and (if a token was rejected) not this one: sign with it
         }
-        Outcome outcome = transactions.inTransaction(() -> refreshLocked(workspaceId, connectionId, now,
-                locked -> force ? !locked.value().equals(token.get().value()) : !locked.needsRefreshAt(now, margin)));
-        return outcome.connectionOrThrow(now, force);
+        // Under the lock, against the token the provider rejected — not against what this request read
+        // before: a racer may have replaced it meanwhile, and refreshing again would waste its new token
+        // (and, with a provider that rotates refresh tokens strictly, burn the refresh token twice).
+        StillFresh stillFresh = locked -> !locked.needsRefreshAt(now, margin) && rejected.filter(r -> r.matches(locked)).isEmpty();
+        Outcome outcome;
+        try {
+            outcome = transactions.inTransaction(() -> refreshLocked(workspaceId, connectionId, now, stillFresh));
+        } catch (RowLockTimeoutException e) {
+            throw new RefreshInProgressException(lockWait, IN_PROGRESS_RETRY_AFTER);
+        }
+        return outcome.connectionOrThrow(now, replace);
     }
 
     @Override
@@ -112,7 +169,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
 
     private Outcome refreshLocked(WorkspaceId workspaceId, ConnectionId connectionId, Instant now, StillFresh stillFresh,
                                   Duration backgroundWindow) {
-        Connection locked = connections.lockForUpdate(workspaceId, connectionId)
+        Connection locked = connections.lockForUpdate(workspaceId, connectionId, lockWait)
                 .orElseThrow(() -> ConnectorErrors.connectionNotFound(connectionId));
         if (locked.status() != ConnectionStatus.ACTIVE) {
             return new Outcome.Unusable(locked);
@@ -242,18 +299,18 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private sealed interface Outcome {
         Connection connection();
 
-        Connection connectionOrThrow(Instant now, boolean force);
+        Connection connectionOrThrow(Instant now, boolean rejected);
 
         record Fresh(Connection connection) implements Outcome {
             @Override
-            public Connection connectionOrThrow(Instant now, boolean force) {
+            public Connection connectionOrThrow(Instant now, boolean rejected) {
                 return connection;
             }
         }
 
         record Unusable(Connection connection) implements Outcome {
             @Override
-            public Connection connectionOrThrow(Instant now, boolean force) {
+            public Connection connectionOrThrow(Instant now, boolean rejected) {
                 throw expired(connection);
             }
         }
@@ -261,10 +318,10 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         /** The provider failed now or recently: the token is still used while it is valid (not after a 401). */
         record BackingOff(Connection connection, Duration retryAfter, String error) implements Outcome {
             @Override
-            public Connection connectionOrThrow(Instant now, boolean force) {
+            public Connection connectionOrThrow(Instant now, boolean rejected) {
                 boolean pastExpiry = connection.credentials().token().flatMap(AccessToken::expiresAt)
                         .filter(at -> !now.isBefore(at)).isPresent();
-                if (force || pastExpiry) {
+                if (rejected || pastExpiry) {
                     throw ProviderException.unavailable("Could not refresh the token of connection '" + connection.id() + "' ("
                             + error + "); try again in " + Math.max(1, retryAfter.toSeconds()) + " s.", retryAfter);
                 }

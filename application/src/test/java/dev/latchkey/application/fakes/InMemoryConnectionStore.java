@@ -1,6 +1,7 @@
 package dev.latchkey.application.fakes;
 
 import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.application.port.out.RowLockTimeoutException;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.account.LinkedAccountKey;
 import dev.latchkey.domain.connection.Connection;
@@ -9,6 +10,7 @@ import dev.latchkey.domain.connection.ConnectionStatus;
 import dev.latchkey.domain.credential.AccessToken;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -26,7 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Row locks: {@link #lockForUpdate} takes a per-connection {@link ReentrantLock} that the calling
  * thread holds until the {@link InMemoryTransactions} it was created with ends its outermost
  * transaction (like {@code FOR UPDATE}); other threads wait. Without transactions (a store built with
- * the no-argument constructor) the lock is released at once: no mutual exclusion then.
+ * the no-argument constructor) the lock is released at once: no mutual exclusion then. A lock not
+ * granted within the wait is a {@link RowLockTimeoutException} (like PostgreSQL's {@code lock_timeout}).
  * {@link #claimDueForRefresh} skips connections whose lock another thread holds (like {@code SKIP LOCKED}).
  */
 public final class InMemoryConnectionStore implements ConnectionStorePort {
@@ -93,9 +97,16 @@ public final class InMemoryConnectionStore implements ConnectionStorePort {
     }
 
     @Override
-    public Optional<Connection> lockForUpdate(WorkspaceId workspaceId, ConnectionId id) {
+    public Optional<Connection> lockForUpdate(WorkspaceId workspaceId, ConnectionId id, Duration wait) {
         ReentrantLock lock = locks.computeIfAbsent(id, k -> new ReentrantLock());
-        lock.lock();
+        try {
+            if (!lock.tryLock(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new RowLockTimeoutException("connection " + id + " stayed locked for " + wait, null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RowLockTimeoutException("interrupted while waiting for the lock of connection " + id, e);
+        }
         if (transactions != null && transactions.isActive()) {
             held.get().add(lock);
         } else {

@@ -10,6 +10,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -22,6 +24,8 @@ public final class ScriptedRefreshScheme extends RecordingAuthScheme {
     private final List<Credentials> refreshed = new ArrayList<>();
     private final AtomicInteger refreshes = new AtomicInteger();
     private volatile long pauseMillis;
+    private volatile CountDownLatch release;
+    private final CountDownLatch started = new CountDownLatch(1);
 
     @Override
     public String type() {
@@ -45,10 +49,32 @@ public final class ScriptedRefreshScheme extends RecordingAuthScheme {
         return this;
     }
 
+    /** Every refresh hangs (like a token endpoint that does not answer) until {@code release} is counted down. */
+    public ScriptedRefreshScheme holdingUntil(CountDownLatch release) {
+        this.release = release;
+        return this;
+    }
+
+    /** Waits until a refresh has begun (bounded); false if none did. */
+    public boolean awaitRefreshStarted() throws InterruptedException {
+        return started.await(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public Optional<Grant> refresh(Context context, Credentials current) {
         record("refresh", context);
         refreshes.incrementAndGet();
+        started.countDown();
+        CountDownLatch hold = release;
+        if (hold != null) {
+            try {
+                if (!hold.await(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the held refresh");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (pauseMillis > 0) {
             try {
                 Thread.sleep(pauseMillis);

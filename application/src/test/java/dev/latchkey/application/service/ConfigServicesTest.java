@@ -249,7 +249,7 @@ class ConfigServicesTest {
                 throw refusal;
             }
             return new ProxyTarget(ConnectionId.random(), URI.create("https://slack.com/api"), LOOPBACK,
-                    Map.of("Authorization", "Bearer " + (command.forceRefresh() ? "fresh" : "stale")), Map.of());
+                    Map.of("Authorization", "Bearer " + (command.rejected().isPresent() ? "fresh" : "stale")), Map.of());
         }, http);
     }
 
@@ -265,7 +265,7 @@ class ConfigServicesTest {
         // the provider accepts the request once the token was refreshed
         ListConfigOptionsService retrying = new ListConfigOptionsService(accounts, connections, fields, directory, command -> {
             prepared.add(command);
-            if (command.forceRefresh()) {
+            if (command.rejected().isPresent()) {
                 first.respondJson("GET", "https://slack.com/api/conversations.list", 200,
                         Map.of("channels", List.of(Map.of("id", "C1", "name", "general"), Map.of("id", "C2", "name", "sales"))));
             }
@@ -276,7 +276,7 @@ class ConfigServicesTest {
 
         assertThat(page.items()).containsExactly(new ConfigOption("sales", "C2"));
         assertThat(page.nextCursor()).isEmpty();
-        assertThat(prepared).extracting(PrepareProxyRequestCommand::forceRefresh).containsExactly(false, true);
+        assertThat(prepared).extracting(c -> c.rejected().isPresent()).containsExactly(false, true);
     }
 
     @Test

@@ -11,10 +11,13 @@ import dev.latchkey.application.fakes.InMemoryTransactions;
 import dev.latchkey.application.fakes.MutableClock;
 import dev.latchkey.application.fakes.ScriptedProviderHttp;
 import dev.latchkey.application.fakes.ScriptedRefreshScheme;
+import dev.latchkey.application.fakes.UnreachableDatabase;
 import dev.latchkey.application.port.in.PrepareProxyRequestCommand;
 import dev.latchkey.application.port.in.ProxyTarget;
 import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.application.port.out.LinkedAccountStorePort;
+import dev.latchkey.domain.DatabaseUnavailableException;
 import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.account.LinkedAccount;
 import dev.latchkey.domain.account.LinkedAccountId;
@@ -28,9 +31,15 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static dev.latchkey.application.fakes.TestConnectors.read;
 import static dev.latchkey.application.fakes.TestConnectors.slackSource;
@@ -81,8 +90,8 @@ class PrepareProxyRequestServiceTest {
         return connection;
     }
 
-    private PrepareProxyRequestCommand call(ConnectorSlug connector, boolean force) {
-        return new PrepareProxyRequestCommand(workspace, account.id(), connector, Optional.empty(), force);
+    private PrepareProxyRequestCommand call(ConnectorSlug connector) {
+        return new PrepareProxyRequestCommand(workspace, account.id(), connector, Optional.empty());
     }
 
     private String authorization(ProxyTarget target) {
@@ -92,50 +101,50 @@ class PrepareProxyRequestServiceTest {
     @Test
     void a_target_is_remembered_for_its_lifetime_then_read_again() {
         Connection connection = stripeKey("sk_test_1");
-        ProxyTarget first = service.prepare(call(STRIPE, false));
+        ProxyTarget first = service.prepare(call(STRIPE));
 
         database.delete(workspace, connection.id()); // by another instance: this one is not told
         clock.advance(LIFETIME.minusMillis(1));
-        assertThat(service.prepare(call(STRIPE, false))).isEqualTo(first);
-        assertThat(service.remembered(call(STRIPE, false))).contains(first);
+        assertThat(service.prepare(call(STRIPE))).isEqualTo(first);
+        assertThat(service.remembered(call(STRIPE))).contains(first);
 
         clock.advance(Duration.ofMillis(1));
-        assertThat(service.remembered(call(STRIPE, false))).isEmpty();
-        assertThatThrownBy(() -> service.prepare(call(STRIPE, false))).isInstanceOf(NotFoundException.class);
+        assertThat(service.remembered(call(STRIPE))).isEmpty();
+        assertThatThrownBy(() -> service.prepare(call(STRIPE))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void in_the_last_quarter_of_its_lifetime_a_target_is_prepared_again_ahead_once() {
         Connection connection = stripeKey("sk_test_1");
-        service.prepare(call(STRIPE, false));
+        service.prepare(call(STRIPE));
         Connection newKey = Connection.create(workspace, account.key(), STRIPE, "api_key", Optional.empty(), List.of(), Map.of(),
                 Map.of(), Credentials.ofFields(Map.of("api_key", "sk_test_2")), T0);
         database.update(connection.reauthorized(newKey, T0)); // by another instance: this one is not told
 
         clock.advance(LIFETIME.dividedBy(2));
-        assertThat(authorization(service.remembered(call(STRIPE, false)).orElseThrow())).isEqualTo("Bearer sk_test_1");
+        assertThat(authorization(service.remembered(call(STRIPE)).orElseThrow())).isEqualTo("Bearer sk_test_1");
         clock.advance(LIFETIME.dividedBy(4));
         // this request uses what it found and has it renewed (here, the executor runs at once) ...
-        assertThat(authorization(service.remembered(call(STRIPE, false)).orElseThrow())).isEqualTo("Bearer sk_test_1");
+        assertThat(authorization(service.remembered(call(STRIPE)).orElseThrow())).isEqualTo("Bearer sk_test_1");
         // ... so the next one finds the renewed target, which lives a whole lifetime again
-        assertThat(authorization(service.remembered(call(STRIPE, false)).orElseThrow())).isEqualTo("Bearer sk_test_2");
+        assertThat(authorization(service.remembered(call(STRIPE)).orElseThrow())).isEqualTo("Bearer sk_test_2");
         clock.advance(LIFETIME.minusMillis(1));
-        assertThat(service.remembered(call(STRIPE, false))).isPresent();
+        assertThat(service.remembered(call(STRIPE))).isPresent();
     }
 
     @Test
     void a_change_made_here_is_seen_at_once() {
         Connection connection = stripeKey("sk_test_1");
-        assertThat(authorization(service.prepare(call(STRIPE, false)))).isEqualTo("Bearer sk_test_1");
+        assertThat(authorization(service.prepare(call(STRIPE)))).isEqualTo("Bearer sk_test_1");
 
         Connection newKey = Connection.create(workspace, account.key(), STRIPE, "api_key", Optional.empty(), List.of(), Map.of(),
                 Map.of(), Credentials.ofFields(Map.of("api_key", "sk_test_2")), T0);
         here.update(connection.reauthorized(newKey, T0));
-        assertThat(service.remembered(call(STRIPE, false))).isEmpty();
-        assertThat(authorization(service.prepare(call(STRIPE, false)))).isEqualTo("Bearer sk_test_2");
+        assertThat(service.remembered(call(STRIPE))).isEmpty();
+        assertThat(authorization(service.prepare(call(STRIPE)))).isEqualTo("Bearer sk_test_2");
 
         here.delete(workspace, connection.id());
-        assertThatThrownBy(() -> service.prepare(call(STRIPE, false))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.prepare(call(STRIPE))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -149,25 +158,26 @@ class PrepareProxyRequestServiceTest {
                 Credentials.ofToken(token), T0));
         oauth.answering(new AccessToken("new", Optional.empty(), Optional.of(T0.plus(Duration.ofHours(2))), "Bearer", List.of()));
 
-        assertThat(authorization(service.prepare(call(SLACK, false)))).isEqualTo("Bearer old");
+        assertThat(authorization(service.prepare(call(SLACK)))).isEqualTo("Bearer old");
         clock.advance(Duration.ofSeconds(59));
-        assertThat(authorization(service.prepare(call(SLACK, false)))).isEqualTo("Bearer old");
+        assertThat(authorization(service.prepare(call(SLACK)))).isEqualTo("Bearer old");
         clock.advance(Duration.ofSeconds(1));
-        assertThat(authorization(service.prepare(call(SLACK, false)))).isEqualTo("Bearer new");
+        assertThat(authorization(service.prepare(call(SLACK)))).isEqualTo("Bearer new");
         assertThat(oauth.refreshes()).isEqualTo(1);
     }
 
     @Test
-    void a_forced_refresh_never_uses_what_was_remembered() {
+    void a_replay_after_a_401_never_uses_the_remembered_target_with_the_rejected_token() {
         AccessToken token = new AccessToken("old", Optional.of("r1"), Optional.empty(), "Bearer", List.of());
         here.insert(Connection.create(workspace, account.key(), SLACK, "oauth2", Optional.empty(), List.of(), Map.of(), Map.of(),
                 Credentials.ofToken(token), T0));
         oauth.answering(new AccessToken("new", Optional.empty(), Optional.empty(), "Bearer", List.of()));
-        assertThat(authorization(service.prepare(call(SLACK, false)))).isEqualTo("Bearer old");
+        ProxyTarget rejected = service.prepare(call(SLACK));
+        assertThat(authorization(rejected)).isEqualTo("Bearer old");
 
-        assertThat(service.remembered(call(SLACK, true))).isEmpty();
-        assertThat(authorization(service.prepare(call(SLACK, true)))).isEqualTo("Bearer new");
-        assertThat(authorization(service.remembered(call(SLACK, false)).orElseThrow())).isEqualTo("Bearer new");
+        assertThat(service.remembered(call(SLACK).rejecting(rejected))).isEmpty();
+        assertThat(authorization(service.prepare(call(SLACK).rejecting(rejected)))).isEqualTo("Bearer new");
+        assertThat(authorization(service.remembered(call(SLACK)).orElseThrow())).isEqualTo("Bearer new");
     }
 
     @Test
@@ -176,11 +186,11 @@ class PrepareProxyRequestServiceTest {
         here = remembered.watching(database);
         service = service();
         Connection connection = stripeKey("sk_test_1");
-        service.prepare(call(STRIPE, false));
+        service.prepare(call(STRIPE));
 
-        assertThat(service.remembered(call(STRIPE, false))).isEmpty();
+        assertThat(service.remembered(call(STRIPE))).isEmpty();
         database.delete(workspace, connection.id());
-        assertThatThrownBy(() -> service.prepare(call(STRIPE, false))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.prepare(call(STRIPE))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -210,7 +220,7 @@ class PrepareProxyRequestServiceTest {
             threads.add(Thread.ofPlatform().start(() -> results.add(remembered.once(key, slow))));
         }
         // every follower is parked waiting for the leader's result before the leader may finish
-        while (threads.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
+        while (threads.stream().anyMatch(t -> t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING)) {
             Thread.onSpinWait();
         }
         release.countDown();
@@ -226,5 +236,121 @@ class PrepareProxyRequestServiceTest {
             throw new NotFoundException("linked_account_not_found", "gone");
         })).isInstanceOf(NotFoundException.class);
         assertThat(remembered.once(key, () -> target)).isSameAs(target);
+    }
+
+    private Connection slackToken(String value, Optional<Instant> expiresAt) {
+        AccessToken token = new AccessToken(value, Optional.of("r1"), expiresAt, "Bearer", List.of());
+        Connection connection = Connection.create(workspace, account.key(), SLACK, "oauth2", Optional.empty(), List.of(), Map.of(),
+                Map.of(), Credentials.ofToken(token), T0);
+        here.insert(connection);
+        return connection;
+    }
+
+    @Test
+    void a_401_for_a_token_replaced_meanwhile_is_replayed_with_the_stored_token_without_a_second_refresh() {
+        remembered = new PrepareProxyRequestService.RememberedTargets(Duration.ZERO, 100, clock); // every replay reads the database
+        here = remembered.watching(database);
+        service = service();
+        slackToken("old", Optional.of(T0.plus(Duration.ofHours(1))));
+        oauth.answering(new AccessToken("new", Optional.of("r2"), Optional.of(T0.plus(Duration.ofHours(2))), "Bearer", List.of()))
+                .answering(new AccessToken("second", Optional.of("r3"), Optional.of(T0.plus(Duration.ofHours(2))), "Bearer", List.of()));
+        ProxyTarget signedWithOld = service.prepare(call(SLACK));
+
+        // Two requests carried "old" and got 401; the second is replayed after the first one's refresh.
+        assertThat(authorization(service.prepare(call(SLACK).rejecting(signedWithOld)))).isEqualTo("Bearer new");
+        assertThat(authorization(service.prepare(call(SLACK).rejecting(signedWithOld)))).isEqualTo("Bearer new");
+
+        assertThat(oauth.refreshes()).isEqualTo(1);
+        assertThat(oauth.refreshedCredentials()).extracting(c -> c.token().orElseThrow().refreshToken().orElseThrow()).containsExactly("r1");
+    }
+
+    @Test
+    void a_burst_of_401s_for_one_token_refreshes_it_once() throws Exception {
+        slackToken("old", Optional.of(T0.plus(Duration.ofHours(1))));
+        CountDownLatch release = new CountDownLatch(1);
+        oauth.holdingUntil(release)
+                .answering(new AccessToken("new", Optional.of("r2"), Optional.of(T0.plus(Duration.ofHours(2))), "Bearer", List.of()))
+                .answering(new AccessToken("second", Optional.of("r3"), Optional.of(T0.plus(Duration.ofHours(2))), "Bearer", List.of()));
+        ProxyTarget signedWithOld = service.prepare(call(SLACK));
+        int requests = 16;
+        ExecutorService pool = Executors.newFixedThreadPool(requests);
+        try {
+            List<Future<ProxyTarget>> replays = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                replays.add(pool.submit(() -> service.prepare(call(SLACK).rejecting(signedWithOld))));
+            }
+            assertThat(oauth.awaitRefreshStarted()).isTrue();
+            release.countDown();
+            for (Future<ProxyTarget> replay : replays) {
+                assertThat(authorization(replay.get(30, TimeUnit.SECONDS))).isEqualTo("Bearer new");
+            }
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(oauth.refreshes()).isEqualTo(1);
+    }
+
+    @Test
+    void a_remembered_target_outlives_its_lifetime_while_the_database_is_unreachable_but_never_its_token() {
+        UnreachableDatabase db = new UnreachableDatabase();
+        here = remembered.watching(db.behind(ConnectionStorePort.class, database));
+        service = new PrepareProxyRequestService(db.behind(LinkedAccountStorePort.class, accounts), here, directory,
+                new RefreshTokenService(here, accounts, directory, schemes, new InMemoryEventOutbox(transactions), transactions, clock),
+                new ScriptedProviderHttp(), schemes, remembered, Runnable::run);
+        Instant expiry = T0.plus(Duration.ofHours(1));
+        slackToken("valid", Optional.of(expiry));
+        ProxyTarget prepared = service.prepare(call(SLACK));
+
+        db.down();
+        clock.advance(LIFETIME.multipliedBy(3));
+        assertThat(service.prepare(call(SLACK))).isEqualTo(prepared);
+        // The next requests find it remembered again, without trying the database (no I/O: the event loop's path).
+        assertThat(service.remembered(call(SLACK))).contains(prepared);
+        // Past the refresh margin (5 minutes before the expiry): it cannot be refreshed now, and it is still valid.
+        clock.set(expiry.minus(Duration.ofMinutes(1)));
+        assertThat(service.prepare(call(SLACK))).isEqualTo(prepared);
+        // Never past the token's expiry.
+        clock.set(expiry);
+        assertThat(service.remembered(call(SLACK))).isEmpty();
+        assertThatThrownBy(() -> service.prepare(call(SLACK))).isInstanceOf(DatabaseUnavailableException.class);
+    }
+
+    @Test
+    void while_the_database_is_unreachable_the_background_renewal_keeps_a_busy_target_in_use() {
+        UnreachableDatabase db = new UnreachableDatabase();
+        here = remembered.watching(db.behind(ConnectionStorePort.class, database));
+        service = new PrepareProxyRequestService(db.behind(LinkedAccountStorePort.class, accounts), here, directory,
+                new RefreshTokenService(here, accounts, directory, schemes, new InMemoryEventOutbox(transactions), transactions, clock),
+                new ScriptedProviderHttp(), schemes, remembered, Runnable::run);
+        stripeKey("sk_test_1");
+        ProxyTarget prepared = service.prepare(call(STRIPE));
+
+        db.down();
+        Duration step = LIFETIME.multipliedBy(3).dividedBy(8);
+        for (int i = 1; i <= 10; i++) {
+            clock.advance(step);
+            // found in the last quarter: renewed in the background, which fails, and keeps it one lifetime more
+            assertThat(service.remembered(call(STRIPE))).as("after %s", step.multipliedBy(i)).contains(prepared);
+        }
+        db.up();
+        clock.advance(LIFETIME);
+        assertThat(service.prepare(call(STRIPE))).isEqualTo(prepared);
+    }
+
+    @Test
+    void an_outage_never_brings_back_a_target_changed_here() {
+        UnreachableDatabase db = new UnreachableDatabase();
+        here = remembered.watching(db.behind(ConnectionStorePort.class, database));
+        service = new PrepareProxyRequestService(db.behind(LinkedAccountStorePort.class, accounts), here, directory,
+                new RefreshTokenService(here, accounts, directory, schemes, new InMemoryEventOutbox(transactions), transactions, clock),
+                new ScriptedProviderHttp(), schemes, remembered, Runnable::run);
+        Connection connection = stripeKey("sk_test_1");
+        service.prepare(call(STRIPE));
+        here.delete(workspace, connection.id());
+
+        db.down();
+        clock.advance(LIFETIME);
+        assertThatThrownBy(() -> service.prepare(call(STRIPE))).isInstanceOf(DatabaseUnavailableException.class);
     }
 }

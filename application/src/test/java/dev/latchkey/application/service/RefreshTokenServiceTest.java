@@ -21,9 +21,11 @@ import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connection.ConnectionStatus;
 import dev.latchkey.domain.connection.ProviderException;
+import dev.latchkey.domain.connection.RefreshInProgressException;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.credential.AccessToken;
 import dev.latchkey.domain.credential.Credentials;
+import dev.latchkey.domain.credential.TokenFingerprint;
 import dev.latchkey.domain.event.Event;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +43,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static dev.latchkey.application.fakes.TestConnectors.notionSource;
 import static dev.latchkey.application.fakes.TestConnectors.read;
@@ -53,6 +56,8 @@ class RefreshTokenServiceTest {
     private static final Instant T0 = Instant.parse("2025-05-01T12:00:00Z");
     private static final ConnectorSlug SLACK = new ConnectorSlug("slack");
     private static final ConnectorSlug NOTION = new ConnectorSlug("notion");
+    /** The provider answered 401 to the token "old". */
+    private static final TokenFingerprint OLD = TokenFingerprint.of("old");
 
     private final MutableClock clock = new MutableClock(T0);
     private final InMemoryTransactions transactions = new InMemoryTransactions();
@@ -108,7 +113,7 @@ class RefreshTokenServiceTest {
         Connection c = expiringIn(Duration.ofMinutes(6));
         oauth.answering(token("new", Optional.empty(), Optional.of(T0.plusSeconds(3600))));
 
-        Connection fresh = service.fresh(workspace, c.id(), false);
+        Connection fresh = service.fresh(workspace, c.id());
 
         assertThat(fresh.credentials().token().orElseThrow().value()).isEqualTo("old");
         assertThat(oauth.refreshes()).isZero();
@@ -119,7 +124,7 @@ class RefreshTokenServiceTest {
         Connection c = expiringIn(Duration.ofMinutes(4));
         oauth.answering(token("new", Optional.empty(), Optional.of(T0.plusSeconds(3600))));
 
-        Connection fresh = service.fresh(workspace, c.id(), false);
+        Connection fresh = service.fresh(workspace, c.id());
 
         assertThat(fresh.credentials().token().orElseThrow().value()).isEqualTo("new");
         assertThat(accessToken(c.id()).value()).isEqualTo("new");
@@ -133,7 +138,7 @@ class RefreshTokenServiceTest {
         Connection c = connection(NOTION, token("old", Optional.of("r1"), Optional.of(T0.plus(Duration.ofMinutes(20)))));
         oauth.answering(token("new", Optional.empty(), Optional.of(T0.plusSeconds(3600))));
 
-        assertThat(service.fresh(workspace, c.id(), false).credentials().token().orElseThrow().value()).isEqualTo("new");
+        assertThat(service.fresh(workspace, c.id()).credentials().token().orElseThrow().value()).isEqualTo("new");
     }
 
     @Test
@@ -141,7 +146,7 @@ class RefreshTokenServiceTest {
         Connection c = expiringIn(Duration.ofMinutes(1));
         oauth.answering(token("new", Optional.of("r2"), Optional.of(T0.plusSeconds(3600))));
 
-        service.fresh(workspace, c.id(), false);
+        service.fresh(workspace, c.id());
 
         assertThat(accessToken(c.id()).refreshToken()).contains("r2");
     }
@@ -151,22 +156,22 @@ class RefreshTokenServiceTest {
         Connection c = expiringIn(Duration.ofMinutes(1));
         oauth.answering(token("new", Optional.empty(), Optional.of(T0.plusSeconds(3600))));
 
-        service.fresh(workspace, c.id(), false);
+        service.fresh(workspace, c.id());
 
         assertThat(accessToken(c.id()).refreshToken()).contains("r1");
         assertThat(accessToken(c.id()).value()).isEqualTo("new");
     }
 
     @Test
-    void a_token_without_expiry_is_never_refreshed_until_forced() {
+    void a_token_without_expiry_is_never_refreshed_until_the_provider_rejects_it() {
         Connection c = connection(SLACK, token("old", Optional.of("r1"), Optional.empty()));
         oauth.answering(token("new", Optional.empty(), Optional.empty()));
         clock.advance(Duration.ofDays(400));
 
-        assertThat(service.fresh(workspace, c.id(), false).credentials().token().orElseThrow().value()).isEqualTo("old");
+        assertThat(service.fresh(workspace, c.id()).credentials().token().orElseThrow().value()).isEqualTo("old");
         assertThat(oauth.refreshes()).isZero();
 
-        assertThat(service.fresh(workspace, c.id(), true).credentials().token().orElseThrow().value()).isEqualTo("new");
+        assertThat(service.replacing(workspace, c.id(), OLD).credentials().token().orElseThrow().value()).isEqualTo("new");
         assertThat(oauth.refreshes()).isEqualTo(1);
     }
 
@@ -175,7 +180,7 @@ class RefreshTokenServiceTest {
         Connection c = expiringIn(Duration.ofMinutes(1));
         oauth.failing(ProviderException.rejected("invalid_grant", "Slack refused the token refresh (invalid_grant)"));
 
-        ConflictException e = catchThrowableOfType(ConflictException.class, () -> service.fresh(workspace, c.id(), false));
+        ConflictException e = catchThrowableOfType(ConflictException.class, () -> service.fresh(workspace, c.id()));
 
         assertThat(e.code()).isEqualTo("connection_expired");
         assertThat(e.getMessage()).contains("must connect slack again");
@@ -196,7 +201,7 @@ class RefreshTokenServiceTest {
         Connection c = expiringIn(Duration.ofMinutes(1));
         connections.update(c.expired("invalid_grant", T0));
 
-        ConflictException e = catchThrowableOfType(ConflictException.class, () -> service.fresh(workspace, c.id(), false));
+        ConflictException e = catchThrowableOfType(ConflictException.class, () -> service.fresh(workspace, c.id()));
 
         assertThat(e.code()).isEqualTo("connection_expired");
         assertThat(oauth.refreshes()).isZero();
@@ -206,9 +211,9 @@ class RefreshTokenServiceTest {
     void an_unknown_or_foreign_connection_is_not_found() {
         Connection c = expiringIn(Duration.ofMinutes(1));
 
-        assertThat(catchThrowableOfType(NotFoundException.class, () -> service.fresh(workspace, ConnectionId.random(), false)).code())
+        assertThat(catchThrowableOfType(NotFoundException.class, () -> service.fresh(workspace, ConnectionId.random())).code())
                 .isEqualTo("connection_not_found");
-        assertThat(catchThrowableOfType(NotFoundException.class, () -> service.fresh(WorkspaceId.random(), c.id(), false)).code())
+        assertThat(catchThrowableOfType(NotFoundException.class, () -> service.fresh(WorkspaceId.random(), c.id())).code())
                 .isEqualTo("connection_not_found");
     }
 
@@ -217,7 +222,7 @@ class RefreshTokenServiceTest {
         Connection c = expiringIn(Duration.ofMinutes(2));
         oauth.failing(ProviderException.unavailable("Slack could not answer the token request (HTTP 503); try again later"));
 
-        Connection stillValid = service.fresh(workspace, c.id(), false);
+        Connection stillValid = service.fresh(workspace, c.id());
 
         assertThat(stillValid.credentials().token().orElseThrow().value()).isEqualTo("old");
         Connection stored = connections.find(workspace, c.id()).orElseThrow();
@@ -227,7 +232,7 @@ class RefreshTokenServiceTest {
         assertThat(outbox.events()).isEmpty();
 
         // Within the backoff nobody calls the provider again.
-        service.fresh(workspace, c.id(), false);
+        service.fresh(workspace, c.id());
         assertThat(oauth.refreshes()).isEqualTo(1);
     }
 
@@ -239,7 +244,7 @@ class RefreshTokenServiceTest {
         }
         List<Duration> delays = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            ProviderException e = catchThrowableOfType(ProviderException.class, () -> service.fresh(workspace, c.id(), false));
+            ProviderException e = catchThrowableOfType(ProviderException.class, () -> service.fresh(workspace, c.id()));
             assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
             RefreshSchedule schedule = connections.schedule(c.id());
             delays.add(Duration.between(clock.instant(), schedule.at().orElseThrow()));
@@ -254,7 +259,7 @@ class RefreshTokenServiceTest {
         Connection c = expiringIn(Duration.ofMinutes(2));
         oauth.failing(ProviderException.unavailable("rate limited (HTTP 429)", Duration.ofMinutes(10)));
 
-        service.fresh(workspace, c.id(), false);
+        service.fresh(workspace, c.id());
 
         assertThat(connections.schedule(c.id()).at()).contains(T0.plus(Duration.ofMinutes(10)));
     }
@@ -264,10 +269,10 @@ class RefreshTokenServiceTest {
         Connection c = expiringIn(Duration.ofMinutes(2));
         oauth.failing(ProviderException.unavailable("HTTP 503"));
         oauth.answering(token("new", Optional.empty(), Optional.of(T0.plusSeconds(7200))));
-        service.fresh(workspace, c.id(), false);
+        service.fresh(workspace, c.id());
         clock.advance(Duration.ofMinutes(1));
 
-        Connection fresh = service.fresh(workspace, c.id(), false);
+        Connection fresh = service.fresh(workspace, c.id());
 
         assertThat(fresh.credentials().token().orElseThrow().value()).isEqualTo("new");
         assertThat(fresh.lastError()).isEmpty();
@@ -281,7 +286,7 @@ class RefreshTokenServiceTest {
                 Map.of(), Map.of(), Credentials.ofFields(Map.of("api_key", "sk_test_1")), T0);
         connections.insert(c);
 
-        assertThat(service.fresh(workspace, c.id(), true)).isEqualTo(c);
+        assertThat(service.replacing(workspace, c.id(), OLD)).isEqualTo(c);
         assertThat(keys.calls()).isEmpty();
     }
 
@@ -298,7 +303,7 @@ class RefreshTokenServiceTest {
             for (int i = 0; i < racers; i++) {
                 Callable<String> call = () -> {
                     start.await();
-                    return service.fresh(workspace, c.id(), false).credentials().token().orElseThrow().value();
+                    return service.fresh(workspace, c.id()).credentials().token().orElseThrow().value();
                 };
                 results.add(pool.submit(call));
             }
@@ -324,7 +329,7 @@ class RefreshTokenServiceTest {
             for (int i = 0; i < 10; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return service.fresh(workspace, c.id(), true).credentials().token().orElseThrow().value();
+                    return service.replacing(workspace, c.id(), OLD).credentials().token().orElseThrow().value();
                 }));
             }
             start.countDown();
@@ -332,6 +337,60 @@ class RefreshTokenServiceTest {
                 assertThat(result.get()).isEqualTo("new");
             }
         } finally {
+            pool.shutdownNow();
+        }
+        assertThat(oauth.refreshes()).isEqualTo(1);
+    }
+
+    @Test
+    void a_401_for_a_token_another_request_already_replaced_returns_the_stored_token_without_refreshing() {
+        Connection c = connection(SLACK, token("old", Optional.of("r1"), Optional.of(T0.plusSeconds(3600))));
+        oauth.answering(token("new", Optional.of("r2"), Optional.of(T0.plusSeconds(3600))))
+                .answering(token("second", Optional.of("r3"), Optional.of(T0.plusSeconds(3600))));
+        // The first 401 for "old" refreshes it.
+        assertThat(service.replacing(workspace, c.id(), OLD).credentials().token().orElseThrow().value()).isEqualTo("new");
+
+        // A request that also carried "old" reads the connection only now — after the refresh: it must not refresh "new".
+        Connection readAfterTheRefresh = connections.find(workspace, c.id()).orElseThrow();
+        Connection answer = service.replacing(readAfterTheRefresh, OLD);
+
+        assertThat(answer.credentials().token().orElseThrow().value()).isEqualTo("new");
+        assertThat(oauth.refreshes()).isEqualTo(1);
+        assertThat(accessToken(c.id()).refreshToken()).contains("r2");
+    }
+
+    @Test
+    void a_401_for_the_stored_token_refreshes_it_even_long_before_its_expiry() {
+        Connection c = connection(SLACK, token("old", Optional.of("r1"), Optional.of(T0.plusSeconds(3600))));
+        oauth.answering(token("new", Optional.empty(), Optional.of(T0.plusSeconds(7200))));
+
+        assertThat(service.replacing(c, OLD).credentials().token().orElseThrow().value()).isEqualTo("new");
+        assertThat(oauth.refreshes()).isEqualTo(1);
+    }
+
+    @Test
+    void a_request_waits_for_another_s_hung_refresh_a_bounded_time_then_is_told_to_try_again() throws Exception {
+        RefreshTokenService impatient = new RefreshTokenService(connections, accounts, directory, schemes, outbox, transactions, clock,
+                Duration.ofMillis(200));
+        Connection c = expiringIn(Duration.ofSeconds(-1));
+        CountDownLatch release = new CountDownLatch(1);
+        oauth.holdingUntil(release).answering(token("new", Optional.empty(), Optional.of(T0.plusSeconds(3600))));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Connection> refreshing = pool.submit(() -> impatient.fresh(workspace, c.id()));
+            assertThat(oauth.awaitRefreshStarted()).isTrue();
+
+            Future<Throwable> waiting = pool.submit(
+                    () -> catchThrowableOfType(RefreshInProgressException.class, () -> impatient.fresh(workspace, c.id())));
+            RefreshInProgressException e = (RefreshInProgressException) waiting.get(30, TimeUnit.SECONDS);
+
+            assertThat(e).isNotNull();
+            assertThat(e.retryAfter()).isPositive();
+            assertThat(e.getMessage()).contains("try again in");
+            release.countDown();
+            assertThat(refreshing.get(30, TimeUnit.SECONDS).credentials().token().orElseThrow().value()).isEqualTo("new");
+        } finally {
+            release.countDown();
             pool.shutdownNow();
         }
         assertThat(oauth.refreshes()).isEqualTo(1);

@@ -27,6 +27,11 @@ public record AccessToken(String value, Optional<String> refreshToken, Optional<
         return expiresAt.map(at -> !now.plus(margin).isBefore(at)).orElse(false);
     }
 
+    /** Which token this is, without the token: for telling whether a rejected token is still the current one. */
+    public TokenFingerprint fingerprint() {
+        return TokenFingerprint.of(value);
+    }
+
     /** A refreshed token keeps the old refresh token when the provider did not rotate it. */
     public AccessToken refreshedWith(AccessToken fresh) {
         return new AccessToken(fresh.value, fresh.refreshToken.or(() -> refreshToken), fresh.expiresAt, fresh.tokenType,

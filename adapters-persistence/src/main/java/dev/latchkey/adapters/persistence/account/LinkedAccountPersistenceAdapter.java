@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.persistence.account;
 
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.domain.Page;
 import dev.latchkey.domain.account.AccountName;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 @Singleton
+@TranslatesDatabaseFailures
 public class LinkedAccountPersistenceAdapter implements LinkedAccountStorePort {
     private final LinkedAccountRepository repository;
 

@@ -4,6 +4,7 @@ import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
 import dev.latchkey.adapters.persistence.jdbc.Jdbc;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
 import dev.latchkey.adapters.persistence.crypto.Sealed;
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.ConfigFieldStorePort;
 import dev.latchkey.application.port.out.ConfigValueStorePort;
 import dev.latchkey.domain.account.LinkedAccountKey;
@@ -42,6 +43,7 @@ import java.util.UUID;
  * bound to the workspace, linked account, connector and config id, and never reach a jsonb column.
  */
 @Singleton
+@TranslatesDatabaseFailures
 public class ConfigPersistenceAdapter implements ConfigFieldStorePort, ConfigValueStorePort {
     private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
     private static final Argument<List<Object>> LIST = Argument.listOf(Object.class);

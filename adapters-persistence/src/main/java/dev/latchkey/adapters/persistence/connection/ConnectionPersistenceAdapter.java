@@ -4,8 +4,11 @@ import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
 import dev.latchkey.adapters.persistence.crypto.CredentialDecryptionException;
 import dev.latchkey.adapters.persistence.crypto.Sealed;
+import dev.latchkey.adapters.persistence.jdbc.Jdbc;
 import dev.latchkey.adapters.persistence.json.JsonColumns;
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.ConnectionStorePort;
+import dev.latchkey.application.port.out.RowLockTimeoutException;
 import dev.latchkey.domain.account.LinkedAccountKey;
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionId;
@@ -16,10 +19,14 @@ import dev.latchkey.domain.credential.Credentials;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -30,15 +37,21 @@ import java.util.Optional;
  * under the current key and bound to the workspace and connection id.
  */
 @Singleton
+@TranslatesDatabaseFailures
 public class ConnectionPersistenceAdapter implements ConnectionStorePort {
     private static final Argument<StoredCredentials> STORED = Argument.of(StoredCredentials.class);
+    /** PostgreSQL's SQLSTATE when {@code lock_timeout} ran out. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final ConnectionRepository repository;
     private final CredentialCipher cipher;
     private final JsonMapper mapper;
     private final JsonColumns json;
+    private final Jdbc jdbc;
 
-    public ConnectionPersistenceAdapter(ConnectionRepository repository, CredentialCipher cipher, JsonMapper mapper, JsonColumns json) {
+    public ConnectionPersistenceAdapter(ConnectionRepository repository, CredentialCipher cipher, JsonMapper mapper, JsonColumns json,
+                                        TransactionOperations<java.sql.Connection> transactions) {
+        this.jdbc = new Jdbc(transactions, "connection store");
         this.repository = repository;
         this.cipher = cipher;
         this.mapper = mapper;
@@ -68,9 +81,38 @@ public class ConnectionPersistenceAdapter implements ConnectionStorePort {
         return c.credentials().token().flatMap(AccessToken::expiresAt).orElse(null);
     }
 
+    /**
+     * {@code SET LOCAL lock_timeout} bounds the wait for this transaction (it stays set until the
+     * transaction ends, which only writes the row it holds after this); a lock not granted in time is
+     * PostgreSQL's {@code lock_not_available} (55P03), and the transaction is then aborted.
+     */
     @Override
-    public Optional<Connection> lockForUpdate(WorkspaceId workspaceId, ConnectionId id) {
-        return repository.lockForUpdate(workspaceId.value(), id.value()).map(this::toDomain);
+    public Optional<Connection> lockForUpdate(WorkspaceId workspaceId, ConnectionId id, Duration wait) {
+        long millis = Math.max(1, wait.toMillis());
+        jdbc.run(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL lock_timeout = '" + millis + "ms'");
+            }
+            return null;
+        });
+        try {
+            return repository.lockForUpdate(workspaceId.value(), id.value()).map(this::toDomain);
+        } catch (RuntimeException e) {
+            if (lockNotAvailable(e)) {
+                throw new RowLockTimeoutException("connection " + id + " stayed locked by another transaction for more than "
+                        + millis + " ms", e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean lockNotAvailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

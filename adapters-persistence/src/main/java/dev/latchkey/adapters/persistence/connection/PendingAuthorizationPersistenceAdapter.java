@@ -4,6 +4,7 @@ import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
 import dev.latchkey.adapters.persistence.crypto.Sealed;
 import dev.latchkey.adapters.persistence.json.JsonColumns;
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.PendingAuthorizationStorePort;
 import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.account.LinkedAccountKey;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 @Singleton
+@TranslatesDatabaseFailures
 public class PendingAuthorizationPersistenceAdapter implements PendingAuthorizationStorePort {
     /** Expired rows removed per consume; enough to keep up with the rate authorizations are started. */
     static final int SWEEP_LIMIT = 100;

@@ -4,6 +4,7 @@ import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
 import dev.latchkey.adapters.persistence.crypto.Sealed;
 import dev.latchkey.adapters.persistence.json.JsonColumns;
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.ConnectorSettingsStorePort;
 import dev.latchkey.domain.connector.ConnectorSettings;
 import dev.latchkey.domain.connector.ConnectorSlug;
@@ -19,6 +20,7 @@ import java.util.Optional;
 
 /** A workspace's settings per connector; the client secret of its own OAuth app is encrypted, bound to workspace and connector. */
 @Singleton
+@TranslatesDatabaseFailures
 public class ConnectorSettingsPersistenceAdapter implements ConnectorSettingsStorePort {
     private final ConnectorSettingsRepository repository;
     private final CredentialCipher cipher;

@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.persistence.connector;
 
 import dev.latchkey.adapters.persistence.json.JsonColumns;
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.PrivateConnectorStorePort;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.workspace.WorkspaceId;
@@ -12,6 +13,7 @@ import java.util.Optional;
 
 /** A workspace's private connectors, kept as the JSON definition it sent (jsonb). */
 @Singleton
+@TranslatesDatabaseFailures
 public class PrivateConnectorPersistenceAdapter implements PrivateConnectorStorePort {
     private final PrivateConnectorRepository repository;
     private final JsonColumns json;

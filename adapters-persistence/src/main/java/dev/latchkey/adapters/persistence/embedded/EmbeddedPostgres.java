@@ -61,14 +61,16 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final int port;
     private final String password;
     private final boolean dropPrivileges;
+    private final boolean durable;
     private volatile boolean stopped;
 
-    private EmbeddedPostgres(Path baseDir, Path binDir, int port, String password, boolean dropPrivileges) {
+    private EmbeddedPostgres(Path baseDir, Path binDir, int port, String password, boolean dropPrivileges, boolean durable) {
         this.baseDir = baseDir;
         this.binDir = binDir;
         this.port = port;
         this.password = password;
         this.dropPrivileges = dropPrivileges;
+        this.durable = durable;
     }
 
     /**
@@ -85,10 +87,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
             if (dropPrivileges) {
                 handOver(base);
             }
-            EmbeddedPostgres server = new EmbeddedPostgres(base, binDir, freePort(), password, dropPrivileges);
+            EmbeddedPostgres server = new EmbeddedPostgres(base, binDir, freePort(), password, dropPrivileges, durable);
             server.initIfNeeded();
             server.stopStaleServer();
-            server.startServer(durable);
+            server.startServer();
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
             server.ensureDatabase("latchkey");
             return server;
@@ -127,6 +129,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name + " on the embedded PostgreSQL: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Stops the server as an operator would ({@code pg_ctl stop -m fast}: connections are cut), keeping
+     * the cluster; {@link #startAgain()} brings it back on the same port. For fault tests.
+     */
+    public synchronized void stopServer() {
+        run(List.of(bin("pg_ctl"), "stop", "-D", dataDir().toString(), "-m", "fast", "-w", "-t", "30"));
+    }
+
+    /** Starts the server stopped by {@link #stopServer()} again, on the same port and cluster. */
+    public synchronized void startAgain() {
+        startServer();
     }
 
     @Override
@@ -173,7 +188,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private void startServer(boolean durable) {
+    private void startServer() {
         List<String> options = new ArrayList<>(List.of(
                 "-p " + port,
                 "-c listen_addresses=127.0.0.1",

@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.persistence.portal;
 
 import dev.latchkey.adapters.persistence.json.JsonColumns;
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.BrandingStorePort;
 import dev.latchkey.domain.branding.Branding;
 import dev.latchkey.domain.workspace.WorkspaceId;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 
 @Singleton
+@TranslatesDatabaseFailures
 public class BrandingPersistenceAdapter implements BrandingStorePort {
     private static final String FIND = "SELECT branding FROM workspace_branding WHERE workspace_id = ?";
     private static final String UPSERT = """

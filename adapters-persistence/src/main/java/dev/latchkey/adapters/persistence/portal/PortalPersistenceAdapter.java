@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.persistence.portal;
 
 import dev.latchkey.adapters.persistence.json.JsonColumns;
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.ConnectLinkStorePort;
 import dev.latchkey.application.port.out.PortalSessionStorePort;
 import dev.latchkey.domain.account.LinkedAccountId;
@@ -23,6 +24,7 @@ import java.util.UUID;
 
 /** Connect links (single use by a guarded UPDATE) and portal sessions. */
 @Singleton
+@TranslatesDatabaseFailures
 public class PortalPersistenceAdapter implements ConnectLinkStorePort, PortalSessionStorePort {
     /** How long a used or expired link is kept so its refusal page can be branded. */
     static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);

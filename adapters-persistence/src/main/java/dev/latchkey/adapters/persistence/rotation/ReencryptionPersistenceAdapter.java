@@ -11,6 +11,7 @@ import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
 import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
 import dev.latchkey.adapters.persistence.crypto.Sealed;
 import dev.latchkey.adapters.persistence.webhook.WebhookPersistenceAdapter;
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.CredentialReencryptionPort;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -30,6 +31,7 @@ import java.util.Arrays;
  * again, bound to the same row; nothing else in the row changes.
  */
 @Singleton
+@TranslatesDatabaseFailures
 public class ReencryptionPersistenceAdapter implements CredentialReencryptionPort {
     private final ConnectionRepository connections;
     private final ConnectorSettingsRepository settings;

@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.persistence.session;
 
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.SessionRevocationStorePort;
 import dev.latchkey.domain.session.SessionGrant;
 import jakarta.inject.Singleton;
@@ -7,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 
 @Singleton
+@TranslatesDatabaseFailures
 public class SessionRevocationPersistenceAdapter implements SessionRevocationStorePort {
     private final RevokedSessionRepository repository;
 

@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.persistence.transaction;
 
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.TransactionPort;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -9,6 +10,7 @@ import java.util.function.Supplier;
 
 /** Transactions on the default data source; repository calls inside the work join them. */
 @Singleton
+@TranslatesDatabaseFailures
 public class TransactionPersistenceAdapter implements TransactionPort {
     private final TransactionOperations<Connection> transactions;
 

@@ -6,6 +6,7 @@ import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
 import dev.latchkey.adapters.persistence.crypto.CredentialDecryptionException;
 import dev.latchkey.adapters.persistence.crypto.Sealed;
 import dev.latchkey.adapters.persistence.json.JsonColumns;
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.EventOutboxPort;
 import dev.latchkey.application.port.out.WebhookDeliveryStorePort;
 import dev.latchkey.application.port.out.WebhookEndpointStorePort;
@@ -44,6 +45,7 @@ import java.util.UUID;
  * workspace in it. Signing secrets are sealed with AES-256-GCM, bound to the workspace and endpoint.
  */
 @Singleton
+@TranslatesDatabaseFailures
 public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpointStorePort, WebhookDeliveryStorePort {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookPersistenceAdapter.class);
     private static final int MAX_ERROR_LENGTH = 500;

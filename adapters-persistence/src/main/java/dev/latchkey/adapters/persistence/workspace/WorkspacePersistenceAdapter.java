@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.persistence.workspace;
 
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.ApiKeyStorePort;
 import dev.latchkey.application.port.out.WorkspaceStorePort;
 import dev.latchkey.domain.workspace.ApiKey;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 @Singleton
+@TranslatesDatabaseFailures
 public class WorkspacePersistenceAdapter implements WorkspaceStorePort, ApiKeyStorePort {
     private final WorkspaceRepository workspaces;
     private final ApiKeyRepository keys;

@@ -1,12 +1,14 @@
 package dev.latchkey.adapters.persistence.workspace;
 
 import dev.latchkey.adapters.persistence.json.JsonColumns;
+import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.WorkspaceSettingsStorePort;
 import dev.latchkey.domain.workspace.AllowedOrigins;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import jakarta.inject.Singleton;
 
 @Singleton
+@TranslatesDatabaseFailures
 public class WorkspaceSettingsPersistenceAdapter implements WorkspaceSettingsStorePort {
     private final WorkspaceSettingsRepository repository;
     private final JsonColumns json;

@@ -12,14 +12,17 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "AccessToken")
 public record AccessTokenResponse(String accessToken,
                                   @Nullable @Schema(description = "null when the provider gave no expiry: valid until it says 401") String expiresAt,
-                                  String tokenType, String connectionId) {
+                                  String tokenType, String connectionId,
+                                  @Schema(description = "names this token without revealing it (its SHA-256, base64url): pass it as "
+                                          + "rejected_token_id with force_refresh=true when the provider answers 401 to the token")
+                                  String tokenId) {
     static AccessTokenResponse of(Connection connection, AccessToken token) {
         return new AccessTokenResponse(token.value(), token.expiresAt().map(Timestamps::format).orElse(null), token.tokenType(),
-                connection.id().toString());
+                connection.id().toString(), token.fingerprint().value());
     }
 
     @Override
     public String toString() {
-        return "AccessTokenResponse[connectionId=" + connectionId + ", expiresAt=" + expiresAt + "]";
+        return "AccessTokenResponse[connectionId=" + connectionId + ", expiresAt=" + expiresAt + ", tokenId=" + tokenId + "]";
     }
 }

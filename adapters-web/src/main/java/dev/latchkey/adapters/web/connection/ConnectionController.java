@@ -13,11 +13,14 @@ import dev.latchkey.application.port.in.ImportConnectionUseCase;
 import dev.latchkey.application.port.in.ListConnectionsUseCase;
 import dev.latchkey.application.port.in.RefreshTokenUseCase;
 import dev.latchkey.domain.ConflictException;
+import dev.latchkey.domain.FieldViolation;
+import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.credential.AccessToken;
 import dev.latchkey.domain.credential.Credentials;
+import dev.latchkey.domain.credential.TokenFingerprint;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -26,12 +29,14 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -41,6 +46,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -87,10 +93,20 @@ public class ConnectionController {
 
     @Get("/{connectionId}/access-token")
     @Operation(summary = "A fresh access token", description = "Refreshed first when it expires within the connector's margin "
-            + "(5 minutes by default), at most once at a time per connection. 409 connection_expired when the customer must "
-            + "connect again; 409 no_access_token for key-based auth types, which have no token; 502 provider_unavailable when the "
-            + "token has expired and the provider cannot refresh it now.")
-    public AccessTokenResponse accessToken(String id, String connectionId, Authentication caller) {
+            + "(5 minutes by default), at most once at a time per connection. After the provider answered 401 to a token, ask with "
+            + "force_refresh=true&rejected_token_id={its token_id}: the token is refreshed only while it is still the stored one; "
+            + "when another caller replaced it already, the current token comes back without a refresh (so many callers seeing one "
+            + "401 refresh once). 409 connection_expired when the customer must connect again; 409 no_access_token for key-based "
+            + "auth types, which have no token; 502 provider_unavailable (with Retry-After) when the token cannot be used and the "
+            + "provider cannot refresh it now; 503 refresh_in_progress (with Retry-After) when another request's refresh has not "
+            + "finished within the wait (LATCHKEY_REFRESH_WAIT_SECONDS, 10 s).")
+    public AccessTokenResponse accessToken(String id, String connectionId,
+                                           @Parameter(description = "true after the provider rejected the token named by rejected_token_id")
+                                           @QueryValue("force_refresh") @Nullable String forceRefresh,
+                                           @Parameter(description = "the token_id of the access token the provider answered 401 to")
+                                           @QueryValue("rejected_token_id") @Nullable String rejectedTokenId,
+                                           Authentication caller) {
+        Optional<TokenFingerprint> rejected = rejected(forceRefresh, rejectedTokenId);
         // Ownership first: another account's connection is a 404 like any other.
         Connection owned = get.get(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.connectionId(connectionId));
         if (owned.credentials().token().isEmpty()) {
@@ -98,8 +114,40 @@ public class ConnectionController {
                     + ": it signs requests with the customer's credentials and has no access token. Use the proxy to call "
                     + owned.connector() + ".");
         }
-        Connection fresh = refresh.fresh(owned.workspaceId(), owned.id(), false);
+        Connection fresh = rejected.isPresent() ? refresh.replacing(owned, rejected.get()) : refresh.fresh(owned);
         return AccessTokenResponse.of(fresh, fresh.credentials().token().orElseThrow());
+    }
+
+    /** {@code force_refresh=true} names the rejected token; each without the other is a 400 that says so. */
+    private static Optional<TokenFingerprint> rejected(String forceRefresh, String rejectedTokenId) {
+        List<FieldViolation> problems = new ArrayList<>();
+        boolean force = false;
+        if (forceRefresh != null) {
+            if (forceRefresh.equals("true") || forceRefresh.equals("false")) {
+                force = forceRefresh.equals("true");
+            } else {
+                problems.add(new FieldViolation("force_refresh", "must be true or false"));
+            }
+        }
+        TokenFingerprint rejected = null;
+        if (rejectedTokenId != null) {
+            try {
+                rejected = new TokenFingerprint(rejectedTokenId);
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldViolation("rejected_token_id", e.getMessage()));
+            }
+        }
+        if (force && rejectedTokenId == null) {
+            problems.add(new FieldViolation("rejected_token_id", "is required with force_refresh=true: the token_id of the access token "
+                    + "the provider rejected, as this endpoint gave it with the token; it is refreshed only while it is still the stored one"));
+        }
+        if (!force && rejectedTokenId != null && problems.isEmpty()) {
+            problems.add(new FieldViolation("force_refresh", "must be true when rejected_token_id is given"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return Optional.ofNullable(rejected);
     }
 
     @Delete("/{connectionId}")

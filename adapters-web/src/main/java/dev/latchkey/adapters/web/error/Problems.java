@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.web.error;
 
 import dev.latchkey.domain.FieldViolation;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -9,7 +10,21 @@ import java.util.List;
 
 /** Builds problem+json responses. */
 public final class Problems {
+    /** What {@code Retry-After} says when the database is away: a few seconds, then try again. */
+    public static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
     private Problems() {
+    }
+
+    /** The database cannot be reached; the request itself is fine and may be sent again. */
+    public static Problem databaseUnavailable() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
+                "Latchkey cannot reach its database right now; send the request again after Retry-After seconds.");
+    }
+
+    /** {@link #databaseUnavailable()} with its {@code Retry-After}. */
+    public static MutableHttpResponse<Problem> databaseUnavailableResponse() {
+        return response(databaseUnavailable()).header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS));
     }
 
     public static Problem of(HttpStatus status, String code, String detail) {

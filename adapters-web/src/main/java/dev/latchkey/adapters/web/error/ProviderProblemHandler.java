@@ -7,14 +7,15 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 
-/** A provider refused the credentials (422) or could not be reached (502); its words, never a secret. */
+/** A provider refused the credentials (422) or could not be reached (502, with Retry-After when we know when); its words, never a secret. */
 @Singleton
 public class ProviderProblemHandler implements ExceptionHandler<ProviderException, HttpResponse<Problem>> {
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProviderException exception) {
         return switch (exception.kind()) {
             case REJECTED -> Problems.response(HttpStatus.UNPROCESSABLE_ENTITY, "credentials_rejected", exception.getMessage());
-            case UNAVAILABLE -> Problems.response(HttpStatus.BAD_GATEWAY, "provider_unavailable", exception.getMessage());
+            case UNAVAILABLE -> RetryAfter.header(Problems.response(HttpStatus.BAD_GATEWAY, "provider_unavailable", exception.getMessage()),
+                    exception.retryAfter());
         };
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.portal;
 
+import dev.latchkey.adapters.web.error.RetryAfter;
 import dev.latchkey.adapters.web.security.AuthFailureThrottle;
 import dev.latchkey.adapters.web.security.ClientAddresses;
 import dev.latchkey.adapters.web.security.PublicUrl;
@@ -142,7 +143,7 @@ public class PortalController {
                 PortalPages.Page page = pages.page(request, refused.branding(), refused.frameParents());
                 MutableHttpResponse<String> answer = message(wait.isPresent() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.GONE, page,
                         page.texts().get("link_invalid_title"), page.texts().get("link_invalid_text"), null, request);
-                wait.ifPresent(w -> answer.header(HttpHeaders.RETRY_AFTER, AuthFailureThrottle.retryAfter(w)));
+                wait.ifPresent(w -> answer.header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(w)));
                 yield answer;
             }
             case OpenConnectLinkResult.Opened o -> HttpResponse.seeOther(URI.create("/portal"))

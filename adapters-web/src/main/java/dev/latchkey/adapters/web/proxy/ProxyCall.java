@@ -89,8 +89,8 @@ record ProxyCall(ConnectorSlug connector, String rawPath, String rawQuery, Linke
         return new ProxyCall(connector, rawPath, rawQuery, account, connectionId);
     }
 
-    PrepareProxyRequestCommand command(WorkspaceId workspace, boolean forceRefresh) {
-        return new PrepareProxyRequestCommand(workspace, accountId, connector, connectionId, forceRefresh);
+    PrepareProxyRequestCommand command(WorkspaceId workspace) {
+        return new PrepareProxyRequestCommand(workspace, accountId, connector, connectionId);
     }
 
     /**

@@ -83,8 +83,6 @@ final class ProxyExchange {
     private final ArrayDeque<HttpContent> early = new ArrayDeque<>();
 
     private WorkspaceId workspace;
-    /** Set when the caller's failed authentications are throttled: the 429's Retry-After. */
-    private Duration retryAfter;
     private ProxyCall call;
     private ProxyTarget target;
     private String requestTarget;
@@ -147,8 +145,7 @@ final class ProxyExchange {
         Optional<Duration> wait = server.throttle.failed(server.clientAddresses.of(ctx.channel().remoteAddress(),
                 request.headers().getAll(ClientAddresses.FORWARDED_FOR)));
         if (wait.isPresent()) {
-            retryAfter = wait.get();
-            fail(AuthFailureThrottle.tooManyAttempts(wait.get()));
+            fail(AuthFailureThrottle.tooManyAttempts(wait.get()), wait);
         } else {
             fail(ProxyProblems.unauthorized());
         }
@@ -169,7 +166,7 @@ final class ProxyExchange {
         if (HttpUtil.is100ContinueExpected(request) && !requestRead) {
             ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
         }
-        prepare(false);
+        prepare(Optional.empty());
     }
 
     /** A piece of the caller's request body. */
@@ -234,8 +231,9 @@ final class ProxyExchange {
 
     // --- preparing ---
 
-    private void prepare(boolean forceRefresh) {
-        var command = call.command(workspace, forceRefresh);
+    /** @param rejected the target the provider answered 401 to, when this prepares the replay */
+    private void prepare(Optional<ProxyTarget> rejected) {
+        var command = rejected.map(call.command(workspace)::rejecting).orElseGet(() -> call.command(workspace));
         Optional<ProxyTarget> known = server.prepare.remembered(command);
         if (known.isPresent()) {
             prepared(known.get());
@@ -426,7 +424,8 @@ final class ProxyExchange {
         requestSent = false;
         replayAfterDiscard = false;
         stopWatching();
-        prepare(true);
+        // The token the provider refused travels with the replay: it is refreshed only if it is still the stored one.
+        prepare(Optional.of(target));
     }
 
     void providerFailed(Throwable cause) {
@@ -486,6 +485,11 @@ final class ProxyExchange {
     // --- ending ---
 
     private void fail(Problem problem) {
+        fail(problem, Optional.empty());
+    }
+
+    /** @param retryAfter when the caller should try again, for a problem that says so ({@code Retry-After}) */
+    private void fail(Problem problem, Optional<Duration> retryAfter) {
         if (done) {
             return;
         }
@@ -493,10 +497,7 @@ final class ProxyExchange {
             abort();
             return;
         }
-        FullHttpResponse response = server.problems.render(problem, ctx.alloc());
-        if (retryAfter != null) {
-            response.headers().set(HttpHeaderNames.RETRY_AFTER, AuthFailureThrottle.retryAfter(retryAfter));
-        }
+        FullHttpResponse response = server.problems.render(problem, retryAfter, ctx.alloc());
         if (!requestRead && (!replayable || HttpUtil.is100ContinueExpected(request))) {
             // A large body would still be on its way, or the caller may never send the body it asked to send:
             // either way the connection cannot carry another request.
@@ -569,7 +570,7 @@ final class ProxyExchange {
             try {
                 result = step.call();
             } catch (Exception | Error e) {
-                ctx.executor().execute(() -> fail(ProxyProblems.of(e)));
+                ctx.executor().execute(() -> fail(ProxyProblems.of(e), ProxyProblems.retryAfter(e)));
                 return;
             }
             ctx.executor().execute(() -> {

@@ -2,10 +2,13 @@ package dev.latchkey.adapters.web.proxy;
 
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.error.Problems;
+import dev.latchkey.adapters.web.error.RetryAfter;
 import dev.latchkey.domain.ConflictException;
+import dev.latchkey.domain.DatabaseUnavailableException;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.connection.ProviderException;
+import dev.latchkey.domain.connection.RefreshInProgressException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import io.netty.buffer.ByteBufAllocator;
@@ -21,6 +24,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 /** The proxy's own answers, as problem+json: what went wrong before or instead of the provider's answer. */
@@ -66,6 +71,8 @@ final class ProxyProblems {
             case NotFoundException notFound -> Problems.of(HttpStatus.NOT_FOUND, notFound.code(), notFound.getMessage());
             case ConflictException conflict -> Problems.of(HttpStatus.CONFLICT, conflict.code(), conflict.getMessage());
             case ProviderException provider -> Problems.of(HttpStatus.BAD_GATEWAY, "provider_unavailable", provider.getMessage());
+            case RefreshInProgressException busy -> RetryAfter.refreshInProgress(busy);
+            case DatabaseUnavailableException unavailable -> Problems.databaseUnavailable(); // logged once per outage, not here
             default -> {
                 LOG.error("Proxying failed", e);
                 yield Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Latchkey failed to proxy this request.");
@@ -73,7 +80,17 @@ final class ProxyProblems {
         };
     }
 
+    /** When the caller should try again after the problem {@link #of} made of this failure, if it says. */
+    static Optional<Duration> retryAfter(Throwable error) {
+        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return RetryAfter.of(e);
+    }
+
     FullHttpResponse render(Problem problem, ByteBufAllocator allocator) {
+        return render(problem, Optional.empty(), allocator);
+    }
+
+    FullHttpResponse render(Problem problem, Optional<Duration> retryAfter, ByteBufAllocator allocator) {
         byte[] body;
         try {
             body = json.writeValueAsBytes(problem);
@@ -87,8 +104,12 @@ final class ProxyProblems {
         // As on every answer of Latchkey's own (SecurityHeadersFilter does it for the rest).
         response.headers().set("X-Content-Type-Options", "nosniff");
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+        retryAfter.ifPresent(after -> response.headers().set(HttpHeaderNames.RETRY_AFTER, RetryAfter.seconds(after)));
         if (problem.status() == 401) {
             response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+        }
+        if ("database_unavailable".equals(problem.code())) {
+            response.headers().setInt(HttpHeaderNames.RETRY_AFTER, Problems.DATABASE_RETRY_AFTER_SECONDS);
         }
         return response;
     }

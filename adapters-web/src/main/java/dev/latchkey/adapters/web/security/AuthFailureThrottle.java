@@ -2,6 +2,7 @@ package dev.latchkey.adapters.web.security;
 
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.error.Problems;
+import dev.latchkey.adapters.web.error.RetryAfter;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Inject;
@@ -69,15 +70,10 @@ public final class AuthFailureThrottle {
         return bucketOf(address, now).take(now);
     }
 
-    /** The answer to a failure beyond the throttle: 429 {@code too_many_attempts}; send {@link #retryAfter} with it. */
+    /** The answer to a failure beyond the throttle: 429 {@code too_many_attempts}; send {@code Retry-After} with it. */
     public static Problem tooManyAttempts(Duration wait) {
         return Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too_many_attempts", "Too many failed authentications from this address; "
-                + "retry after " + retryAfter(wait) + " s with valid credentials (valid credentials are never refused for this).");
-    }
-
-    /** {@code Retry-After} in whole seconds, rounded up. */
-    public static String retryAfter(Duration wait) {
-        return String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000));
+                + "retry after " + RetryAfter.seconds(wait) + " s with valid credentials (valid credentials are never refused for this).");
     }
 
     /** How many addresses are tracked now. */

@@ -2,6 +2,7 @@ package dev.latchkey.adapters.web.security;
 
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.error.Problems;
+import dev.latchkey.adapters.web.error.RetryAfter;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -41,7 +42,7 @@ public class AuthorizationProblemHandler implements ExceptionHandler<Authorizati
                         request.getHeaders().getAll(ClientAddresses.FORWARDED_FOR)));
                 if (wait.isPresent()) {
                     return Problems.response(AuthFailureThrottle.tooManyAttempts(wait.get()))
-                            .header(HttpHeaders.RETRY_AFTER, AuthFailureThrottle.retryAfter(wait.get()));
+                            .header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(wait.get()));
                 }
             }
             MutableHttpResponse<Problem> response = Problems.response(HttpStatus.UNAUTHORIZED, "unauthorized",

@@ -1,12 +1,14 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.connection.ConnectionId;
+import dev.latchkey.domain.credential.TokenFingerprint;
 
 import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where and how to send a proxied request.
@@ -15,10 +17,19 @@ import java.util.Objects;
  * @param addresses       the base URL's host resolved and checked: connect to one of these, never resolve again
  * @param headers         the connector's fixed API headers and the authentication headers
  * @param queryParameters authentication by query parameter, if the scheme uses it
+ * @param token           which access token it is signed with (empty for schemes without one): after a 401,
+ *                        the token is refreshed only while this is still the stored one
  */
 public record ProxyTarget(ConnectionId connectionId, URI baseUrl, List<InetAddress> addresses, Map<String, String> headers,
-                          Map<String, String> queryParameters) {
+                          Map<String, String> queryParameters, Optional<TokenFingerprint> token) {
+    /** A target signed without an access token (keys, basic auth). */
+    public ProxyTarget(ConnectionId connectionId, URI baseUrl, List<InetAddress> addresses, Map<String, String> headers,
+                       Map<String, String> queryParameters) {
+        this(connectionId, baseUrl, addresses, headers, queryParameters, Optional.empty());
+    }
+
     public ProxyTarget {
+        Objects.requireNonNull(token, "token");
         Objects.requireNonNull(connectionId, "connectionId");
         Objects.requireNonNull(baseUrl, "baseUrl");
         addresses = List.copyOf(addresses);

@@ -6,6 +6,7 @@ import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -31,8 +32,12 @@ public interface ConnectionStorePort {
     /**
      * Inside a transaction: the connection as it is now, locked until the transaction ends
      * ({@code SELECT ... FOR UPDATE}). Another transaction locking it waits, then reads what this one left.
+     *
+     * @param wait how long to wait for a lock another transaction holds
+     * @throws RowLockTimeoutException when that lock was not released within {@code wait}; the transaction
+     *                                 is then unusable and must end (let the exception leave it)
      */
-    Optional<Connection> lockForUpdate(WorkspaceId workspaceId, ConnectionId id);
+    Optional<Connection> lockForUpdate(WorkspaceId workspaceId, ConnectionId id, Duration wait);
 
     /** The refresh schedule of a connection (read it under {@link #lockForUpdate}); NONE when there is none. */
     RefreshSchedule refreshSchedule(WorkspaceId workspaceId, ConnectionId id);
