@@ -1,12 +1,16 @@
 package dev.latchkey.bootstrap;
 
 import dev.latchkey.adapters.persistence.embedded.EmbeddedPostgres;
+import dev.latchkey.adapters.web.security.ClientAddresses;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -16,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the {@code LATCHKEY_*} environment, checks it, and prepares what the service needs before
@@ -88,6 +93,29 @@ public final class RuntimeSettings {
                 problems.add("LATCHKEY_CONNECTORS_DIR must be a directory of connector files (" + dir + " is not one)");
             } else {
                 properties.put("latchkey.connectors-dir", Path.of(dir).toAbsolutePath().toString());
+            }
+        });
+        value("LATCHKEY_TRUSTED_PROXIES").ifPresent(proxies -> {
+            try {
+                ClientAddresses.parse(proxies);
+                properties.put("latchkey.trusted-proxies", proxies);
+            } catch (IllegalArgumentException e) {
+                problems.add("LATCHKEY_TRUSTED_PROXIES must be comma-separated IP addresses or CIDRs of your proxies, such as "
+                        + "10.0.0.0/8,192.168.1.7: " + e.getMessage());
+            }
+        });
+        value("LATCHKEY_AUTH_FAILURE_BURST").ifPresent(burst -> {
+            if (!burst.matches("\\d{1,9}") || Integer.parseInt(burst) < 1) {
+                problems.add("LATCHKEY_AUTH_FAILURE_BURST must be a whole number of at least 1 (got '" + burst + "')");
+            } else {
+                properties.put("latchkey.auth-throttle.burst", Integer.parseInt(burst));
+            }
+        });
+        value("LATCHKEY_AUTH_FAILURES_PER_SECOND").ifPresent(rate -> {
+            if (!rate.matches("\\d{1,9}(\\.\\d{1,9})?") || !(Double.parseDouble(rate) > 0)) {
+                problems.add("LATCHKEY_AUTH_FAILURES_PER_SECOND must be a number above 0, such as 1 or 0.2 (got '" + rate + "')");
+            } else {
+                properties.put("latchkey.auth-throttle.per-second", Double.parseDouble(rate));
             }
         });
         Optional<String> encryptionKeys = value("LATCHKEY_ENCRYPTION_KEYS");
@@ -166,24 +194,36 @@ public final class RuntimeSettings {
         return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    /** The embedded default's signing secret: generated once, kept (mode 600) so tokens survive restarts. */
+    /** The embedded default's signing secret: generated once, kept (mode 0600) so tokens survive restarts. */
     static String secretKeptIn(Path file) {
         return secretKeptIn(file, 48);
     }
 
-    /** A random value of {@code bytes} bytes in base64, generated once into {@code file} (mode 600) and read back after. */
+    /**
+     * A random value of {@code bytes} bytes in base64, generated once into {@code file} and read back
+     * after. The file is private from its first byte: created 0600 (never readable by others, not even
+     * for the moment a chmod after writing would leave), written in full and fsynced under a temporary
+     * name, then moved into place, so a crash leaves no half-written secret behind.
+     */
     static String secretKeptIn(Path file, int bytesLength) {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
                 byte[] bytes = new byte[bytesLength];
                 new SecureRandom().nextBytes(bytes);
-                Files.writeString(file, Base64.getEncoder().encodeToString(bytes), StandardOpenOption.CREATE_NEW);
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                Path partial = file.resolveSibling(file.getFileName() + ".partial");
+                Files.deleteIfExists(partial);
+                try (FileChannel channel = FileChannel.open(partial, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+                    channel.write(ByteBuffer.wrap(Base64.getEncoder().encode(bytes)));
+                    channel.force(true);
+                }
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             }
             return Files.readString(file).strip();
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not keep the session secret in " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Could not keep the secret " + file.getFileName() + " in " + file.getParent() + ": "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -138,14 +138,15 @@ public class ServiceFactory {
 
     @Singleton
     CreateWorkspaceService createWorkspace(WorkspaceStorePort workspaces, ApiKeyStorePort keys, TransactionPort transactions,
-                                           SecureRandom random, Clock clock) {
-        return new CreateWorkspaceService(workspaces, keys, transactions, random, clock);
+                                           SecureRandom random, Clock clock, AuthenticateApiKeyService authentication) {
+        return new CreateWorkspaceService(workspaces, keys, transactions, random, clock, authentication);
     }
 
     @Singleton
     EnsureDefaultWorkspaceService ensureDefaultWorkspace(WorkspaceStorePort workspaces, ApiKeyStorePort keys,
-                                                         TransactionPort transactions, SecureRandom random, Clock clock) {
-        return new EnsureDefaultWorkspaceService(workspaces, keys, transactions, random, clock);
+                                                         TransactionPort transactions, SecureRandom random, Clock clock,
+                                                         AuthenticateApiKeyService authentication) {
+        return new EnsureDefaultWorkspaceService(workspaces, keys, transactions, random, clock, authentication);
     }
 
     @Singleton

@@ -127,4 +127,47 @@ class RuntimeSettingsTest {
         assertThat(first).isEqualTo(second).hasSizeGreaterThanOrEqualTo(RuntimeSettings.MIN_SECRET_BYTES);
         assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
+
+    @Test
+    void both_generated_secrets_are_created_private_in_full_and_an_interrupted_earlier_write_does_not_stop_them(@TempDir Path dataDir)
+            throws Exception {
+        Path key = dataDir.resolve("encryption-key");
+        Files.writeString(dataDir.resolve("encryption-key.partial"), "half"); // a crash mid-write, before this change was atomic
+
+        String secret = RuntimeSettings.secretKeptIn(key, 32);
+        RuntimeSettings.secretKeptIn(dataDir.resolve("session-secret"));
+
+        assertThat(java.util.Base64.getDecoder().decode(secret)).hasSize(32);
+        for (String name : new String[] {"encryption-key", "session-secret"}) {
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve(name))).as(name).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        }
+        try (var files = Files.list(dataDir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("encryption-key", "session-secret");
+        }
+    }
+
+    @Test
+    void the_auth_throttle_and_trusted_proxies_are_read_and_checked() {
+        Map<String, String> good = Map.of(
+                "LATCHKEY_DATABASE_URL", EXTERNAL,
+                "LATCHKEY_SESSION_SECRET", "0123456789abcdef0123456789abcdef",
+                "LATCHKEY_ENCRYPTION_KEYS", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "LATCHKEY_TRUSTED_PROXIES", "10.0.0.0/8, 192.168.1.7",
+                "LATCHKEY_AUTH_FAILURE_BURST", "50",
+                "LATCHKEY_AUTH_FAILURES_PER_SECOND", "0.5");
+        assertThat(new RuntimeSettings(good).prepare())
+                .containsEntry("latchkey.trusted-proxies", "10.0.0.0/8, 192.168.1.7")
+                .containsEntry("latchkey.auth-throttle.burst", 50)
+                .containsEntry("latchkey.auth-throttle.per-second", 0.5);
+
+        RuntimeSettings bad = new RuntimeSettings(Map.of(
+                "LATCHKEY_TRUSTED_PROXIES", "10.0.0.0/8, lb.internal",
+                "LATCHKEY_AUTH_FAILURE_BURST", "0",
+                "LATCHKEY_AUTH_FAILURES_PER_SECOND", "fast"));
+        assertThatThrownBy(bad::prepare)
+                .hasMessageContaining("LATCHKEY_TRUSTED_PROXIES must be comma-separated IP addresses or CIDRs")
+                .hasMessageContaining("'lb.internal'")
+                .hasMessageContaining("LATCHKEY_AUTH_FAILURE_BURST must be a whole number of at least 1")
+                .hasMessageContaining("LATCHKEY_AUTH_FAILURES_PER_SECOND must be a number above 0");
+    }
 }

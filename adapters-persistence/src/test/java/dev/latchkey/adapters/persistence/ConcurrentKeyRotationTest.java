@@ -40,6 +40,8 @@ class ConcurrentKeyRotationTest extends EncryptedPersistenceTest {
     @Inject
     ConnectorSettingsRepository settingsRepository;
     @Inject
+    dev.latchkey.adapters.persistence.connection.PendingAuthorizationRepository pendingRepository;
+    @Inject
     JsonMapper mapper;
     @Inject
     JsonColumns json;
@@ -66,7 +68,7 @@ class ConcurrentKeyRotationTest extends EncryptedPersistenceTest {
             for (int instance = 0; instance < 3; instance++) {
                 ReencryptionPersistenceAdapter reencryption = new ReencryptionPersistenceAdapter(connectionRepository, settingsRepository,
                         webhooksUnder(rotated), new dev.latchkey.adapters.persistence.config.ConfigPersistenceAdapter(transactions,
-                        new CredentialCipher(rotated), mapper), new CredentialCipher(rotated), transactions);
+                        new CredentialCipher(rotated), mapper), pendingRepository, new CredentialCipher(rotated), transactions);
                 work.add(() -> {
                     int total = 0;
                     int done;
@@ -94,7 +96,7 @@ class ConcurrentKeyRotationTest extends EncryptedPersistenceTest {
 
         ReencryptionPersistenceAdapter check = new ReencryptionPersistenceAdapter(connectionRepository, settingsRepository,
                 webhooksUnder(rotated), new dev.latchkey.adapters.persistence.config.ConfigPersistenceAdapter(transactions,
-                        new CredentialCipher(rotated), mapper), new CredentialCipher(rotated), transactions);
+                        new CredentialCipher(rotated), mapper), pendingRepository, new CredentialCipher(rotated), transactions);
         assertThat(check.remaining()).isZero();
         for (Connection connection : stored) {
             assertThat(serving.find(ws, connection.id()).orElseThrow().credentials()).isEqualTo(connection.credentials());

@@ -55,6 +55,8 @@ class KeyRotationTest extends EncryptedPersistenceTest {
     @Inject
     ConnectorSettingsRepository settingsRepository;
     @Inject
+    dev.latchkey.adapters.persistence.connection.PendingAuthorizationRepository pendingRepository;
+    @Inject
     JsonMapper mapper;
     @Inject
     JsonColumns json;
@@ -73,7 +75,7 @@ class KeyRotationTest extends EncryptedPersistenceTest {
                 new ReencryptionPersistenceAdapter(connectionRepository, settingsRepository,
                 new dev.latchkey.adapters.persistence.webhook.WebhookPersistenceAdapter(transactions, cipher, json),
                 new dev.latchkey.adapters.persistence.config.ConfigPersistenceAdapter(transactions, cipher, io.micronaut.json.JsonMapper.createDefault()),
-                cipher, transactions));
+                pendingRepository, cipher, transactions));
     }
 
     @Test

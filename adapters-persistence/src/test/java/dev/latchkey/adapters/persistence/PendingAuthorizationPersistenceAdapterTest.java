@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PendingAuthorizationPersistenceAdapterTest extends EncryptedPersistenceTest {
     @Inject
     PendingAuthorizationPersistenceAdapter pending;
+    @Inject
+    dev.latchkey.adapters.persistence.rotation.ReencryptionPersistenceAdapter reencryption;
 
     private PendingAuthorization authorization(WorkspaceId ws, LinkedAccount account, Instant expiresAt) {
         return new PendingAuthorization("hash-" + UUID.randomUUID(), ws, account.key(), account.id(), new ConnectorSlug("zendesk"),
@@ -116,6 +118,75 @@ class PendingAuthorizationPersistenceAdapterTest extends EncryptedPersistenceTes
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void the_verifier_is_stored_encrypted_never_in_plain_text() throws SQLException {
+        WorkspaceId ws = newWorkspace();
+        PendingAuthorization saved = authorization(ws, newAccount(ws), NOW.plusSeconds(600));
+        pending.save(saved);
+
+        try (java.sql.Connection db = jdbc(); java.sql.PreparedStatement query = db.prepareStatement(
+                "SELECT code_verifier, code_verifier_key_id, code_verifier_ciphertext FROM pending_authorizations WHERE state_hash = ?")) {
+            query.setString(1, saved.stateHash());
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString("code_verifier")).isNull();
+                assertThat(row.getString("code_verifier_key_id")).isEqualTo(KEY_ID);
+                assertThat(new String(row.getBytes("code_verifier_ciphertext"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .doesNotContain("verifier-0123456789");
+            }
+        }
+        assertThat(pending.consume(saved.stateHash(), NOW).orElseThrow().codeVerifier()).contains("verifier-0123456789");
+    }
+
+    @Test
+    void an_authorization_in_flight_from_before_the_verifier_was_encrypted_still_completes() throws SQLException {
+        WorkspaceId ws = newWorkspace();
+        LinkedAccount account = newAccount(ws);
+        String stateHash = insertAsBeforeV7(ws, account, "legacy-verifier-0123456789");
+
+        PendingAuthorization taken = pending.consume(stateHash, NOW).orElseThrow();
+
+        assertThat(taken.codeVerifier()).contains("legacy-verifier-0123456789");
+    }
+
+    @Test
+    void re_encryption_seals_a_verifier_still_in_plain_text() throws SQLException {
+        WorkspaceId ws = newWorkspace();
+        String stateHash = insertAsBeforeV7(ws, newAccount(ws), "legacy-verifier-abcdef");
+        assertThat(reencryption.remaining()).isPositive();
+
+        while (reencryption.reencryptBatch(10) > 0) {
+            // until every secret is under the current key
+        }
+
+        assertThat(reencryption.remaining()).isZero();
+        try (java.sql.Connection db = jdbc(); Statement query = db.createStatement(); ResultSet row = query.executeQuery(
+                "SELECT code_verifier, code_verifier_key_id FROM pending_authorizations WHERE state_hash = '" + stateHash + "'")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString("code_verifier")).isNull();
+            assertThat(row.getString("code_verifier_key_id")).isEqualTo(KEY_ID);
+        }
+        assertThat(pending.consume(stateHash, NOW).orElseThrow().codeVerifier()).contains("legacy-verifier-abcdef");
+    }
+
+    /** A row as a Latchkey before V7 wrote it: the verifier in the plain column. */
+    private String insertAsBeforeV7(WorkspaceId ws, LinkedAccount account, String verifier) throws SQLException {
+        String stateHash = "hash-" + UUID.randomUUID();
+        try (java.sql.Connection db = jdbc(); java.sql.PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO pending_authorizations (state_hash, workspace_id, account_key, account_id, connector, auth_type, params,
+                                                    code_verifier, mode, return_url, expires_at)
+                VALUES (?, ?, ?, ?, 'zendesk', 'oauth2', '{}'::jsonb, ?, 'redirect', NULL, ?)""")) {
+            insert.setString(1, stateHash);
+            insert.setObject(2, ws.value());
+            insert.setObject(3, account.key().value());
+            insert.setString(4, account.id().value());
+            insert.setString(5, verifier);
+            insert.setObject(6, java.time.OffsetDateTime.ofInstant(NOW.plusSeconds(600), java.time.ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+        return stateHash;
     }
 
     private List<String> stateHashes() throws SQLException {

@@ -32,6 +32,8 @@ class WebhookSecretRotationTest extends EncryptedPersistenceTest {
     @Inject
     ConnectorSettingsRepository settingsRepository;
     @Inject
+    dev.latchkey.adapters.persistence.connection.PendingAuthorizationRepository pendingRepository;
+    @Inject
     JsonColumns json;
     @Inject
     TransactionOperations<Connection> transactions;
@@ -41,7 +43,7 @@ class WebhookSecretRotationTest extends EncryptedPersistenceTest {
         return new ReencryptionPersistenceAdapter(connectionRepository, settingsRepository,
                 new WebhookPersistenceAdapter(transactions, cipher, json),
                 new dev.latchkey.adapters.persistence.config.ConfigPersistenceAdapter(transactions, cipher, io.micronaut.json.JsonMapper.createDefault()),
-                cipher, transactions);
+                pendingRepository, cipher, transactions);
     }
 
     @Test

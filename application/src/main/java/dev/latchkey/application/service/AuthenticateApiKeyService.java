@@ -15,18 +15,28 @@ import java.util.concurrent.Executor;
  * workspace is remembered for 30 seconds, so a busy backend does not cost a query per request; in the
  * last quarter of that time the first request to see it has it looked up again in the background, so
  * under steady traffic no request waits for the database and a revoked key is forgotten sooner.
+ *
+ * <p>A key that is not found is remembered as unknown for 30 seconds too, so a flood of the same bad
+ * key costs one query, not one per request. That cannot lock out a real key: keys are random 256-bit
+ * values Latchkey generates, so a hash refused a moment ago can only become valid if it is exactly the
+ * key being created, and a key created through this instance is forgotten as unknown at once (one
+ * created elsewhere — another instance, an operator's bootstrap key — is accepted within 30 s).
  */
 public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCase {
     static final Duration REMEMBERED_FOR = Duration.ofSeconds(30);
+    static final Duration UNKNOWN_FOR = Duration.ofSeconds(30);
+    static final int MAX_REMEMBERED = 10_000;
 
     private final ApiKeyStorePort keys;
     private final ExpiringCache<String, ApiKeyPrincipal> known;
+    private final ExpiringCache<String, Boolean> unknown;
     private final Executor renewals;
 
     /** @param renewals where a remembered key is looked up again shortly before it is forgotten */
     public AuthenticateApiKeyService(ApiKeyStorePort keys, Clock clock, Executor renewals) {
         this.keys = keys;
-        this.known = new ExpiringCache<>(REMEMBERED_FOR, 10_000, clock);
+        this.known = new ExpiringCache<>(REMEMBERED_FOR, MAX_REMEMBERED, clock);
+        this.unknown = new ExpiringCache<>(UNKNOWN_FOR, MAX_REMEMBERED, clock);
         this.renewals = renewals;
     }
 
@@ -36,13 +46,14 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
         if (secret.isEmpty()) {
             return Optional.empty();
         }
-        // Only keys that exist are remembered: a key created a moment ago works at once, and random
-        // guesses cannot fill the cache.
-        Optional<ApiKeyPrincipal> remembered = known.peek(secret.get().hash());
-        if (remembered.isPresent()) {
+        // A key created a moment ago works at once (only found keys are remembered as known), and a
+        // flood of one bad key costs a single lookup (see the class comment).
+        String hash = secret.get().hash();
+        Optional<ApiKeyPrincipal> remembered = known.peek(hash);
+        if (remembered.isPresent() || unknown.peek(hash).isPresent()) {
             return remembered;
         }
-        return lookUp(secret.get().hash());
+        return lookUp(hash);
     }
 
     @Override
@@ -65,12 +76,24 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
         return remembered;
     }
 
+    @Override
+    public boolean refusedMomentsAgo(String presentedKey) {
+        return ApiKeySecret.presented(presentedKey).map(secret -> unknown.peek(secret.hash()).isPresent()).orElse(false);
+    }
+
+    /** A key with this hash was just stored through this instance: it must not be refused as unknown from a moment ago. */
+    void forgetUnknown(String hash) {
+        unknown.remove(hash);
+    }
+
     private Optional<ApiKeyPrincipal> lookUp(String hash) {
         Optional<ApiKeyPrincipal> found = keys.findByHash(hash).map(key -> new ApiKeyPrincipal(key.workspaceId(), key.id()));
         if (found.isPresent()) {
             known.put(hash, found.get());
+            unknown.remove(hash);
         } else {
             known.remove(hash);
+            unknown.put(hash, Boolean.TRUE);
         }
         return found;
     }

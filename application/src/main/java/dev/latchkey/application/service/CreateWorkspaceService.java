@@ -27,33 +27,35 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase, Cre
     private final TransactionPort transactions;
     private final SecureRandom random;
     private final Clock clock;
+    private final AuthenticateApiKeyService authentication;
 
     public CreateWorkspaceService(WorkspaceStorePort workspaces, ApiKeyStorePort keys, TransactionPort transactions,
-                                  SecureRandom random, Clock clock) {
+                                  SecureRandom random, Clock clock, AuthenticateApiKeyService authentication) {
         this.workspaces = workspaces;
         this.keys = keys;
         this.transactions = transactions;
         this.random = random;
         this.clock = clock;
+        this.authentication = authentication;
     }
 
     @Override
     public WorkspaceWithKey create(CreateWorkspaceCommand command) {
-        return transactions.inTransaction(() -> {
+        return created(transactions.inTransaction(() -> {
             Instant now = clock.instant();
             Workspace workspace = new Workspace(WorkspaceId.random(), command.name(), command.environment(), now);
             if (!workspaces.insert(workspace)) {
                 throw new ConflictException("workspace_exists", "A workspace named '" + command.name() + "' already exists.");
             }
             return addKey(workspace, now);
-        });
+        }));
     }
 
     @Override
     public WorkspaceWithKey create(WorkspaceId workspaceId) {
         Workspace workspace = workspaces.find(workspaceId)
                 .orElseThrow(() -> new NotFoundException("workspace_not_found", "No workspace with id '" + workspaceId + "'."));
-        return addKey(workspace, clock.instant());
+        return created(addKey(workspace, clock.instant()));
     }
 
     @Override
@@ -66,5 +68,11 @@ public final class CreateWorkspaceService implements CreateWorkspaceUseCase, Cre
         ApiKey key = ApiKey.of(workspace.id(), secret, now);
         keys.insert(key);
         return new WorkspaceWithKey(workspace, key, secret);
+    }
+
+    /** Once stored (committed), the key must not be refused as one that was unknown a moment ago. */
+    private WorkspaceWithKey created(WorkspaceWithKey made) {
+        authentication.forgetUnknown(made.key().hash());
+        return made;
     }
 }

@@ -23,19 +23,21 @@ public final class EnsureDefaultWorkspaceService implements EnsureDefaultWorkspa
     private final TransactionPort transactions;
     private final SecureRandom random;
     private final Clock clock;
+    private final AuthenticateApiKeyService authentication;
 
     public EnsureDefaultWorkspaceService(WorkspaceStorePort workspaces, ApiKeyStorePort keys, TransactionPort transactions,
-                                         SecureRandom random, Clock clock) {
+                                         SecureRandom random, Clock clock, AuthenticateApiKeyService authentication) {
         this.workspaces = workspaces;
         this.keys = keys;
         this.transactions = transactions;
         this.random = random;
         this.clock = clock;
+        this.authentication = authentication;
     }
 
     @Override
     public Optional<WorkspaceWithKey> ensure(Optional<ApiKeySecret> bootstrapKey) {
-        return transactions.inTransaction(() -> {
+        Optional<WorkspaceWithKey> generated = transactions.inTransaction(() -> {
             Instant now = clock.instant();
             if (bootstrapKey.isPresent()) {
                 ApiKeySecret secret = bootstrapKey.get();
@@ -62,6 +64,10 @@ public final class EnsureDefaultWorkspaceService implements EnsureDefaultWorkspa
             keys.insert(key);
             return Optional.of(new WorkspaceWithKey(workspace, key, secret));
         });
+        // Once stored (committed), neither key may be refused as one that was unknown a moment ago.
+        bootstrapKey.ifPresent(secret -> authentication.forgetUnknown(secret.hash()));
+        generated.ifPresent(made -> authentication.forgetUnknown(made.key().hash()));
+        return generated;
     }
 
     private Workspace defaultWorkspace(Environment environment, Instant now) {

@@ -97,6 +97,65 @@ class AuthenticateApiKeyServiceTest {
         assertThat(remembering.remembered(secret.reveal())).as("the look-up ahead found it gone").isEmpty();
     }
 
+    /** Counts the database reads a flood of bad keys costs. */
+    private static final class CountingKeyStore implements dev.latchkey.application.port.out.ApiKeyStorePort {
+        private final dev.latchkey.application.port.out.ApiKeyStorePort store;
+        private final java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingKeyStore(dev.latchkey.application.port.out.ApiKeyStorePort store) {
+            this.store = store;
+        }
+
+        @Override
+        public boolean insert(ApiKey key) {
+            return store.insert(key);
+        }
+
+        @Override
+        public Optional<ApiKey> findByHash(String hash) {
+            lookups.incrementAndGet();
+            return store.findByHash(hash);
+        }
+    }
+
+    @Test
+    void a_flood_of_one_unknown_key_costs_one_lookup_per_30_seconds() {
+        CountingKeyStore counted = new CountingKeyStore(keys);
+        dev.latchkey.application.fakes.MutableClock clock = new dev.latchkey.application.fakes.MutableClock(NOW);
+        AuthenticateApiKeyService guarded = new AuthenticateApiKeyService(counted, clock, Runnable::run);
+        String unknown = ApiKeySecret.generate(Environment.TEST, random).reveal();
+        assertThat(guarded.refusedMomentsAgo(unknown)).isFalse();
+
+        for (int i = 0; i < 2_000; i++) {
+            assertThat(guarded.authenticate(unknown)).isEmpty();
+        }
+
+        assertThat(counted.lookups).hasValue(1);
+        assertThat(guarded.refusedMomentsAgo(unknown)).as("answered without I/O on the event loop").isTrue();
+        assertThat(guarded.refusedMomentsAgo("garbage")).isFalse();
+        clock.advance(java.time.Duration.ofSeconds(29));
+        guarded.authenticate(unknown);
+        assertThat(counted.lookups).hasValue(1);
+        clock.advance(java.time.Duration.ofSeconds(1));
+        assertThat(guarded.refusedMomentsAgo(unknown)).isFalse();
+        guarded.authenticate(unknown);
+        assertThat(counted.lookups).as("looked up again once its 30 s are over").hasValue(2);
+    }
+
+    @Test
+    void a_key_refused_as_unknown_is_accepted_at_once_when_it_is_created_through_this_instance() {
+        dev.latchkey.application.fakes.MutableClock clock = new dev.latchkey.application.fakes.MutableClock(NOW);
+        AuthenticateApiKeyService guarded = new AuthenticateApiKeyService(keys, clock, Runnable::run);
+        ApiKeySecret secret = ApiKeySecret.generate(Environment.TEST, random);
+        assertThat(guarded.authenticate(secret.reveal())).isEmpty();
+
+        keys.insert(ApiKey.of(acme.id(), secret, NOW));
+        assertThat(guarded.authenticate(secret.reveal())).as("stored behind its back: still refused for a while").isEmpty();
+        guarded.forgetUnknown(secret.hash());
+
+        assertThat(guarded.authenticate(secret.reveal())).map(ApiKeyPrincipal::workspaceId).contains(acme.id());
+    }
+
     @Test
     void each_key_authenticates_to_its_own_workspace() {
         Workspace globex = new Workspace(WorkspaceId.random(), new WorkspaceName("globex"), Environment.LIVE, NOW);

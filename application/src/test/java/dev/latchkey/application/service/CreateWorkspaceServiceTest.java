@@ -32,8 +32,9 @@ class CreateWorkspaceServiceTest {
     private final InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
     private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore(workspaces);
     private final InMemoryTransactions transactions = new InMemoryTransactions();
-    private final CreateWorkspaceService service = new CreateWorkspaceService(workspaces, keys, transactions, new SecureRandom(), clock);
-    private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(keys, java.time.Clock.systemUTC(), Runnable::run);
+    private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(keys, clock, Runnable::run);
+    private final CreateWorkspaceService service = new CreateWorkspaceService(workspaces, keys, transactions, new SecureRandom(), clock,
+            authenticate);
 
     private WorkspaceWithKey create(String name, Environment environment) {
         return service.create(new CreateWorkspaceCommand(new WorkspaceName(name), environment));
@@ -49,6 +50,26 @@ class CreateWorkspaceServiceTest {
         assertThat(made.workspace().createdAt()).isEqualTo(T0);
         assertThat(made.secret().reveal()).startsWith(environment.keyPrefix());
         assertThat(workspaces.findByName(new WorkspaceName("acme"))).contains(made.workspace());
+    }
+
+    /** Always the same bytes: the key a service will generate can be known (and presented) before it exists. */
+    private static final class FixedRandom extends SecureRandom {
+        @Override
+        public void nextBytes(byte[] bytes) {
+            java.util.Arrays.fill(bytes, (byte) 7);
+        }
+    }
+
+    @Test
+    void a_key_refused_as_unknown_a_moment_before_it_was_created_works_at_once() {
+        String upcoming = dev.latchkey.domain.workspace.ApiKeySecret.generate(Environment.TEST, new FixedRandom()).reveal();
+        assertThat(authenticate.authenticate(upcoming)).isEmpty();
+        CreateWorkspaceService predictable = new CreateWorkspaceService(workspaces, keys, transactions, new FixedRandom(), clock, authenticate);
+
+        WorkspaceWithKey made = predictable.create(new CreateWorkspaceCommand(new WorkspaceName("acme"), Environment.TEST));
+
+        assertThat(made.secret().reveal()).isEqualTo(upcoming);
+        assertThat(authenticate.authenticate(upcoming)).map(ApiKeyPrincipal::workspaceId).contains(made.workspace().id());
     }
 
     @Test

@@ -32,8 +32,9 @@ class EnsureDefaultWorkspaceServiceTest {
     private final InMemoryWorkspaceStore workspaces = new InMemoryWorkspaceStore();
     private final InMemoryApiKeyStore keys = new InMemoryApiKeyStore(workspaces);
     private final InMemoryTransactions transactions = new InMemoryTransactions();
-    private final EnsureDefaultWorkspaceService service = new EnsureDefaultWorkspaceService(workspaces, keys, transactions, random, clock);
     private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(keys, java.time.Clock.systemUTC(), Runnable::run);
+    private final EnsureDefaultWorkspaceService service = new EnsureDefaultWorkspaceService(workspaces, keys, transactions, random, clock,
+            authenticate);
 
     private Optional<WorkspaceId> workspaceOf(ApiKeySecret secret) {
         return authenticate.authenticate(secret.reveal()).map(ApiKeyPrincipal::workspaceId);
@@ -67,12 +68,22 @@ class EnsureDefaultWorkspaceServiceTest {
 
     @Test
     void without_a_key_it_creates_nothing_when_another_workspace_already_exists() {
-        new CreateWorkspaceService(workspaces, keys, transactions, random, clock)
+        new CreateWorkspaceService(workspaces, keys, transactions, random, clock, authenticate)
                 .create(new CreateWorkspaceCommand(new WorkspaceName("acme"), Environment.LIVE));
 
         assertThat(service.ensure(Optional.empty())).isEmpty();
         assertThat(workspaces.findByName(DEFAULT)).isEmpty();
         assertThat(keys.all()).hasSize(1);
+    }
+
+    @Test
+    void a_bootstrap_key_presented_before_it_was_stored_is_accepted_as_soon_as_it_is() {
+        ApiKeySecret bootstrap = ApiKeySecret.generate(Environment.TEST, random);
+        assertThat(workspaceOf(bootstrap)).as("not stored yet: refused, and remembered as unknown").isEmpty();
+
+        service.ensure(Optional.of(bootstrap));
+
+        assertThat(workspaceOf(bootstrap)).isEqualTo(workspaces.findByName(DEFAULT).map(Workspace::id));
     }
 
     @Test
@@ -125,7 +136,7 @@ class EnsureDefaultWorkspaceServiceTest {
 
     @Test
     void a_bootstrap_key_creates_default_even_when_other_workspaces_exist() {
-        new CreateWorkspaceService(workspaces, keys, transactions, random, clock)
+        new CreateWorkspaceService(workspaces, keys, transactions, random, clock, authenticate)
                 .create(new CreateWorkspaceCommand(new WorkspaceName("acme"), Environment.TEST));
         ApiKeySecret bootstrap = ApiKeySecret.generate(Environment.TEST, random);
 
@@ -176,7 +187,7 @@ class EnsureDefaultWorkspaceServiceTest {
 
     @Test
     void a_bootstrap_key_that_belongs_to_another_workspace_is_refused_not_silently_ignored() {
-        WorkspaceWithKey acme = new CreateWorkspaceService(workspaces, keys, transactions, random, clock)
+        WorkspaceWithKey acme = new CreateWorkspaceService(workspaces, keys, transactions, random, clock, authenticate)
                 .create(new CreateWorkspaceCommand(new WorkspaceName("acme"), Environment.TEST));
 
         assertThatThrownBy(() -> service.ensure(Optional.of(acme.secret())))

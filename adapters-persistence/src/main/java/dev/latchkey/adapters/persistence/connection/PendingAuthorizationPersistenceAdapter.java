@@ -1,5 +1,8 @@
 package dev.latchkey.adapters.persistence.connection;
 
+import dev.latchkey.adapters.persistence.crypto.CredentialCipher;
+import dev.latchkey.adapters.persistence.crypto.CredentialCipher.AssociatedData;
+import dev.latchkey.adapters.persistence.crypto.Sealed;
 import dev.latchkey.adapters.persistence.json.JsonColumns;
 import dev.latchkey.adapters.persistence.outage.TranslatesDatabaseFailures;
 import dev.latchkey.application.port.out.PendingAuthorizationStorePort;
@@ -12,6 +15,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 
@@ -36,20 +40,27 @@ public class PendingAuthorizationPersistenceAdapter implements PendingAuthorizat
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
     private final JsonColumns json;
+    private final CredentialCipher cipher;
 
     public PendingAuthorizationPersistenceAdapter(PendingAuthorizationRepository repository, JdbcOperations jdbc,
-                                                  TransactionOperations<Connection> transactions, JsonColumns json) {
+                                                  TransactionOperations<Connection> transactions, JsonColumns json,
+                                                  CredentialCipher cipher) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = json;
+        this.cipher = cipher;
     }
 
+    /** The PKCE verifier is encrypted like every other secret, bound to the workspace and this state. */
     @Override
     public void save(PendingAuthorization p) {
+        Optional<Sealed> verifier = p.codeVerifier().map(v -> cipher.encrypt(v.getBytes(StandardCharsets.UTF_8),
+                AssociatedData.pendingVerifier(p.workspaceId().value(), p.stateHash())));
         repository.insert(p.stateHash(), p.workspaceId().value(), p.accountKey().value(), p.accountId().value(),
-                p.connector().value(), p.authType(), json.stringMap(p.params()), p.codeVerifier().orElse(null),
-                p.mode().name().toLowerCase(Locale.ROOT), p.returnUrl().orElse(null), p.expiresAt());
+                p.connector().value(), p.authType(), json.stringMap(p.params()), verifier.map(Sealed::keyId).orElse(null),
+                verifier.map(Sealed::ciphertext).orElse(null), p.mode().name().toLowerCase(Locale.ROOT), p.returnUrl().orElse(null),
+                p.expiresAt());
     }
 
     @Override
@@ -67,7 +78,17 @@ public class PendingAuthorizationPersistenceAdapter implements PendingAuthorizat
     private PendingAuthorization toDomain(PendingAuthorizationRow row) {
         return new PendingAuthorization(row.stateHash(), new WorkspaceId(row.workspaceId()), new LinkedAccountKey(row.accountKey()),
                 new LinkedAccountId(row.accountId()), new ConnectorSlug(row.connector()), row.authType(), json.stringMap(row.params()),
-                Optional.ofNullable(row.codeVerifier()), PendingAuthorization.Mode.valueOf(row.mode().toUpperCase(Locale.ROOT)),
-                Optional.ofNullable(row.returnUrl()), row.expiresAt());
+                verifierBytes(row).map(bytes -> new String(bytes, StandardCharsets.UTF_8)),
+                PendingAuthorization.Mode.valueOf(row.mode().toUpperCase(Locale.ROOT)), Optional.ofNullable(row.returnUrl()),
+                row.expiresAt());
+    }
+
+    /** The verifier: decrypted; or as it was stored by a Latchkey before V7, still in flight. */
+    private Optional<byte[]> verifierBytes(PendingAuthorizationRow row) {
+        if (row.codeVerifierCiphertext() != null) {
+            return Optional.of(cipher.decrypt(new Sealed(row.codeVerifierKeyId(), row.codeVerifierCiphertext()),
+                    AssociatedData.pendingVerifier(row.workspaceId(), row.stateHash())));
+        }
+        return Optional.ofNullable(row.codeVerifier()).map(v -> v.getBytes(StandardCharsets.UTF_8));
     }
 }

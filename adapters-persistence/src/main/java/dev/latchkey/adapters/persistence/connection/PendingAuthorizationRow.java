@@ -18,7 +18,10 @@ public record PendingAuthorizationRow(
         String connector,
         String authType,
         @TypeDef(type = DataType.JSON) String params,
+        /** Plain: only rows written before the verifier was encrypted (V7), until they expire. */
         @Nullable String codeVerifier,
+        @Nullable String codeVerifierKeyId,
+        @Nullable byte[] codeVerifierCiphertext,
         String mode,
         @Nullable String returnUrl,
         Instant expiresAt) {

@@ -97,6 +97,10 @@ public final class CredentialCipher {
             return new AssociatedData("connector_settings", workspaceId.toString(), connector);
         }
 
+        public static AssociatedData pendingVerifier(java.util.UUID workspaceId, String stateHash) {
+            return new AssociatedData("pending_authorizations", workspaceId.toString(), stateHash);
+        }
+
         byte[] bytes() {
             return (table + ":" + workspaceId + "/" + rowId).getBytes(StandardCharsets.UTF_8);
         }

@@ -2,6 +2,8 @@ package dev.latchkey.adapters.persistence.rotation;
 
 import dev.latchkey.adapters.persistence.connection.ConnectionRepository;
 import dev.latchkey.adapters.persistence.connection.ConnectionRow;
+import dev.latchkey.adapters.persistence.connection.PendingAuthorizationRepository;
+import dev.latchkey.adapters.persistence.connection.PendingAuthorizationRow;
 import dev.latchkey.adapters.persistence.connector.ConnectorSettingsRepository;
 import dev.latchkey.adapters.persistence.connector.ConnectorSettingsRow;
 import dev.latchkey.adapters.persistence.config.ConfigPersistenceAdapter;
@@ -14,11 +16,13 @@ import dev.latchkey.application.port.out.CredentialReencryptionPort;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.Arrays;
 
 /**
- * Re-encrypts stored secrets (connection credentials, client secrets, webhook signing secrets, secret config values) under the current key.
+ * Re-encrypts stored secrets (connection credentials, client secrets, webhook signing secrets, secret config values, the
+ * PKCE verifiers of authorizations in flight) under the current key.
  *
  * <p>Each batch is one short transaction that claims its rows with {@code FOR UPDATE SKIP LOCKED}:
  * the service keeps serving (a concurrent update of a claimed connection waits for the batch, then
@@ -33,13 +37,16 @@ public class ReencryptionPersistenceAdapter implements CredentialReencryptionPor
     private final ConnectorSettingsRepository settings;
     private final WebhookPersistenceAdapter webhooks;
     private final ConfigPersistenceAdapter configs;
+    private final PendingAuthorizationRepository pending;
     private final CredentialCipher cipher;
     private final TransactionOperations<Connection> transactions;
 
     public ReencryptionPersistenceAdapter(ConnectionRepository connections, ConnectorSettingsRepository settings,
-                                          WebhookPersistenceAdapter webhooks, ConfigPersistenceAdapter configs, CredentialCipher cipher,
+                                          WebhookPersistenceAdapter webhooks, ConfigPersistenceAdapter configs,
+                                          PendingAuthorizationRepository pending, CredentialCipher cipher,
                                           TransactionOperations<Connection> transactions) {
         this.configs = configs;
+        this.pending = pending;
         this.connections = connections;
         this.settings = settings;
         this.webhooks = webhooks;
@@ -73,6 +80,15 @@ public class ReencryptionPersistenceAdapter implements CredentialReencryptionPor
             if (done < limit) {
                 done += configs.reencryptSecrets(limit - done);
             }
+            if (done < limit) {
+                for (PendingAuthorizationRow row : pending.claimUnderOtherKeys(current, limit - done)) {
+                    AssociatedData aad = AssociatedData.pendingVerifier(row.workspaceId(), row.stateHash());
+                    Sealed sealed = row.codeVerifierCiphertext() != null
+                            ? reseal(new Sealed(row.codeVerifierKeyId(), row.codeVerifierCiphertext()), aad)
+                            : cipher.encrypt(row.codeVerifier().getBytes(StandardCharsets.UTF_8), aad); // plain, from before V7
+                    done += pending.reencrypt(row.stateHash(), sealed.keyId(), sealed.ciphertext());
+                }
+            }
             return done;
         });
     }
@@ -81,7 +97,7 @@ public class ReencryptionPersistenceAdapter implements CredentialReencryptionPor
     public long remaining() {
         String current = cipher.currentKeyId();
         return connections.countUnderOtherKeys(current) + settings.countUnderOtherKeys(current) + webhooks.secretsUnderOtherKeys()
-                + configs.secretsUnderOtherKeys();
+                + configs.secretsUnderOtherKeys() + pending.countUnderOtherKeys(current);
     }
 
     private Sealed reseal(Sealed old, AssociatedData aad) {

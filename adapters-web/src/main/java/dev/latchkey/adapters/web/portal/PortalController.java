@@ -1,5 +1,8 @@
 package dev.latchkey.adapters.web.portal;
 
+import dev.latchkey.adapters.web.error.RetryAfter;
+import dev.latchkey.adapters.web.security.AuthFailureThrottle;
+import dev.latchkey.adapters.web.security.ClientAddresses;
 import dev.latchkey.adapters.web.security.PublicUrl;
 import dev.latchkey.application.port.in.AppView;
 import dev.latchkey.application.port.in.ConfigQuery;
@@ -66,6 +69,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -102,12 +106,14 @@ public class PortalController {
     private final PortalConfigForm configForm;
     private final PortalPages pages;
     private final PublicUrl publicUrl;
+    private final AuthFailureThrottle throttle;
+    private final ClientAddresses clientAddresses;
     private final String script;
 
     public PortalController(OpenConnectLinkUseCase open, GetPortalSessionUseCase sessions, ListAppsUseCase listApps, GetAppUseCase getApp,
                             ConnectAppUseCase connect, DisconnectUseCase disconnect, GetConfigUseCase getConfig,
                             SaveConfigUseCase saveConfig, ListConfigOptionsUseCase configOptions, PortalConfigForm configForm,
-                            PortalPages pages, PublicUrl publicUrl) {
+                            PortalPages pages, PublicUrl publicUrl, AuthFailureThrottle throttle, ClientAddresses clientAddresses) {
         this.getConfig = getConfig;
         this.saveConfig = saveConfig;
         this.configOptions = configOptions;
@@ -120,6 +126,8 @@ public class PortalController {
         this.disconnect = disconnect;
         this.pages = pages;
         this.publicUrl = publicUrl;
+        this.throttle = throttle;
+        this.clientAddresses = clientAddresses;
         this.script = PortalPages.resource("portal/portal.js");
     }
 
@@ -129,9 +137,14 @@ public class PortalController {
         OpenConnectLinkResult opened = open.open(code);
         return switch (opened) {
             case OpenConnectLinkResult.Refused refused -> {
+                // A code that opens nothing is a failed authentication: guessing codes is throttled like guessing keys.
+                Optional<Duration> wait = throttle.failed(clientAddresses.of(request.getRemoteAddress(),
+                        request.getHeaders().getAll(ClientAddresses.FORWARDED_FOR)));
                 PortalPages.Page page = pages.page(request, refused.branding(), refused.frameParents());
-                yield message(HttpStatus.GONE, page, page.texts().get("link_invalid_title"), page.texts().get("link_invalid_text"),
-                        null, request);
+                MutableHttpResponse<String> answer = message(wait.isPresent() ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.GONE, page,
+                        page.texts().get("link_invalid_title"), page.texts().get("link_invalid_text"), null, request);
+                wait.ifPresent(w -> answer.header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(w)));
+                yield answer;
             }
             case OpenConnectLinkResult.Opened o -> HttpResponse.seeOther(URI.create("/portal"))
                     .header(HttpHeaders.SET_COOKIE, sessionCookie(o.sessionSecret(), PortalSession.LIFETIME.toSeconds(),

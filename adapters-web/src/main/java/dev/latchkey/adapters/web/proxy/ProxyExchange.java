@@ -1,6 +1,8 @@
 package dev.latchkey.adapters.web.proxy;
 
 import dev.latchkey.adapters.web.error.Problem;
+import dev.latchkey.adapters.web.security.AuthFailureThrottle;
+import dev.latchkey.adapters.web.security.ClientAddresses;
 import dev.latchkey.application.port.in.ApiKeyPrincipal;
 import dev.latchkey.application.port.in.ProxyTarget;
 import dev.latchkey.domain.InvalidInputException;
@@ -116,16 +118,36 @@ final class ProxyExchange {
 
     void start() {
         String token = bearer(request.headers().get(HttpHeaderNames.AUTHORIZATION));
-        if (token == null || !ApiKeySecret.looksLikeApiKey(token)) {
-            fail(token != null && token.chars().filter(c -> c == '.').count() == 2 ? ProxyProblems.sessionToken() : ProxyProblems.unauthorized());
+        if (token == null) {
+            fail(ProxyProblems.unauthorized());
+            return;
+        }
+        if (!ApiKeySecret.looksLikeApiKey(token)) {
+            if (token.chars().filter(c -> c == '.').count() == 2) {
+                fail(ProxyProblems.sessionToken());
+            } else {
+                refused();
+            }
             return;
         }
         Optional<ApiKeyPrincipal> known = server.apiKeys.remembered(token);
         if (known.isPresent()) {
             authenticated(known.get());
+        } else if (server.apiKeys.refusedMomentsAgo(token)) {
+            refused(); // a flood of one bad key: answered on the event loop, no database
         } else {
-            offload(() -> server.apiKeys.authenticate(token), principal -> principal.ifPresentOrElse(this::authenticated,
-                    () -> fail(ProxyProblems.unauthorized())));
+            offload(() -> server.apiKeys.authenticate(token), principal -> principal.ifPresentOrElse(this::authenticated, this::refused));
+        }
+    }
+
+    /** A presented credential that is no live API key: 401, or 429 once the caller's address has failed too often. */
+    private void refused() {
+        Optional<Duration> wait = server.throttle.failed(server.clientAddresses.of(ctx.channel().remoteAddress(),
+                request.headers().getAll(ClientAddresses.FORWARDED_FOR)));
+        if (wait.isPresent()) {
+            fail(AuthFailureThrottle.tooManyAttempts(wait.get()), wait);
+        } else {
+            fail(ProxyProblems.unauthorized());
         }
     }
 

@@ -15,6 +15,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import jakarta.inject.Singleton;
@@ -100,6 +101,9 @@ final class ProxyProblems {
                 allocator.buffer(body.length).writeBytes(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, Problem.CONTENT_TYPE);
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        // As on every answer of Latchkey's own (SecurityHeadersFilter does it for the rest).
+        response.headers().set("X-Content-Type-Options", "nosniff");
+        response.headers().set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
         retryAfter.ifPresent(after -> response.headers().set(HttpHeaderNames.RETRY_AFTER, RetryAfter.seconds(after)));
         if (problem.status() == 401) {
             response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");

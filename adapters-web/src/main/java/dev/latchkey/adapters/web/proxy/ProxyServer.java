@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.proxy;
 
+import dev.latchkey.adapters.web.security.AuthFailureThrottle;
+import dev.latchkey.adapters.web.security.ClientAddresses;
 import dev.latchkey.application.port.in.AuthenticateApiKeyUseCase;
 import dev.latchkey.application.port.in.PrepareProxyRequestUseCase;
 import io.micronaut.context.event.BeanCreatedEvent;
@@ -30,10 +32,12 @@ final class ProxyServer implements BeanCreatedEventListener<NettyServerCustomize
     final ProxySettings settings;
     final ExecutorService blocking;
     final ConnectionDrain drain;
+    final AuthFailureThrottle throttle;
+    final ClientAddresses clientAddresses;
 
     ProxyServer(AuthenticateApiKeyUseCase apiKeys, PrepareProxyRequestUseCase prepare, ProviderConnections connections,
                 ProxyProblems problems, ProxySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                ConnectionDrain drain) {
+                ConnectionDrain drain, AuthFailureThrottle throttle, ClientAddresses clientAddresses) {
         this.apiKeys = apiKeys;
         this.prepare = prepare;
         this.connections = connections;
@@ -41,6 +45,8 @@ final class ProxyServer implements BeanCreatedEventListener<NettyServerCustomize
         this.settings = settings;
         this.blocking = blocking;
         this.drain = drain;
+        this.throttle = throttle;
+        this.clientAddresses = clientAddresses;
     }
 
     @Override

@@ -39,6 +39,9 @@ public class ApiKeyTokenValidator implements TokenValidator<HttpRequest<?>> {
         if (remembered.isPresent()) {
             return Mono.just(authentication(remembered.get())); // no database, no thread hop
         }
+        if (authenticate.refusedMomentsAgo(token)) {
+            return Mono.empty(); // a flood of one bad key: no database, no thread hop either
+        }
         return Mono.fromCallable(() -> authenticate.authenticate(token).map(ApiKeyTokenValidator::authentication).orElse(null))
                 .subscribeOn(blocking);
     }

@@ -2,6 +2,7 @@ package dev.latchkey.adapters.web.security;
 
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.error.Problems;
+import dev.latchkey.adapters.web.error.RetryAfter;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -13,15 +14,37 @@ import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler;
 import jakarta.inject.Singleton;
 
-/** 401 and 403 as problem+json, saying which credential the endpoint wants. */
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * 401 and 403 as problem+json, saying which credential the endpoint wants. A 401 for a credential that
+ * was presented counts as a failed authentication of the client's address; beyond the
+ * {@link AuthFailureThrottle}'s allowance it is a 429 {@code too_many_attempts} with {@code Retry-After}.
+ */
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)
 public class AuthorizationProblemHandler implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
+    private final AuthFailureThrottle throttle;
+    private final ClientAddresses clientAddresses;
+
+    public AuthorizationProblemHandler(AuthFailureThrottle throttle, ClientAddresses clientAddresses) {
+        this.throttle = throttle;
+        this.clientAddresses = clientAddresses;
+    }
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         Authentication authentication = exception.getAuthentication();
         if (authentication == null || !exception.isForbidden()) {
+            if (request.getHeaders().getAuthorization().isPresent()) {
+                Optional<Duration> wait = throttle.failed(clientAddresses.of(request.getRemoteAddress(),
+                        request.getHeaders().getAll(ClientAddresses.FORWARDED_FOR)));
+                if (wait.isPresent()) {
+                    return Problems.response(AuthFailureThrottle.tooManyAttempts(wait.get()))
+                            .header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(wait.get()));
+                }
+            }
             MutableHttpResponse<Problem> response = Problems.response(HttpStatus.UNAUTHORIZED, "unauthorized",
                     "Missing, invalid, expired or revoked credentials. Send Authorization: Bearer <key>: the workspace's "
                             + "API key from your backend, or a session token from your frontend.");

@@ -21,8 +21,9 @@ import io.micronaut.security.authentication.Authentication;
  * CORS for the endpoints a browser calls with a session token (the SDKs run on the company's own
  * origin). A preflight carries no token, so it is answered for any origin; an actual response gets
  * {@code Access-Control-Allow-Origin} only when the origin is one of the token's workspace's allowed
- * origins — except a 401, which names no workspace and holds nothing but {@code unauthorized}, so
- * that a browser client can tell an expired token (and fetch a new one) from a network failure.
+ * origins — except a 401 (or its throttled form, a 429), which names no workspace and holds nothing
+ * but {@code unauthorized}, so that a browser client can tell an expired token (and fetch a new one)
+ * from a network failure.
  * Never {@code Access-Control-Allow-Credentials}: bearer tokens, no cookies.
  */
 @ServerFilter({"/v1/apps", "/v1/apps/**", "/v1/session", "/v1/branding"})
@@ -69,10 +70,13 @@ public class SessionCorsFilter implements Ordered {
         response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ORIGIN);
         Authentication caller = request.getUserPrincipal(Authentication.class).orElse(null);
         boolean allowed = caller == null
-                ? response.code() == HttpStatus.UNAUTHORIZED.getCode()
+                ? response.code() == HttpStatus.UNAUTHORIZED.getCode() || response.code() == HttpStatus.TOO_MANY_REQUESTS.getCode()
                 : caller.getRoles().contains(Roles.SESSION) && allowedOrigins.get(Caller.workspace(caller)).allows(origin);
         if (allowed) {
             response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+            if (response.getHeaders().contains(HttpHeaders.RETRY_AFTER)) {
+                response.header(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, HttpHeaders.RETRY_AFTER);
+            }
         }
     }
 }

@@ -8,4 +8,7 @@ public interface AuthenticateApiKeyUseCase {
 
     /** What {@link #authenticate} found for this key moments ago; no I/O, safe on an event loop. Empty when unknown. */
     Optional<ApiKeyPrincipal> remembered(String presentedKey);
+
+    /** Whether {@link #authenticate} found no such key moments ago; no I/O, safe on an event loop. */
+    boolean refusedMomentsAgo(String presentedKey);
 }
