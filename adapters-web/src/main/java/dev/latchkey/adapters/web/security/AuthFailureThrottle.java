@@ -35,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AuthFailureThrottle {
     /** A full map of failing addresses is looked through for idle ones at most this often: not once per new address. */
     private static final long SWEEP_INTERVAL_MILLIS = 1000;
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final int burst;
     private final double perSecond;
@@ -42,7 +43,7 @@ public final class AuthFailureThrottle {
     private final Clock clock;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Bucket overflow;
-    private volatile long lastSweepMillis;
+    private volatile long lastSweepMillis = NEVER;
 
     @Inject
     public AuthFailureThrottle(@Value("${latchkey.auth-throttle.burst:20}") int burst,
@@ -57,8 +58,8 @@ public final class AuthFailureThrottle {
         this.perSecond = perSecond;
         this.maxAddresses = maxAddresses;
         this.clock = clock;
-        this.overflow = new Bucket(burst, clock.millis());
-        this.lastSweepMillis = clock.millis() - SWEEP_INTERVAL_MILLIS;
+        // The clock is not read here: a test's clock may be a bean still being created.
+        this.overflow = new Bucket(burst, NEVER);
     }
 
     /**
@@ -97,7 +98,7 @@ public final class AuthFailureThrottle {
 
     /** Drops the buckets that have filled up again: forgetting them changes nothing. At most once a second. */
     private void dropIdle(long now) {
-        if (now - lastSweepMillis < SWEEP_INTERVAL_MILLIS) {
+        if (lastSweepMillis != NEVER && now - lastSweepMillis < SWEEP_INTERVAL_MILLIS) {
             return;
         }
         lastSweepMillis = now;
@@ -129,7 +130,9 @@ public final class AuthFailureThrottle {
         }
 
         private void refill(long now) {
-            if (now > updatedMillis) {
+            if (updatedMillis == NEVER) {
+                updatedMillis = now;
+            } else if (now > updatedMillis) {
                 tokens = Math.min(burst, tokens + (now - updatedMillis) * perSecond / 1000);
                 updatedMillis = now;
             }
