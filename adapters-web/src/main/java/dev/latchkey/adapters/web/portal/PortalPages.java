@@ -52,11 +52,15 @@ public class PortalPages {
 
     /** What every page of one request shares. */
     public record Page(Branding branding, AllowedOrigins frameParents, String language, Map<String, String> texts) {
+        /** A request's page: its language from {@code Accept-Language}, its texts with the branding's labels. */
+        public static Page of(HttpRequest<?> request, Branding branding, AllowedOrigins frameParents, PortalTexts texts) {
+            String language = texts.language(request.getHeaders().get("Accept-Language"));
+            return new Page(branding, frameParents, language, texts.texts(language, branding));
+        }
     }
 
     public Page page(HttpRequest<?> request, Branding branding, AllowedOrigins frameParents) {
-        String language = texts.language(request.getHeaders().get("Accept-Language"));
-        return new Page(branding, frameParents, language, texts.texts(language, branding));
+        return Page.of(request, branding, frameParents, texts);
     }
 
     /**

@@ -16,17 +16,17 @@ import java.util.Optional;
 @Singleton
 public class PortalVisits {
     private final GetPortalSessionUseCase sessions;
-    private final PortalPages pages;
+    private final PortalTexts texts;
 
-    public PortalVisits(GetPortalSessionUseCase sessions, PortalPages pages) {
+    public PortalVisits(GetPortalSessionUseCase sessions, PortalTexts texts) {
         this.sessions = sessions;
-        this.pages = pages;
+        this.texts = texts;
     }
 
     /** The visit, when the request carries the cookie of a live session. */
     public Optional<PortalVisit> find(HttpRequest<?> request) {
         return PortalCookie.secret(request).flatMap(secret -> sessions.find(secret)
-                .map(portal -> new PortalVisit(portal, pages.page(request, portal.branding(), portal.allowedOrigins()),
+                .map(portal -> new PortalVisit(portal, PortalPages.Page.of(request, portal.branding(), portal.allowedOrigins(), texts),
                         PortalCsrf.token(secret))));
     }
 
