@@ -8,8 +8,9 @@ import dev.latchkey.domain.portal.PortalScope;
 import dev.latchkey.domain.portal.PortalSession;
 import dev.latchkey.domain.workspace.AllowedOrigins;
 import dev.latchkey.domain.workspace.WorkspaceId;
-import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.simple.SimpleHttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class PortalVisitsTest {
+
+    /** A server-side request as the controllers get it (the HTTP client's own request type has no cookies to read). */
+    private static MutableHttpRequest<?> request(String uri) {
+        return new SimpleHttpRequest<>(HttpMethod.GET, uri, null);
+    }
+
     private static final String SECRET = "the-session-cookie-value";
 
     private final Map<String, PortalView> liveSessions = new HashMap<>();
@@ -32,7 +39,7 @@ class PortalVisitsTest {
             Instant.parse("2030-01-01T00:00:00Z")), Branding.DEFAULT, new AllowedOrigins(List.of("https://app.example.com")));
 
     private static MutableHttpRequest<?> withCookie(String name, String value) {
-        return HttpRequest.GET("/portal").cookie(Cookie.of(name, value));
+        return request("/portal").cookie(Cookie.of(name, value));
     }
 
     private static PortalRefusedException refusal(Runnable visit) {
@@ -41,7 +48,7 @@ class PortalVisitsTest {
 
     @Test
     void a_request_without_the_session_cookie_is_refused_as_an_expired_session() {
-        PortalRefusedException refused = refusal(() -> visits.require(HttpRequest.GET("/portal")));
+        PortalRefusedException refused = refusal(() -> visits.require(request("/portal")));
 
         assertThat(refused.reason()).isEqualTo(PortalRefusedException.Reason.SESSION_EXPIRED);
         assertThat(refused.visit()).as("no session names a workspace, so the page gets no branding or frame parents").isNull();
