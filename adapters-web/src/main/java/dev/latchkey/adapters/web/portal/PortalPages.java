@@ -52,21 +52,25 @@ public class PortalPages {
 
     /** What every page of one request shares. */
     public record Page(Branding branding, AllowedOrigins frameParents, String language, Map<String, String> texts) {
+        /** A request's page: its language from {@code Accept-Language}, its texts with the branding's labels. */
+        public static Page of(HttpRequest<?> request, Branding branding, AllowedOrigins frameParents, PortalTexts texts) {
+            String language = texts.language(request.getHeaders().get("Accept-Language"));
+            return new Page(branding, frameParents, language, texts.texts(language, branding));
+        }
     }
 
     public Page page(HttpRequest<?> request, Branding branding, AllowedOrigins frameParents) {
-        String language = texts.language(request.getHeaders().get("Accept-Language"));
-        return new Page(branding, frameParents, language, texts.texts(language, branding));
+        return Page.of(request, branding, frameParents, texts);
     }
 
     /**
      * @param formTargets origins besides our own a form on the page may lead to (an OAuth provider the
      *                    connect form redirects to); CSP {@code form-action} also covers redirects
      */
-    public MutableHttpResponse<String> render(HttpStatus status, String view, Page page, Map<String, Object> model,
-                                              List<String> formTargets, HttpRequest<?> request) {
+    public MutableHttpResponse<String> render(HttpStatus status, PageView view, Page page, List<String> formTargets,
+                                              HttpRequest<?> request) {
         String nonce = nonce();
-        Map<String, Object> data = new HashMap<>(model);
+        Map<String, Object> data = new HashMap<>(view.toModel());
         data.putIfAbsent("t", page.texts());
         data.put("lang", page.language());
         data.put("nonce", nonce);
@@ -75,7 +79,7 @@ public class PortalPages {
         data.put("origins", write(page.frameParents().origins()));
         StringWriter out = new StringWriter();
         try {
-            renderer.render("portal/" + view, data, request).writeTo(out);
+            renderer.render("portal/" + view.template(), data, request).writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
