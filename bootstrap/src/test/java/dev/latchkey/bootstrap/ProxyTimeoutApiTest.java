@@ -153,6 +153,20 @@ class ProxyTimeoutApiTest extends ApiTest {
     }
 
     @Test
+    void a_provider_silent_mid_body_has_its_answer_cut_and_its_connection_closed_not_reused() throws Exception {
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        URI.create(server.getURL() + "/v1/proxy/timed/stall"))
+                .header("Authorization", "Bearer " + key).header("X-Linked-Account-Id", account).build(), HttpResponse.BodyHandlers.ofInputStream());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (InputStream body = response.body()) {
+            assertThatThrownBy(body::readAllBytes).isInstanceOf(IOException.class);
+        }
+        // Closed, not pooled: a later request never receives the rest of this body.
+        assertThat(latch(dropped, "stall").await(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void a_chunked_answer_cut_mid_body_has_no_last_chunk() throws Exception {
         try (Socket caller = new Socket(InetAddress.getLoopbackAddress(), server.getPort())) {
             caller.setSoTimeout(60_000);
@@ -243,7 +257,10 @@ class ProxyTimeoutApiTest extends ApiTest {
         return latches.computeIfAbsent(path, p -> new CountDownLatch(1));
     }
 
-    /** {@code silent}: never answers. {@code big-*}: a large body. {@code cut*}: part of a body, then the connection ends. */
+    /**
+     * {@code silent}: never answers. {@code big-*}: a large body. {@code cut*}: part of a body, then the connection
+     * ends. {@code stall}: part of a body, then nothing more on a connection kept open.
+     */
     private void serve(SocketChannel connection) {
         String path = "";
         try (connection) {
@@ -266,7 +283,7 @@ class ProxyTimeoutApiTest extends ApiTest {
             boolean chunked = path.endsWith("chunked");
             connection.write(ByteBuffer.wrap(("HTTP/1.1 200 OK\r\nConnection: close\r\n"
                     + (chunked ? "Transfer-Encoding: chunked" : "Content-Length: " + BODY) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1)));
-            int end = path.startsWith("cut") ? CUT_AT : BODY;
+            int end = path.startsWith("cut") || path.equals("stall") ? CUT_AT : BODY;
             connection.configureBlocking(false);
             for (int offset = 0; offset < end; offset += PIECE) {
                 ByteBuffer piece = piece(offset, chunked);
@@ -279,6 +296,13 @@ class ProxyTimeoutApiTest extends ApiTest {
             }
             if (chunked && end == BODY) {
                 connection.write(ByteBuffer.wrap("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1)));
+            }
+            if (path.equals("stall")) {
+                connection.configureBlocking(true);
+                while (connection.read(request.clear()) >= 0) {
+                    // keep the connection open, the body unfinished, until the proxy closes it
+                }
+                latch(dropped, path).countDown();
             }
         } catch (IOException closedByTheProxy) {
             latch(dropped, path).countDown();
