@@ -55,7 +55,8 @@ import java.util.function.Consumer;
  * the token is refreshed once and the request replayed once, and so that a request on a pooled
  * connection the provider had just closed is sent again on a new one. A larger or chunked body streams
  * through as it arrives, reading from the caller only as fast as the provider takes it; the answer
- * streams back the same way.
+ * streams back the same way (and while the caller does not take it, the provider's silence is not timed).
+ * An answer cut after it began closes the caller's connection, so that the caller never takes it for whole.
  */
 final class ProxyExchange {
     static final String RESULT_HEADER = "X-Latchkey-Connection-Id";
@@ -465,7 +466,7 @@ final class ProxyExchange {
         }
         long now = System.nanoTime();
         if (awaitingClient) {
-            // A slow caller is not a silent provider: only a caller that takes nothing for the write timeout is cut.
+            // A slow caller is not a silent provider: only one whose connection stays full for the write timeout is cut.
             long stalled = now - awaitingClientSince;
             long limit = server.settings.writeTimeout().toNanos();
             if (stalled < limit) {
