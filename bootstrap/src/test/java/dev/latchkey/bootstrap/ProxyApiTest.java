@@ -51,8 +51,9 @@ class ProxyApiTest extends ApiTest {
 
     @Override
     public Map<String, String> getProperties() {
+        // The default read timeout (30 s): these tests are not about timeouts (ProxyTimeoutApiTest is), and a
+        // short one would make a loaded machine's slow WireMock look like a silent provider.
         Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("latchkey.proxy.read-timeout", "2s");
         database = properties;
         return properties;
     }
@@ -221,15 +222,7 @@ class ProxyApiTest extends ApiTest {
     }
 
     @Test
-    void an_unreachable_provider_is_502_and_a_slow_one_504() throws Exception {
-        String account = accountWith("echo-header", Map.of("api_key", "k-1"));
-        upstream.stubFor(WireMock.get(urlEqualTo("/api/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(6_000)));
-
-        Reply slow = proxy(HttpRequest.GET("/v1/proxy/echo-header/slow"), account);
-
-        assertThat(slow.status()).isEqualTo(504);
-        assertThat(slow.get("code")).isEqualTo("upstream_timeout");
-
+    void an_unreachable_provider_is_502() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();

@@ -14,6 +14,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -56,7 +57,8 @@ import java.util.function.Consumer;
  * the token is refreshed once and the request replayed once, and so that a request on a pooled
  * connection the provider had just closed is sent again on a new one. A larger or chunked body streams
  * through as it arrives, reading from the caller only as fast as the provider takes it; the answer
- * streams back the same way.
+ * streams back the same way (and while the caller does not take it, the provider's silence is not timed).
+ * An answer cut after it began closes the caller's connection, so that the caller never takes it for whole.
  */
 final class ProxyExchange {
     static final String RESULT_HEADER = "X-Latchkey-Connection-Id";
@@ -96,6 +98,11 @@ final class ProxyExchange {
     private boolean requestSent;
     private boolean streaming;
     private boolean paused;
+    /** Reading from the provider waits until the caller takes what it was sent (its connection is full). */
+    private boolean awaitingClient;
+    private long awaitingClientSince;
+    /** The caller's answer ends where its connection ends (an HTTP/1.0 caller, no Content-Length). */
+    private boolean closeDelimited;
     private boolean replayed;
     private boolean resent;
     private boolean discarding;
@@ -219,8 +226,12 @@ final class ProxyExchange {
     }
 
     void clientWritabilityChanged() {
-        if (lease != null && ctx.channel().isWritable()) {
+        if (awaitingClient && lease != null && ctx.channel().isWritable()) {
+            awaitingClient = false;
             lease.channel().config().setAutoRead(true);
+            // The provider could not be heard while it was not read from: its silence counts from now.
+            stopWatching();
+            watch();
         }
     }
 
@@ -383,7 +394,7 @@ final class ProxyExchange {
             ctx.flush();
             finish(requestSent && HttpUtil.isKeepAlive(providerResponse));
         } else if (!ctx.channel().isWritable()) {
-            lease.channel().config().setAutoRead(false);
+            awaitClient();
         }
     }
 
@@ -411,6 +422,7 @@ final class ProxyExchange {
                 headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
             } else {
                 closeClient = true; // an HTTP/1.0 caller: the end of the body is the end of the connection
+                closeDelimited = true;
             }
         }
         keepOrClose(head);
@@ -447,7 +459,20 @@ final class ProxyExchange {
         }
     }
 
-    // --- the provider's silence ---
+    // --- the provider's silence, the caller's backpressure ---
+
+    /**
+     * The caller is not taking the answer as fast as the provider sends it: stop reading from the provider
+     * until the caller's connection drains. The provider's silence is not timed meanwhile (it cannot be
+     * heard while it is not read from); the caller's stall is, by the write timeout.
+     */
+    private void awaitClient() {
+        lease.channel().config().setAutoRead(false);
+        if (!awaitingClient) {
+            awaitingClient = true;
+            awaitingClientSince = System.nanoTime();
+        }
+    }
 
     private void watch() {
         lastActivity = System.nanoTime();
@@ -461,7 +486,20 @@ final class ProxyExchange {
         if (done || lease == null) {
             return;
         }
-        long silent = System.nanoTime() - lastActivity;
+        long now = System.nanoTime();
+        if (awaitingClient) {
+            // A slow caller is not a silent provider: only one whose connection stays full for the write timeout is cut.
+            long stalled = now - awaitingClientSince;
+            long limit = server.settings.writeTimeout().toNanos();
+            if (stalled < limit) {
+                timer = ctx.executor().schedule(this::checkSilence, limit - stalled, TimeUnit.NANOSECONDS);
+                return;
+            }
+            releaseLease(false);
+            abort();
+            return;
+        }
+        long silent = now - lastActivity;
         long limit = server.settings.readTimeout().toNanos();
         if (silent < limit) {
             timer = ctx.executor().schedule(this::checkSilence, limit - silent, TimeUnit.NANOSECONDS);
@@ -509,10 +547,18 @@ final class ProxyExchange {
         finish(false);
     }
 
+    /**
+     * Ends an answer that has begun but cannot be completed: the caller's connection is closed so that the
+     * caller sees the body cut (short of its Content-Length, or without its last chunk) and never takes it
+     * for whole. An answer that ends where the connection ends is cut with a reset instead of a clean close.
+     */
     private void abort() {
         closeClient = true;
         lastWrite = null;
         finish(false);
+        if (closeDelimited) {
+            ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+        }
         ctx.close();
     }
 
