@@ -35,9 +35,9 @@ public final class GetConfigService implements GetConfigUseCase {
         return new ConfigResult(query.connector(), query.configId(), readout(fields, stored));
     }
 
+    /** What a read shows of the stored values: those of the current fields, secrets masked. */
     static ConfigReadout readout(ConfigFieldSet fields, Optional<StoredConfig> stored) {
         return ConfigReadout.of(fields, stored.map(StoredConfig::values).orElse(Map.of()), stored.map(StoredConfig::secretKeys).orElse(Set.of()),
                 stored.map(StoredConfig::updatedAt));
     }
-
 }
