@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * connector use cases, so a change made through one of them is seen at once by the others.
  */
 public final class ConnectorDirectory {
-    /** How many connector views and parsed private definitions are kept; beyond it the least recent go. */
+    /** How many connector views and parsed private definitions are kept; when full, all are forgotten and read again. */
     private static final int REMEMBERED = 10_000;
 
     private final ConnectorCatalogPort catalog;
@@ -54,13 +54,13 @@ public final class ConnectorDirectory {
      */
     public ConnectorDirectory(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
                               ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes, boolean allowPrivateNetwork,
-                                     java.time.Clock clock, java.time.Duration rememberFor) {
+                              java.time.Clock clock, java.time.Duration rememberFor) {
         this(catalog, privates, settings, schemes, allowPrivateNetwork, Optional.of(new ExpiringCache<>(rememberFor, REMEMBERED, clock)));
     }
 
     private ConnectorDirectory(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
                                ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes, boolean allowPrivateNetwork,
-                                      Optional<ExpiringCache<String, ConnectorView>> views) {
+                               Optional<ExpiringCache<String, ConnectorView>> views) {
         this.views = views;
         this.catalog = catalog;
         this.privates = privates;
@@ -77,6 +77,7 @@ public final class ConnectorDirectory {
         }
     }
 
+    /** Every connector of the workspace, sorted by slug; a private one takes the place of a catalog one of its slug. */
     public List<ConnectorView> list(WorkspaceId workspaceId) {
         Map<ConnectorSlug, ConnectorSettings> chosen = settings.all(workspaceId);
         Map<String, ConnectorView> views = new TreeMap<>();
@@ -89,6 +90,7 @@ public final class ConnectorDirectory {
         return new ArrayList<>(views.values());
     }
 
+    /** One connector: the workspace's private one, else the catalog's; remembered when the directory remembers. */
     public ConnectorView get(WorkspaceId workspaceId, ConnectorSlug slug) {
         if (views.isEmpty()) {
             return read(workspaceId, slug);
