@@ -6,7 +6,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,10 +17,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaModifier.PUBLIC;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
@@ -30,6 +33,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /** The hexagon's rules (../shared/CONVENTIONS.md), checked on the production classes of every module. */
 @AnalyzeClasses(packages = "dev.latchkey", importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
+    private static final String PORT_IN = "dev.latchkey.application.port.in";
+    private static final String SERVICES = "dev.latchkey.application.service";
 
     /** Test code packaged as a test-jar (the persistence module's embedded-PostgreSQL support) is not production code. */
     static final class NoTestJars implements ImportOption {
@@ -74,10 +79,21 @@ class ArchitectureTest {
     static final ArchRule out_ports_are_ports = classes().that().resideInAPackage("dev.latchkey.application.port.out..")
             .and().areInterfaces().should().haveSimpleNameEndingWith("Port");
 
+    /**
+     * One service per use case: {@code <Verb><Noun>Service} implements {@code <Verb><Noun>UseCase} and no other
+     * use case. Code that services share lives in helpers that are not named {@code Service}.
+     */
     @ArchTest
-    static final ArchRule services_are_named_services = classes().that().resideInAPackage("dev.latchkey.application.service..")
-            .and().haveModifier(PUBLIC).and().areTopLevelClasses()
-            .should().haveSimpleNameEndingWith("Service");
+    static final ArchRule each_service_implements_the_use_case_it_is_named_after = classes()
+            .that().resideInAPackage("dev.latchkey.application.service..").and().areTopLevelClasses()
+            .and().haveSimpleNameEndingWith("Service")
+            .should(implementOnlyTheUseCaseNamedAfterThem());
+
+    @ArchTest
+    static final ArchRule each_use_case_has_exactly_one_service = classes()
+            .that().resideInAPackage("dev.latchkey.application.port.in..").and().areInterfaces()
+            .and().haveSimpleNameEndingWith("UseCase")
+            .should(beImplementedByOneServiceNamedAfterThem());
 
     @ArchTest
     static final ArchRule use_cases_are_implemented_by_services = classes().that(implementAUseCase())
@@ -115,6 +131,40 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule no_java_util_logging = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    private static ArchCondition<JavaClass> implementOnlyTheUseCaseNamedAfterThem() {
+        return new ArchCondition<>("implement exactly one use case, the one named after them (XService implements XUseCase)") {
+            @Override
+            public void check(JavaClass service, ConditionEvents events) {
+                String expected = useCaseNameOf(service);
+                List<String> useCases = service.getAllRawInterfaces().stream()
+                        .filter(i -> i.getPackageName().startsWith(PORT_IN)).map(JavaClass::getSimpleName).sorted().toList();
+                if (!useCases.equals(List.of(expected))) {
+                    events.add(SimpleConditionEvent.violated(service, service.getName() + " implements " + useCases
+                            + " instead of exactly [" + expected + "]"));
+                }
+            }
+        };
+    }
+
+    private static ArchCondition<JavaClass> beImplementedByOneServiceNamedAfterThem() {
+        return new ArchCondition<>("be implemented by exactly one class, named after them (XUseCase by XService)") {
+            @Override
+            public void check(JavaClass useCase, ConditionEvents events) {
+                String expected = SERVICES + "." + useCase.getSimpleName().replaceFirst("UseCase$", "Service");
+                List<String> implementations = useCase.getAllSubclasses().stream()
+                        .filter(c -> !c.isInterface()).map(JavaClass::getName).sorted().toList();
+                if (!implementations.equals(List.of(expected))) {
+                    events.add(SimpleConditionEvent.violated(useCase, useCase.getName() + " is implemented by " + implementations
+                            + " instead of exactly [" + expected + "]"));
+                }
+            }
+        };
+    }
+
+    private static String useCaseNameOf(JavaClass service) {
+        return service.getSimpleName().replaceFirst("Service$", "UseCase");
+    }
 
     private static DescribedPredicate<JavaClass> implementAUseCase() {
         return DescribedPredicate.describe("implement a use case", javaClass -> !javaClass.isInterface()

@@ -37,7 +37,7 @@ public final class DisconnectService implements DisconnectUseCase {
 
     @Override
     public void disconnect(WorkspaceId workspaceId, LinkedAccountId accountId, ConnectionId connectionId) {
-        Connection connection = ListConnectionsService.owned(accounts, connections, workspaceId, accountId, connectionId);
+        Connection connection = AccountLookups.owned(accounts, connections, workspaceId, accountId, connectionId);
         revoker.revoke(connection);
         transactions.inTransaction(() -> {
             if (connections.delete(workspaceId, connectionId)) {

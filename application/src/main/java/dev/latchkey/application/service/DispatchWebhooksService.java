@@ -1,7 +1,6 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.DispatchWebhooksUseCase;
-import dev.latchkey.application.port.in.PurgeOldWebhookEventsUseCase;
 import dev.latchkey.application.port.out.WebhookDeliveryStorePort;
 import dev.latchkey.application.port.out.WebhookDeliveryStorePort.Claimed;
 import dev.latchkey.application.port.out.WebhookSenderPort;
@@ -21,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * 1 h) until 24 h after the event, then failed. A crash mid-send leaves the delivery pending: it is
  * due again when its lease runs out, on whichever instance claims it first.
  */
-public final class DispatchWebhooksService implements DispatchWebhooksUseCase, PurgeOldWebhookEventsUseCase {
+public final class DispatchWebhooksService implements DispatchWebhooksUseCase {
     private static final System.Logger LOG = System.getLogger(DispatchWebhooksService.class.getName());
     /** Longer than the longest send (10 s to connect + 30 s to read). */
     static final Duration LEASE = Duration.ofMinutes(2);
@@ -35,11 +34,6 @@ public final class DispatchWebhooksService implements DispatchWebhooksUseCase, P
         this.deliveries = deliveries;
         this.sender = sender;
         this.clock = clock;
-    }
-
-    @Override
-    public int purge() {
-        return deliveries.purgeEventsBefore(clock.instant().minus(WebhookDelivery.RETENTION));
     }
 
     @Override

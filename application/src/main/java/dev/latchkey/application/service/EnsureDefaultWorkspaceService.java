@@ -59,10 +59,7 @@ public final class EnsureDefaultWorkspaceService implements EnsureDefaultWorkspa
                 return Optional.empty();
             }
             Workspace workspace = defaultWorkspace(Environment.TEST, now);
-            ApiKeySecret secret = ApiKeySecret.generate(workspace.environment(), random);
-            ApiKey key = ApiKey.of(workspace.id(), secret, now);
-            keys.insert(key);
-            return Optional.of(new WorkspaceWithKey(workspace, key, secret));
+            return Optional.of(ApiKeys.issue(keys, workspace, random, now));
         });
         // Once stored (committed), neither key may be refused as one that was unknown a moment ago.
         bootstrapKey.ifPresent(secret -> authentication.forgetUnknown(secret.hash()));

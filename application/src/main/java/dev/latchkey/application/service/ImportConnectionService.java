@@ -35,7 +35,7 @@ public final class ImportConnectionService implements ImportConnectionUseCase {
 
     @Override
     public Connection importConnection(ImportConnectionCommand command) {
-        LinkedAccount account = ListConnectionsService.account(accounts, command.workspaceId(), command.accountId());
+        LinkedAccount account = AccountLookups.account(accounts, command.workspaceId(), command.accountId());
         ConnectorView view = connectors.get(command.workspaceId(), command.connector());
         AuthMethod method = Inputs.authMethod(view.definition(), command.authType());
         Violations v = new Violations();

@@ -12,6 +12,9 @@ final class OAuthSecrets {
     private OAuthSecrets() {
     }
 
+    /** Far longer than any value {@link #random} makes (43 characters): a longer one is not worth hashing. */
+    private static final int MAX_PRESENTED_LENGTH = 100;
+
     static String random(SecureRandom random) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
@@ -20,6 +23,11 @@ final class OAuthSecrets {
 
     static String stateHash(String state) {
         return HexFormat.of().formatHex(sha256(state));
+    }
+
+    /** Whether a value presented back to us (a link code, a session cookie) could be one {@link #random} made. */
+    static boolean couldBeOurs(String presented) {
+        return presented != null && !presented.isEmpty() && presented.length() <= MAX_PRESENTED_LENGTH;
     }
 
     static String challenge(String verifier) {

@@ -1,6 +1,5 @@
 package dev.latchkey.application.service;
 
-import dev.latchkey.application.port.in.PurgeExpiredRevocationsUseCase;
 import dev.latchkey.application.port.in.RevokeSessionTokenUseCase;
 import dev.latchkey.application.port.out.SessionRevocationStorePort;
 import dev.latchkey.domain.NotFoundException;
@@ -9,7 +8,7 @@ import dev.latchkey.domain.workspace.WorkspaceId;
 
 import java.time.Clock;
 
-public final class RevokeSessionTokenService implements RevokeSessionTokenUseCase, PurgeExpiredRevocationsUseCase {
+public final class RevokeSessionTokenService implements RevokeSessionTokenUseCase {
     private final SessionRevocationStorePort revocations;
     private final Clock clock;
 
@@ -26,10 +25,5 @@ public final class RevokeSessionTokenService implements RevokeSessionTokenUseCas
         if (!grant.isExpiredAt(clock.instant())) {
             revocations.revoke(grant);
         }
-    }
-
-    @Override
-    public int purge() {
-        return revocations.purgeExpired(clock.instant());
     }
 }

@@ -65,7 +65,7 @@ class CompleteAuthorizationServiceTest {
     private final FakeOAuth2Scheme oauth = new FakeOAuth2Scheme().returning(Map.of("team_id", "T1"), List.of("chat:write"));
     private final List<AuthSchemePort> schemes = List.of(oauth, new FakeKeyScheme());
     private final ScriptedProviderHttp http = new ScriptedProviderHttp();
-    private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
+    private final ConnectorServices directory = new ConnectorServices(
             FixedConnectorCatalog.of(read(slackSource()), read(zendeskSource())), privates, new InMemoryConnectorSettingsStore(), schemes, false);
     private final ConnectAppService connect = new ConnectAppService(directory, accounts, connections, pending, workspaceSettings,
             schemes, http, new SecureRandom(), clock, REDIRECT_URI, outbox, transactions);

@@ -67,12 +67,17 @@ class ConfigServicesTest {
     private final InMemoryEventOutbox events = new InMemoryEventOutbox(transactions);
     private final InMemoryLinkedAccountStore accounts = new InMemoryLinkedAccountStore();
     private final InMemoryConfigStore store = new InMemoryConfigStore(transactions);
-    private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
+    private final ConnectorServices directory = new ConnectorServices(
             FixedConnectorCatalog.of(read(with(slackSource(), "config_fields", List.of(def("channel", "select", "options_from",
                     Map.of("path", "/conversations.list", "items", "/channels", "label", "/name", "value", "/id")))))),
             new InMemoryPrivateConnectorStore(), new InMemoryConnectorSettingsStore(), List.of(new FakeOAuth2Scheme(), new FakeKeyScheme()), false);
-    private final ConfigFieldsService fields = new ConfigFieldsService(directory, store, clock);
-    private final ConfigService configs = new ConfigService(accounts, fields, store, events, transactions, clock);
+    private final DefineConfigFieldsService defineFields = new DefineConfigFieldsService(directory, store, clock);
+    private final GetConfigFieldsService fields = new GetConfigFieldsService(directory, store);
+    private final ResetConfigFieldsService resetFields = new ResetConfigFieldsService(directory, store);
+    private final GetConfigService getConfig = new GetConfigService(accounts, fields, store);
+    private final SaveConfigService saveConfig = new SaveConfigService(accounts, fields, store, events, transactions, clock);
+    private final DeleteConfigService deleteConfig = new DeleteConfigService(accounts, fields, store, events, transactions, clock);
+    private final ListConfigsService listConfigs = new ListConfigsService(accounts, fields, store);
     private final WorkspaceId workspace = WorkspaceId.random();
     private final LinkedAccountId alice = new LinkedAccountId("alice");
 
@@ -90,7 +95,7 @@ class ConfigServicesTest {
     @BeforeEach
     void setUp() {
         accounts.insert(LinkedAccount.create(workspace, alice, Optional.empty(), Metadata.EMPTY, clock.instant()));
-        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(
+        defineFields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(
                 def("channel", "text", "required", true),
                 def("limit", "number", "max", 10),
                 def("key", "text", "secret", true))));
@@ -112,23 +117,23 @@ class ConfigServicesTest {
     void the_workspace_s_fields_override_the_connector_s_until_reset() {
         assertThat(fields.get(workspace, SLACK).source()).isEqualTo(ConfigFieldsResult.Source.WORKSPACE);
 
-        fields.reset(workspace, SLACK);
+        resetFields.reset(workspace, SLACK);
 
         ConfigFieldsResult defaults = fields.get(workspace, SLACK);
         assertThat(defaults.source()).isEqualTo(ConfigFieldsResult.Source.CONNECTOR);
         assertThat(defaults.fields().fields()).extracting(ConfigField::key).containsExactly("channel");
-        assertThatThrownBy(() -> fields.define(new DefineConfigFieldsCommand(workspace, new ConnectorSlug("nope"), List.of())))
+        assertThatThrownBy(() -> defineFields.define(new DefineConfigFieldsCommand(workspace, new ConnectorSlug("nope"), List.of())))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> fields.define(new DefineConfigFieldsCommand(workspace, SLACK, null)))
+        assertThatThrownBy(() -> defineFields.define(new DefineConfigFieldsCommand(workspace, SLACK, null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("fields: is required");
     }
 
     @Test
     void a_save_stores_and_emits_config_updated_with_the_changed_keys_in_one_transaction() {
-        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", 3, "key", "s3cret")));
+        saveConfig.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", 3, "key", "s3cret")));
         clock.advance(Duration.ofMinutes(1));
-        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", 4, "key", ConfigField.MASK)));
-        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", 4.0, "key", ConfigField.MASK)));
+        saveConfig.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", 4, "key", ConfigField.MASK)));
+        saveConfig.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", 4.0, "key", ConfigField.MASK)));
 
         List<Event> updates = events.events();
         assertThat(updates).extracting(Event::type).containsOnly(Event.CONFIG_UPDATED).hasSize(2);
@@ -146,7 +151,7 @@ class ConfigServicesTest {
     @Test
     void an_invalid_save_reports_everything_and_changes_nothing() {
         InvalidConfigException invalid = catchThrowableOfType(InvalidConfigException.class,
-                () -> configs.save(new SaveConfigCommand(query("default"), values("limit", 11, "colour", "red", "key", ConfigField.MASK))));
+                () -> saveConfig.save(new SaveConfigCommand(query("default"), values("limit", 11, "colour", "red", "key", ConfigField.MASK))));
 
         assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactlyInAnyOrder("key", "colour", "channel", "limit");
         assertThat(store.configCount()).isZero();
@@ -155,10 +160,10 @@ class ConfigServicesTest {
 
     @Test
     void values_of_a_removed_field_are_kept_through_later_saves() {
-        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", "s3cret")));
-        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"))));
+        saveConfig.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", "s3cret")));
+        defineFields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"))));
 
-        var saved = configs.save(new SaveConfigCommand(query("default"), values("channel", "C2")));
+        var saved = saveConfig.save(new SaveConfigCommand(query("default"), values("channel", "C2")));
 
         assertThat(saved.readout().fields()).extracting(f -> f.field().key()).containsExactly("channel");
         var stored = store.find(workspace, accounts.find(workspace, alice).orElseThrow().key(), SLACK, ConfigId.DEFAULT).orElseThrow();
@@ -168,13 +173,13 @@ class ConfigServicesTest {
 
     @Test
     void a_secret_sent_back_masked_is_kept_sealed_after_its_field_stopped_being_secret() {
-        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", "whsec-XYZ")));
-        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"), def("key", "text"))));
-        var read = configs.get(query("default"));
+        saveConfig.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", "whsec-XYZ")));
+        defineFields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"), def("key", "text"))));
+        var read = getConfig.get(query("default"));
         Object shown = read.readout().fields().stream().filter(f -> f.field().key().equals("key")).findFirst().orElseThrow().value();
         assertThat(shown).isEqualTo(ConfigField.MASK);
 
-        configs.save(new SaveConfigCommand(query("default"), values("channel", "C2", "key", shown)));
+        saveConfig.save(new SaveConfigCommand(query("default"), values("channel", "C2", "key", shown)));
 
         var stored = store.find(workspace, accounts.find(workspace, alice).orElseThrow().key(), SLACK, ConfigId.DEFAULT).orElseThrow();
         assertThat(stored.values()).containsEntry("key", "whsec-XYZ");
@@ -184,38 +189,38 @@ class ConfigServicesTest {
 
     @Test
     void a_kept_secret_that_no_longer_fits_is_refused_without_quoting_it() {
-        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", "whsec-XYZ")));
-        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"),
+        saveConfig.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", "whsec-XYZ")));
+        defineFields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"),
                 def("key", "select", "options", List.of(Map.of("label", "A", "value", "a"))))));
 
         InvalidConfigException invalid = catchThrowableOfType(InvalidConfigException.class,
-                () -> configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", ConfigField.MASK))));
+                () -> saveConfig.save(new SaveConfigCommand(query("default"), values("channel", "C1", "key", ConfigField.MASK))));
 
         assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactly("key");
         assertThat(invalid.violations().toString() + invalid.getMessage()).doesNotContain("whsec");
-        assertThat(configs.get(query("default")).readout().fieldErrors().toString()).doesNotContain("whsec");
+        assertThat(getConfig.get(query("default")).readout().fieldErrors().toString()).doesNotContain("whsec");
     }
 
     @Test
     void an_unknown_key_is_refused_even_when_its_value_is_null() {
         InvalidConfigException invalid = catchThrowableOfType(InvalidConfigException.class,
-                () -> configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "zzz", null))));
+                () -> saveConfig.save(new SaveConfigCommand(query("default"), values("channel", "C1", "zzz", null))));
 
         assertThat(invalid.violations()).extracting(FieldViolation::field).containsExactly("zzz");
         assertThat(store.configCount()).isZero();
-        var saved = configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", null)));
+        var saved = saveConfig.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", null)));
         assertThat(saved.readout().fieldErrors()).isEmpty();
     }
 
     @Test
     void a_delete_emits_config_updated_with_every_key_that_had_a_value_and_deleted_in_its_transaction() {
-        configs.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", 3, "key", "s3cret")));
-        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"), def("limit", "number"))));
+        saveConfig.save(new SaveConfigCommand(query("default"), values("channel", "C1", "limit", 3, "key", "s3cret")));
+        defineFields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("channel", "text"), def("limit", "number"))));
         int before = events.events().size();
 
-        configs.delete(query("default"));
-        configs.delete(query("default"));
-        configs.delete(query("never-saved"));
+        deleteConfig.delete(query("default"));
+        deleteConfig.delete(query("default"));
+        deleteConfig.delete(query("never-saved"));
 
         List<Event> emitted = events.events().subList(before, events.events().size());
         assertThat(emitted).as("one event: nothing changes when nothing is stored").hasSize(1);
@@ -230,8 +235,8 @@ class ConfigServicesTest {
     void configs_of_an_unknown_linked_account_are_not_found() {
         ConfigQuery stranger = new ConfigQuery(workspace, new LinkedAccountId("stranger"), SLACK, ConfigId.DEFAULT);
 
-        assertThat(catchThrowableOfType(NotFoundException.class, () -> configs.get(stranger)).code()).isEqualTo("linked_account_not_found");
-        assertThat(catchThrowableOfType(NotFoundException.class, () -> configs.list(WorkspaceId.random(), alice)).code())
+        assertThat(catchThrowableOfType(NotFoundException.class, () -> getConfig.get(stranger)).code()).isEqualTo("linked_account_not_found");
+        assertThat(catchThrowableOfType(NotFoundException.class, () -> listConfigs.list(WorkspaceId.random(), alice)).code())
                 .isEqualTo("linked_account_not_found");
     }
 
@@ -242,7 +247,7 @@ class ConfigServicesTest {
     private final List<PrepareProxyRequestCommand> prepared = new ArrayList<>();
 
     private ListConfigOptionsService options(RuntimeException refusal) {
-        fields.reset(workspace, SLACK);
+        resetFields.reset(workspace, SLACK);
         return new ListConfigOptionsService(accounts, connections, fields, directory, command -> {
             prepared.add(command);
             if (refusal != null) {
@@ -259,7 +264,7 @@ class ConfigServicesTest {
 
     @Test
     void a_401_is_retried_once_with_a_forced_refresh_and_a_search_without_search_param_filters_the_page() {
-        fields.reset(workspace, SLACK);
+        resetFields.reset(workspace, SLACK);
         http.respondJson("GET", "https://slack.com/api/conversations.list", 401, Map.of("ok", false));
         ScriptedProviderHttp first = http;
         // the provider accepts the request once the token was refreshed
@@ -334,7 +339,7 @@ class ConfigServicesTest {
 
     @Test
     void options_of_an_unknown_linked_account_are_not_found_even_static_ones() {
-        fields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("mode", "select", "options", List.of(Map.of("label", "A", "value", "a"))))));
+        defineFields.define(new DefineConfigFieldsCommand(workspace, SLACK, List.of(def("mode", "select", "options", List.of(Map.of("label", "A", "value", "a"))))));
         ListConfigOptionsService service = new ListConfigOptionsService(accounts, connections, fields, directory, command -> {
             throw new AssertionError("no provider request for an unknown account");
         }, http);

@@ -76,7 +76,7 @@ class ConnectAppServiceTest {
     private final FakeKeyScheme keys = new FakeKeyScheme();
     private final List<AuthSchemePort> schemes = List.of(oauth, keys);
     private final ScriptedProviderHttp http = new ScriptedProviderHttp();
-    private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
+    private final ConnectorServices directory = new ConnectorServices(
             FixedConnectorCatalog.of(read(slackSource()), read(zendeskSource()), read(notionSource()), read(stripeSource())),
             new InMemoryPrivateConnectorStore(), new InMemoryConnectorSettingsStore(), schemes, false);
     private final ConnectAppService service = new ConnectAppService(directory, accounts, connections, pending, workspaceSettings,
@@ -173,7 +173,7 @@ class ConnectAppServiceTest {
 
     @Test
     void oauth_without_the_workspace_s_oauth_app_is_oauth_client_missing() {
-        ConnectAppService withoutClients = new ConnectAppService(new ConnectorDirectoryService(FixedConnectorCatalog.of(read(slackSource())),
+        ConnectAppService withoutClients = new ConnectAppService(new ConnectorServices(FixedConnectorCatalog.of(read(slackSource())),
                 new InMemoryPrivateConnectorStore(), new InMemoryConnectorSettingsStore(), schemes, false), accounts, connections, pending,
                 workspaceSettings, schemes, http, new SecureRandom(), clock, REDIRECT_URI, outbox, transactions);
 

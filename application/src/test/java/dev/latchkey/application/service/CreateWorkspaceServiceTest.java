@@ -35,6 +35,8 @@ class CreateWorkspaceServiceTest {
     private final AuthenticateApiKeyService authenticate = new AuthenticateApiKeyService(keys, clock, Runnable::run);
     private final CreateWorkspaceService service = new CreateWorkspaceService(workspaces, keys, transactions, new SecureRandom(), clock,
             authenticate);
+    private final CreateApiKeyService createKey = new CreateApiKeyService(workspaces, keys, new SecureRandom(), clock, authenticate);
+    private final ListWorkspacesService listWorkspaces = new ListWorkspacesService(workspaces);
 
     private WorkspaceWithKey create(String name, Environment environment) {
         return service.create(new CreateWorkspaceCommand(new WorkspaceName(name), environment));
@@ -111,7 +113,7 @@ class CreateWorkspaceServiceTest {
         WorkspaceWithKey made = create("acme", Environment.LIVE);
         clock.advance(Duration.ofDays(30));
 
-        WorkspaceWithKey rotated = service.create(made.workspace().id());
+        WorkspaceWithKey rotated = createKey.create(made.workspace().id());
 
         assertThat(rotated.workspace()).isEqualTo(made.workspace());
         assertThat(rotated.secret().reveal()).startsWith("lk_live_").isNotEqualTo(made.secret().reveal());
@@ -125,7 +127,7 @@ class CreateWorkspaceServiceTest {
     void an_extra_key_for_an_unknown_workspace_is_workspace_not_found() {
         WorkspaceId unknown = WorkspaceId.random();
 
-        NotFoundException notFound = catchThrowableOfType(NotFoundException.class, () -> service.create(unknown));
+        NotFoundException notFound = catchThrowableOfType(NotFoundException.class, () -> createKey.create(unknown));
 
         assertThat(notFound.code()).isEqualTo("workspace_not_found");
         assertThat(keys.all()).isEmpty();
@@ -136,6 +138,6 @@ class CreateWorkspaceServiceTest {
         Workspace acme = create("acme", Environment.TEST).workspace();
         Workspace acmeLive = create("acme-live", Environment.LIVE).workspace();
 
-        assertThat(service.list()).containsExactlyInAnyOrder(acme, acmeLive);
+        assertThat(listWorkspaces.list()).containsExactlyInAnyOrder(acme, acmeLive);
     }
 }

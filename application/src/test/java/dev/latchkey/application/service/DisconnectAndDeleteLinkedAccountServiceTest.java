@@ -49,7 +49,7 @@ class DisconnectAndDeleteLinkedAccountServiceTest {
     private final FakeOAuth2Scheme oauth = new FakeOAuth2Scheme();
     private final FakeKeyScheme keys = new FakeKeyScheme();
     private final List<AuthSchemePort> schemes = List.of(oauth, keys);
-    private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
+    private final ConnectorServices directory = new ConnectorServices(
             FixedConnectorCatalog.of(read(slackSource()), read(stripeSource())), new InMemoryPrivateConnectorStore(),
             new InMemoryConnectorSettingsStore(), schemes, false);
     private final InMemoryTransactions transactions = new InMemoryTransactions();

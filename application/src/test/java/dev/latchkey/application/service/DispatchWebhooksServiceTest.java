@@ -36,12 +36,15 @@ class DispatchWebhooksServiceTest {
     private final MutableClock clock = MutableClock.at("2026-04-01T10:00:00Z");
     private final InMemoryWebhooks store = new InMemoryWebhooks();
     private final RecordingWebhookSender sender = new RecordingWebhookSender();
-    private final ManageWebhooksService manage = new ManageWebhooksService(store, store, sender, new SecureRandom(), clock);
+    private final CreateWebhookService createWebhook = new CreateWebhookService(store, sender, new SecureRandom(), clock);
+    private final ListWebhooksService listWebhooks = new ListWebhooksService(store);
+    private final ListWebhookDeliveriesService listDeliveries = new ListWebhookDeliveriesService(store, store);
+    private final PurgeOldWebhookEventsService purge = new PurgeOldWebhookEventsService(store, clock);
     private final DispatchWebhooksService dispatch = new DispatchWebhooksService(store, sender, clock);
     private final WorkspaceId workspace = WorkspaceId.random();
 
     private CreatedWebhookResult endpoint(String url, String... events) {
-        return manage.create(new CreateWebhookCommand(workspace, url, List.of(events)));
+        return createWebhook.create(new CreateWebhookCommand(workspace, url, List.of(events)));
     }
 
     private WebhookDeliveryId event(String type, Instant at) {
@@ -72,7 +75,7 @@ class DispatchWebhooksServiceTest {
         event("connection.deleted", clock.instant().minus(Duration.ofDays(30)).plusSeconds(1));
         dispatch.dispatchDue(); // both delivered (the sender answers 200)
 
-        assertThat(dispatch.purge()).isEqualTo(1);
+        assertThat(purge.purge()).isEqualTo(1);
         assertThat(store.listByEndpoint(workspace, created.endpoint().id(), 10))
                 .extracting(d -> d.eventType()).containsExactly("connection.deleted");
     }
@@ -188,8 +191,8 @@ class DispatchWebhooksServiceTest {
 
         assertThat(sender.sent()).hasSize(2);
         List<WebhookDelivery> all = new ArrayList<>();
-        for (var endpoint : manage.list(workspace)) {
-            all.addAll(manage.deliveries(workspace, endpoint.id()));
+        for (var endpoint : listWebhooks.list(workspace)) {
+            all.addAll(listDeliveries.deliveries(workspace, endpoint.id()));
         }
         assertThat(all).extracting(WebhookDelivery::status).containsExactlyInAnyOrder(Status.PENDING, Status.DELIVERED);
         assertThat(all).filteredOn(d -> d.status() == Status.PENDING).singleElement().satisfies(d -> {
@@ -327,7 +330,7 @@ class DispatchWebhooksServiceTest {
         endpoint("https://all.example/hook", "*");
         endpoint("https://created.example/hook", Event.CONNECTION_CREATED);
         endpoint("https://deleted.example/hook", Event.CONNECTION_DELETED);
-        manage.create(new CreateWebhookCommand(WorkspaceId.random(), "https://other-workspace.example/hook", List.of("*")));
+        createWebhook.create(new CreateWebhookCommand(WorkspaceId.random(), "https://other-workspace.example/hook", List.of("*")));
         store.append(Event.of(workspace, Event.CONNECTION_CREATED, clock.instant(), Map.of()));
 
         dispatch.dispatchDue();

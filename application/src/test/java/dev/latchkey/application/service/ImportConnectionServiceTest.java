@@ -54,7 +54,7 @@ class ImportConnectionServiceTest {
     private final FakeOAuth2Scheme oauth = new FakeOAuth2Scheme();
     private final FakeKeyScheme keys = new FakeKeyScheme();
     private final List<AuthSchemePort> schemes = List.of(oauth, keys);
-    private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
+    private final ConnectorServices directory = new ConnectorServices(
             FixedConnectorCatalog.of(read(slackSource()), read(stripeSource())), new InMemoryPrivateConnectorStore(),
             new InMemoryConnectorSettingsStore(), schemes, false);
     private final ImportConnectionService service = new ImportConnectionService(directory, accounts, connections, clock, outbox, transactions);

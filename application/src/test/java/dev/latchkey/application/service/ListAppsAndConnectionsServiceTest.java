@@ -46,11 +46,13 @@ class ListAppsAndConnectionsServiceTest {
     private final InMemoryLinkedAccountStore accounts = new InMemoryLinkedAccountStore();
     private final InMemoryConnectionStore connections = new InMemoryConnectionStore();
     private final List<AuthSchemePort> schemes = List.of(new FakeOAuth2Scheme(), new FakeKeyScheme());
-    private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
+    private final ConnectorServices directory = new ConnectorServices(
             FixedConnectorCatalog.of(read(slackSource()), read(stripeSource()), read(zendeskSource())), new InMemoryPrivateConnectorStore(),
             new InMemoryConnectorSettingsStore(), schemes, false);
-    private final ListAppsService apps = new ListAppsService(directory, directory, accounts, connections);
+    private final ListAppsService apps = new ListAppsService(directory, accounts, connections);
+    private final GetAppService app = new GetAppService(directory, accounts, connections);
     private final ListConnectionsService list = new ListConnectionsService(accounts, connections);
+    private final GetConnectionService connection = new GetConnectionService(accounts, connections);
     private final WorkspaceId workspace = WorkspaceId.random();
     private final LinkedAccountId aliceId = new LinkedAccountId("alice");
     private LinkedAccount alice;
@@ -100,18 +102,18 @@ class ListAppsAndConnectionsServiceTest {
         Connection older = connection(alice, SLACK, "Team A", T0);
         connections.update(older.expired("invalid_grant", T0));
 
-        assertThat(apps.get(workspace, aliceId, SLACK).status()).contains(ConnectionStatus.EXPIRED);
+        assertThat(app.get(workspace, aliceId, SLACK).status()).contains(ConnectionStatus.EXPIRED);
 
         connection(alice, SLACK, "Team B", T0.plus(Duration.ofMinutes(1)));
-        assertThat(apps.get(workspace, aliceId, SLACK).status()).contains(ConnectionStatus.ACTIVE);
-        assertThat(apps.get(workspace, aliceId, SLACK).connections()).hasSize(2);
+        assertThat(app.get(workspace, aliceId, SLACK).status()).contains(ConnectionStatus.ACTIVE);
+        assertThat(app.get(workspace, aliceId, SLACK).connections()).hasSize(2);
     }
 
     @Test
     void a_disabled_app_is_connector_not_found() {
         disable(SLACK);
 
-        NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> apps.get(workspace, aliceId, SLACK));
+        NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> app.get(workspace, aliceId, SLACK));
 
         assertThat(e.code()).isEqualTo("connector_not_found");
     }
@@ -136,10 +138,10 @@ class ListAppsAndConnectionsServiceTest {
     void getting_another_account_s_connection_is_connection_not_found() {
         Connection bobs = connection(bob, SLACK, "Bob's team", T0);
 
-        NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> list.get(workspace, aliceId, bobs.id()));
+        NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> connection.get(workspace, aliceId, bobs.id()));
 
         assertThat(e.code()).isEqualTo("connection_not_found");
-        assertThat(catchThrowableOfType(NotFoundException.class, () -> list.get(workspace, aliceId, ConnectionId.random())).code())
+        assertThat(catchThrowableOfType(NotFoundException.class, () -> connection.get(workspace, aliceId, ConnectionId.random())).code())
                 .isEqualTo("connection_not_found");
     }
 
@@ -147,6 +149,6 @@ class ListAppsAndConnectionsServiceTest {
     void getting_an_own_connection_returns_it() {
         Connection own = connection(alice, SLACK, "Team A", T0);
 
-        assertThat(list.get(workspace, aliceId, own.id())).isEqualTo(own);
+        assertThat(connection.get(workspace, aliceId, own.id())).isEqualTo(own);
     }
 }

@@ -51,11 +51,15 @@ class PortalServiceTest {
     private final InMemoryLinkedAccountStore accounts = new InMemoryLinkedAccountStore();
     private final InMemoryWorkspaceSettingsStore settings = new InMemoryWorkspaceSettingsStore();
     private final InMemoryPortalStores stores = new InMemoryPortalStores();
-    private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
+    private final ConnectorServices directory = new ConnectorServices(
             FixedConnectorCatalog.of(read(slackSource()), read(stripeSource())), new InMemoryPrivateConnectorStore(),
             new InMemoryConnectorSettingsStore(), List.of(new FakeOAuth2Scheme(), new FakeKeyScheme()), false);
-    private final PortalService portal = new PortalService(accounts, directory, settings, stores, stores, stores, new SecureRandom(), clock);
-    private final BrandingService branding = new BrandingService(stores);
+    private final CreateConnectLinkService createLink = new CreateConnectLinkService(accounts, directory, settings, stores, new SecureRandom(),
+            clock);
+    private final OpenConnectLinkService openLink = new OpenConnectLinkService(settings, stores, stores, stores, new SecureRandom(), clock);
+    private final GetPortalSessionService getSession = new GetPortalSessionService(settings, stores, stores, clock);
+    private final GetBrandingService getBranding = new GetBrandingService(stores);
+    private final UpdateBrandingService updateBranding = new UpdateBrandingService(stores);
     private final WorkspaceId workspace = WorkspaceId.random();
     private final LinkedAccountId account = new LinkedAccountId("cust-42");
 
@@ -66,7 +70,7 @@ class PortalServiceTest {
     }
 
     private CreatedConnectLink link(PortalScope scope, Optional<Duration> lifetime) {
-        return portal.create(new CreateConnectLinkCommand(workspace, account, scope, lifetime));
+        return createLink.create(new CreateConnectLinkCommand(workspace, account, scope, lifetime));
     }
 
     private static PortalScope scope(List<String> connectors, String returnUrl) {
@@ -90,30 +94,30 @@ class PortalServiceTest {
     void a_link_opens_once_into_a_session_bound_to_its_account_and_scope() {
         PortalScope scope = scope(List.of("slack"), APP + "/back");
         CreatedConnectLink created = link(scope, Optional.empty());
-        OpenConnectLinkResult first = portal.open(created.code());
+        OpenConnectLinkResult first = openLink.open(created.code());
         assertThat(first).isInstanceOf(OpenConnectLinkResult.Opened.class);
         OpenConnectLinkResult.Opened opened = (OpenConnectLinkResult.Opened) first;
         assertThat(opened.session().accountId()).isEqualTo(account);
         assertThat(opened.session().scope()).isEqualTo(scope);
         assertThat(stores.sessions()).singleElement().satisfies(s -> assertThat(s.idHash()).isNotEqualTo(opened.sessionSecret()));
-        assertThat(portal.open(created.code())).isInstanceOf(OpenConnectLinkResult.Refused.class);
+        assertThat(openLink.open(created.code())).isInstanceOf(OpenConnectLinkResult.Refused.class);
 
-        PortalView view = portal.find(opened.sessionSecret()).orElseThrow();
+        PortalView view = getSession.find(opened.sessionSecret()).orElseThrow();
         assertThat(view.session().workspaceId()).isEqualTo(workspace);
         assertThat(view.allowedOrigins().origins()).containsExactly(APP);
     }
 
     @Test
     void an_expired_link_is_refused_with_the_workspaces_branding_and_framing_origins() {
-        branding.update(workspace, Branding.parse(Map.of("name", "Acme"), ""));
+        updateBranding.update(workspace, Branding.parse(Map.of("name", "Acme"), ""));
         CreatedConnectLink created = link(scope(List.of(), null), Optional.of(Duration.ofMinutes(5)));
         clock.advance(Duration.ofMinutes(5));
-        OpenConnectLinkResult refused = portal.open(created.code());
+        OpenConnectLinkResult refused = openLink.open(created.code());
         assertThat(refused).isInstanceOfSatisfying(OpenConnectLinkResult.Refused.class, r -> {
             assertThat(r.branding().name()).contains("Acme");
             assertThat(r.frameParents().origins()).containsExactly(APP);
         });
-        assertThat(portal.open("never-issued")).isInstanceOfSatisfying(OpenConnectLinkResult.Refused.class, r -> {
+        assertThat(openLink.open("never-issued")).isInstanceOfSatisfying(OpenConnectLinkResult.Refused.class, r -> {
             assertThat(r.branding()).isEqualTo(Branding.DEFAULT);
             assertThat(r.frameParents().origins()).as("an unknown link names no workspace: no framing").isEmpty();
         });
@@ -122,28 +126,28 @@ class PortalServiceTest {
     @Test
     void a_used_link_is_refused_with_the_workspaces_framing_origins() {
         CreatedConnectLink created = link(scope(List.of(), null), Optional.empty());
-        assertThat(portal.open(created.code())).isInstanceOf(OpenConnectLinkResult.Opened.class);
-        assertThat(portal.open(created.code())).isInstanceOfSatisfying(OpenConnectLinkResult.Refused.class,
+        assertThat(openLink.open(created.code())).isInstanceOf(OpenConnectLinkResult.Opened.class);
+        assertThat(openLink.open(created.code())).isInstanceOfSatisfying(OpenConnectLinkResult.Refused.class,
                 r -> assertThat(r.frameParents().origins()).containsExactly(APP));
     }
 
     @Test
     void a_session_ends_two_hours_after_the_link_was_opened() {
-        OpenConnectLinkResult.Opened opened = (OpenConnectLinkResult.Opened) portal.open(link(scope(List.of(), null), Optional.empty()).code());
+        OpenConnectLinkResult.Opened opened = (OpenConnectLinkResult.Opened) openLink.open(link(scope(List.of(), null), Optional.empty()).code());
         clock.advance(Duration.ofHours(2).minusSeconds(1));
-        assertThat(portal.find(opened.sessionSecret())).isPresent();
+        assertThat(getSession.find(opened.sessionSecret())).isPresent();
         clock.advance(Duration.ofSeconds(1));
-        assertThat(portal.find(opened.sessionSecret())).isEmpty();
-        assertThat(portal.find("forged")).isEmpty();
+        assertThat(getSession.find(opened.sessionSecret())).isEmpty();
+        assertThat(getSession.find("forged")).isEmpty();
     }
 
     @Test
     void the_links_branding_overrides_the_workspaces() {
-        branding.update(workspace, Branding.parse(Map.of("name", "Acme", "primary_color", "#0b57d0"), ""));
+        updateBranding.update(workspace, Branding.parse(Map.of("name", "Acme", "primary_color", "#0b57d0"), ""));
         PortalScope scope = new PortalScope(List.of(), Optional.empty(), Optional.empty(),
                 Branding.parse(Map.of("primary_color", "#7a1fa2"), ""));
-        OpenConnectLinkResult.Opened opened = (OpenConnectLinkResult.Opened) portal.open(link(scope, Optional.empty()).code());
-        Branding effective = portal.find(opened.sessionSecret()).orElseThrow().branding();
+        OpenConnectLinkResult.Opened opened = (OpenConnectLinkResult.Opened) openLink.open(link(scope, Optional.empty()).code());
+        Branding effective = getSession.find(opened.sessionSecret()).orElseThrow().branding();
         assertThat(effective.name()).contains("Acme");
         assertThat(effective.primaryColor()).contains(new HexColor("#7a1fa2"));
     }
@@ -160,16 +164,16 @@ class PortalServiceTest {
 
     @Test
     void another_workspaces_account_is_not_found() {
-        NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> portal.create(new CreateConnectLinkCommand(
+        NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> createLink.create(new CreateConnectLinkCommand(
                 WorkspaceId.random(), account, scope(List.of(), null), Optional.empty())));
         assertThat(e.code()).isEqualTo("linked_account_not_found");
     }
 
     @Test
     void branding_reports_its_warnings() {
-        BrandingView view = branding.update(workspace, Branding.parse(Map.of("primary_color", "#ffd700"), ""));
+        BrandingView view = updateBranding.update(workspace, Branding.parse(Map.of("primary_color", "#ffd700"), ""));
         assertThat(view.warnings()).isNotEmpty();
-        assertThat(branding.get(workspace).branding().primaryColor()).contains(new HexColor("#ffd700"));
-        assertThat(branding.get(WorkspaceId.random()).branding()).isEqualTo(Branding.DEFAULT);
+        assertThat(getBranding.get(workspace).branding().primaryColor()).contains(new HexColor("#ffd700"));
+        assertThat(getBranding.get(WorkspaceId.random()).branding()).isEqualTo(Branding.DEFAULT);
     }
 }

@@ -62,7 +62,7 @@ class PrepareProxyRequestServiceTest {
     private final InMemoryConnectionStore database = new InMemoryConnectionStore(transactions);
     private final ScriptedRefreshScheme oauth = new ScriptedRefreshScheme();
     private final List<AuthSchemePort> schemes = List.of(oauth, new FakeKeyScheme());
-    private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
+    private final ConnectorServices directory = new ConnectorServices(
             FixedConnectorCatalog.of(read(slackSource()), read(stripeSource())),
             new InMemoryPrivateConnectorStore(), new InMemoryConnectorSettingsStore(), schemes, false);
     private final WorkspaceId workspace = WorkspaceId.random();

@@ -44,7 +44,7 @@ class RefreshExpiringConnectionsServiceTest {
     private final InMemoryEventOutbox outbox = new InMemoryEventOutbox(transactions);
     private final ScriptedRefreshScheme oauth = new ScriptedRefreshScheme();
     private final List<AuthSchemePort> schemes = List.of(oauth);
-    private final ConnectorDirectoryService directory = new ConnectorDirectoryService(FixedConnectorCatalog.of(read(slackSource())),
+    private final ConnectorServices directory = new ConnectorServices(FixedConnectorCatalog.of(read(slackSource())),
             new InMemoryPrivateConnectorStore(), new InMemoryConnectorSettingsStore(), schemes, false);
     private final RefreshTokenService refresher = new RefreshTokenService(connections, accounts, directory, schemes, outbox, transactions, clock);
     private final RefreshExpiringConnectionsService service = new RefreshExpiringConnectionsService(connections, transactions, refresher,

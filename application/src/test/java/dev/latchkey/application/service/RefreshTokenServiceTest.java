@@ -67,7 +67,7 @@ class RefreshTokenServiceTest {
     private final ScriptedRefreshScheme oauth = new ScriptedRefreshScheme();
     private final FakeKeyScheme keys = new FakeKeyScheme();
     private final List<AuthSchemePort> schemes = List.of(oauth, keys);
-    private final ConnectorDirectoryService directory = new ConnectorDirectoryService(
+    private final ConnectorServices directory = new ConnectorServices(
             FixedConnectorCatalog.of(read(slackSource()), read(stripeSource()), read(notionWithMargin(Duration.ofMinutes(30)))),
             new InMemoryPrivateConnectorStore(), new InMemoryConnectorSettingsStore(), schemes, false);
     private final RefreshTokenService service = new RefreshTokenService(connections, accounts, directory, schemes, outbox, transactions, clock);

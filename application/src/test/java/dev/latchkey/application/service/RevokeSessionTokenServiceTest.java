@@ -85,7 +85,7 @@ class RevokeSessionTokenServiceTest extends SessionServicesTest {
 
         clock.advance(java.time.Duration.ofMinutes(2));
 
-        assertThat(revoke.purge()).isEqualTo(1);
+        assertThat(new PurgeExpiredRevocationsService(revocations, clock).purge()).isEqualTo(1);
         assertThat(revocations.isRevoked(longLived.tokenId())).isTrue();
         assertThat(revocations.isRevoked(shortLived.tokenId())).isFalse();
         assertThat(verify.isLive(longLived)).isFalse();

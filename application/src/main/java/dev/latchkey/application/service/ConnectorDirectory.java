@@ -1,15 +1,8 @@
 package dev.latchkey.application.service;
 
-import dev.latchkey.domain.connector.OAuthClient;
 import dev.latchkey.domain.connector.ConnectorSettings;
 
-import dev.latchkey.application.port.in.ConfigureConnectorCommand;
-import dev.latchkey.application.port.in.ConfigureConnectorUseCase;
 import dev.latchkey.application.port.in.ConnectorView;
-import dev.latchkey.application.port.in.DefinePrivateConnectorUseCase;
-import dev.latchkey.application.port.in.DeletePrivateConnectorUseCase;
-import dev.latchkey.application.port.in.GetConnectorUseCase;
-import dev.latchkey.application.port.in.ListConnectorsUseCase;
 import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.ConnectorCatalogPort;
 import dev.latchkey.application.port.out.ConnectorSettingsStorePort;
@@ -32,11 +25,12 @@ import java.util.TreeMap;
 /**
  * The connectors a workspace sees: the built-in catalog plus its private connectors, each with the
  * workspace's settings. Every auth type used by a connector must have a scheme: a built-in one
- * without stops the start, a private one without is refused.
+ * without stops the start, a private one without is refused. One instance is shared by the
+ * connector use cases, so a change made through one of them is seen at once by the others.
  */
-public final class ConnectorDirectoryService implements ListConnectorsUseCase, GetConnectorUseCase, ConfigureConnectorUseCase,
-        DefinePrivateConnectorUseCase, DeletePrivateConnectorUseCase {
-    private static final int MAX_SCOPES = 100;
+public final class ConnectorDirectory {
+    /** How many connector views and parsed private definitions are kept; when full, all are forgotten and read again. */
+    private static final int REMEMBERED = 10_000;
 
     private final ConnectorCatalogPort catalog;
     private final PrivateConnectorStorePort privates;
@@ -48,25 +42,25 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
     private final Map<Map<String, Object>, Optional<ConnectorDefinition>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Without remembering: every {@code get} reads the store (tests, tools). */
-    public ConnectorDirectoryService(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
-                                     ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes, boolean allowPrivateNetwork) {
+    public ConnectorDirectory(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
+                              ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes, boolean allowPrivateNetwork) {
         this(catalog, privates, settings, schemes, allowPrivateNetwork, Optional.empty());
     }
 
     /**
      * Remembering each connector's view for {@code rememberFor}: the proxy's path then reads no
-     * definition or settings. Changes made through this service apply at once here; another
+     * definition or settings. Changes made through this directory apply at once here; another
      * instance sees them within {@code rememberFor}.
      */
-    public ConnectorDirectoryService(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
-                                     ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes, boolean allowPrivateNetwork,
-                                     java.time.Clock clock, java.time.Duration rememberFor) {
-        this(catalog, privates, settings, schemes, allowPrivateNetwork, Optional.of(new ExpiringCache<>(rememberFor, 10_000, clock)));
+    public ConnectorDirectory(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
+                              ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes, boolean allowPrivateNetwork,
+                              java.time.Clock clock, java.time.Duration rememberFor) {
+        this(catalog, privates, settings, schemes, allowPrivateNetwork, Optional.of(new ExpiringCache<>(rememberFor, REMEMBERED, clock)));
     }
 
-    private ConnectorDirectoryService(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
-                                      ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes, boolean allowPrivateNetwork,
-                                      Optional<ExpiringCache<String, ConnectorView>> views) {
+    private ConnectorDirectory(ConnectorCatalogPort catalog, PrivateConnectorStorePort privates,
+                               ConnectorSettingsStorePort settings, List<AuthSchemePort> schemes, boolean allowPrivateNetwork,
+                               Optional<ExpiringCache<String, ConnectorView>> views) {
         this.views = views;
         this.catalog = catalog;
         this.privates = privates;
@@ -83,7 +77,7 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
         }
     }
 
-    @Override
+    /** Every connector of the workspace, sorted by slug; a private one takes the place of a catalog one of its slug. */
     public List<ConnectorView> list(WorkspaceId workspaceId) {
         Map<ConnectorSlug, ConnectorSettings> chosen = settings.all(workspaceId);
         Map<String, ConnectorView> views = new TreeMap<>();
@@ -96,7 +90,7 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
         return new ArrayList<>(views.values());
     }
 
-    @Override
+    /** One connector: the workspace's private one, else the catalog's; remembered when the directory remembers. */
     public ConnectorView get(WorkspaceId workspaceId, ConnectorSlug slug) {
         if (views.isEmpty()) {
             return read(workspaceId, slug);
@@ -111,7 +105,8 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
         return view;
     }
 
-    private void forget(WorkspaceId workspaceId, ConnectorSlug slug) {
+    /** Drops the remembered view of a connector whose definition or settings just changed here. */
+    void forget(WorkspaceId workspaceId, ConnectorSlug slug) {
         views.ifPresent(cache -> cache.remove(workspaceId + "/" + slug));
     }
 
@@ -122,75 +117,16 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
                 settings.find(workspaceId, slug).orElse(ConnectorSettings.DEFAULT));
     }
 
-    @Override
-    public ConnectorView configure(ConfigureConnectorCommand command) {
-        ConnectorView current = get(command.workspaceId(), command.slug());
-        ConnectorSettings was = current.settings();
-        Violations v = new Violations();
-        command.scopes().ifPresent(scopes -> {
-            if (scopes.size() > MAX_SCOPES) {
-                v.add("scopes", "at most " + MAX_SCOPES + " scopes");
-            }
-            for (int i = 0; i < scopes.size(); i++) {
-                if (scopes.get(i) == null || scopes.get(i).isBlank() || scopes.get(i).length() > 200) {
-                    v.add("scopes[" + i + "]", "must be a non-empty scope name of at most 200 characters");
-                }
-            }
-        });
-        Optional<String> clientId = command.clientId().or(() -> was.client().map(OAuthClient::clientId));
-        Optional<String> clientSecret = command.clientSecret().or(() -> was.client()
-                .filter(c -> command.clientId().isEmpty() || command.clientId().get().equals(c.clientId()))
-                .map(OAuthClient::clientSecret));
-        if (clientId.isPresent() != clientSecret.isPresent()) {
-            v.add(clientId.isPresent() ? "client_secret" : "client_id",
-                    "is required with " + (clientId.isPresent() ? "client_id" : "client_secret") + ": give both of your OAuth app");
+    /** Refuses a new private connector whose slug the catalog already has. */
+    void requireFreeSlug(ConnectorSlug slug) {
+        if (catalog.find(slug).isPresent()) {
+            throw new ConflictException("connector_slug_reserved", "'" + slug
+                    + "' is " + catalogKind(slug) + "; give your private connector another slug.");
         }
-        v.throwIfAny();
-        ConnectorSettings now = new ConnectorSettings(
-                command.enabled().orElse(was.enabled()),
-                clientId.flatMap(id -> clientSecret.map(secret -> new OAuthClient(id, secret))),
-                command.scopes().orElse(was.scopes()));
-        settings.save(command.workspaceId(), command.slug(), now);
-        forget(command.workspaceId(), command.slug());
-        return new ConnectorView(current.definition(), current.builtIn(), now);
     }
 
-    @Override
-    public ConnectorView create(WorkspaceId workspaceId, Map<String, Object> source) {
-        ConnectorDefinition definition = readNew(source);
-        if (catalog.find(definition.slug()).isPresent()) {
-            throw new ConflictException("connector_slug_reserved", "'" + definition.slug()
-                    + "' is " + catalogKind(definition.slug()) + "; give your private connector another slug.");
-        }
-        if (!privates.insert(workspaceId, definition.slug(), source)) {
-            throw new ConflictException("connector_exists", "This workspace already has a connector '" + definition.slug()
-                    + "'; replace it with PUT /v1/connectors/" + definition.slug() + ".");
-        }
-        forget(workspaceId, definition.slug());
-        return get(workspaceId, definition.slug());
-    }
-
-    @Override
-    public ConnectorView replace(WorkspaceId workspaceId, ConnectorSlug slug, Map<String, Object> source) {
-        ConnectorDefinition definition = readNew(source);
-        if (!definition.slug().equals(slug)) {
-            throw InvalidInputException.of("slug", "must equal the slug in the path ('" + slug + "')");
-        }
-        requirePrivate(workspaceId, slug);
-        privates.replace(workspaceId, slug, source);
-        forget(workspaceId, slug);
-        return get(workspaceId, slug);
-    }
-
-    @Override
-    public void delete(WorkspaceId workspaceId, ConnectorSlug slug) {
-        requirePrivate(workspaceId, slug);
-        privates.delete(workspaceId, slug);
-        settings.delete(workspaceId, slug);
-        forget(workspaceId, slug);
-    }
-
-    private void requirePrivate(WorkspaceId workspaceId, ConnectorSlug slug) {
+    /** Refuses a change to a connector that is not this workspace's own. */
+    void requirePrivate(WorkspaceId workspaceId, ConnectorSlug slug) {
         if (privates.find(workspaceId, slug).isPresent()) {
             return;
         }
@@ -205,7 +141,8 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
         return catalog.builtIn(slug) ? "a built-in connector" : "a connector the operator installed (LATCHKEY_CONNECTORS_DIR)";
     }
 
-    private ConnectorDefinition readNew(Map<String, Object> source) {
+    /** A new private definition, refused when it names an auth type no scheme implements. */
+    ConnectorDefinition readNew(Map<String, Object> source) {
         ConnectorDefinition definition = reader.read(source);
         Violations v = new Violations();
         for (int i = 0; i < definition.auth().size(); i++) {
@@ -220,7 +157,7 @@ public final class ConnectorDirectoryService implements ListConnectorsUseCase, G
 
     /** A stored private connector that no longer reads (a stricter Latchkey) is left out rather than breaking the listing. */
     private Optional<ConnectorDefinition> readStored(Map<String, Object> source) {
-        if (parsed.size() > 10_000) {
+        if (parsed.size() > REMEMBERED) {
             parsed.clear();
         }
         return parsed.computeIfAbsent(source, s -> {

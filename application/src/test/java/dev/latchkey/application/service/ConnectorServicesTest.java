@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-class ConnectorDirectoryServiceTest {
+class ConnectorServicesTest {
     private static final ConnectorSlug SLACK = new ConnectorSlug("slack");
     private static final ConnectorSlug STRIPE = new ConnectorSlug("stripe");
 
@@ -43,7 +43,7 @@ class ConnectorDirectoryServiceTest {
     private final InMemoryPrivateConnectorStore privates = new InMemoryPrivateConnectorStore();
     private final InMemoryConnectorSettingsStore settings = new InMemoryConnectorSettingsStore();
     private final List<AuthSchemePort> schemes = List.of(new FakeOAuth2Scheme(), new FakeKeyScheme());
-    private final ConnectorDirectoryService directory = new ConnectorDirectoryService(catalog, privates, settings, schemes, false);
+    private final ConnectorServices directory = new ConnectorServices(catalog, privates, settings, schemes, false);
     private final WorkspaceId workspace = WorkspaceId.random();
 
     private static List<String> fields(InvalidInputException e) {
@@ -98,7 +98,7 @@ class ConnectorDirectoryServiceTest {
 
     @Test
     void a_built_in_connector_whose_auth_type_has_no_scheme_stops_construction() {
-        assertThatThrownBy(() -> new ConnectorDirectoryService(catalog, privates, settings, List.of(new FakeKeyScheme()), false))
+        assertThatThrownBy(() -> new ConnectorServices(catalog, privates, settings, List.of(new FakeKeyScheme()), false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("oauth2")
                 .hasMessageContaining("'slack'");
@@ -106,7 +106,7 @@ class ConnectorDirectoryServiceTest {
 
     @Test
     void two_schemes_claiming_one_type_stop_construction() {
-        assertThatThrownBy(() -> new ConnectorDirectoryService(catalog, privates, settings,
+        assertThatThrownBy(() -> new ConnectorServices(catalog, privates, settings,
                 List.of(new FakeOAuth2Scheme(), new FakeKeyScheme(), new FakeKeyScheme()), false))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("api_key");
@@ -131,7 +131,7 @@ class ConnectorDirectoryServiceTest {
     @Test
     void a_connector_the_operator_installed_is_listed_and_found_but_not_built_in() {
         FixedConnectorCatalog withOperators = new FixedConnectorCatalog(List.of(read(slackSource())), List.of(read(privateSource("acme-crm"))));
-        ConnectorDirectoryService withOperator = new ConnectorDirectoryService(withOperators, privates, settings, schemes, false);
+        ConnectorServices withOperator = new ConnectorServices(withOperators, privates, settings, schemes, false);
         ConnectorSlug acme = new ConnectorSlug("acme-crm");
 
         assertThat(withOperator.list(workspace)).extracting(v -> v.definition().slug().value(), ConnectorView::builtIn)
@@ -411,9 +411,9 @@ class ConnectorDirectoryServiceTest {
     @Test
     void a_remembered_view_follows_changes_made_here_at_once_and_changes_made_elsewhere_within_its_lifetime() {
         dev.latchkey.application.fakes.MutableClock clock = new dev.latchkey.application.fakes.MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
-        ConnectorDirectoryService here = new ConnectorDirectoryService(catalog, privates, settings, schemes, false, clock,
+        ConnectorServices here = new ConnectorServices(catalog, privates, settings, schemes, false, clock,
                 java.time.Duration.ofSeconds(5));
-        ConnectorDirectoryService elsewhere = new ConnectorDirectoryService(catalog, privates, settings, schemes, false, clock,
+        ConnectorServices elsewhere = new ConnectorServices(catalog, privates, settings, schemes, false, clock,
                 java.time.Duration.ofSeconds(5));
         assertThat(here.get(workspace, SLACK).settings().enabled()).isTrue();
 

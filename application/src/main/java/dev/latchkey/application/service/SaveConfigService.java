@@ -2,34 +2,25 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.ConfigQuery;
 import dev.latchkey.application.port.in.ConfigResult;
-import dev.latchkey.application.port.in.ConfigSummary;
-import dev.latchkey.application.port.in.DeleteConfigUseCase;
 import dev.latchkey.application.port.in.GetConfigFieldsUseCase;
-import dev.latchkey.application.port.in.GetConfigUseCase;
-import dev.latchkey.application.port.in.ListConfigsUseCase;
 import dev.latchkey.application.port.in.SaveConfigCommand;
 import dev.latchkey.application.port.in.SaveConfigUseCase;
 import dev.latchkey.application.port.out.ConfigValueStorePort;
 import dev.latchkey.application.port.out.EventOutboxPort;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
+import dev.latchkey.application.port.out.StoredConfig;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.domain.FieldViolation;
-import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.account.LinkedAccount;
-import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.config.ConfigField;
 import dev.latchkey.domain.config.ConfigFieldSet;
-import dev.latchkey.domain.config.ConfigReadout;
 import dev.latchkey.domain.config.InvalidConfigException;
 import dev.latchkey.domain.config.JsonValues;
-import dev.latchkey.application.port.out.StoredConfig;
 import dev.latchkey.domain.event.Event;
-import dev.latchkey.domain.workspace.WorkspaceId;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,10 +33,9 @@ import java.util.TreeSet;
  * A linked account's config values per app and config id. A save is the complete set of values of
  * the current fields, checked all at once; values of fields removed from the definitions are kept
  * (hidden, not dropped), secrets sent back masked keep their stored value. A change emits
- * {@code config.updated} with the keys that changed, never a value; a delete emits it with every key that had a value
- * and {@code deleted: true}.
+ * {@code config.updated} with the keys that changed, never a value.
  */
-public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase, DeleteConfigUseCase, ListConfigsUseCase {
+public final class SaveConfigService implements SaveConfigUseCase {
     private final LinkedAccountStorePort accounts;
     private final GetConfigFieldsUseCase definitions;
     private final ConfigValueStorePort values;
@@ -53,8 +43,8 @@ public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase,
     private final TransactionPort transactions;
     private final Clock clock;
 
-    public ConfigService(LinkedAccountStorePort accounts, GetConfigFieldsUseCase definitions, ConfigValueStorePort values,
-                         EventOutboxPort events, TransactionPort transactions, Clock clock) {
+    public SaveConfigService(LinkedAccountStorePort accounts, GetConfigFieldsUseCase definitions, ConfigValueStorePort values,
+                             EventOutboxPort events, TransactionPort transactions, Clock clock) {
         this.accounts = accounts;
         this.definitions = definitions;
         this.values = values;
@@ -64,17 +54,9 @@ public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase,
     }
 
     @Override
-    public ConfigResult get(ConfigQuery query) {
-        LinkedAccount account = account(query.workspaceId(), query.accountId());
-        ConfigFieldSet fields = definitions.get(query.workspaceId(), query.connector()).fields();
-        Optional<StoredConfig> stored = values.find(query.workspaceId(), account.key(), query.connector(), query.configId());
-        return new ConfigResult(query.connector(), query.configId(), readout(fields, stored));
-    }
-
-    @Override
     public ConfigResult save(SaveConfigCommand command) {
         ConfigQuery query = command.config();
-        LinkedAccount account = account(query.workspaceId(), query.accountId());
+        LinkedAccount account = AccountLookups.account(accounts, query.workspaceId(), query.accountId());
         ConfigFieldSet fields = definitions.get(query.workspaceId(), query.connector()).fields();
         Optional<StoredConfig> old = values.find(query.workspaceId(), account.key(), query.connector(), query.configId());
         Map<String, Object> before = old.map(StoredConfig::values).orElse(Map.of());
@@ -138,51 +120,6 @@ public final class ConfigService implements GetConfigUseCase, SaveConfigUseCase,
                 }
             });
         }
-        return new ConfigResult(query.connector(), query.configId(), readout(fields, Optional.of(saved)));
-    }
-
-    @Override
-    public void delete(ConfigQuery query) {
-        LinkedAccount account = account(query.workspaceId(), query.accountId());
-        definitions.get(query.workspaceId(), query.connector());
-        transactions.inTransaction(() -> {
-            Optional<StoredConfig> old = values.find(query.workspaceId(), account.key(), query.connector(), query.configId());
-            if (values.delete(query.workspaceId(), account.key(), query.connector(), query.configId()) && old.isPresent()) {
-                // every key that had a value changed (to none), also those of removed fields; nothing changes when nothing was stored
-                events.append(Event.of(query.workspaceId(), Event.CONFIG_UPDATED, clock.instant(), Map.of(
-                        "linked_account_id", query.accountId().value(),
-                        "connector", query.connector().value(),
-                        "config_id", query.configId().value(),
-                        "changed_keys", List.copyOf(new TreeSet<>(old.get().values().keySet())),
-                        "deleted", true)));
-            }
-        });
-    }
-
-    @Override
-    public List<ConfigSummary> list(WorkspaceId workspaceId, LinkedAccountId accountId) {
-        LinkedAccount account = account(workspaceId, accountId);
-        Map<String, ConfigFieldSet> fieldsByConnector = new HashMap<>();
-        List<ConfigSummary> out = new ArrayList<>();
-        for (StoredConfig stored : values.listByAccount(workspaceId, account.key())) {
-            ConfigFieldSet fields = fieldsByConnector.computeIfAbsent(stored.connector().value(), slug -> {
-                try {
-                    return definitions.get(workspaceId, stored.connector()).fields();
-                } catch (NotFoundException e) {
-                    return ConfigFieldSet.NONE; // a private connector deleted since: its values stay, unseen
-                }
-            });
-            out.add(new ConfigSummary(stored.connector(), stored.configId(), ConfigReadout.visibleValues(fields, stored.values(), stored.secretKeys()), stored.updatedAt()));
-        }
-        return out;
-    }
-
-    private static ConfigReadout readout(ConfigFieldSet fields, Optional<StoredConfig> stored) {
-        return ConfigReadout.of(fields, stored.map(StoredConfig::values).orElse(Map.of()), stored.map(StoredConfig::secretKeys).orElse(Set.of()),
-                stored.map(StoredConfig::updatedAt));
-    }
-
-    private LinkedAccount account(WorkspaceId workspaceId, LinkedAccountId id) {
-        return accounts.find(workspaceId, id).orElseThrow(() -> LinkedAccountErrors.notFound(id));
+        return new ConfigResult(query.connector(), query.configId(), GetConfigService.readout(fields, Optional.of(saved)));
     }
 }

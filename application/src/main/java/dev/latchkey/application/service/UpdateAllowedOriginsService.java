@@ -1,21 +1,16 @@
 package dev.latchkey.application.service;
 
-import dev.latchkey.application.port.in.GetAllowedOriginsUseCase;
 import dev.latchkey.application.port.in.UpdateAllowedOriginsUseCase;
 import dev.latchkey.application.port.out.WorkspaceSettingsStorePort;
 import dev.latchkey.domain.workspace.AllowedOrigins;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
-public final class WorkspaceSettingsService implements GetAllowedOriginsUseCase, UpdateAllowedOriginsUseCase {
+/** Replaces the origins a workspace's return URLs may point to. */
+public final class UpdateAllowedOriginsService implements UpdateAllowedOriginsUseCase {
     private final WorkspaceSettingsStorePort settings;
 
-    public WorkspaceSettingsService(WorkspaceSettingsStorePort settings) {
+    public UpdateAllowedOriginsService(WorkspaceSettingsStorePort settings) {
         this.settings = settings;
-    }
-
-    @Override
-    public AllowedOrigins get(WorkspaceId workspaceId) {
-        return settings.allowedOrigins(workspaceId);
     }
 
     @Override

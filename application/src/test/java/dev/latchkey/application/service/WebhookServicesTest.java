@@ -31,16 +31,22 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ManageWebhooksServiceTest {
+/** The webhook services over one in-memory store: endpoints, their secrets and their deliveries. */
+class WebhookServicesTest {
     private final MutableClock clock = MutableClock.at("2026-04-01T10:00:00Z");
     private final InMemoryWebhooks store = new InMemoryWebhooks();
     private final RecordingWebhookSender sender = new RecordingWebhookSender();
-    private final ManageWebhooksService service = new ManageWebhooksService(store, store, sender, new SecureRandom(), clock);
+    private final CreateWebhookService createWebhook = new CreateWebhookService(store, sender, new SecureRandom(), clock);
+    private final ListWebhooksService listWebhooks = new ListWebhooksService(store);
+    private final DeleteWebhookService deleteWebhook = new DeleteWebhookService(store);
+    private final RotateWebhookSecretService rotateWebhookSecret = new RotateWebhookSecretService(store, new SecureRandom());
+    private final ListWebhookDeliveriesService listDeliveries = new ListWebhookDeliveriesService(store, store);
+    private final RedeliverWebhookService redeliver = new RedeliverWebhookService(store, store, clock);
     private final DispatchWebhooksService dispatch = new DispatchWebhooksService(store, sender, clock);
     private final WorkspaceId workspace = WorkspaceId.random();
 
     private CreatedWebhookResult create(String url, String... events) {
-        return service.create(new CreateWebhookCommand(workspace, url, List.of(events)));
+        return createWebhook.create(new CreateWebhookCommand(workspace, url, List.of(events)));
     }
 
     private static List<String> violatedFields(Runnable action) {
@@ -65,7 +71,7 @@ class ManageWebhooksServiceTest {
         assertThat(secret).startsWith("whsec_");
         assertThat(Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(32);
         assertThat(store.secret(endpoint.id())).contains(created.secret());
-        assertThat(service.list(workspace)).containsExactly(endpoint);
+        assertThat(listWebhooks.list(workspace)).containsExactly(endpoint);
     }
 
     @Test
@@ -97,14 +103,14 @@ class ManageWebhooksServiceTest {
     @Test
     void star_with_other_types_is_refused() {
         assertThat(violatedFields(() -> create("https://api.acme.com/hook", "*", Event.CONNECTION_CREATED))).containsExactly("events");
-        assertThat(service.list(workspace)).isEmpty();
+        assertThat(listWebhooks.list(workspace)).isEmpty();
     }
 
     @Test
     void unknown_or_missing_event_types_are_refused() {
         assertThat(violatedFields(() -> create("https://api.acme.com/hook", "connection.exploded"))).containsExactly("events");
         assertThat(violatedFields(() -> create("https://api.acme.com/hook"))).containsExactly("events");
-        assertThat(service.list(workspace)).isEmpty();
+        assertThat(listWebhooks.list(workspace)).isEmpty();
     }
 
     @ParameterizedTest
@@ -112,7 +118,7 @@ class ManageWebhooksServiceTest {
             "https://user:pass@api.acme.com/hook", "https://api.acme.com/hook#frag", "api.acme.com/hook"})
     void a_url_that_is_not_an_absolute_web_url_without_credentials_or_fragment_is_refused(String url) {
         assertThat(violatedFields(() -> create(url, "*"))).containsExactly("url");
-        assertThat(service.list(workspace)).isEmpty();
+        assertThat(listWebhooks.list(workspace)).isEmpty();
         assertThat(sender.sent()).isEmpty();
     }
 
@@ -130,7 +136,7 @@ class ManageWebhooksServiceTest {
         assertThatThrownBy(() -> create("https://10.0.0.7/hook", "*"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .containsExactly(new FieldViolation("url", "resolves to a private address")));
-        assertThat(service.list(workspace)).isEmpty();
+        assertThat(listWebhooks.list(workspace)).isEmpty();
     }
 
     @Test
@@ -142,7 +148,7 @@ class ManageWebhooksServiceTest {
     void listing_never_exposes_a_secret() {
         CreatedWebhookResult created = create("https://api.acme.com/hook", "*");
 
-        List<WebhookEndpoint> listed = service.list(workspace);
+        List<WebhookEndpoint> listed = listWebhooks.list(workspace);
 
         assertThat(listed).hasSize(1);
         assertThat(listed.toString()).doesNotContain(created.secret().reveal()).doesNotContain("whsec_");
@@ -156,16 +162,16 @@ class ManageWebhooksServiceTest {
         WebhookEndpoint first = create("https://a.example/hook", "*").endpoint();
         clock.advance(Duration.ofSeconds(1));
         WebhookEndpoint second = create("https://b.example/hook", "*").endpoint();
-        service.create(new CreateWebhookCommand(WorkspaceId.random(), "https://other.example/hook", List.of("*")));
+        createWebhook.create(new CreateWebhookCommand(WorkspaceId.random(), "https://other.example/hook", List.of("*")));
 
-        assertThat(service.list(workspace)).containsExactly(first, second);
+        assertThat(listWebhooks.list(workspace)).containsExactly(first, second);
     }
 
     @Test
     void rotating_the_secret_replaces_it_and_shows_the_new_one_once() {
         CreatedWebhookResult created = create("https://api.acme.com/hook", "*");
 
-        CreatedWebhookResult rotated = service.rotateSecret(workspace, created.endpoint().id());
+        CreatedWebhookResult rotated = rotateWebhookSecret.rotateSecret(workspace, created.endpoint().id());
 
         assertThat(rotated.endpoint()).isEqualTo(created.endpoint());
         assertThat(rotated.secret().reveal()).startsWith("whsec_");
@@ -176,7 +182,7 @@ class ManageWebhooksServiceTest {
     @Test
     void deliveries_after_a_rotation_are_signed_with_the_new_secret() {
         CreatedWebhookResult created = create("https://api.acme.com/hook", "*");
-        WebhookSecret rotated = service.rotateSecret(workspace, created.endpoint().id()).secret();
+        WebhookSecret rotated = rotateWebhookSecret.rotateSecret(workspace, created.endpoint().id()).secret();
         store.append(Event.of(workspace, Event.CONNECTION_CREATED, clock.instant(), Map.of()));
 
         dispatch.dispatchDue();
@@ -189,11 +195,11 @@ class ManageWebhooksServiceTest {
         WebhookEndpoint endpoint = create("https://api.acme.com/hook", "*").endpoint();
         store.append(Event.of(workspace, Event.CONNECTION_CREATED, clock.instant(), Map.of()));
 
-        service.delete(workspace, endpoint.id());
+        deleteWebhook.delete(workspace, endpoint.id());
 
-        assertThat(service.list(workspace)).isEmpty();
+        assertThat(listWebhooks.list(workspace)).isEmpty();
         assertThat(store.deliveryCount()).isZero();
-        assertThatThrownBy(() -> service.delete(workspace, endpoint.id()))
+        assertThatThrownBy(() -> deleteWebhook.delete(workspace, endpoint.id()))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo("webhook_not_found"));
     }
 
@@ -204,13 +210,13 @@ class ManageWebhooksServiceTest {
         WorkspaceId other = WorkspaceId.random();
         WebhookSecret before = store.secret(endpoint.id()).orElseThrow();
 
-        assertNotFound(() -> service.delete(other, endpoint.id()), "webhook_not_found");
-        assertNotFound(() -> service.rotateSecret(other, endpoint.id()), "webhook_not_found");
-        assertNotFound(() -> service.deliveries(other, endpoint.id()), "webhook_not_found");
-        assertNotFound(() -> service.redeliver(other, endpoint.id(), delivery), "webhook_not_found");
+        assertNotFound(() -> deleteWebhook.delete(other, endpoint.id()), "webhook_not_found");
+        assertNotFound(() -> rotateWebhookSecret.rotateSecret(other, endpoint.id()), "webhook_not_found");
+        assertNotFound(() -> listDeliveries.deliveries(other, endpoint.id()), "webhook_not_found");
+        assertNotFound(() -> redeliver.redeliver(other, endpoint.id(), delivery), "webhook_not_found");
 
-        assertThat(service.list(other)).isEmpty();
-        assertThat(service.list(workspace)).containsExactly(endpoint);
+        assertThat(listWebhooks.list(other)).isEmpty();
+        assertThat(listWebhooks.list(workspace)).containsExactly(endpoint);
         assertThat(store.secret(endpoint.id())).contains(before);
         assertThat(store.deliveryCount()).isEqualTo(1);
     }
@@ -219,8 +225,8 @@ class ManageWebhooksServiceTest {
     void an_unknown_endpoint_or_delivery_is_not_found() {
         WebhookEndpoint endpoint = create("https://api.acme.com/hook", "*").endpoint();
 
-        assertNotFound(() -> service.rotateSecret(workspace, WebhookEndpointId.random()), "webhook_not_found");
-        assertNotFound(() -> service.redeliver(workspace, endpoint.id(), WebhookDeliveryId.random()), "webhook_delivery_not_found");
+        assertNotFound(() -> rotateWebhookSecret.rotateSecret(workspace, WebhookEndpointId.random()), "webhook_not_found");
+        assertNotFound(() -> redeliver.redeliver(workspace, endpoint.id(), WebhookDeliveryId.random()), "webhook_delivery_not_found");
     }
 
     @Test
@@ -229,9 +235,9 @@ class ManageWebhooksServiceTest {
         WebhookEndpoint b = create("https://b.example/hook", Event.CONFIG_UPDATED).endpoint();
         WebhookDeliveryId ofA = store.append(Event.of(workspace, Event.CONNECTION_CREATED, clock.instant(), Map.of())).getFirst();
 
-        assertNotFound(() -> service.redeliver(workspace, b.id(), ofA), "webhook_delivery_not_found");
-        assertThat(service.deliveries(workspace, a.id())).extracting(WebhookDelivery::id).containsExactly(ofA);
-        assertThat(service.deliveries(workspace, b.id())).isEmpty();
+        assertNotFound(() -> redeliver.redeliver(workspace, b.id(), ofA), "webhook_delivery_not_found");
+        assertThat(listDeliveries.deliveries(workspace, a.id())).extracting(WebhookDelivery::id).containsExactly(ofA);
+        assertThat(listDeliveries.deliveries(workspace, b.id())).isEmpty();
     }
 
     @Test
@@ -246,7 +252,7 @@ class ManageWebhooksServiceTest {
         clock.advance(Duration.ofHours(1));
         Instant now = clock.instant();
 
-        WebhookDelivery redelivered = service.redeliver(workspace, endpoint.id(), id);
+        WebhookDelivery redelivered = redeliver.redeliver(workspace, endpoint.id(), id);
 
         assertThat(redelivered.status()).isEqualTo(WebhookDelivery.Status.PENDING);
         assertThat(redelivered.nextAttemptAt()).contains(now);
@@ -265,7 +271,7 @@ class ManageWebhooksServiceTest {
         clock.advance(Duration.ofMinutes(1));
         WebhookDeliveryId newer = store.append(Event.of(workspace, Event.CONNECTION_DELETED, clock.instant(), Map.of())).getFirst();
 
-        assertThat(service.deliveries(workspace, endpoint.id())).extracting(WebhookDelivery::id).containsExactly(newer, older);
+        assertThat(listDeliveries.deliveries(workspace, endpoint.id())).extracting(WebhookDelivery::id).containsExactly(newer, older);
     }
 
     private static void assertNotFound(Runnable action, String code) {
