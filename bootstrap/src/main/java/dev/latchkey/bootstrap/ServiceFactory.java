@@ -40,6 +40,7 @@ import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
 import dev.latchkey.application.port.out.ApiKeyStorePort;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
+import dev.latchkey.application.port.out.IdempotencyStorePort;
 import dev.latchkey.application.port.out.SessionRevocationStorePort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.application.port.out.WorkspaceStorePort;
@@ -51,6 +52,7 @@ import dev.latchkey.application.service.EnsureDefaultWorkspaceService;
 import dev.latchkey.application.service.GetLinkedAccountService;
 import dev.latchkey.application.service.ListLinkedAccountsService;
 import dev.latchkey.application.service.MintSessionTokenService;
+import dev.latchkey.application.service.IdempotentRequestService;
 import dev.latchkey.application.service.RevokeSessionTokenService;
 import dev.latchkey.application.service.UpdateLinkedAccountService;
 import dev.latchkey.application.service.UpsertLinkedAccountService;
@@ -124,6 +126,18 @@ public class ServiceFactory {
     @Singleton
     RevokeSessionTokenService revokeSessionToken(SessionRevocationStorePort revocations, Clock clock) {
         return new RevokeSessionTokenService(revocations, clock);
+    }
+
+    /**
+     * Idempotency keys: a duplicate of a running request polls for its answer up to {@code wait}; a key
+     * held by a run that died (the process stopped mid-request) is taken over after {@code abandoned-after}.
+     */
+    @Singleton
+    IdempotentRequestService idempotentRequests(IdempotencyStorePort store, Clock clock,
+                                                @Value("${latchkey.idempotency.wait:10s}") Duration wait,
+                                                @Value("${latchkey.idempotency.poll:100ms}") Duration poll,
+                                                @Value("${latchkey.idempotency.abandoned-after:2m}") Duration abandonedAfter) {
+        return new IdempotentRequestService(store, clock, wait, poll, abandonedAfter, Thread::sleep);
     }
 
     @Singleton

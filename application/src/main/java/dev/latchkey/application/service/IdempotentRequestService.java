@@ -3,7 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.BeginIdempotentRequestCommand;
 import dev.latchkey.application.port.in.BeginIdempotentRequestUseCase;
 import dev.latchkey.application.port.in.FinishIdempotentRequestUseCase;
-import dev.latchkey.application.port.in.IdempotencyOutcome;
+import dev.latchkey.application.port.in.BeginIdempotentRequestResult;
 import dev.latchkey.application.port.in.PurgeExpiredIdempotencyKeysUseCase;
 import dev.latchkey.application.port.out.IdempotencyStorePort;
 import dev.latchkey.domain.idempotency.IdempotentRequest;
@@ -52,7 +52,7 @@ public class IdempotentRequestService implements BeginIdempotentRequestUseCase, 
     }
 
     @Override
-    public IdempotencyOutcome begin(BeginIdempotentRequestCommand command) {
+    public BeginIdempotentRequestResult begin(BeginIdempotentRequestCommand command) {
         long polls = Math.max(1, wait.toMillis() / Math.max(1, pollInterval.toMillis()));
         // A key that vanished between reserve and find (released by a failed run) is tried again at once;
         // those retries are bounded by the polls as well.
@@ -60,27 +60,27 @@ public class IdempotentRequestService implements BeginIdempotentRequestUseCase, 
             Instant now = clock.instant();
             IdempotentRequest pending = IdempotentRequest.pending(command.scope(), command.key(), command.fingerprint(), now);
             if (store.reserve(pending, now.minus(IdempotentRequest.RETENTION), now.minus(abandonedAfter))) {
-                return new IdempotencyOutcome.Run(pending);
+                return new BeginIdempotentRequestResult.Run(pending);
             }
             Optional<IdempotentRequest> existing = store.find(command.scope(), command.key(), now.minus(IdempotentRequest.RETENTION));
             if (existing.isPresent()) {
                 IdempotentRequest first = existing.get();
                 if (!first.fingerprint().matches(command.fingerprint())) {
-                    return new IdempotencyOutcome.KeyReused();
+                    return new BeginIdempotentRequestResult.KeyReused();
                 }
                 if (first.response().isPresent()) {
-                    return new IdempotencyOutcome.Replay(first.response().get());
+                    return new BeginIdempotentRequestResult.Replay(first.response().get());
                 }
             }
             if (poll >= polls) {
-                return new IdempotencyOutcome.InProgress(RETRY_AFTER);
+                return new BeginIdempotentRequestResult.InProgress(RETRY_AFTER);
             }
             if (existing.isPresent()) {
                 try {
                     pause.pause(pollInterval);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return new IdempotencyOutcome.InProgress(RETRY_AFTER);
+                    return new BeginIdempotentRequestResult.InProgress(RETRY_AFTER);
                 }
             }
         }

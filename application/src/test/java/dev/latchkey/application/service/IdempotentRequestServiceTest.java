@@ -3,7 +3,7 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.fakes.InMemoryIdempotencyStore;
 import dev.latchkey.application.fakes.MutableClock;
 import dev.latchkey.application.port.in.BeginIdempotentRequestCommand;
-import dev.latchkey.application.port.in.IdempotencyOutcome;
+import dev.latchkey.application.port.in.BeginIdempotentRequestResult;
 import dev.latchkey.domain.idempotency.IdempotencyKey;
 import dev.latchkey.domain.idempotency.IdempotencyScope;
 import dev.latchkey.domain.idempotency.IdempotentRequest;
@@ -44,13 +44,13 @@ class IdempotentRequestServiceTest {
         return RequestFingerprint.of("POST", "/v1/linked-accounts", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    private IdempotencyOutcome begin(IdempotencyScope scope, RequestFingerprint fingerprint) {
+    private BeginIdempotentRequestResult begin(IdempotencyScope scope, RequestFingerprint fingerprint) {
         return service.begin(new BeginIdempotentRequestCommand(scope, KEY, fingerprint));
     }
 
-    private IdempotentRequest run(IdempotencyOutcome outcome) {
-        assertThat(outcome).isInstanceOf(IdempotencyOutcome.Run.class);
-        return ((IdempotencyOutcome.Run) outcome).held();
+    private IdempotentRequest run(BeginIdempotentRequestResult outcome) {
+        assertThat(outcome).isInstanceOf(BeginIdempotentRequestResult.Run.class);
+        return ((BeginIdempotentRequestResult.Run) outcome).held();
     }
 
     @Test
@@ -58,7 +58,7 @@ class IdempotentRequestServiceTest {
         IdempotentRequest held = run(begin(SCOPE, BODY));
         service.record(held, CREATED);
 
-        assertThat(begin(SCOPE, BODY)).isEqualTo(new IdempotencyOutcome.Replay(CREATED));
+        assertThat(begin(SCOPE, BODY)).isEqualTo(new BeginIdempotentRequestResult.Replay(CREATED));
         assertThat(pauses).isEmpty();
     }
 
@@ -66,7 +66,7 @@ class IdempotentRequestServiceTest {
     void the_same_key_with_another_request_is_refused_as_reused() {
         service.record(run(begin(SCOPE, BODY)), CREATED);
 
-        assertThat(begin(SCOPE, fingerprint("{\"id\":\"other\"}"))).isInstanceOf(IdempotencyOutcome.KeyReused.class);
+        assertThat(begin(SCOPE, fingerprint("{\"id\":\"other\"}"))).isInstanceOf(BeginIdempotentRequestResult.KeyReused.class);
     }
 
     @Test
@@ -82,7 +82,7 @@ class IdempotentRequestServiceTest {
         IdempotentRequest held = run(begin(SCOPE, BODY));
         onPause = () -> service.record(held, CREATED);
 
-        assertThat(begin(SCOPE, BODY)).isEqualTo(new IdempotencyOutcome.Replay(CREATED));
+        assertThat(begin(SCOPE, BODY)).isEqualTo(new BeginIdempotentRequestResult.Replay(CREATED));
         assertThat(pauses).containsExactly(POLL);
     }
 
@@ -90,7 +90,7 @@ class IdempotentRequestServiceTest {
     void a_duplicate_answers_in_progress_when_the_running_request_outlasts_the_wait() {
         run(begin(SCOPE, BODY));
 
-        assertThat(begin(SCOPE, BODY)).isInstanceOf(IdempotencyOutcome.InProgress.class);
+        assertThat(begin(SCOPE, BODY)).isInstanceOf(BeginIdempotentRequestResult.InProgress.class);
         assertThat(pauses).hasSize((int) (WAIT.toMillis() / POLL.toMillis()));
     }
 
