@@ -142,6 +142,24 @@ class IdempotencyPersistenceAdapterTest extends EncryptedPersistenceTest {
     }
 
     @Test
+    void an_answer_that_no_longer_decrypts_is_forgotten_so_a_retry_runs_again() throws Exception {
+        IdempotencyScope scope = scope();
+        IdempotencyKey key = key();
+        IdempotentRequest held = pending(scope, key, NOW);
+        store.reserve(held, EXPIRED_BEFORE, ABANDONED_BEFORE);
+        store.record(held, ANSWER);
+        try (Connection jdbc = jdbc(); PreparedStatement retire = jdbc.prepareStatement(
+                "UPDATE idempotency_keys SET body_key_id = 'retired' WHERE scope = ? AND idempotency_key = ?")) {
+            retire.setString(1, scope.value());
+            retire.setString(2, key.value());
+            assertThat(retire.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(store.find(scope, key, EXPIRED_BEFORE)).isEmpty();
+        assertThat(store.reserve(pending(scope, key, NOW), EXPIRED_BEFORE, ABANDONED_BEFORE)).isTrue();
+    }
+
+    @Test
     @Timeout(60)
     void of_concurrent_reservations_of_one_key_exactly_one_wins() throws Exception {
         IdempotencyScope scope = scope();
