@@ -4,11 +4,13 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +29,17 @@ class IdempotencyApiTest extends ApiTest {
     private static final String KEY_HEADER = "Idempotency-Key";
     private static final String REPLAYED = "Idempotent-Replayed";
 
+    @Inject
+    FailingCreateController failing;
+
     private String key;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put(FailingCreateController.ENABLED, "true");
+        return properties;
+    }
 
     @BeforeAll
     void workspace() {
@@ -197,5 +209,21 @@ class IdempotencyApiTest extends ApiTest {
         assertThat(retry.text()).isEqualTo(first.text());
         assertThat(workspaceScoped.status()).isEqualTo(201);
         assertThat(get("/admin/v1/workspaces", ADMIN_TOKEN).text().split("\"" + name + "\"", -1)).hasSize(2);
+    }
+
+    @Test
+    void a_request_that_failed_with_a_5xx_frees_its_key_so_the_retry_runs_again() {
+        String idempotencyKey = newKey();
+
+        Reply failed = post("/v1/test-failing-creates", Map.of("x", 1), key, idempotencyKey);
+        Reply retry = post("/v1/test-failing-creates", Map.of("x", 1), key, idempotencyKey);
+        Reply again = post("/v1/test-failing-creates", Map.of("x", 1), key, idempotencyKey);
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.headers().get(REPLAYED)).isNull();
+        assertThat(again.text()).isEqualTo(retry.text());
+        assertThat(again.headers().get(REPLAYED)).isEqualTo("true");
+        assertThat(failing.runs.get()).isEqualTo(2);
     }
 }
