@@ -1,5 +1,6 @@
 package dev.latchkey.bootstrap;
 
+import dev.latchkey.application.port.in.PurgeExpiredIdempotencyKeysUseCase;
 import dev.latchkey.application.port.in.PurgeExpiredRevocationsUseCase;
 import dev.latchkey.application.port.in.PurgeOldWebhookEventsUseCase;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -13,12 +14,14 @@ public class Housekeeping {
     private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
     private final PurgeExpiredRevocationsUseCase purgeRevocations;
     private final PurgeOldWebhookEventsUseCase purgeWebhookEvents;
+    private final PurgeExpiredIdempotencyKeysUseCase purgeIdempotencyKeys;
     private final BackgroundWork work;
 
     public Housekeeping(PurgeExpiredRevocationsUseCase purgeRevocations, PurgeOldWebhookEventsUseCase purgeWebhookEvents,
-                        BackgroundWork work) {
+                        PurgeExpiredIdempotencyKeysUseCase purgeIdempotencyKeys, BackgroundWork work) {
         this.purgeRevocations = purgeRevocations;
         this.purgeWebhookEvents = purgeWebhookEvents;
+        this.purgeIdempotencyKeys = purgeIdempotencyKeys;
         this.work = work;
     }
 
@@ -38,6 +41,16 @@ public class Housekeeping {
             int purged = purgeRevocations.purge();
             if (purged > 0) {
                 LOG.info("Forgot {} revocations of session tokens that have expired", purged);
+            }
+        });
+    }
+
+    @Scheduled(initialDelay = "3m", fixedDelay = "1h")
+    void purgeExpiredIdempotencyKeys() {
+        work.run(() -> {
+            int purged = purgeIdempotencyKeys.purge();
+            if (purged > 0) {
+                LOG.info("Forgot {} idempotency keys older than 24 hours", purged);
             }
         });
     }

@@ -14,9 +14,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -125,6 +131,90 @@ class LatchkeyClientIT {
 
     private static JsonNode json(ProxyResponse response) throws IOException {
         return JSON.readTree(response.bodyAsString());
+    }
+
+    /**
+     * A relay to Latchkey that loses the answer of the first create it forwards: Latchkey made it, the
+     * SDK sees a 503 and retries with the same Idempotency-Key. Records each POST's key and the lost answer.
+     */
+    private static final class LossyRelay implements AutoCloseable {
+        private final HttpServer relay;
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final AtomicBoolean lost = new AtomicBoolean();
+        final List<String> postKeys = new CopyOnWriteArrayList<>();
+        volatile String lostAnswer;
+
+        LossyRelay() throws IOException {
+            relay = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            relay.createContext("/", this::forward);
+            relay.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + relay.getAddress().getPort();
+        }
+
+        private void forward(HttpExchange exchange) throws IOException {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url + exchange.getRequestURI()))
+                    .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            for (String name : List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key")) {
+                String value = exchange.getRequestHeaders().getFirst(name);
+                if (value != null) {
+                    request.header(name, value);
+                }
+            }
+            if (exchange.getRequestMethod().equals("POST")) {
+                postKeys.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+            }
+            HttpResponse<byte[]> answer;
+            try {
+                answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            if (exchange.getRequestMethod().equals("POST") && lost.compareAndSet(false, true)) {
+                lostAnswer = answer.statusCode() + " " + new String(answer.body(), StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Retry-After", "0");
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
+            answer.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
+            exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+            if (answer.body().length > 0) {
+                exchange.getResponseBody().write(answer.body());
+            }
+            exchange.close();
+        }
+
+        @Override
+        public void close() {
+            relay.stop(0);
+        }
+    }
+
+    @Test
+    void a_create_retried_after_its_answer_was_lost_returns_the_first_creation() throws Exception {
+        try (LossyRelay relay = new LossyRelay()) {
+            Latchkey throughRelay = Latchkey.builder(relay.url(), server.apiKey).waits(duration -> { }, Clock.systemUTC()).build();
+
+            LinkedAccount created = throughRelay.linkedAccounts().create("retried-1", "Retried", Map.of("plan", "pro"));
+
+            assertThat(relay.lostAnswer).startsWith("201 ").contains("\"retried-1\"");
+            assertThat(relay.postKeys).hasSize(2).doesNotContainNull().containsOnly(relay.postKeys.get(0));
+            assertThat(created.id()).isEqualTo("retried-1");
+            assertThat(created.name()).isEqualTo("Retried");
+            assertThat(latchkey.linkedAccounts().get("retried-1").createdAt()).isEqualTo(created.createdAt());
+        }
+        try (LossyRelay relay = new LossyRelay()) {
+            Latchkey throughRelay = Latchkey.builder(relay.url(), server.apiKey).waits(duration -> { }, Clock.systemUTC()).build();
+
+            SessionToken minted = throughRelay.sessionTokens().mint("retried-1");
+
+            assertThat(relay.lostAnswer).startsWith("201 ").contains(minted.token());
+        }
     }
 
     @Test

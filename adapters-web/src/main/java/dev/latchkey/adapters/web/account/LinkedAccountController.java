@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.account;
 
+import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
@@ -83,6 +84,7 @@ public class LinkedAccountController {
     }
 
     @Post
+    @Idempotent
     @Operation(summary = "Create a linked account", description = "409 linked_account_exists when the id is taken.")
     @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
     public HttpResponse<LinkedAccountResponse> create(@Body @Nullable String body, Authentication caller) {

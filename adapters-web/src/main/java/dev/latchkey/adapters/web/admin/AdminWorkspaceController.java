@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.admin;
 
+import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
@@ -54,6 +55,7 @@ public class AdminWorkspaceController {
     }
 
     @Post("/workspaces")
+    @Idempotent
     @Operation(summary = "Create a workspace", description = "Returns its first API key, shown once. 409 workspace_exists for a taken name.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CreateWorkspaceRequest.class)))
     public HttpResponse<CreatedWorkspaceResponse> create(@Body @Nullable String body) {
@@ -72,6 +74,7 @@ public class AdminWorkspaceController {
     }
 
     @Post("/workspaces/{id}/api-keys")
+    @Idempotent
     @Operation(summary = "Add an API key to a workspace", description = "For rotation: add a key, move your backend to it. Shown once.")
     public HttpResponse<ApiKeyResponse> createKey(String id) {
         return HttpResponse.created(ApiKeyResponse.of(createKey.create(PathValues.workspaceId(id))));

@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.connection;
 
+import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
@@ -158,6 +159,7 @@ public class ConnectionController {
     }
 
     @Post
+    @Idempotent
     @Operation(summary = "Import credentials you already hold", description = "OAuth tokens (with refresh token and expiry) or keys, "
             + "stored encrypted as a connection, without calling the provider.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ImportConnectionRequest.class)))

@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.connector;
 
+import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
@@ -94,6 +95,7 @@ public class ConnectorController {
     }
 
     @Post
+    @Idempotent
     @Operation(summary = "Define a private connector", description = "A full definition, the same shape as a connector file, as JSON. "
             + "A slug of the built-in catalog is refused.")
     public HttpResponse<ConnectorResponse> create(@Body @Nullable String body, Authentication caller) {

@@ -2,6 +2,7 @@ package dev.latchkey.adapters.web.portal;
 
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.error.Problems;
+import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.Timestamps;
 import dev.latchkey.adapters.web.security.Caller;
@@ -76,6 +77,7 @@ public class ConnectLinkController {
     }
 
     @Post
+    @Idempotent
     @Operation(summary = "A link to the hosted portal", description = "Single use: its first visit trades it for a portal session. "
             + "url is {LATCHKEY_PUBLIC_URL}/connect/{code}.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ConnectLinkRequest.class)))

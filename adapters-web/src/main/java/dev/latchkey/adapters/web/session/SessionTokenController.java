@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.session;
 
+import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.Timestamps;
@@ -51,6 +52,7 @@ public class SessionTokenController {
     }
 
     @Post
+    @Idempotent
     @Operation(summary = "Mint a session token", description = "404 linked_account_not_found when the account does not exist.")
     @RequestBody(content = @Content(schema = @Schema(implementation = SessionTokenRequest.class)))
     public HttpResponse<SessionTokenResponse> mint(@Body @Nullable String body, Authentication caller) {

@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.webhook;
 
+import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
@@ -67,6 +68,7 @@ public class WebhookController {
     }
 
     @Post
+    @Idempotent
     @Operation(summary = "Add a webhook endpoint", description = "The answer holds the signing secret (whsec_...), shown only this once.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CreateWebhookRequest.class)))
     public HttpResponse<WebhookResponse> create(@Body @Nullable String body, Authentication caller) {
