@@ -42,6 +42,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -83,6 +84,7 @@ public class LinkedAccountController {
     }
 
     @Post
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
     @Operation(summary = "Create a linked account", description = "409 linked_account_exists when the id is taken.")
     @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
     public HttpResponse<LinkedAccountResponse> create(@Body @Nullable String body, Authentication caller) {
@@ -94,6 +96,8 @@ public class LinkedAccountController {
     }
 
     @Put("/{id}")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
     @Operation(summary = "Create or replace a linked account", description = "201 when created, 200 when it existed.")
     @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
     public HttpResponse<LinkedAccountResponse> upsert(String id, @Body @Nullable String body, Authentication caller) {

@@ -24,6 +24,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -54,6 +55,7 @@ public class AdminWorkspaceController {
     }
 
     @Post("/workspaces")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedWorkspaceResponse.class)))
     @Operation(summary = "Create a workspace", description = "Returns its first API key, shown once. 409 workspace_exists for a taken name.")
     @RequestBody(content = @Content(schema = @Schema(implementation = CreateWorkspaceRequest.class)))
     public HttpResponse<CreatedWorkspaceResponse> create(@Body @Nullable String body) {
@@ -72,6 +74,7 @@ public class AdminWorkspaceController {
     }
 
     @Post("/workspaces/{id}/api-keys")
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyResponse.class)))
     @Operation(summary = "Add an API key to a workspace", description = "For rotation: add a key, move your backend to it. Shown once.")
     public HttpResponse<ApiKeyResponse> createKey(String id) {
         return HttpResponse.created(ApiKeyResponse.of(createKey.create(PathValues.workspaceId(id))));

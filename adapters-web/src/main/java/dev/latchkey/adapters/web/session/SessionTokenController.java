@@ -25,6 +25,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -51,6 +52,7 @@ public class SessionTokenController {
     }
 
     @Post
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionTokenResponse.class)))
     @Operation(summary = "Mint a session token", description = "404 linked_account_not_found when the account does not exist.")
     @RequestBody(content = @Content(schema = @Schema(implementation = SessionTokenRequest.class)))
     public HttpResponse<SessionTokenResponse> mint(@Body @Nullable String body, Authentication caller) {
