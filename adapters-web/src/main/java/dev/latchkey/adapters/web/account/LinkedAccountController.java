@@ -18,12 +18,12 @@ import dev.latchkey.application.port.in.UpsertLinkedAccountResult;
 import dev.latchkey.application.port.in.UpsertLinkedAccountUseCase;
 import dev.latchkey.domain.FieldChange;
 import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.Violations;
 import dev.latchkey.domain.Page;
 import dev.latchkey.domain.account.AccountName;
 import dev.latchkey.domain.account.LinkedAccount;
 import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.account.Metadata;
-import dev.latchkey.domain.workspace.WorkspaceId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -58,7 +58,6 @@ import java.util.Optional;
 @Tag(name = "Linked accounts", description = "One per customer of your company, created from your backend with the API key.")
 @SecurityRequirement(name = "apiKey")
 public class LinkedAccountController {
-    private static final String[] FIELDS = {"id", "name", "metadata"};
 
     private final CreateLinkedAccountUseCase create;
     private final UpsertLinkedAccountUseCase upsert;
@@ -86,12 +85,9 @@ public class LinkedAccountController {
     @Post
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
     @Operation(summary = "Create a linked account", description = "409 linked_account_exists when the id is taken.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
-    public HttpResponse<LinkedAccountResponse> create(@Body @Nullable String body, Authentication caller) {
-        JsonBody input = bodies.read(body, FIELDS);
-        LinkedAccountId id = input.required("id", LinkedAccountId::new);
-        CreateLinkedAccountCommand command = command(Caller.workspace(caller), id, input);
-        LinkedAccount account = create.create(command);
+    public HttpResponse<LinkedAccountResponse> create(@Body CreateLinkedAccountRequest body, Authentication caller) {
+        LinkedAccount account = create.create(new CreateLinkedAccountCommand(Caller.workspace(caller), new LinkedAccountId(body.id()),
+                AccountFields.name(body.name()), AccountFields.metadata(body.metadata(), json)));
         return HttpResponse.created(LinkedAccountResponse.of(account, json), location(account));
     }
 
@@ -99,13 +95,15 @@ public class LinkedAccountController {
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
     @Operation(summary = "Create or replace a linked account", description = "201 when created, 200 when it existed.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
-    public HttpResponse<LinkedAccountResponse> upsert(String id, @Body @Nullable String body, Authentication caller) {
-        JsonBody input = bodies.read(body, FIELDS);
-        LinkedAccountId pathId = input.check("id", () -> new LinkedAccountId(id));
-        input.optional("id", String::valueOf).filter(bodyId -> !bodyId.equals(id))
-                .ifPresent(bodyId -> input.violation("id", "must equal the id in the path ('" + id + "') or be left out"));
-        UpsertLinkedAccountResult result = upsert.upsert(command(Caller.workspace(caller), pathId, input));
+    public HttpResponse<LinkedAccountResponse> upsert(String id, @Body ReplaceLinkedAccountRequest body, Authentication caller) {
+        Violations violations = new Violations();
+        LinkedAccountId pathId = violations.check("id", () -> new LinkedAccountId(id));
+        if (body.id() != null && !body.id().equals(id)) {
+            violations.add("id", "must equal the id in the path ('" + id + "') or be left out");
+        }
+        violations.throwIfAny();
+        UpsertLinkedAccountResult result = upsert.upsert(new CreateLinkedAccountCommand(Caller.workspace(caller), pathId,
+                AccountFields.name(body.name()), AccountFields.metadata(body.metadata(), json)));
         LinkedAccountResponse response = LinkedAccountResponse.of(result.account(), json);
         return result.created() ? HttpResponse.created(response, location(result.account())) : HttpResponse.ok(response);
     }
@@ -113,7 +111,7 @@ public class LinkedAccountController {
     @Patch("/{id}")
     @Operation(summary = "Update some fields of a linked account",
             description = "Fields left out stay as they are; \"name\": null clears the name; metadata is replaced as a whole.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateLinkedAccountRequest.class)))
     public LinkedAccountResponse update(String id, @Body @Nullable String body, Authentication caller) {
         JsonBody input = bodies.read(body, "name", "metadata");
         LinkedAccountId accountId = input.check("id", () -> new LinkedAccountId(id));
@@ -147,13 +145,6 @@ public class LinkedAccountController {
             description = "Deletes everything it holds; its session tokens stop working at once.")
     public void delete(String id, Authentication caller) {
         delete.delete(Caller.workspace(caller), PathValues.linkedAccountId(id));
-    }
-
-    private CreateLinkedAccountCommand command(WorkspaceId workspace, LinkedAccountId id, JsonBody input) {
-        Optional<AccountName> name = input.optional("name", AccountName::new);
-        Optional<Metadata> metadata = input.objectChange("metadata", Metadata::new).applyTo(Optional.empty());
-        input.validate();
-        return new CreateLinkedAccountCommand(workspace, id, name, metadata.orElse(Metadata.EMPTY));
     }
 
     private static int parseLimit(@Nullable String limit) {
