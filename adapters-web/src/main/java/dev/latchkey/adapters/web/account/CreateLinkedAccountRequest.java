@@ -14,9 +14,10 @@ import java.util.Map;
 @Serdeable
 @Schema(name = "NewLinkedAccount")
 public record CreateLinkedAccountRequest(
-        @Schema(description = "Your own stable id for the customer: 1-128 of A-Z a-z 0-9 . _ : @ -.", example = "cust-42") String id,
+        @Schema(description = "Your own stable id for the customer: 1-128 of A-Z a-z 0-9 . _ : @ -.", example = "cust-42",
+                requiredMode = Schema.RequiredMode.REQUIRED) String id,
         @Schema(description = "At most 200 characters.", example = "Acme Inc") @Nullable String name,
-        @Schema(description = "A JSON object of your own, at most 16 KiB serialized.", example = "{\"plan\": \"pro\"}")
+        @Schema(description = "A JSON object of your own, at most 16 KiB serialized.", example = "{\"plan\": \"pro\"}", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         @Nullable Map<String, Object> metadata) implements JsonRequest {
 
     @Override

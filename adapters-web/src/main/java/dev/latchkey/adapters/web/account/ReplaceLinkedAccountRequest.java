@@ -15,7 +15,7 @@ import java.util.Map;
 public record ReplaceLinkedAccountRequest(
         @Schema(description = "May be left out; when sent, must equal the id in the path.", example = "cust-42") @Nullable String id,
         @Schema(description = "At most 200 characters; left out, the account has no name.", example = "Acme Inc") @Nullable String name,
-        @Schema(description = "A JSON object of your own, at most 16 KiB serialized; left out, it is {}.", example = "{\"plan\": \"pro\"}")
+        @Schema(description = "A JSON object of your own, at most 16 KiB serialized; left out, it is {}.", example = "{\"plan\": \"pro\"}", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         @Nullable Map<String, Object> metadata) implements JsonRequest {
 
     @Override

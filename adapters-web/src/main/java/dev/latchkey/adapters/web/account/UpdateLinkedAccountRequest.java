@@ -15,5 +15,6 @@ import java.util.Map;
 public record UpdateLinkedAccountRequest(
         @Schema(description = "At most 200 characters; null clears it.", example = "Acme Inc", nullable = true) @Nullable String name,
         @Schema(description = "A JSON object of your own, at most 16 KiB serialized; replaces the whole metadata; null clears it.",
-                example = "{\"plan\": \"enterprise\"}", nullable = true) @Nullable Map<String, Object> metadata) {
+                example = "{\"plan\": \"enterprise\"}", nullable = true,
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE) @Nullable Map<String, Object> metadata) {
 }

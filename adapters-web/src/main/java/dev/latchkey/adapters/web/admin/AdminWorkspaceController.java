@@ -1,7 +1,5 @@
 package dev.latchkey.adapters.web.admin;
 
-import dev.latchkey.adapters.web.json.JsonBody;
-import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.security.Roles;
@@ -11,10 +9,7 @@ import dev.latchkey.application.port.in.CreateWorkspaceUseCase;
 import dev.latchkey.application.port.in.ListWorkspacesUseCase;
 import dev.latchkey.application.port.in.RotateEncryptionKeyUseCase;
 import dev.latchkey.application.port.in.WorkspaceWithKey;
-import dev.latchkey.domain.workspace.Environment;
-import dev.latchkey.domain.workspace.WorkspaceName;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -27,7 +22,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -43,12 +37,10 @@ public class AdminWorkspaceController {
     private final CreateApiKeyUseCase createKey;
     private final ListWorkspacesUseCase listWorkspaces;
     private final RotateEncryptionKeyUseCase rotate;
-    private final JsonBodyReader bodies;
 
     public AdminWorkspaceController(CreateWorkspaceUseCase createWorkspace, CreateApiKeyUseCase createKey,
-                                    ListWorkspacesUseCase listWorkspaces, RotateEncryptionKeyUseCase rotate, JsonBodyReader bodies) {
+                                    ListWorkspacesUseCase listWorkspaces, RotateEncryptionKeyUseCase rotate) {
         this.rotate = rotate;
-        this.bodies = bodies;
         this.createWorkspace = createWorkspace;
         this.createKey = createKey;
         this.listWorkspaces = listWorkspaces;
@@ -57,13 +49,8 @@ public class AdminWorkspaceController {
     @Post("/workspaces")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedWorkspaceResponse.class)))
     @Operation(summary = "Create a workspace", description = "Returns its first API key, shown once. 409 workspace_exists for a taken name.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CreateWorkspaceRequest.class)))
-    public HttpResponse<CreatedWorkspaceResponse> create(@Body @Nullable String body) {
-        JsonBody input = bodies.read(body, "name", "environment");
-        WorkspaceName name = input.required("name", WorkspaceName::new);
-        Environment environment = input.optional("environment", Environment::parse).orElse(Environment.TEST);
-        input.validate();
-        WorkspaceWithKey created = createWorkspace.create(new CreateWorkspaceCommand(name, environment));
+    public HttpResponse<CreatedWorkspaceResponse> create(@Body CreateWorkspaceRequest body) {
+        WorkspaceWithKey created = createWorkspace.create(new CreateWorkspaceCommand(body.workspaceName(), body.workspaceEnvironment()));
         return HttpResponse.created(new CreatedWorkspaceResponse(WorkspaceResponse.of(created.workspace()), ApiKeyResponse.of(created)));
     }
 

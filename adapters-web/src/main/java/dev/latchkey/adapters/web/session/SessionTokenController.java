@@ -1,7 +1,5 @@
 package dev.latchkey.adapters.web.session;
 
-import dev.latchkey.adapters.web.json.JsonBody;
-import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.Timestamps;
 import dev.latchkey.adapters.web.security.Caller;
 import dev.latchkey.adapters.web.security.Roles;
@@ -10,9 +8,7 @@ import dev.latchkey.application.port.in.MintSessionTokenCommand;
 import dev.latchkey.application.port.in.MintSessionTokenUseCase;
 import dev.latchkey.application.port.in.RevokeSessionTokenUseCase;
 import dev.latchkey.domain.InvalidInputException;
-import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.session.SessionGrant;
-import dev.latchkey.domain.session.SessionTtl;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -28,7 +24,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -41,11 +36,8 @@ public class SessionTokenController {
     private final MintSessionTokenUseCase mint;
     private final RevokeSessionTokenUseCase revoke;
     private final SessionTokenCodec codec;
-    private final JsonBodyReader bodies;
 
-    public SessionTokenController(MintSessionTokenUseCase mint, RevokeSessionTokenUseCase revoke, SessionTokenCodec codec,
-                                  JsonBodyReader bodies) {
-        this.bodies = bodies;
+    public SessionTokenController(MintSessionTokenUseCase mint, RevokeSessionTokenUseCase revoke, SessionTokenCodec codec) {
         this.mint = mint;
         this.revoke = revoke;
         this.codec = codec;
@@ -54,15 +46,8 @@ public class SessionTokenController {
     @Post
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionTokenResponse.class)))
     @Operation(summary = "Mint a session token", description = "404 linked_account_not_found when the account does not exist.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = SessionTokenRequest.class)))
-    public HttpResponse<SessionTokenResponse> mint(@Body @Nullable String body, Authentication caller) {
-        JsonBody input = bodies.read(body, "linked_account_id", "ttl_seconds");
-        LinkedAccountId account = input.required("linked_account_id", LinkedAccountId::new);
-        SessionTtl ttl = input.optionalInteger("ttl_seconds")
-                .map(seconds -> input.check("ttl_seconds", () -> SessionTtl.ofSeconds(seconds)))
-                .orElse(SessionTtl.DEFAULT);
-        input.validate();
-        SessionGrant grant = mint.mint(new MintSessionTokenCommand(Caller.workspace(caller), account, ttl));
+    public HttpResponse<SessionTokenResponse> mint(@Body SessionTokenRequest body, Authentication caller) {
+        SessionGrant grant = mint.mint(new MintSessionTokenCommand(Caller.workspace(caller), body.accountId(), body.ttl()));
         return HttpResponse.created(new SessionTokenResponse(codec.encode(grant), Timestamps.format(grant.expiresAt()),
                 grant.linkedAccountId().value()));
     }
@@ -70,12 +55,8 @@ public class SessionTokenController {
     @Post("/revoke")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke a session token", description = "Refused from then on, on every instance. Idempotent.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = RevokeSessionTokenRequest.class)))
-    public void revoke(@Body @Nullable String body, Authentication caller) {
-        JsonBody input = bodies.read(body, "token");
-        String token = input.required("token", String::valueOf);
-        input.validate();
-        SessionGrant grant = codec.decode(token).orElseThrow(() -> InvalidInputException.of("token",
+    public void revoke(@Body RevokeSessionTokenRequest body, Authentication caller) {
+        SessionGrant grant = codec.decode(body.token()).orElseThrow(() -> InvalidInputException.of("token",
                 "is not a session token issued by this Latchkey (malformed, or its signature does not match)"));
         revoke.revoke(Caller.workspace(caller), grant);
     }

@@ -1,7 +1,5 @@
 package dev.latchkey.adapters.web.webhook;
 
-import dev.latchkey.adapters.web.json.JsonBody;
-import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.security.Caller;
 import dev.latchkey.adapters.web.security.Roles;
@@ -16,7 +14,6 @@ import dev.latchkey.application.port.in.RotateWebhookSecretUseCase;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.webhook.WebhookDeliveryId;
 import dev.latchkey.domain.webhook.WebhookEndpointId;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -33,7 +30,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -53,33 +49,22 @@ public class WebhookController {
     private final RotateWebhookSecretUseCase rotate;
     private final ListWebhookDeliveriesUseCase deliveries;
     private final RedeliverWebhookUseCase redeliver;
-    private final JsonBodyReader bodies;
 
     public WebhookController(CreateWebhookUseCase create, ListWebhooksUseCase list, DeleteWebhookUseCase delete,
-                             RotateWebhookSecretUseCase rotate, ListWebhookDeliveriesUseCase deliveries, RedeliverWebhookUseCase redeliver,
-                             JsonBodyReader bodies) {
+                             RotateWebhookSecretUseCase rotate, ListWebhookDeliveriesUseCase deliveries, RedeliverWebhookUseCase redeliver) {
         this.create = create;
         this.list = list;
         this.delete = delete;
         this.rotate = rotate;
         this.deliveries = deliveries;
         this.redeliver = redeliver;
-        this.bodies = bodies;
     }
 
     @Post
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookResponse.class)))
     @Operation(summary = "Add a webhook endpoint", description = "The answer holds the signing secret (whsec_...), shown only this once.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CreateWebhookRequest.class)))
-    public HttpResponse<WebhookResponse> create(@Body @Nullable String body, Authentication caller) {
-        JsonBody input = bodies.read(body, "url", "events");
-        String url = input.required("url", String::valueOf);
-        List<String> events = input.optionalStrings("events").orElse(null);
-        if (events == null) {
-            input.violation("events", "is required: a list of event types, or [\"*\"] for all");
-        }
-        input.validate();
-        CreatedWebhookResult created = create.create(new CreateWebhookCommand(Caller.workspace(caller), url, events));
+    public HttpResponse<WebhookResponse> create(@Body CreateWebhookRequest body, Authentication caller) {
+        CreatedWebhookResult created = create.create(new CreateWebhookCommand(Caller.workspace(caller), body.url(), body.events()));
         return HttpResponse.created(WebhookResponse.withSecret(created), URI.create("/v1/webhooks/" + created.endpoint().id()));
     }
 
