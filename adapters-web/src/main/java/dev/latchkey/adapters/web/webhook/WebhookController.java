@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.webhook;
 
+import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.security.Caller;
 import dev.latchkey.adapters.web.security.Roles;
@@ -42,6 +43,14 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Webhooks", description = "Hear about connections by signed POSTs (Standard Webhooks).")
 @SecurityRequirement(name = "apiKey")
+@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class WebhookController {
     private final CreateWebhookUseCase create;
     private final ListWebhooksUseCase list;
@@ -75,6 +84,8 @@ public class WebhookController {
     }
 
     @Delete("/{id}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a webhook endpoint", description = "Its pending deliveries are dropped.")
     public void delete(String id, Authentication caller) {
@@ -82,12 +93,16 @@ public class WebhookController {
     }
 
     @Post("/{id}/rotate-secret")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "A new signing secret", description = "Replaces the old one at once, also for retries; shown only this once.")
     public WebhookResponse rotateSecret(String id, Authentication caller) {
         return WebhookResponse.withSecret(rotate.rotateSecret(Caller.workspace(caller), endpointId(id)));
     }
 
     @Get("/{id}/deliveries")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "The endpoint's latest deliveries (100, newest first)")
     public ListResponse<WebhookDeliveryResponse> deliveries(String id, Authentication caller) {
         return new ListResponse<>(deliveries.deliveries(Caller.workspace(caller), endpointId(id)).stream()
@@ -95,6 +110,8 @@ public class WebhookController {
     }
 
     @Post("/{id}/deliveries/{deliveryId}/redeliver")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Status(HttpStatus.ACCEPTED)
     @Operation(summary = "Send a delivery again", description = "Pending and due now, retried with backoff for another 24 hours; "
             + "the same event id (webhook-id).")
