@@ -93,6 +93,8 @@ public class LinkedAccountController {
 
     @Post
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
+    @ApiResponse(responseCode = "409", description = "linked_account_exists: the id is taken",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Create a linked account", description = "409 linked_account_exists when the id is taken.")
     public HttpResponse<LinkedAccountResponse> create(@Body CreateLinkedAccountRequest body, Authentication caller) {
         LinkedAccount account = create.create(new CreateLinkedAccountCommand(Caller.workspace(caller), new LinkedAccountId(body.id()),

@@ -57,6 +57,8 @@ public class AdminWorkspaceController {
 
     @Post("/workspaces")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedWorkspaceResponse.class)))
+    @ApiResponse(responseCode = "409", description = "workspace_exists: the name is taken",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Create a workspace", description = "Returns its first API key, shown once. 409 workspace_exists for a taken name.")
     public HttpResponse<CreatedWorkspaceResponse> create(@Body CreateWorkspaceRequest body) {
         WorkspaceWithKey created = createWorkspace.create(new CreateWorkspaceCommand(body.workspaceName(), body.workspaceEnvironment()));

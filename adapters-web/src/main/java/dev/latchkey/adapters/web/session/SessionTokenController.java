@@ -54,6 +54,8 @@ public class SessionTokenController {
 
     @Post
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionTokenResponse.class)))
+    @ApiResponse(responseCode = "404", description = "linked_account_not_found: no such account in the workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Mint a session token", description = "404 linked_account_not_found when the account does not exist.")
     public HttpResponse<SessionTokenResponse> mint(@Body SessionTokenRequest body, Authentication caller) {
         SessionGrant grant = mint.mint(new MintSessionTokenCommand(Caller.workspace(caller), body.accountId(), body.ttl()));
