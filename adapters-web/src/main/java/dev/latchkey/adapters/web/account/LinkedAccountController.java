@@ -3,6 +3,7 @@ package dev.latchkey.adapters.web.account;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
+import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.security.Caller;
@@ -19,12 +20,12 @@ import dev.latchkey.application.port.in.UpsertLinkedAccountResult;
 import dev.latchkey.application.port.in.UpsertLinkedAccountUseCase;
 import dev.latchkey.domain.FieldChange;
 import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.Violations;
 import dev.latchkey.domain.Page;
 import dev.latchkey.domain.account.AccountName;
 import dev.latchkey.domain.account.LinkedAccount;
 import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.account.Metadata;
-import dev.latchkey.domain.workspace.WorkspaceId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -43,6 +44,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -57,8 +59,15 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Linked accounts", description = "One per customer of your company, created from your backend with the API key.")
 @SecurityRequirement(name = "apiKey")
+@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class LinkedAccountController {
-    private static final String[] FIELDS = {"id", "name", "metadata"};
 
     private final CreateLinkedAccountUseCase create;
     private final UpsertLinkedAccountUseCase upsert;
@@ -85,33 +94,41 @@ public class LinkedAccountController {
 
     @Post
     @Idempotent
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
+    @ApiResponse(responseCode = "409", description = "linked_account_exists: the id is taken",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Create a linked account", description = "409 linked_account_exists when the id is taken.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
-    public HttpResponse<LinkedAccountResponse> create(@Body @Nullable String body, Authentication caller) {
-        JsonBody input = bodies.read(body, FIELDS);
-        LinkedAccountId id = input.required("id", LinkedAccountId::new);
-        CreateLinkedAccountCommand command = command(Caller.workspace(caller), id, input);
-        LinkedAccount account = create.create(command);
+    public HttpResponse<LinkedAccountResponse> create(@Body CreateLinkedAccountRequest body, Authentication caller) {
+        LinkedAccount account = create.create(new CreateLinkedAccountCommand(Caller.workspace(caller), new LinkedAccountId(body.id()),
+                AccountFields.name(body.name()), AccountFields.metadata(body.metadata(), json)));
         return HttpResponse.created(LinkedAccountResponse.of(account, json), location(account));
     }
 
     @Put("/{id}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
     @Operation(summary = "Create or replace a linked account", description = "201 when created, 200 when it existed.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
-    public HttpResponse<LinkedAccountResponse> upsert(String id, @Body @Nullable String body, Authentication caller) {
-        JsonBody input = bodies.read(body, FIELDS);
-        LinkedAccountId pathId = input.check("id", () -> new LinkedAccountId(id));
-        input.optional("id", String::valueOf).filter(bodyId -> !bodyId.equals(id))
-                .ifPresent(bodyId -> input.violation("id", "must equal the id in the path ('" + id + "') or be left out"));
-        UpsertLinkedAccountResult result = upsert.upsert(command(Caller.workspace(caller), pathId, input));
+    public HttpResponse<LinkedAccountResponse> upsert(String id, @Body ReplaceLinkedAccountRequest body, Authentication caller) {
+        Violations violations = new Violations();
+        LinkedAccountId pathId = violations.check("id", () -> new LinkedAccountId(id));
+        if (body.id() != null && !body.id().equals(id)) {
+            violations.add("id", "must equal the id in the path ('" + id + "') or be left out");
+        }
+        violations.throwIfAny();
+        UpsertLinkedAccountResult result = upsert.upsert(new CreateLinkedAccountCommand(Caller.workspace(caller), pathId,
+                AccountFields.name(body.name()), AccountFields.metadata(body.metadata(), json)));
         LinkedAccountResponse response = LinkedAccountResponse.of(result.account(), json);
         return result.created() ? HttpResponse.created(response, location(result.account())) : HttpResponse.ok(response);
     }
 
     @Patch("/{id}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Update some fields of a linked account",
             description = "Fields left out stay as they are; \"name\": null clears the name; metadata is replaced as a whole.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = LinkedAccountRequest.class)))
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateLinkedAccountRequest.class)))
     public LinkedAccountResponse update(String id, @Body @Nullable String body, Authentication caller) {
         JsonBody input = bodies.read(body, "name", "metadata");
         LinkedAccountId accountId = input.check("id", () -> new LinkedAccountId(id));
@@ -122,6 +139,8 @@ public class LinkedAccountController {
     }
 
     @Get("/{id}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Get a linked account", description = "404 linked_account_not_found for an unknown id, or one of another workspace.")
     public LinkedAccountResponse get(String id, Authentication caller) {
         return LinkedAccountResponse.of(get.get(Caller.workspace(caller), PathValues.linkedAccountId(id)), json);
@@ -140,18 +159,13 @@ public class LinkedAccountController {
     }
 
     @Delete("/{id}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a linked account",
             description = "Deletes everything it holds; its session tokens stop working at once.")
     public void delete(String id, Authentication caller) {
         delete.delete(Caller.workspace(caller), PathValues.linkedAccountId(id));
-    }
-
-    private CreateLinkedAccountCommand command(WorkspaceId workspace, LinkedAccountId id, JsonBody input) {
-        Optional<AccountName> name = input.optional("name", AccountName::new);
-        Optional<Metadata> metadata = input.objectChange("metadata", Metadata::new).applyTo(Optional.empty());
-        input.validate();
-        return new CreateLinkedAccountCommand(workspace, id, name, metadata.orElse(Metadata.EMPTY));
     }
 
     private static int parseLimit(@Nullable String limit) {

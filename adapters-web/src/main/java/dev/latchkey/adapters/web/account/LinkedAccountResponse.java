@@ -18,6 +18,7 @@ import java.util.Map;
 public record LinkedAccountResponse(
         @Schema(example = "cust-42") String id,
         @Schema(example = "Acme Inc") @Nullable String name,
+        @Schema(description = "The JSON object you stored; {} when none.", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         Map<String, Object> metadata,
         @Schema(example = "2026-11-25T10:00:00.000Z") String createdAt,
         @Schema(example = "2026-11-25T10:00:00.000Z") String updatedAt) {

@@ -1,8 +1,7 @@
 package dev.latchkey.adapters.web.admin;
 
 import dev.latchkey.adapters.web.idempotency.Idempotent;
-import dev.latchkey.adapters.web.json.JsonBody;
-import dev.latchkey.adapters.web.json.JsonBodyReader;
+import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.security.Roles;
@@ -12,10 +11,7 @@ import dev.latchkey.application.port.in.CreateWorkspaceUseCase;
 import dev.latchkey.application.port.in.ListWorkspacesUseCase;
 import dev.latchkey.application.port.in.RotateEncryptionKeyUseCase;
 import dev.latchkey.application.port.in.WorkspaceWithKey;
-import dev.latchkey.domain.workspace.Environment;
-import dev.latchkey.domain.workspace.WorkspaceName;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -25,9 +21,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -38,17 +34,23 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Operator", description = "Workspaces and their API keys. Authorization: Bearer $LATCHKEY_ADMIN_TOKEN.")
 @SecurityRequirement(name = "adminToken")
+@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "admin_token_required",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class AdminWorkspaceController {
     private final CreateWorkspaceUseCase createWorkspace;
     private final CreateApiKeyUseCase createKey;
     private final ListWorkspacesUseCase listWorkspaces;
     private final RotateEncryptionKeyUseCase rotate;
-    private final JsonBodyReader bodies;
 
     public AdminWorkspaceController(CreateWorkspaceUseCase createWorkspace, CreateApiKeyUseCase createKey,
-                                    ListWorkspacesUseCase listWorkspaces, RotateEncryptionKeyUseCase rotate, JsonBodyReader bodies) {
+                                    ListWorkspacesUseCase listWorkspaces, RotateEncryptionKeyUseCase rotate) {
         this.rotate = rotate;
-        this.bodies = bodies;
         this.createWorkspace = createWorkspace;
         this.createKey = createKey;
         this.listWorkspaces = listWorkspaces;
@@ -56,14 +58,12 @@ public class AdminWorkspaceController {
 
     @Post("/workspaces")
     @Idempotent
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedWorkspaceResponse.class)))
+    @ApiResponse(responseCode = "409", description = "workspace_exists: the name is taken",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Create a workspace", description = "Returns its first API key, shown once. 409 workspace_exists for a taken name.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CreateWorkspaceRequest.class)))
-    public HttpResponse<CreatedWorkspaceResponse> create(@Body @Nullable String body) {
-        JsonBody input = bodies.read(body, "name", "environment");
-        WorkspaceName name = input.required("name", WorkspaceName::new);
-        Environment environment = input.optional("environment", Environment::parse).orElse(Environment.TEST);
-        input.validate();
-        WorkspaceWithKey created = createWorkspace.create(new CreateWorkspaceCommand(name, environment));
+    public HttpResponse<CreatedWorkspaceResponse> create(@Body CreateWorkspaceRequest body) {
+        WorkspaceWithKey created = createWorkspace.create(new CreateWorkspaceCommand(body.workspaceName(), body.workspaceEnvironment()));
         return HttpResponse.created(new CreatedWorkspaceResponse(WorkspaceResponse.of(created.workspace()), ApiKeyResponse.of(created)));
     }
 
@@ -75,6 +75,9 @@ public class AdminWorkspaceController {
 
     @Post("/workspaces/{id}/api-keys")
     @Idempotent
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyResponse.class)))
     @Operation(summary = "Add an API key to a workspace", description = "For rotation: add a key, move your backend to it. Shown once.")
     public HttpResponse<ApiKeyResponse> createKey(String id) {
         return HttpResponse.created(ApiKeyResponse.of(createKey.create(PathValues.workspaceId(id))));

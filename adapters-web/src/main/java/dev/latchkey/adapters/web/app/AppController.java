@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.app;
 
+import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.connection.ConnectionResponse;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
@@ -34,6 +35,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -52,6 +54,14 @@ import java.util.Optional;
 @Tag(name = "Apps", description = "What a customer can connect, and connecting it. Session token, or API key + X-Linked-Account-Id.")
 @SecurityRequirement(name = "sessionToken")
 @SecurityRequirement(name = "apiKey")
+@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "forbidden: these credentials may not use this endpoint",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class AppController {
     private final ListAppsUseCase listApps;
     private final GetAppUseCase getApp;
@@ -78,6 +88,8 @@ public class AppController {
     }
 
     @Get("/{slug}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "One app")
     public AppResponse get(String slug, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
@@ -85,6 +97,10 @@ public class AppController {
     }
 
     @Post("/{slug}/connect")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectResponse.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectResponse.class)))
     @Operation(summary = "Connect an app", description = "OAuth: 200 {type: redirect, authorization_url, expires_at}; key-based: 201 "
             + "{type: connected, connection} after the connector's verification (422 credentials_rejected when the provider refuses).")
     @RequestBody(content = @Content(schema = @Schema(implementation = ConnectRequest.class)))
@@ -109,6 +125,8 @@ public class AppController {
     }
 
     @Delete("/{slug}/connections/{connectionId}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Disconnect", description = "Revokes at the provider where possible, then deletes the credentials.")
     public void disconnect(String slug, String connectionId, Authentication auth, HttpRequest<?> request) {

@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.branding;
 
+import dev.latchkey.adapters.web.error.Problem;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.security.Caller;
 import dev.latchkey.adapters.web.security.Roles;
@@ -26,6 +28,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Controller("/v1/branding")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Branding", description = "The portal's look: colours, logo, texts (labels), links.")
+@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "forbidden: these credentials may not use this endpoint",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class BrandingController {
     private final GetBrandingUseCase get;
     private final UpdateBrandingUseCase update;

@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.config;
 
+import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.json.PathValues;
@@ -52,6 +53,14 @@ import java.util.Optional;
 @Tag(name = "App config", description = "A customer's answers to the app's config fields. Session token, or API key + X-Linked-Account-Id.")
 @SecurityRequirement(name = "sessionToken")
 @SecurityRequirement(name = "apiKey")
+@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "forbidden: these credentials may not use this endpoint",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class AppConfigController {
     private final GetConfigUseCase get;
     private final SaveConfigUseCase save;
@@ -104,6 +113,8 @@ public class AppConfigController {
     }
 
     @Get("/fields/{key}/options{?config_id,search,cursor,connection_id}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "The options of a select, multi_select or mapping field", description = "Static options filtered by search, "
             + "or one page of the provider's (options_from), fetched with the customer's connection: pass next_cursor back as cursor. "
             + "connection_id picks the connection when the account has several to the app; without it, the most recently created "

@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.config;
 
+import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.security.Caller;
@@ -37,6 +38,14 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Config fields", description = "What a customer sets up once connected: definitions per connector (API key).")
 @SecurityRequirement(name = "apiKey")
+@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class ConfigFieldsController {
     private final DefineConfigFieldsUseCase define;
     private final GetConfigFieldsUseCase get;

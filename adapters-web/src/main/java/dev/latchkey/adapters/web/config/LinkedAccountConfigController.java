@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.config;
 
+import dev.latchkey.adapters.web.error.Problem;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.security.Caller;
@@ -36,6 +38,14 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "App config", description = "A customer's answers to the app's config fields. Session token, or API key + X-Linked-Account-Id.")
 @SecurityRequirement(name = "apiKey")
+@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class LinkedAccountConfigController {
     private final ListConfigsUseCase list;
     private final GetConfigUseCase get;
@@ -60,6 +70,8 @@ public class LinkedAccountConfigController {
     }
 
     @Get("/{slug}{?config_id}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "One config of the account", description = "As GET /v1/apps/{slug}/config answers it.")
     public Map<String, Object> get(String id, String slug, @Nullable @QueryValue("config_id") String configId, Authentication caller) {
         return ConfigJson.config(get.get(ConfigJson.query(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.slug(slug),
@@ -67,6 +79,8 @@ public class LinkedAccountConfigController {
     }
 
     @Put("/{slug}{?config_id}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Save one config of the account", description = "As PUT /v1/apps/{slug}/config.")
     @RequestBody(content = @Content(schema = @Schema(example = "{\"config_id\": \"default\", \"values\": {\"channel\": \"C0123\"}}")))
     public Map<String, Object> save(String id, String slug, @Nullable @QueryValue("config_id") String configId, @Body @Nullable String body,

@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.web.connection;
 
 import dev.latchkey.adapters.web.idempotency.Idempotent;
+import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
@@ -37,6 +38,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -60,6 +62,14 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Connections", description = "A linked account's connections, from your backend.")
 @SecurityRequirement(name = "apiKey")
+@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class ConnectionController {
     private static final List<String> TOKEN_FIELDS = List.of("access_token", "refresh_token", "expires_at", "token_type", "scope");
 
@@ -87,12 +97,16 @@ public class ConnectionController {
     }
 
     @Get("/{connectionId}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "One connection")
     public ConnectionResponse get(String id, String connectionId, Authentication caller) {
         return ConnectionResponse.of(get.get(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.connectionId(connectionId)));
     }
 
     @Get("/{connectionId}/access-token")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "A fresh access token", description = "Refreshed first when it expires within the connector's margin "
             + "(5 minutes by default), at most once at a time per connection. After the provider answered 401 to a token, ask with "
             + "force_refresh=true&rejected_token_id={its token_id}: the token is refreshed only while it is still the stored one; "
@@ -152,6 +166,8 @@ public class ConnectionController {
     }
 
     @Delete("/{connectionId}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Disconnect", description = "Revokes at the provider where possible, then deletes the credentials.")
     public void delete(String id, String connectionId, Authentication caller) {
@@ -160,6 +176,7 @@ public class ConnectionController {
 
     @Post
     @Idempotent
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectionResponse.class)))
     @Operation(summary = "Import credentials you already hold", description = "OAuth tokens (with refresh token and expiry) or keys, "
             + "stored encrypted as a connection, without calling the provider.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ImportConnectionRequest.class)))

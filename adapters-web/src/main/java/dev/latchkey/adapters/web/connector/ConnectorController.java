@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.web.connector;
 
 import dev.latchkey.adapters.web.idempotency.Idempotent;
+import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
@@ -30,6 +31,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -44,6 +46,14 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Connectors", description = "The catalog, your OAuth apps (white-label), scopes, and your private connectors.")
 @SecurityRequirement(name = "apiKey")
+@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class ConnectorController {
     private final ListConnectorsUseCase list;
     private final GetConnectorUseCase get;
@@ -73,12 +83,16 @@ public class ConnectorController {
     }
 
     @Get("/{slug}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "One connector", description = "redirect_uri is the URI to register with the provider for your OAuth app.")
     public ConnectorResponse get(String slug, Authentication caller) {
         return ConnectorResponse.of(get.get(Caller.workspace(caller), PathValues.slug(slug)), publicUrl.oauthRedirectUri());
     }
 
     @Put("/{slug}/settings")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Configure a connector", description = "Enable or disable it, set your own OAuth app (the client secret is "
             + "stored encrypted and never returned) and the scopes to ask for.")
     @RequestBody(content = @Content(schema = @Schema(implementation = ConnectorSettingsRequest.class)))
@@ -96,6 +110,7 @@ public class ConnectorController {
 
     @Post
     @Idempotent
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectorResponse.class)))
     @Operation(summary = "Define a private connector", description = "A full definition, the same shape as a connector file, as JSON. "
             + "A slug of the built-in catalog is refused.")
     public HttpResponse<ConnectorResponse> create(@Body @Nullable String body, Authentication caller) {
@@ -106,12 +121,16 @@ public class ConnectorController {
     }
 
     @Put("/{slug}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Replace a private connector's definition")
     public ConnectorResponse replace(String slug, @Body @Nullable String body, Authentication caller) {
         return ConnectorResponse.of(define.replace(Caller.workspace(caller), PathValues.slug(slug), bodies.readObject(body)), publicUrl.oauthRedirectUri());
     }
 
     @Delete("/{slug}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Delete a private connector")
     public void delete(String slug, Authentication caller) {

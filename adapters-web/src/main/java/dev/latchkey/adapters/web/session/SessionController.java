@@ -1,5 +1,9 @@
 package dev.latchkey.adapters.web.session;
 
+import dev.latchkey.adapters.web.error.Problem;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.latchkey.adapters.web.json.Timestamps;
 import dev.latchkey.adapters.web.security.Caller;
 import dev.latchkey.adapters.web.security.Roles;
@@ -16,6 +20,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(Roles.SESSION)
 @Tag(name = "Session", description = "Endpoints your frontend calls with a session token.")
 @SecurityRequirement(name = "sessionToken")
+@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "session_token_required",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class SessionController {
 
     @Get

@@ -1,8 +1,7 @@
 package dev.latchkey.adapters.web.session;
 
 import dev.latchkey.adapters.web.idempotency.Idempotent;
-import dev.latchkey.adapters.web.json.JsonBody;
-import dev.latchkey.adapters.web.json.JsonBodyReader;
+import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.Timestamps;
 import dev.latchkey.adapters.web.security.Caller;
 import dev.latchkey.adapters.web.security.Roles;
@@ -11,9 +10,7 @@ import dev.latchkey.application.port.in.MintSessionTokenCommand;
 import dev.latchkey.application.port.in.MintSessionTokenUseCase;
 import dev.latchkey.application.port.in.RevokeSessionTokenUseCase;
 import dev.latchkey.domain.InvalidInputException;
-import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.session.SessionGrant;
-import dev.latchkey.domain.session.SessionTtl;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -26,9 +23,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -37,15 +34,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Session tokens", description = "Short-lived tokens your backend mints for your frontend, one linked account each.")
 @SecurityRequirement(name = "apiKey")
+@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class SessionTokenController {
     private final MintSessionTokenUseCase mint;
     private final RevokeSessionTokenUseCase revoke;
     private final SessionTokenCodec codec;
-    private final JsonBodyReader bodies;
 
-    public SessionTokenController(MintSessionTokenUseCase mint, RevokeSessionTokenUseCase revoke, SessionTokenCodec codec,
-                                  JsonBodyReader bodies) {
-        this.bodies = bodies;
+    public SessionTokenController(MintSessionTokenUseCase mint, RevokeSessionTokenUseCase revoke, SessionTokenCodec codec) {
         this.mint = mint;
         this.revoke = revoke;
         this.codec = codec;
@@ -53,16 +55,12 @@ public class SessionTokenController {
 
     @Post
     @Idempotent
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionTokenResponse.class)))
+    @ApiResponse(responseCode = "404", description = "linked_account_not_found: no such account in the workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Mint a session token", description = "404 linked_account_not_found when the account does not exist.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = SessionTokenRequest.class)))
-    public HttpResponse<SessionTokenResponse> mint(@Body @Nullable String body, Authentication caller) {
-        JsonBody input = bodies.read(body, "linked_account_id", "ttl_seconds");
-        LinkedAccountId account = input.required("linked_account_id", LinkedAccountId::new);
-        SessionTtl ttl = input.optionalInteger("ttl_seconds")
-                .map(seconds -> input.check("ttl_seconds", () -> SessionTtl.ofSeconds(seconds)))
-                .orElse(SessionTtl.DEFAULT);
-        input.validate();
-        SessionGrant grant = mint.mint(new MintSessionTokenCommand(Caller.workspace(caller), account, ttl));
+    public HttpResponse<SessionTokenResponse> mint(@Body SessionTokenRequest body, Authentication caller) {
+        SessionGrant grant = mint.mint(new MintSessionTokenCommand(Caller.workspace(caller), body.accountId(), body.ttl()));
         return HttpResponse.created(new SessionTokenResponse(codec.encode(grant), Timestamps.format(grant.expiresAt()),
                 grant.linkedAccountId().value()));
     }
@@ -70,12 +68,8 @@ public class SessionTokenController {
     @Post("/revoke")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke a session token", description = "Refused from then on, on every instance. Idempotent.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = RevokeSessionTokenRequest.class)))
-    public void revoke(@Body @Nullable String body, Authentication caller) {
-        JsonBody input = bodies.read(body, "token");
-        String token = input.required("token", String::valueOf);
-        input.validate();
-        SessionGrant grant = codec.decode(token).orElseThrow(() -> InvalidInputException.of("token",
+    public void revoke(@Body RevokeSessionTokenRequest body, Authentication caller) {
+        SessionGrant grant = codec.decode(body.token()).orElseThrow(() -> InvalidInputException.of("token",
                 "is not a session token issued by this Latchkey (malformed, or its signature does not match)"));
         revoke.revoke(Caller.workspace(caller), grant);
     }

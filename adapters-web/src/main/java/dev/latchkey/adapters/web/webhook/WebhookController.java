@@ -1,8 +1,7 @@
 package dev.latchkey.adapters.web.webhook;
 
 import dev.latchkey.adapters.web.idempotency.Idempotent;
-import dev.latchkey.adapters.web.json.JsonBody;
-import dev.latchkey.adapters.web.json.JsonBodyReader;
+import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.security.Caller;
 import dev.latchkey.adapters.web.security.Roles;
@@ -17,7 +16,6 @@ import dev.latchkey.application.port.in.RotateWebhookSecretUseCase;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.webhook.WebhookDeliveryId;
 import dev.latchkey.domain.webhook.WebhookEndpointId;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -31,9 +29,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -46,6 +44,14 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Webhooks", description = "Hear about connections by signed POSTs (Standard Webhooks).")
 @SecurityRequirement(name = "apiKey")
+@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class WebhookController {
     private final CreateWebhookUseCase create;
     private final ListWebhooksUseCase list;
@@ -53,33 +59,23 @@ public class WebhookController {
     private final RotateWebhookSecretUseCase rotate;
     private final ListWebhookDeliveriesUseCase deliveries;
     private final RedeliverWebhookUseCase redeliver;
-    private final JsonBodyReader bodies;
 
     public WebhookController(CreateWebhookUseCase create, ListWebhooksUseCase list, DeleteWebhookUseCase delete,
-                             RotateWebhookSecretUseCase rotate, ListWebhookDeliveriesUseCase deliveries, RedeliverWebhookUseCase redeliver,
-                             JsonBodyReader bodies) {
+                             RotateWebhookSecretUseCase rotate, ListWebhookDeliveriesUseCase deliveries, RedeliverWebhookUseCase redeliver) {
         this.create = create;
         this.list = list;
         this.delete = delete;
         this.rotate = rotate;
         this.deliveries = deliveries;
         this.redeliver = redeliver;
-        this.bodies = bodies;
     }
 
     @Post
     @Idempotent
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookResponse.class)))
     @Operation(summary = "Add a webhook endpoint", description = "The answer holds the signing secret (whsec_...), shown only this once.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = CreateWebhookRequest.class)))
-    public HttpResponse<WebhookResponse> create(@Body @Nullable String body, Authentication caller) {
-        JsonBody input = bodies.read(body, "url", "events");
-        String url = input.required("url", String::valueOf);
-        List<String> events = input.optionalStrings("events").orElse(null);
-        if (events == null) {
-            input.violation("events", "is required: a list of event types, or [\"*\"] for all");
-        }
-        input.validate();
-        CreatedWebhookResult created = create.create(new CreateWebhookCommand(Caller.workspace(caller), url, events));
+    public HttpResponse<WebhookResponse> create(@Body CreateWebhookRequest body, Authentication caller) {
+        CreatedWebhookResult created = create.create(new CreateWebhookCommand(Caller.workspace(caller), body.url(), body.events()));
         return HttpResponse.created(WebhookResponse.withSecret(created), URI.create("/v1/webhooks/" + created.endpoint().id()));
     }
 
@@ -90,6 +86,8 @@ public class WebhookController {
     }
 
     @Delete("/{id}")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a webhook endpoint", description = "Its pending deliveries are dropped.")
     public void delete(String id, Authentication caller) {
@@ -97,12 +95,16 @@ public class WebhookController {
     }
 
     @Post("/{id}/rotate-secret")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "A new signing secret", description = "Replaces the old one at once, also for retries; shown only this once.")
     public WebhookResponse rotateSecret(String id, Authentication caller) {
         return WebhookResponse.withSecret(rotate.rotateSecret(Caller.workspace(caller), endpointId(id)));
     }
 
     @Get("/{id}/deliveries")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "The endpoint's latest deliveries (100, newest first)")
     public ListResponse<WebhookDeliveryResponse> deliveries(String id, Authentication caller) {
         return new ListResponse<>(deliveries.deliveries(Caller.workspace(caller), endpointId(id)).stream()
@@ -110,6 +112,8 @@ public class WebhookController {
     }
 
     @Post("/{id}/deliveries/{deliveryId}/redeliver")
+    @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Status(HttpStatus.ACCEPTED)
     @Operation(summary = "Send a delivery again", description = "Pending and due now, retried with backoff for another 24 hours; "
             + "the same event id (webhook-id).")
