@@ -35,7 +35,8 @@ export interface LatchkeyOptions {
   popup?: { width?: number; height?: number };
 }
 
-interface ConnectAnswer {
+/** The answer of POST /v1/apps/{slug}/connect (exported for the contract check only, not from index.ts). */
+export interface ConnectAnswer {
   type: "redirect" | "connected";
   authorization_url?: string | null;
   expires_at?: string | null;
