@@ -2,8 +2,6 @@ package dev.latchkey.adapters.web.app;
 
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.connection.ConnectionResponse;
-import dev.latchkey.adapters.web.json.JsonBody;
-import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.json.Timestamps;
@@ -20,7 +18,6 @@ import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connection.PendingAuthorization;
 import dev.latchkey.domain.connector.ConnectorSlug;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -38,7 +35,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -68,16 +64,14 @@ public class AppController {
     private final ConnectAppUseCase connect;
     private final DisconnectUseCase disconnect;
     private final GetConnectionUseCase getConnection;
-    private final JsonBodyReader bodies;
 
     public AppController(ListAppsUseCase listApps, GetAppUseCase getApp, ConnectAppUseCase connect, DisconnectUseCase disconnect,
-                         GetConnectionUseCase getConnection, JsonBodyReader bodies) {
+                         GetConnectionUseCase getConnection) {
         this.getConnection = getConnection;
         this.listApps = listApps;
         this.getApp = getApp;
         this.connect = connect;
         this.disconnect = disconnect;
-        this.bodies = bodies;
     }
 
     @Get
@@ -103,19 +97,13 @@ public class AppController {
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectResponse.class)))
     @Operation(summary = "Connect an app", description = "OAuth: 200 {type: redirect, authorization_url, expires_at}; key-based: 201 "
             + "{type: connected, connection} after the connector's verification (422 credentials_rejected when the provider refuses).")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ConnectRequest.class)))
-    public HttpResponse<ConnectResponse> connect(String slug, @Body @Nullable String body, Authentication auth, HttpRequest<?> request) {
+    public HttpResponse<ConnectResponse> connect(String slug, @Body ConnectRequest body, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
-        JsonBody input = bodies.read(body, "auth_type", "params", "credentials", "mode", "return_url");
-        Optional<String> authType = input.optional("auth_type", String::valueOf);
-        var params = input.stringMap("params");
-        var credentials = input.stringMap("credentials");
-        PendingAuthorization.Mode mode = input.optional("mode", AppController::mode).orElse(PendingAuthorization.Mode.POPUP);
-        Optional<String> returnUrl = input.optional("return_url", String::valueOf);
-        ConnectorSlug connector = input.check("slug", () -> new ConnectorSlug(slug));
-        input.validate();
-        ConnectResult result = connect.connect(new ConnectAppCommand(caller.workspaceId(), caller.accountId(), connector, authType,
-                params, credentials, mode, returnUrl));
+        ConnectorSlug connector = PathValues.slug(slug);
+        var params = body.params() == null ? java.util.Map.<String, String>of() : body.params();
+        var credentials = body.credentials() == null ? java.util.Map.<String, String>of() : body.credentials();
+        ConnectResult result = connect.connect(new ConnectAppCommand(caller.workspaceId(), caller.accountId(), connector,
+                Optional.ofNullable(body.authType()), params, credentials, body.connectMode(), Optional.ofNullable(body.returnUrl())));
         return switch (result) {
             case ConnectResult.Redirect r -> HttpResponse.ok(new ConnectResponse("redirect", r.authorizationUrl().toString(),
                     Timestamps.format(r.expiresAt()), null));

@@ -2,7 +2,6 @@ package dev.latchkey.adapters.web.connector;
 
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.error.Problem;
-import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.json.PathValues;
@@ -40,6 +39,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 @Controller("/v1/connectors")
 @Secured(Roles.API_KEY)
@@ -95,17 +95,10 @@ public class ConnectorController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Configure a connector", description = "Enable or disable it, set your own OAuth app (the client secret is "
             + "stored encrypted and never returned) and the scopes to ask for.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ConnectorSettingsRequest.class)))
-    public ConnectorResponse configure(String slug, @Body @Nullable String body, Authentication caller) {
-        JsonBody input = bodies.read(body, "enabled", "client_id", "client_secret", "scopes");
-        var enabled = input.optionalBoolean("enabled");
-        var clientId = input.optional("client_id", String::strip).filter(s -> !s.isEmpty());
-        var clientSecret = input.optional("client_secret", String::valueOf).filter(s -> !s.isEmpty());
-        var scopes = input.optionalStrings("scopes");
-        ConnectorSlug connector = input.check("slug", () -> new ConnectorSlug(slug));
-        input.validate();
-        return ConnectorResponse.of(configure.configure(new ConfigureConnectorCommand(Caller.workspace(caller), connector, enabled,
-                clientId, clientSecret, scopes)), publicUrl.oauthRedirectUri());
+    public ConnectorResponse configure(String slug, @Body ConnectorSettingsRequest body, Authentication caller) {
+        ConnectorSlug connector = PathValues.slug(slug);
+        return ConnectorResponse.of(configure.configure(new ConfigureConnectorCommand(Caller.workspace(caller), connector,
+                Optional.ofNullable(body.enabled()), body.clientIdValue(), body.clientSecretValue(), Optional.ofNullable(body.scopes()))), publicUrl.oauthRedirectUri());
     }
 
     @Post
