@@ -44,6 +44,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -94,10 +96,13 @@ public class LinkedAccountController {
 
     @Post
     @Idempotent
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
-    @ApiResponse(responseCode = "409", description = "linked_account_exists: the id is taken",
+    @ApiResponse(responseCode = "409", description = "linked_account_exists: the id is taken; idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Create a linked account", description = "409 linked_account_exists when the id is taken.")
+    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public HttpResponse<LinkedAccountResponse> create(@Body CreateLinkedAccountRequest body, Authentication caller) {
         LinkedAccount account = create.create(new CreateLinkedAccountCommand(Caller.workspace(caller), new LinkedAccountId(body.id()),
                 AccountFields.name(body.name()), AccountFields.metadata(body.metadata(), json)));

@@ -36,6 +36,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -166,9 +167,14 @@ public class ConnectionController {
 
     @Post
     @Idempotent
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectionResponse.class)))
     @Operation(summary = "Import credentials you already hold", description = "OAuth tokens (with refresh token and expiry) or keys, "
             + "stored encrypted as a connection, without calling the provider.")
+    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ConnectionResponse> importConnection(String id, @Body ImportConnectionRequest body, Authentication caller) {
         LinkedAccountId accountId = PathValues.linkedAccountId(id);
         Violations violations = new Violations();

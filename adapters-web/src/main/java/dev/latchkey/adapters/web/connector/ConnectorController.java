@@ -30,6 +30,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -103,9 +105,15 @@ public class ConnectorController {
 
     @Post
     @Idempotent
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectorResponse.class)))
     @Operation(summary = "Define a private connector", description = "A full definition, the same shape as a connector file, as JSON. "
             + "A slug of the built-in catalog is refused.")
+    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConnectorDefinitionInput")))
     public HttpResponse<ConnectorResponse> create(@Body @Nullable String body, Authentication caller) {
         Map<String, Object> definition = bodies.readObject(body);
         var view = define.create(Caller.workspace(caller), definition);
@@ -117,6 +125,7 @@ public class ConnectorController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Replace a private connector's definition")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConnectorDefinitionInput")))
     public ConnectorResponse replace(String slug, @Body @Nullable String body, Authentication caller) {
         return ConnectorResponse.of(define.replace(Caller.workspace(caller), PathValues.slug(slug), bodies.readObject(body)), publicUrl.oauthRedirectUri());
     }
