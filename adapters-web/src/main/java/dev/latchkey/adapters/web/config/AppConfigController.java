@@ -81,6 +81,7 @@ public class AppConfigController {
     @Operation(summary = "The app's config", description = "{connector, config_id, sections, fields: [definition + value], field_errors, "
             + "updated_at}. value is the stored value, else the default, else null; a stored secret is \"********\". field_errors lists "
             + "stored values that no longer fit their field after a definition changed.")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
     public Map<String, Object> get(String slug, @Nullable @QueryValue("config_id") String configId, Authentication auth,
                                    HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
@@ -92,9 +93,10 @@ public class AppConfigController {
             + "invalid value at once (mapping entries as field.source_key); nothing is saved. Unknown keys are refused. Fields whose "
             + "depends_on does not hold are neither required nor checked. Sending \"********\" for a secret keeps the stored one. "
             + "Emits config.updated with the changed keys.")
-    @RequestBody(content = @Content(schema = @Schema(example = "{\"config_id\": \"default\", \"values\": {\"channel\": \"C0123\"}}")))
-    @ApiResponse(responseCode = "200", description = "The config, as GET answers it")
-    @ApiResponse(responseCode = "422", description = "invalid_config with errors: [{field, message}]")
+    @ApiResponse(responseCode = "422", description = "invalid_config with errors: [{field, message}]",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigValuesInput")))
     public Map<String, Object> save(String slug, @Nullable @QueryValue("config_id") String configId, @Body @Nullable String body,
                                     Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);

@@ -64,11 +64,8 @@ public class ConfigFieldsController {
     @Operation(summary = "Define the connector's config fields", description = "Replaces the workspace's ordered list of fields "
             + "(overriding the connector file's defaults). 400 names every malformed definition by path, e.g. fields[2].options. "
             + "Stored values are never touched: values of removed fields are kept, values that no longer fit show in field_errors.")
-    @RequestBody(content = @Content(schema = @Schema(example = "{\"fields\": [{\"key\": \"channel\", \"label\": \"Channel\", "
-            + "\"type\": \"select\", \"required\": true, \"options_from\": {\"method\": \"GET\", \"path\": \"/conversations.list\", "
-            + "\"items\": \"/channels\", \"label\": \"/name\", \"value\": \"/id\", \"next\": \"/response_metadata/next_cursor\", "
-            + "\"cursor_param\": \"cursor\"}}]}")))
-    @ApiResponse(responseCode = "200", description = "{fields: [...], source: workspace}")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFields")))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFieldsInput")))
     public Map<String, Object> define(String slug, @Body @Nullable String body, Authentication caller) {
         Map<String, Object> input = bodies.readObject(body);
         ConfigJson.onlyKeys(input, Set.of("fields"));
@@ -79,6 +76,7 @@ public class ConfigFieldsController {
     @Get
     @Operation(summary = "The connector's config fields in effect", description = "The workspace's own, else the connector file's "
             + "defaults; source is workspace, connector or none.")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFields")))
     public Map<String, Object> get(String slug, Authentication caller) {
         return ConfigJson.fields(get.get(Caller.workspace(caller), PathValues.slug(slug)));
     }

@@ -82,6 +82,8 @@ public class ConnectionController {
     }
 
     @Get
+    @ApiResponse(responseCode = "404", description = "linked_account_not_found: no such linked account in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "A linked account's connections")
     public ListResponse<ConnectionResponse> list(String id, Authentication caller) {
         return new ListResponse<>(list.list(Caller.workspace(caller), PathValues.linkedAccountId(id)).stream().map(ConnectionResponse::of).toList(), null);
