@@ -60,6 +60,8 @@ public class LinkedAccountConfigController {
     }
 
     @Get
+    @ApiResponse(responseCode = "404", description = "linked_account_not_found: no such linked account in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "The account's configs", description = "{data: [{connector, config_id, values, updated_at}], next_cursor: null}: "
             + "every app and config id; values of the current fields, secrets as \"********\".")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigList")))
