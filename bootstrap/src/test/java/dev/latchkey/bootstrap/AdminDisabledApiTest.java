@@ -13,6 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdminDisabledApiTest extends ApiTest {
 
     @Override
+    protected boolean checksContract() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = super.getProperties();
         properties.remove("latchkey.admin-token");

@@ -122,7 +122,7 @@ public abstract class ApiTest implements TestPropertyProvider {
         } catch (HttpClientResponseException e) {
             reply = reply(e.getResponse(), e.getResponse().getBody(String.class).orElse(""));
         }
-        if (checksContract() && target == client) {
+        if (checksContract() && target == client && !isTestFixture(request.getPath())) {
             assertThat(OpenApiContract.violations(request, json, reply)).as("where the exchange and /openapi.yml disagree").isEmpty();
         }
         return reply;
@@ -137,12 +137,22 @@ public abstract class ApiTest implements TestPropertyProvider {
         return false;
     }
 
+    /** Endpoints only a test adds (under /v1/test-): not the product's, so not in its document. */
+    private static boolean isTestFixture(String path) {
+        return path.startsWith("/v1/test-");
+    }
+
     protected Reply get(String uri, String bearer) {
         return call(HttpRequest.GET(uri), bearer);
     }
 
     protected Reply post(String uri, Object body, String bearer) {
         return call(HttpRequest.POST(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE), bearer);
+    }
+
+    /** A POST without a body, for the actions that take none (rotate a secret, redeliver, issue a key). */
+    protected Reply post(String uri, String bearer) {
+        return call(HttpRequest.create(HttpMethod.POST, uri), bearer);
     }
 
     protected Reply put(String uri, Object body, String bearer) {

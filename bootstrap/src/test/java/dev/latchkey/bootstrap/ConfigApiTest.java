@@ -34,6 +34,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Config fields over HTTP: definitions, values, validation, dynamic options from a stub provider, secrets, tenancy. */
 @MicronautTest(transactional = false)
 class ConfigApiTest extends ApiTest {
+
+    @Override
+    protected boolean checksContract() {
+        return true;
+    }
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
     private final WireMockServer provider = new WireMockServer(wireMockConfig().dynamicPort());

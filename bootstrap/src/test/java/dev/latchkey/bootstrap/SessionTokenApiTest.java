@@ -35,6 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Session tokens: minted by a backend with its API key, used by a frontend, refused once expired, revoked or forged. */
 @MicronautTest(transactional = false)
 class SessionTokenApiTest extends ApiTest {
+
+    @Override
+    protected boolean checksContract() {
+        return true;
+    }
     private static final String TOKENS = "/v1/session-tokens";
     private static final String RFC_3339_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z";
     private static final String OTHER_SECRET = "another-secret-that-is-long-enough-0123456789";

@@ -12,6 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Two workspaces on one service: everything of A is a 404 to B's key, never a 403, never a leak. */
 @MicronautTest(transactional = false)
 class TenancyApiTest extends ApiTest {
+
+    @Override
+    protected boolean checksContract() {
+        return true;
+    }
     private static final String ACCOUNTS = "/v1/linked-accounts";
 
     private String keyA;

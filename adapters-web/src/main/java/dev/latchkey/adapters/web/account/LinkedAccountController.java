@@ -44,6 +44,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -62,6 +64,8 @@ import java.util.Optional;
 @ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -94,10 +98,17 @@ public class LinkedAccountController {
 
     @Post
     @Idempotent
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
-    @ApiResponse(responseCode = "409", description = "linked_account_exists: the id is taken",
+    @ApiResponse(responseCode = "409", description = "linked_account_exists: the id is taken; idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Create a linked account", description = "409 linked_account_exists when the id is taken.")
+    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public HttpResponse<LinkedAccountResponse> create(@Body CreateLinkedAccountRequest body, Authentication caller) {
         LinkedAccount account = create.create(new CreateLinkedAccountCommand(Caller.workspace(caller), new LinkedAccountId(body.id()),
                 AccountFields.name(body.name()), AccountFields.metadata(body.metadata(), json)));
@@ -110,6 +121,10 @@ public class LinkedAccountController {
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
     @Operation(summary = "Create or replace a linked account", description = "201 when created, 200 when it existed.")
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public HttpResponse<LinkedAccountResponse> upsert(String id, @Body ReplaceLinkedAccountRequest body, Authentication caller) {
         Violations violations = new Violations();
         LinkedAccountId pathId = violations.check("id", () -> new LinkedAccountId(id));
@@ -129,6 +144,10 @@ public class LinkedAccountController {
     @Operation(summary = "Update some fields of a linked account",
             description = "Fields left out stay as they are; \"name\": null clears the name; metadata is replaced as a whole.")
     @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateLinkedAccountRequest.class)))
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public LinkedAccountResponse update(String id, @Body @Nullable String body, Authentication caller) {
         JsonBody input = bodies.read(body, "name", "metadata");
         LinkedAccountId accountId = input.check("id", () -> new LinkedAccountId(id));

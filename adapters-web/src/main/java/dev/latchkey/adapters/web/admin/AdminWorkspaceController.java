@@ -21,6 +21,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -38,7 +40,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "403", description = "admin_token_required",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "not_found: the admin API is off (LATCHKEY_ADMIN_TOKEN unset); workspace_not_found: what the path names does not exist",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -58,10 +64,17 @@ public class AdminWorkspaceController {
 
     @Post("/workspaces")
     @Idempotent
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedWorkspaceResponse.class)))
-    @ApiResponse(responseCode = "409", description = "workspace_exists: the name is taken",
+    @ApiResponse(responseCode = "409", description = "workspace_exists: the name is taken; idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Create a workspace", description = "Returns its first API key, shown once. 409 workspace_exists for a taken name.")
+    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public HttpResponse<CreatedWorkspaceResponse> create(@Body CreateWorkspaceRequest body) {
         WorkspaceWithKey created = createWorkspace.create(new CreateWorkspaceCommand(body.workspaceName(), body.workspaceEnvironment()));
         return HttpResponse.created(new CreatedWorkspaceResponse(WorkspaceResponse.of(created.workspace()), ApiKeyResponse.of(created)));
@@ -75,10 +88,15 @@ public class AdminWorkspaceController {
 
     @Post("/workspaces/{id}/api-keys")
     @Idempotent
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyResponse.class)))
     @Operation(summary = "Add an API key to a workspace", description = "For rotation: add a key, move your backend to it. Shown once.")
+    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ApiKeyResponse> createKey(String id) {
         return HttpResponse.created(ApiKeyResponse.of(createKey.create(PathValues.workspaceId(id))));
     }

@@ -2,8 +2,6 @@ package dev.latchkey.adapters.web.app;
 
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.connection.ConnectionResponse;
-import dev.latchkey.adapters.web.json.JsonBody;
-import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.json.Timestamps;
@@ -20,7 +18,6 @@ import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connection.PendingAuthorization;
 import dev.latchkey.domain.connector.ConnectorSlug;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -38,7 +35,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -58,7 +54,12 @@ import java.util.Optional;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "403", description = "forbidden: these credentials may not use this endpoint",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "linked_account_not_found: with an API key, X-Linked-Account-Id names no linked "
+        + "account of the workspace; *_not_found: what the path names does not exist",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -68,16 +69,14 @@ public class AppController {
     private final ConnectAppUseCase connect;
     private final DisconnectUseCase disconnect;
     private final GetConnectionUseCase getConnection;
-    private final JsonBodyReader bodies;
 
     public AppController(ListAppsUseCase listApps, GetAppUseCase getApp, ConnectAppUseCase connect, DisconnectUseCase disconnect,
-                         GetConnectionUseCase getConnection, JsonBodyReader bodies) {
+                         GetConnectionUseCase getConnection) {
         this.getConnection = getConnection;
         this.listApps = listApps;
         this.getApp = getApp;
         this.connect = connect;
         this.disconnect = disconnect;
-        this.bodies = bodies;
     }
 
     @Get
@@ -101,21 +100,27 @@ public class AppController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectResponse.class)))
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectResponse.class)))
+    @ApiResponse(responseCode = "409", description = "oauth_client_missing: the workspace has not set its OAuth app for this connector "
+            + "(PUT /v1/connectors/{slug}/settings)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "credentials_rejected: the provider refused these credentials (its words in detail)",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "502", description = "provider_unavailable: the provider could not be reached to verify the credentials, "
+            + "with Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Connect an app", description = "OAuth: 200 {type: redirect, authorization_url, expires_at}; key-based: 201 "
             + "{type: connected, connection} after the connector's verification (422 credentials_rejected when the provider refuses).")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ConnectRequest.class)))
-    public HttpResponse<ConnectResponse> connect(String slug, @Body @Nullable String body, Authentication auth, HttpRequest<?> request) {
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<ConnectResponse> connect(String slug, @Body ConnectRequest body, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
-        JsonBody input = bodies.read(body, "auth_type", "params", "credentials", "mode", "return_url");
-        Optional<String> authType = input.optional("auth_type", String::valueOf);
-        var params = input.stringMap("params");
-        var credentials = input.stringMap("credentials");
-        PendingAuthorization.Mode mode = input.optional("mode", AppController::mode).orElse(PendingAuthorization.Mode.POPUP);
-        Optional<String> returnUrl = input.optional("return_url", String::valueOf);
-        ConnectorSlug connector = input.check("slug", () -> new ConnectorSlug(slug));
-        input.validate();
-        ConnectResult result = connect.connect(new ConnectAppCommand(caller.workspaceId(), caller.accountId(), connector, authType,
-                params, credentials, mode, returnUrl));
+        ConnectorSlug connector = PathValues.slug(slug);
+        var params = body.params() == null ? java.util.Map.<String, String>of() : body.params();
+        var credentials = body.credentials() == null ? java.util.Map.<String, String>of() : body.credentials();
+        ConnectResult result = connect.connect(new ConnectAppCommand(caller.workspaceId(), caller.accountId(), connector,
+                Optional.ofNullable(body.authType()), params, credentials, body.connectMode(), Optional.ofNullable(body.returnUrl())));
         return switch (result) {
             case ConnectResult.Redirect r -> HttpResponse.ok(new ConnectResponse("redirect", r.authorizationUrl().toString(),
                     Timestamps.format(r.expiresAt()), null));

@@ -32,6 +32,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "403", description = "forbidden: these credentials may not use this endpoint",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
@@ -62,6 +64,10 @@ public class BrandingController {
     @Operation(summary = "Replace the workspace's branding", description = "Colours as #rrggbb; theme light|dark|auto; border_radius "
             + "0-32 px; labels keyed by the documented keys. A contrast below WCAG AA is accepted and reported in warnings.")
     @RequestBody(content = @Content(schema = @Schema(implementation = BrandingResponse.class)))
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public BrandingResponse put(@Body @Nullable String body, Authentication caller) {
         Branding branding = Branding.parse(bodies.readObject(body), "");
         return BrandingResponse.of(update.update(Caller.workspace(caller), branding));

@@ -57,7 +57,11 @@ import java.util.Optional;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "403", description = "forbidden: these credentials may not use this endpoint",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "linked_account_not_found: with an API key, X-Linked-Account-Id names no linked account of the workspace; *_not_found: what the path names does not exist",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -81,6 +85,7 @@ public class AppConfigController {
     @Operation(summary = "The app's config", description = "{connector, config_id, sections, fields: [definition + value], field_errors, "
             + "updated_at}. value is the stored value, else the default, else null; a stored secret is \"********\". field_errors lists "
             + "stored values that no longer fit their field after a definition changed.")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
     public Map<String, Object> get(String slug, @Nullable @QueryValue("config_id") String configId, Authentication auth,
                                    HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
@@ -92,9 +97,14 @@ public class AppConfigController {
             + "invalid value at once (mapping entries as field.source_key); nothing is saved. Unknown keys are refused. Fields whose "
             + "depends_on does not hold are neither required nor checked. Sending \"********\" for a secret keeps the stored one. "
             + "Emits config.updated with the changed keys.")
-    @RequestBody(content = @Content(schema = @Schema(example = "{\"config_id\": \"default\", \"values\": {\"channel\": \"C0123\"}}")))
-    @ApiResponse(responseCode = "200", description = "The config, as GET answers it")
-    @ApiResponse(responseCode = "422", description = "invalid_config with errors: [{field, message}]")
+    @ApiResponse(responseCode = "422", description = "invalid_config with errors: [{field, message}]",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigValuesInput")))
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Map<String, Object> save(String slug, @Nullable @QueryValue("config_id") String configId, @Body @Nullable String body,
                                     Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
@@ -113,6 +123,10 @@ public class AppConfigController {
     }
 
     @Get("/fields/{key}/options{?config_id,search,cursor,connection_id}")
+    @ApiResponse(responseCode = "409", description = "not_connected, connection_expired: no usable connection to read the options with",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "502", description = "provider_unavailable: the provider failed, with Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "The options of a select, multi_select or mapping field", description = "Static options filtered by search, "

@@ -42,7 +42,11 @@ import java.util.Set;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "404", description = "connector_not_found: no such connector in the workspace",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -64,11 +68,12 @@ public class ConfigFieldsController {
     @Operation(summary = "Define the connector's config fields", description = "Replaces the workspace's ordered list of fields "
             + "(overriding the connector file's defaults). 400 names every malformed definition by path, e.g. fields[2].options. "
             + "Stored values are never touched: values of removed fields are kept, values that no longer fit show in field_errors.")
-    @RequestBody(content = @Content(schema = @Schema(example = "{\"fields\": [{\"key\": \"channel\", \"label\": \"Channel\", "
-            + "\"type\": \"select\", \"required\": true, \"options_from\": {\"method\": \"GET\", \"path\": \"/conversations.list\", "
-            + "\"items\": \"/channels\", \"label\": \"/name\", \"value\": \"/id\", \"next\": \"/response_metadata/next_cursor\", "
-            + "\"cursor_param\": \"cursor\"}}]}")))
-    @ApiResponse(responseCode = "200", description = "{fields: [...], source: workspace}")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFields")))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFieldsInput")))
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Map<String, Object> define(String slug, @Body @Nullable String body, Authentication caller) {
         Map<String, Object> input = bodies.readObject(body);
         ConfigJson.onlyKeys(input, Set.of("fields"));
@@ -79,6 +84,7 @@ public class ConfigFieldsController {
     @Get
     @Operation(summary = "The connector's config fields in effect", description = "The workspace's own, else the connector file's "
             + "defaults; source is workspace, connector or none.")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFields")))
     public Map<String, Object> get(String slug, Authentication caller) {
         return ConfigJson.fields(get.get(Caller.workspace(caller), PathValues.slug(slug)));
     }

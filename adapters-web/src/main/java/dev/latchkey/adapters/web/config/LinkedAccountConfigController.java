@@ -42,6 +42,8 @@ import java.util.Map;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
@@ -60,8 +62,11 @@ public class LinkedAccountConfigController {
     }
 
     @Get
+    @ApiResponse(responseCode = "404", description = "linked_account_not_found: no such linked account in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "The account's configs", description = "{data: [{connector, config_id, values, updated_at}], next_cursor: null}: "
             + "every app and config id; values of the current fields, secrets as \"********\".")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigList")))
     public Map<String, Object> list(String id, Authentication caller) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("data", list.list(Caller.workspace(caller), PathValues.linkedAccountId(id)).stream().map(ConfigJson::summary).toList());
@@ -73,6 +78,7 @@ public class LinkedAccountConfigController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "One config of the account", description = "As GET /v1/apps/{slug}/config answers it.")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
     public Map<String, Object> get(String id, String slug, @Nullable @QueryValue("config_id") String configId, Authentication caller) {
         return ConfigJson.config(get.get(ConfigJson.query(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.slug(slug),
                 configId)));
@@ -82,7 +88,12 @@ public class LinkedAccountConfigController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Save one config of the account", description = "As PUT /v1/apps/{slug}/config.")
-    @RequestBody(content = @Content(schema = @Schema(example = "{\"config_id\": \"default\", \"values\": {\"channel\": \"C0123\"}}")))
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigValuesInput")))
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Map<String, Object> save(String id, String slug, @Nullable @QueryValue("config_id") String configId, @Body @Nullable String body,
                                     Authentication caller) {
         LinkedAccountId account = PathValues.linkedAccountId(id);

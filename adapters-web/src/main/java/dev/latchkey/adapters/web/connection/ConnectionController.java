@@ -2,8 +2,6 @@ package dev.latchkey.adapters.web.connection;
 
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.error.Problem;
-import dev.latchkey.adapters.web.json.JsonBody;
-import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.security.Caller;
@@ -17,10 +15,10 @@ import dev.latchkey.application.port.in.RefreshTokenUseCase;
 import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.FieldViolation;
 import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.Violations;
 import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connector.ConnectorSlug;
-import dev.latchkey.domain.credential.AccessToken;
 import dev.latchkey.domain.credential.Credentials;
 import dev.latchkey.domain.credential.TokenFingerprint;
 import io.micronaut.core.annotation.Nullable;
@@ -38,20 +36,16 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,31 +60,32 @@ import java.util.Optional;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class ConnectionController {
-    private static final List<String> TOKEN_FIELDS = List.of("access_token", "refresh_token", "expires_at", "token_type", "scope");
 
     private final ListConnectionsUseCase list;
     private final GetConnectionUseCase get;
     private final DisconnectUseCase disconnect;
     private final ImportConnectionUseCase importConnection;
-    private final JsonBodyReader bodies;
     private final RefreshTokenUseCase refresh;
 
     public ConnectionController(ListConnectionsUseCase list, GetConnectionUseCase get, DisconnectUseCase disconnect,
-                                ImportConnectionUseCase importConnection, JsonBodyReader bodies, RefreshTokenUseCase refresh) {
+                                ImportConnectionUseCase importConnection, RefreshTokenUseCase refresh) {
         this.list = list;
         this.get = get;
         this.disconnect = disconnect;
         this.importConnection = importConnection;
-        this.bodies = bodies;
         this.refresh = refresh;
     }
 
     @Get
+    @ApiResponse(responseCode = "404", description = "linked_account_not_found: no such linked account in the caller's workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "A linked account's connections")
     public ListResponse<ConnectionResponse> list(String id, Authentication caller) {
         return new ListResponse<>(list.list(Caller.workspace(caller), PathValues.linkedAccountId(id)).stream().map(ConnectionResponse::of).toList(), null);
@@ -176,46 +171,27 @@ public class ConnectionController {
 
     @Post
     @Idempotent
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectionResponse.class)))
     @Operation(summary = "Import credentials you already hold", description = "OAuth tokens (with refresh token and expiry) or keys, "
             + "stored encrypted as a connection, without calling the provider.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ImportConnectionRequest.class)))
-    public HttpResponse<ConnectionResponse> importConnection(String id, @Body @Nullable String body, Authentication caller) {
+    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<ConnectionResponse> importConnection(String id, @Body ImportConnectionRequest body, Authentication caller) {
         LinkedAccountId accountId = PathValues.linkedAccountId(id);
-        JsonBody input = bodies.read(body, "connector", "auth_type", "params", "credentials", "token_values", "identifier");
-        ConnectorSlug connector = input.required("connector", ConnectorSlug::new);
-        Optional<String> authType = input.optional("auth_type", String::valueOf);
-        Map<String, String> params = input.stringMap("params");
-        Map<String, String> given = input.stringMap("credentials");
-        Map<String, String> tokenValues = input.stringMap("token_values");
-        Optional<String> identifier = input.optional("identifier", String::valueOf);
-        Credentials credentials = credentials(given, input);
-        input.validate();
+        Violations violations = new Violations();
+        Credentials credentials = body.credentials(violations);
+        violations.throwIfAny();
         Connection connection = importConnection.importConnection(new ImportConnectionCommand(Caller.workspace(caller), accountId,
-                connector, authType, params, credentials, tokenValues, identifier));
+                new ConnectorSlug(body.connector()), Optional.ofNullable(body.authType()), body.paramValues(), credentials,
+                body.tokenValueMap(), Optional.ofNullable(body.identifier())));
         return HttpResponse.created(ConnectionResponse.of(connection),
                 URI.create("/v1/linked-accounts/" + accountId + "/connections/" + connection.id()));
-    }
-
-    /** An access_token makes it OAuth tokens; otherwise the values are the auth type's fields. */
-    private static Credentials credentials(Map<String, String> given, JsonBody input) {
-        if (!given.containsKey("access_token")) {
-            return Credentials.ofFields(given);
-        }
-        given.keySet().stream().filter(k -> !TOKEN_FIELDS.contains(k))
-                .forEach(k -> input.violation("credentials." + k, "is not a token field; known: " + String.join(", ", TOKEN_FIELDS)));
-        Optional<Instant> expiresAt = Optional.ofNullable(given.get("expires_at")).flatMap(text -> {
-            try {
-                return Optional.of(Instant.parse(text));
-            } catch (DateTimeParseException e) {
-                input.violation("credentials.expires_at", "must be an RFC 3339 UTC time such as 2026-12-01T10:00:00Z");
-                return Optional.empty();
-            }
-        });
-        List<String> scopes = Optional.ofNullable(given.get("scope")).map(s -> Arrays.stream(s.split("[ ,]+")).filter(x -> !x.isBlank()).toList())
-                .orElse(List.of());
-        AccessToken token = input.check("credentials.access_token", () -> new AccessToken(given.get("access_token"),
-                Optional.ofNullable(given.get("refresh_token")), expiresAt, given.get("token_type"), scopes));
-        return token == null ? Credentials.ofFields(new HashMap<>()) : Credentials.ofToken(token);
     }
 }

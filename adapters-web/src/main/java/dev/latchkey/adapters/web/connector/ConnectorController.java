@@ -2,7 +2,6 @@ package dev.latchkey.adapters.web.connector;
 
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.error.Problem;
-import dev.latchkey.adapters.web.json.JsonBody;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.json.PathValues;
@@ -31,6 +30,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -40,6 +41,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 @Controller("/v1/connectors")
 @Secured(Roles.API_KEY)
@@ -49,6 +51,8 @@ import java.util.Map;
 @ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -95,24 +99,31 @@ public class ConnectorController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Configure a connector", description = "Enable or disable it, set your own OAuth app (the client secret is "
             + "stored encrypted and never returned) and the scopes to ask for.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ConnectorSettingsRequest.class)))
-    public ConnectorResponse configure(String slug, @Body @Nullable String body, Authentication caller) {
-        JsonBody input = bodies.read(body, "enabled", "client_id", "client_secret", "scopes");
-        var enabled = input.optionalBoolean("enabled");
-        var clientId = input.optional("client_id", String::strip).filter(s -> !s.isEmpty());
-        var clientSecret = input.optional("client_secret", String::valueOf).filter(s -> !s.isEmpty());
-        var scopes = input.optionalStrings("scopes");
-        ConnectorSlug connector = input.check("slug", () -> new ConnectorSlug(slug));
-        input.validate();
-        return ConnectorResponse.of(configure.configure(new ConfigureConnectorCommand(Caller.workspace(caller), connector, enabled,
-                clientId, clientSecret, scopes)), publicUrl.oauthRedirectUri());
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ConnectorResponse configure(String slug, @Body ConnectorSettingsRequest body, Authentication caller) {
+        ConnectorSlug connector = PathValues.slug(slug);
+        return ConnectorResponse.of(configure.configure(new ConfigureConnectorCommand(Caller.workspace(caller), connector,
+                Optional.ofNullable(body.enabled()), body.clientIdValue(), body.clientSecretValue(), Optional.ofNullable(body.scopes()))), publicUrl.oauthRedirectUri());
     }
 
     @Post
     @Idempotent
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectorResponse.class)))
     @Operation(summary = "Define a private connector", description = "A full definition, the same shape as a connector file, as JSON. "
             + "A slug of the built-in catalog is refused.")
+    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConnectorDefinitionInput")))
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public HttpResponse<ConnectorResponse> create(@Body @Nullable String body, Authentication caller) {
         Map<String, Object> definition = bodies.readObject(body);
         var view = define.create(Caller.workspace(caller), definition);
@@ -124,6 +135,11 @@ public class ConnectorController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Replace a private connector's definition")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConnectorDefinitionInput")))
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ConnectorResponse replace(String slug, @Body @Nullable String body, Authentication caller) {
         return ConnectorResponse.of(define.replace(Caller.workspace(caller), PathValues.slug(slug), bodies.readObject(body)), publicUrl.oauthRedirectUri());
     }

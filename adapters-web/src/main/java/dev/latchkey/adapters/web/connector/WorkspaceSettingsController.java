@@ -4,14 +4,11 @@ import dev.latchkey.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import dev.latchkey.adapters.web.json.JsonBody;
-import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.security.Caller;
 import dev.latchkey.adapters.web.security.Roles;
 import dev.latchkey.application.port.in.GetAllowedOriginsUseCase;
 import dev.latchkey.application.port.in.UpdateAllowedOriginsUseCase;
 import dev.latchkey.domain.workspace.AllowedOrigins;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -36,6 +33,8 @@ import java.util.List;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
@@ -43,12 +42,10 @@ import java.util.List;
 public class WorkspaceSettingsController {
     private final GetAllowedOriginsUseCase get;
     private final UpdateAllowedOriginsUseCase update;
-    private final JsonBodyReader bodies;
 
-    public WorkspaceSettingsController(GetAllowedOriginsUseCase get, UpdateAllowedOriginsUseCase update, JsonBodyReader bodies) {
+    public WorkspaceSettingsController(GetAllowedOriginsUseCase get, UpdateAllowedOriginsUseCase update) {
         this.get = get;
         this.update = update;
-        this.bodies = bodies;
     }
 
     /** @param allowedOrigins origins allowed as return URLs, postMessage targets and iframe parents */
@@ -64,14 +61,12 @@ public class WorkspaceSettingsController {
 
     @Put
     @Operation(summary = "Change workspace settings", description = "allowed_origins: scheme://host[:port] each, e.g. https://app.acme.com.")
-    public WorkspaceSettings put(@Body @Nullable String body, Authentication caller) {
-        JsonBody input = bodies.read(body, "allowed_origins");
-        List<String> origins = input.optionalStrings("allowed_origins").orElse(null);
-        if (origins == null) {
-            input.violation("allowed_origins", "is required: a list of origins such as [\"https://app.acme.com\"]");
-        }
-        AllowedOrigins allowed = origins == null ? null : input.check("allowed_origins", () -> new AllowedOrigins(origins));
-        input.validate();
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public WorkspaceSettings put(@Body WorkspaceSettingsRequest body, Authentication caller) {
+        AllowedOrigins allowed = new AllowedOrigins(body.allowedOrigins());
         return new WorkspaceSettings(update.update(Caller.workspace(caller), allowed).origins());
     }
 }

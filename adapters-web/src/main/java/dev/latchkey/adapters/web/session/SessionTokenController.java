@@ -23,6 +23,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,6 +39,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
@@ -55,10 +59,19 @@ public class SessionTokenController {
 
     @Post
     @Idempotent
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionTokenResponse.class)))
     @ApiResponse(responseCode = "404", description = "linked_account_not_found: no such account in the workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Mint a session token", description = "404 linked_account_not_found when the account does not exist.")
+    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public HttpResponse<SessionTokenResponse> mint(@Body SessionTokenRequest body, Authentication caller) {
         SessionGrant grant = mint.mint(new MintSessionTokenCommand(Caller.workspace(caller), body.accountId(), body.ttl()));
         return HttpResponse.created(new SessionTokenResponse(codec.encode(grant), Timestamps.format(grant.expiresAt()),
@@ -67,7 +80,14 @@ public class SessionTokenController {
 
     @Post("/revoke")
     @Status(HttpStatus.NO_CONTENT)
+    @ApiResponse(responseCode = "204", description = "Revoked (or already revoked)")
+    @ApiResponse(responseCode = "404", description = "session_token_not_found: the token is of another workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "Revoke a session token", description = "Refused from then on, on every instance. Idempotent.")
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public void revoke(@Body RevokeSessionTokenRequest body, Authentication caller) {
         SessionGrant grant = codec.decode(body.token()).orElseThrow(() -> InvalidInputException.of("token",
                 "is not a session token issued by this Latchkey (malformed, or its signature does not match)"));
