@@ -23,7 +23,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Body;
+import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.body.ByteBody;
+import io.micronaut.http.body.CloseableAvailableByteBody;
+import io.micronaut.http.body.CloseableByteBody;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -69,7 +72,7 @@ public class IdempotencyFilter implements Ordered {
 
     @RequestFilter
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public @Nullable HttpResponse<?> begin(HttpRequest<?> request, @Nullable RouteMatch<?> route, @Body @Nullable byte[] body) {
+    public @Nullable HttpResponse<?> begin(HttpRequest<?> request, @Nullable RouteMatch<?> route) {
         String header = request.getHeaders().get(HEADER);
         if (header == null || route == null || !route.getRouteInfo().getAnnotationMetadata().hasAnnotation(Idempotent.class)) {
             return null;
@@ -86,7 +89,7 @@ public class IdempotencyFilter implements Ordered {
         }
         IdempotencyScope scope = caller.get().getRoles().contains(Roles.ADMIN)
                 ? IdempotencyScope.admin() : IdempotencyScope.workspace(Caller.workspace(caller.get()));
-        RequestFingerprint fingerprint = RequestFingerprint.of(request.getMethodName(), target(request), body == null ? new byte[0] : body);
+        RequestFingerprint fingerprint = RequestFingerprint.of(request.getMethodName(), target(request), bodyOf(request));
         return switch (begin.begin(new BeginIdempotentRequestCommand(scope, key, fingerprint))) {
             case BeginIdempotentRequestResult.Run run -> {
                 request.setAttribute(HELD, run.held());
@@ -121,6 +124,21 @@ public class IdempotencyFilter implements Ordered {
             // The caller still gets this answer; a retry runs the request again rather than getting a wrong one.
             LOG.warn("Could not record the answer to an idempotent request; its key is freed", e);
             finish.release(held.get());
+        }
+    }
+
+    /**
+     * The request's body bytes, read from a split of the body so that the controller's binder still
+     * claims the original. Only requests that carry a key on an idempotent route pay for it (binding
+     * the body as a filter argument did it for every request, and raced the controller's own binding).
+     */
+    private static byte[] bodyOf(HttpRequest<?> request) {
+        if (!(request instanceof ServerHttpRequest<?> server)) {
+            return new byte[0];
+        }
+        try (CloseableByteBody copy = server.byteBody().split(ByteBody.SplitBackpressureMode.FASTEST);
+             CloseableAvailableByteBody whole = copy.buffer().join()) {
+            return whole.toByteArray();
         }
     }
 
