@@ -25,7 +25,7 @@ public record ImportConnectionRequest(
         @Schema(description = "The connector's slug.", example = "github", requiredMode = Schema.RequiredMode.REQUIRED) String connector,
         @Schema(description = "One of the connector's auth_types; its first one when left out.") @Nullable String authType,
         @Schema(description = "The connector's params, e.g. {\"subdomain\": \"acme\"}.") @Nullable Map<String, String> params,
-        @Schema(implementation = ImportCredentials.class, type = "object", nullable = true) @Nullable Map<String, String> credentials,
+        @Schema(name = "credentials", implementation = ImportCredentials.class, type = "object", nullable = true) @Nullable Map<String, String> credentials,
         @Schema(description = "Values the connector reads from the token response, e.g. {\"team_id\": \"T1\"}.") @Nullable Map<String, String> tokenValues,
         @Schema(description = "The account at the provider, shown in listings.") @Nullable String identifier) implements JsonRequest {
     private static final List<String> TOKEN_FIELDS = List.of("access_token", "refresh_token", "expires_at", "token_type", "scope");
