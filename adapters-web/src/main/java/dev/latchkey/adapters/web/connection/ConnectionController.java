@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.web.connection;
 
 import dev.latchkey.adapters.web.idempotency.Idempotent;
+import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.json.PathValues;
@@ -56,16 +57,7 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Connections", description = "A linked account's connections, from your backend.")
 @SecurityRequirement(name = "apiKey")
-@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiKeyProblems
 public class ConnectionController {
 
     private final ListConnectionsUseCase list;

@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.session;
 
+import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.Timestamps;
@@ -36,16 +37,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Session tokens", description = "Short-lived tokens your backend mints for your frontend, one linked account each.")
 @SecurityRequirement(name = "apiKey")
-@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiKeyProblems
 public class SessionTokenController {
     private final MintSessionTokenUseCase mint;
     private final RevokeSessionTokenUseCase revoke;
