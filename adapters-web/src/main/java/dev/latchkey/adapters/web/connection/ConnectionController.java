@@ -94,6 +94,13 @@ public class ConnectionController {
     @Get("/{connectionId}/access-token")
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "connection_expired: the customer must connect again; no_access_token: a key-based "
+            + "auth type has no token", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "502", description = "provider_unavailable: the token cannot be used and the provider cannot refresh it now, "
+            + "with Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "refresh_in_progress: another request's refresh did not finish within the wait; "
+            + "database_unavailable; both with Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(summary = "A fresh access token", description = "Refreshed first when it expires within the connector's margin "
             + "(5 minutes by default), at most once at a time per connection. After the provider answered 401 to a token, ask with "
             + "force_refresh=true&rejected_token_id={its token_id}: the token is refreshed only while it is still the stored one; "

@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.web.oauth;
 
 import dev.latchkey.adapters.web.portal.PortalPages;
+import dev.latchkey.adapters.web.portal.ReturnUrl;
 import dev.latchkey.adapters.web.portal.PortalTexts;
 import dev.latchkey.adapters.web.security.PublicUrl;
 import dev.latchkey.application.port.in.AuthorizationCallback;
@@ -29,8 +30,6 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -75,7 +74,7 @@ public class OAuthCallbackController {
         if (pending.isPresent() && pending.get().mode() == PendingAuthorization.Mode.REDIRECT && pending.get().returnUrl().isPresent()
                 && returnAllowed(outcome, pending.get().returnUrl().get())) {
             return noStore(HttpResponse.status(HttpStatus.FOUND)
-                    .header(HttpHeaders.LOCATION, URI.create(withResult(pending.get().returnUrl().get(), result(outcome))).toString()));
+                    .header(HttpHeaders.LOCATION, URI.create(ReturnUrl.withParams(pending.get().returnUrl().get(), result(outcome))).toString()));
         }
         return page(outcome, request);
     }
@@ -131,21 +130,6 @@ public class OAuthCallbackController {
 
     private static <T> MutableHttpResponse<T> noStore(MutableHttpResponse<T> response) {
         return response.header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
-    }
-
-    static String withResult(String returnUrl, Map<String, String> params) {
-        StringBuilder url = new StringBuilder(returnUrl);
-        int hash = returnUrl.indexOf('#');
-        String fragment = hash >= 0 ? returnUrl.substring(hash) : "";
-        if (hash >= 0) {
-            url.setLength(hash);
-        }
-        char separator = url.indexOf("?") >= 0 ? '&' : '?';
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            url.append(separator).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-            separator = '&';
-        }
-        return url + fragment;
     }
 
     private String scriptJson(Object value) {

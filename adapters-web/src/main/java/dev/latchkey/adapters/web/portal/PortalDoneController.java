@@ -13,8 +13,6 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,25 +44,9 @@ public class PortalDoneController {
             Map<String, String> params = new LinkedHashMap<>();
             params.put("latchkey_status", "done");
             params.put("connected", connected);
-            return HttpResponse.seeOther(URI.create(withParams(returnUrl.get(), params))).header("Cache-Control", "no-store");
+            return HttpResponse.seeOther(URI.create(ReturnUrl.withParams(returnUrl.get(), params))).header("Cache-Control", "no-store");
         }
         return pages.render(HttpStatus.OK, MessageView.of(visit.texts().get("done_title"), visit.texts().get("done_text")), visit.page(),
                 List.of(), request);
-    }
-
-    /** The URL with the parameters added to its query (before any fragment), URL-encoded. */
-    static String withParams(String url, Map<String, String> params) {
-        StringBuilder out = new StringBuilder(url);
-        int hash = url.indexOf('#');
-        String fragment = hash >= 0 ? url.substring(hash) : "";
-        if (hash >= 0) {
-            out.setLength(hash);
-        }
-        char separator = out.indexOf("?") >= 0 ? '&' : '?';
-        for (Map.Entry<String, String> e : params.entrySet()) {
-            out.append(separator).append(e.getKey()).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-            separator = '&';
-        }
-        return out + fragment;
     }
 }

@@ -17,13 +17,13 @@ class PortalUrlsTest {
 
     @Test
     void done_adds_its_parameters_to_the_return_urls_query_before_the_fragment() {
-        assertThat(PortalDoneController.withParams("https://app.example.com/settings?tab=apps#integrations", done("github,hubspot")))
+        assertThat(ReturnUrl.withParams("https://app.example.com/settings?tab=apps#integrations", done("github,hubspot")))
                 .isEqualTo("https://app.example.com/settings?tab=apps&latchkey_status=done&connected=github%2Chubspot#integrations");
     }
 
     @Test
     void done_starts_a_query_when_the_return_url_has_none() {
-        assertThat(PortalDoneController.withParams("https://app.example.com/back", done("")))
+        assertThat(ReturnUrl.withParams("https://app.example.com/back", done("")))
                 .isEqualTo("https://app.example.com/back?latchkey_status=done&connected=");
     }
 
