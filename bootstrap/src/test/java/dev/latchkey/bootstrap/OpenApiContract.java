@@ -43,6 +43,28 @@ final class OpenApiContract {
                 .collect(Collectors.toList());
     }
 
+    /**
+     * Every disagreement between an exchange the fuzzer made and the document: the whole exchange for
+     * a request meant to be valid, only the answer for a request broken on purpose.
+     */
+    static List<String> violations(Request request, com.atlassian.oai.validator.model.Response response, boolean requestToo) {
+        ValidationReport report = requestToo
+                ? VALIDATOR.validate(request, response)
+                : VALIDATOR.validateResponse(request.getPath(), request.getMethod(), response);
+        return report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .map(message -> request.getMethod() + " " + request.getPath() + " -> " + response.getStatus() + ": " + message.getMessage())
+                .collect(Collectors.toList());
+    }
+
+    /** The document as swagger-parser's model, every reference resolved in place: for walking its operations and schemas. */
+    static io.swagger.v3.oas.models.OpenAPI model() {
+        io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        return new io.swagger.v3.parser.OpenAPIV3Parser().readContents(document(), null, options).getOpenAPI();
+    }
+
     private static Request request(HttpRequest<?> request, JsonMapper json) {
         SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethodName(), request.getPath());
         request.getHeaders().forEach((name, values) -> builder.withHeader(name, values));
