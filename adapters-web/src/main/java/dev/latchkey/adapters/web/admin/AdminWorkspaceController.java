@@ -68,7 +68,7 @@ public class AdminWorkspaceController {
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedWorkspaceResponse.class)))
     @ApiResponse(responseCode = "409", description = "workspace_exists: the name is taken; idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "Create a workspace", description = "Returns its first API key, shown once. 409 workspace_exists for a taken name.")
+    @Operation(operationId = "createWorkspace", summary = "Create a workspace", description = "Returns its first API key, shown once. 409 workspace_exists for a taken name.")
     @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
@@ -81,7 +81,7 @@ public class AdminWorkspaceController {
     }
 
     @Get("/workspaces")
-    @Operation(summary = "List workspaces")
+    @Operation(operationId = "listWorkspaces", summary = "List workspaces")
     public ListResponse<WorkspaceResponse> list() {
         return new ListResponse<>(listWorkspaces.list().stream().map(WorkspaceResponse::of).toList(), null);
     }
@@ -92,7 +92,7 @@ public class AdminWorkspaceController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyResponse.class)))
-    @Operation(summary = "Add an API key to a workspace", description = "For rotation: add a key, move your backend to it. Shown once.")
+    @Operation(operationId = "createApiKey", summary = "Add an API key to a workspace", description = "For rotation: add a key, move your backend to it. Shown once.")
     @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
@@ -103,11 +103,12 @@ public class AdminWorkspaceController {
 
     /** @param reencrypted secrets moved to the first key now; remaining: still under an older key (0 when done) */
     @io.micronaut.serde.annotation.Serdeable
+    @Schema(name = "EncryptionRotation")
     public record RotationResponse(long reencrypted, long remaining) {
     }
 
     @Post("/encryption/rotate")
-    @Operation(summary = "Re-encrypt every secret under the current key", description = "After putting a new key first in "
+    @Operation(operationId = "rotateEncryption", summary = "Re-encrypt every secret under the current key", description = "After putting a new key first in "
             + "LATCHKEY_ENCRYPTION_KEYS (and restarting), this moves every stored secret to it, in small batches, while serving. "
             + "Then the old key can be removed.")
     public RotationResponse rotate() {

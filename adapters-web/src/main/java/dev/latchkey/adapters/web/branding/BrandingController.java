@@ -53,7 +53,7 @@ public class BrandingController {
     @Secured({Roles.API_KEY, Roles.SESSION})
     @SecurityRequirement(name = "apiKey")
     @SecurityRequirement(name = "sessionToken")
-    @Operation(summary = "The workspace's branding", description = "Unset fields are null; warnings name colours below WCAG AA.")
+    @Operation(operationId = "getBranding", summary = "The workspace's branding", description = "Unset fields are null; warnings name colours below WCAG AA.")
     public BrandingResponse get(Authentication caller) {
         return BrandingResponse.of(get.get(Caller.workspace(caller)));
     }
@@ -61,7 +61,7 @@ public class BrandingController {
     @Put
     @Secured(Roles.API_KEY)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Replace the workspace's branding", description = "Colours as #rrggbb; theme light|dark|auto; border_radius "
+    @Operation(operationId = "replaceBranding", summary = "Replace the workspace's branding", description = "Colours as #rrggbb; theme light|dark|auto; border_radius "
             + "0-32 px; labels keyed by the documented keys. A contrast below WCAG AA is accepted and reported in warnings.")
     @RequestBody(content = @Content(schema = @Schema(implementation = BrandingResponse.class)))
     @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",

@@ -11,10 +11,12 @@ import dev.latchkey.application.port.in.GetConfigFieldsUseCase;
 import dev.latchkey.application.port.in.ResetConfigFieldsUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
@@ -65,7 +67,7 @@ public class ConfigFieldsController {
     }
 
     @Put
-    @Operation(summary = "Define the connector's config fields", description = "Replaces the workspace's ordered list of fields "
+    @Operation(operationId = "defineConfigFields", summary = "Define the connector's config fields", description = "Replaces the workspace's ordered list of fields "
             + "(overriding the connector file's defaults). 400 names every malformed definition by path, e.g. fields[2].options. "
             + "Stored values are never touched: values of removed fields are kept, values that no longer fit show in field_errors.")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFields")))
@@ -82,7 +84,7 @@ public class ConfigFieldsController {
     }
 
     @Get
-    @Operation(summary = "The connector's config fields in effect", description = "The workspace's own, else the connector file's "
+    @Operation(operationId = "getConfigFields", summary = "The connector's config fields in effect", description = "The workspace's own, else the connector file's "
             + "defaults; source is workspace, connector or none.")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFields")))
     public Map<String, Object> get(String slug, Authentication caller) {
@@ -91,7 +93,9 @@ public class ConfigFieldsController {
 
     @Delete
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Back to the connector file's config fields", description = "Stored values are kept.")
+    // No body on success; a client that asks for problem+json (its errors) must not be refused with 406.
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @Operation(operationId = "resetConfigFields", summary = "Back to the connector file's config fields", description = "Stored values are kept.")
     public void reset(String slug, Authentication caller) {
         reset.reset(Caller.workspace(caller), PathValues.slug(slug));
     }

@@ -42,17 +42,18 @@ public class WorkspaceSettingsController {
 
     /** @param allowedOrigins origins allowed as return URLs, postMessage targets and iframe parents */
     @Serdeable
+    @Schema(name = "WorkspaceSettings")
     public record WorkspaceSettings(List<String> allowedOrigins) {
     }
 
     @Get
-    @Operation(summary = "Workspace settings")
+    @Operation(operationId = "getWorkspaceSettings", summary = "Workspace settings")
     public WorkspaceSettings get(Authentication caller) {
         return new WorkspaceSettings(get.get(Caller.workspace(caller)).origins());
     }
 
     @Put
-    @Operation(summary = "Change workspace settings", description = "allowed_origins: scheme://host[:port] each, e.g. https://app.acme.com.")
+    @Operation(operationId = "replaceWorkspaceSettings", summary = "Change workspace settings", description = "allowed_origins: scheme://host[:port] each, e.g. https://app.acme.com.")
     @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",

@@ -30,6 +30,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -66,6 +68,7 @@ public class ConnectLinkController {
 
     /** @param linkedAccountId with an API key; a session token's own account otherwise */
     @Serdeable
+    @Schema(name = "ConnectLinkRequest")
     public record ConnectLinkRequest(@Nullable String linkedAccountId, @Nullable List<String> connectors, @Nullable String configId,
                                      @Nullable String returnUrl, @Schema(description = "seconds, 60 to 604800; default 3600") @Nullable Long expiresIn,
                                      @Schema(description = "per-link overrides of the branding fields; API key only (403 branding_requires_api_key with a session token)")
@@ -73,16 +76,37 @@ public class ConnectLinkController {
     }
 
     @Serdeable
+    @Schema(name = "ConnectLink")
     public record ConnectLinkResponse(String url, String expiresAt) {
     }
 
     @Post
     @Idempotent
-    @Operation(summary = "A link to the hosted portal", description = "Single use: its first visit trades it for a portal session. "
+    @Operation(operationId = "createConnectLink", summary = "A link to the hosted portal", description = "Single use: its first visit trades it for a portal session. "
             + "url is {LATCHKEY_PUBLIC_URL}/connect/{code}.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ConnectLinkRequest.class)))
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ConnectLinkResponse.class)))
-    @ApiResponse(responseCode = "403", description = "branding_requires_api_key: a session token sent branding")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ConnectLinkRequest.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectLinkResponse.class)))
+    @ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "403", description = "branding_requires_api_key: a session token sent branding",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "linked_account_not_found: linked_account_id names no linked account of the workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @SuppressWarnings("unchecked")
     public HttpResponse<?> create(@Body @Nullable String body, Authentication caller) {
         Map<String, Object> input = bodies.readObject(body);

@@ -33,7 +33,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 public class SessionController {
 
     @Get
-    @Operation(summary = "The current session", description = "The linked account the session token reaches, and its expiry.")
+    @Operation(operationId = "getSession", summary = "The current session", description = "The linked account the session token reaches, and its expiry.")
     public SessionResponse current(Authentication caller) {
         return new SessionResponse(Caller.sessionAccount(caller).value(), Timestamps.format(Caller.sessionExpiry(caller)));
     }
