@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.account;
 
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.json.JsonBody;
@@ -99,10 +100,7 @@ public class LinkedAccountController {
     @Operation(operationId = "createLinkedAccount", summary = "Create a linked account", description = "409 linked_account_exists when the id is taken.")
     @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public HttpResponse<LinkedAccountResponse> create(@Body CreateLinkedAccountRequest body, Authentication caller) {
         LinkedAccount account = create.create(new CreateLinkedAccountCommand(Caller.workspace(caller), new LinkedAccountId(body.id()),
                 AccountFields.name(body.name()), AccountFields.metadata(body.metadata(), json)));
@@ -115,10 +113,7 @@ public class LinkedAccountController {
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
     @Operation(operationId = "upsertLinkedAccount", summary = "Create or replace a linked account", description = "201 when created, 200 when it existed.")
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public HttpResponse<LinkedAccountResponse> upsert(String id, @Body ReplaceLinkedAccountRequest body, Authentication caller) {
         Violations violations = new Violations();
         LinkedAccountId pathId = violations.check("id", () -> new LinkedAccountId(id));
@@ -138,10 +133,7 @@ public class LinkedAccountController {
     @Operation(operationId = "updateLinkedAccount", summary = "Update some fields of a linked account",
             description = "Fields left out stay as they are; \"name\": null clears the name; metadata is replaced as a whole.")
     @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateLinkedAccountRequest.class)))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public LinkedAccountResponse update(String id, @Body @Nullable String body, Authentication caller) {
         JsonBody input = bodies.read(body, "name", "metadata");
         LinkedAccountId accountId = input.check("id", () -> new LinkedAccountId(id));

@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.app;
 
+import dev.latchkey.adapters.web.docs.CredentialProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.connection.ConnectionResponse;
 import dev.latchkey.adapters.web.json.ListResponse;
@@ -52,18 +54,11 @@ import java.util.Optional;
 @Tag(name = "Apps", description = "What a customer can connect, and connecting it. Session token, or API key + X-Linked-Account-Id.")
 @SecurityRequirement(name = "sessionToken")
 @SecurityRequirement(name = "apiKey")
-@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@CredentialProblems
 @ApiResponse(responseCode = "403", description = "forbidden: these credentials may not use this endpoint",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "linked_account_not_found: with an API key, X-Linked-Account-Id names no linked "
         + "account of the workspace; *_not_found: what the path names does not exist",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class AppController {
     private final ListAppsUseCase listApps;
@@ -112,10 +107,7 @@ public class AppController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "connectApp", summary = "Connect an app", description = "OAuth: 200 {type: redirect, authorization_url, expires_at}; key-based: 201 "
             + "{type: connected, connection} after the connector's verification (422 credentials_rejected when the provider refuses).")
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public HttpResponse<ConnectResponse> connect(String slug, @Body ConnectRequest body, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         ConnectorSlug connector = PathValues.slug(slug);

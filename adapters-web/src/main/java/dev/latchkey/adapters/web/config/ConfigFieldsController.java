@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.config;
 
+import dev.latchkey.adapters.web.docs.CredentialProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.PathValues;
@@ -40,17 +42,10 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Config fields", description = "What a customer sets up once connected: definitions per connector (API key).")
 @SecurityRequirement(name = "apiKey")
-@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@CredentialProblems
 @ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "connector_not_found: no such connector in the workspace",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class ConfigFieldsController {
     private final DefineConfigFieldsUseCase define;
@@ -72,10 +67,7 @@ public class ConfigFieldsController {
             + "Stored values are never touched: values of removed fields are kept, values that no longer fit show in field_errors.")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFields")))
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFieldsInput")))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public Map<String, Object> define(String slug, @Body @Nullable String body, Authentication caller) {
         Map<String, Object> input = bodies.readObject(body);
         ConfigJson.onlyKeys(input, Set.of("fields"));

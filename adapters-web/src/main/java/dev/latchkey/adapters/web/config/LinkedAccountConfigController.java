@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.config;
 
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -82,10 +83,7 @@ public class LinkedAccountConfigController {
     @Operation(operationId = "saveLinkedAccountConfig", summary = "Save one config of the account", description = "As PUT /v1/apps/{slug}/config.")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigValuesInput")))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public Map<String, Object> save(String id, String slug, @Nullable @QueryValue("config_id") String configId, @Body @Nullable String body,
                                     Authentication caller) {
         LinkedAccountId account = PathValues.linkedAccountId(id);

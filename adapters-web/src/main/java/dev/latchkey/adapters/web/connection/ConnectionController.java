@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.connection;
 
+import dev.latchkey.adapters.web.docs.IdempotencyProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.error.Problem;
@@ -178,14 +180,8 @@ public class ConnectionController {
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectionResponse.class)))
     @Operation(operationId = "importConnection", summary = "Import credentials you already hold", description = "OAuth tokens (with refresh token and expiry) or keys, "
             + "stored encrypted as a connection, without calling the provider.")
-    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @IdempotencyProblems
+    @JsonBodyProblems
     public HttpResponse<ConnectionResponse> importConnection(String id, @Body ImportConnectionRequest body, Authentication caller) {
         LinkedAccountId accountId = PathValues.linkedAccountId(id);
         Violations violations = new Violations();

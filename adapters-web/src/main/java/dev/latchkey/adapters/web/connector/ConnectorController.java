@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.connector;
 
+import dev.latchkey.adapters.web.docs.IdempotencyProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.error.Problem;
@@ -93,10 +95,7 @@ public class ConnectorController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "configureConnector", summary = "Configure a connector", description = "Enable or disable it, set your own OAuth app (the client secret is "
             + "stored encrypted and never returned) and the scopes to ask for.")
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public ConnectorResponse configure(String slug, @Body ConnectorSettingsRequest body, Authentication caller) {
         ConnectorSlug connector = PathValues.slug(slug);
         return ConnectorResponse.of(configure.configure(new ConfigureConnectorCommand(Caller.workspace(caller), connector,
@@ -109,15 +108,9 @@ public class ConnectorController {
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectorResponse.class)))
     @Operation(operationId = "createConnector", summary = "Define a private connector", description = "A full definition, the same shape as a connector file, as JSON. "
             + "A slug of the built-in catalog is refused.")
-    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @IdempotencyProblems
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConnectorDefinitionInput")))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public HttpResponse<ConnectorResponse> create(@Body @Nullable String body, Authentication caller) {
         Map<String, Object> definition = bodies.readObject(body);
         var view = define.create(Caller.workspace(caller), definition);
@@ -130,10 +123,7 @@ public class ConnectorController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "replaceConnector", summary = "Replace a private connector's definition")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConnectorDefinitionInput")))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public ConnectorResponse replace(String slug, @Body @Nullable String body, Authentication caller) {
         return ConnectorResponse.of(define.replace(Caller.workspace(caller), PathValues.slug(slug), bodies.readObject(body)), publicUrl.oauthRedirectUri());
     }

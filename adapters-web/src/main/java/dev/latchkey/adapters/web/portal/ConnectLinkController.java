@@ -1,5 +1,9 @@
 package dev.latchkey.adapters.web.portal;
 
+import dev.latchkey.adapters.web.branding.BrandingRequest;
+import dev.latchkey.adapters.web.docs.CredentialProblems;
+import dev.latchkey.adapters.web.docs.IdempotencyProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.error.Problems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
@@ -51,6 +55,7 @@ import java.util.Set;
 @Secured({Roles.API_KEY, Roles.SESSION})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Portal", description = "The hosted connect portal.")
+@CredentialProblems
 @SecurityRequirement(name = "apiKey")
 @SecurityRequirement(name = "sessionToken")
 public class ConnectLinkController {
@@ -72,7 +77,7 @@ public class ConnectLinkController {
     public record ConnectLinkRequest(@Nullable String linkedAccountId, @Nullable List<String> connectors, @Nullable String configId,
                                      @Nullable String returnUrl, @Schema(description = "seconds, 60 to 604800; default 3600") @Nullable Long expiresIn,
                                      @Schema(description = "per-link overrides of the branding fields; API key only (403 branding_requires_api_key with a session token)")
-                                     @Nullable Map<String, Object> branding) {
+                                     @Nullable BrandingRequest branding) {
     }
 
     @Serdeable
@@ -87,26 +92,12 @@ public class ConnectLinkController {
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ConnectLinkRequest.class)))
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectLinkResponse.class)))
-    @ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "403", description = "branding_requires_api_key: a session token sent branding",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "linked_account_not_found: linked_account_id names no linked account of the workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @IdempotencyProblems
+    @JsonBodyProblems
     @SuppressWarnings("unchecked")
     public HttpResponse<?> create(@Body @Nullable String body, Authentication caller) {
         Map<String, Object> input = bodies.readObject(body);

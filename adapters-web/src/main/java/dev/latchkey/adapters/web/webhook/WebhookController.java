@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.webhook;
 
+import dev.latchkey.adapters.web.docs.IdempotencyProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.error.Problem;
@@ -73,14 +75,8 @@ public class WebhookController {
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookResponse.class)))
     @Operation(operationId = "createWebhook", summary = "Add a webhook endpoint", description = "The answer holds the signing secret (whsec_...), shown only this once.")
-    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @IdempotencyProblems
+    @JsonBodyProblems
     public HttpResponse<WebhookResponse> create(@Body CreateWebhookRequest body, Authentication caller) {
         CreatedWebhookResult created = create.create(new CreateWebhookCommand(Caller.workspace(caller), body.url(), body.events()));
         return HttpResponse.created(WebhookResponse.withSecret(created), URI.create("/v1/webhooks/" + created.endpoint().id()));
