@@ -60,6 +60,13 @@ public final class RuntimeSettings {
                 properties.put("micronaut.server.port", Integer.parseInt(port));
             }
         });
+        value("LATCHKEY_METRICS_PORT").ifPresent(port -> {
+            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                problems.add("LATCHKEY_METRICS_PORT must be a port number for the unauthenticated metrics listener (got '" + port + "')");
+            } else {
+                properties.put("latchkey.metrics-port", Integer.parseInt(port));
+            }
+        });
         value("LATCHKEY_ADMIN_TOKEN").ifPresent(token -> {
             if (token.length() < MIN_SECRET_BYTES) {
                 problems.add("LATCHKEY_ADMIN_TOKEN must be at least " + MIN_SECRET_BYTES + " characters; generate one with: openssl rand -hex 32");
