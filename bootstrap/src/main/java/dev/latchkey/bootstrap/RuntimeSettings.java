@@ -95,6 +95,16 @@ public final class RuntimeSettings {
                 properties.put("latchkey.refresh.wait", Integer.parseInt(seconds) + "s");
             }
         });
+        value("LATCHKEY_LOG_ENABLED").ifPresent(enabled -> {
+            if (!enabled.equals("true") && !enabled.equals("false")) {
+                problems.add("LATCHKEY_LOG_ENABLED must be true or false (got '" + enabled + "')");
+            } else {
+                properties.put("latchkey.activity.enabled", enabled);
+            }
+        });
+        seconds("LATCHKEY_LOG_QUEUE", 1, 999_999, problems).ifPresent(size -> properties.put("latchkey.activity.queue-size", size));
+        seconds("LATCHKEY_LOG_RETENTION_DAYS", 1, 3650, problems)
+                .ifPresent(days -> properties.put("latchkey.activity.retention-days", days));
         value("LATCHKEY_CONNECTORS_DIR").ifPresent(dir -> {
             if (!Files.isDirectory(Path.of(dir))) {
                 problems.add("LATCHKEY_CONNECTORS_DIR must be a directory of connector files (" + dir + " is not one)");
