@@ -74,6 +74,11 @@ public final class RuntimeSettings {
                 properties.put("latchkey.admin-token", token);
             }
         });
+        value("LATCHKEY_LOG_FORMAT").ifPresent(format -> {
+            if (!format.equals("text") && !format.equals("json")) {
+                problems.add("LATCHKEY_LOG_FORMAT must be text or json (got '" + format + "')");
+            }
+        });
         value("LATCHKEY_BOOTSTRAP_API_KEY").ifPresent(key -> properties.put("latchkey.bootstrap-api-key", key));
         int port = (Integer) properties.getOrDefault("micronaut.server.port", 8080);
         String publicUrl = value("LATCHKEY_PUBLIC_URL").orElse("http://localhost:" + port);

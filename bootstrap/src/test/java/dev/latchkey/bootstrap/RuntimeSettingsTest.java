@@ -88,6 +88,13 @@ class RuntimeSettingsTest {
     }
 
     @Test
+    void a_log_format_other_than_text_or_json_is_refused() {
+        RuntimeSettings settings = new RuntimeSettings(Map.of("LATCHKEY_LOG_FORMAT", "xml"));
+
+        assertThatThrownBy(settings::prepare).hasMessageContaining("LATCHKEY_LOG_FORMAT must be text or json (got 'xml')");
+    }
+
+    @Test
     void a_database_timeout_that_is_not_a_number_of_seconds_is_refused() {
         RuntimeSettings settings = new RuntimeSettings(Map.of(
                 "LATCHKEY_DB_CONNECT_TIMEOUT_SECONDS", "0",
