@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.persistence.activity;
 
+import dev.latchkey.application.port.out.ActivityDropCounterPort;
 import dev.latchkey.application.port.out.ActivityRecorderPort;
 import dev.latchkey.domain.activity.Activity;
 import dev.latchkey.domain.activity.ActivityId;
@@ -32,7 +33,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 @Singleton
 @Requires(property = "latchkey.activity.enabled", notEquals = "false")
-public class ActivityLogWriter implements ActivityRecorderPort, AutoCloseable {
+public class ActivityLogWriter implements ActivityRecorderPort, ActivityDropCounterPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ActivityLogWriter.class);
     static final int BATCH = 500;
     private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
@@ -80,6 +81,11 @@ public class ActivityLogWriter implements ActivityRecorderPort, AutoCloseable {
     }
 
     /** Records dropped because the queue was full (or the writer stopped): the metric of the log's losses. */
+    @Override
+    public long droppedActivities() {
+        return droppedCount();
+    }
+
     public long droppedCount() {
         return dropped.get();
     }
