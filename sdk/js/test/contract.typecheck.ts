@@ -51,9 +51,9 @@ agrees<Reads<Answer<"/v1/apps/{slug}", "get">, App>>();
 agrees<Reads<Schemas["Connection"], Connection>>();
 // `label`: the SDK shows it when Latchkey gives one; the server does not send it (yet), so the SDK
 // falls back to "OAuth", "API key"...
-agrees<Reads<Schemas["ConnectorJson.AuthType"], Omit<App["auth_types"][number], "label">>>();
-agrees<Reads<Schemas["ConnectorJson.Field"], App["auth_types"][number]["fields"][number]>>();
-agrees<Reads<Schemas["ConnectorJson.Param"], App["auth_types"][number]["params"][number]>>();
+agrees<Reads<Schemas["ConnectorAuthType"], Omit<App["auth_types"][number], "label">>>();
+agrees<Reads<Schemas["ConnectorField"], App["auth_types"][number]["fields"][number]>>();
+agrees<Reads<Schemas["ConnectorParam"], App["auth_types"][number]["params"][number]>>();
 // Not yet: the document gives GET/PUT /v1/apps/{slug}/config's answer as a map of anything (the
 // controller returns a Map), which would accept any Config. When it names its schema, add:
 //   agrees<Reads<Answer<"/v1/apps/{slug}/config", "get">, Config>>();

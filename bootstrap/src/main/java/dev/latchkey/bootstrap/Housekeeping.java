@@ -1,5 +1,6 @@
 package dev.latchkey.bootstrap;
 
+import dev.latchkey.application.port.in.MaintainActivityLogUseCase;
 import dev.latchkey.application.port.in.PurgeExpiredIdempotencyKeysUseCase;
 import dev.latchkey.application.port.in.PurgeExpiredRevocationsUseCase;
 import dev.latchkey.application.port.in.PurgeOldWebhookEventsUseCase;
@@ -15,10 +16,13 @@ public class Housekeeping {
     private final PurgeExpiredRevocationsUseCase purgeRevocations;
     private final PurgeOldWebhookEventsUseCase purgeWebhookEvents;
     private final PurgeExpiredIdempotencyKeysUseCase purgeIdempotencyKeys;
+    private final MaintainActivityLogUseCase activityLog;
     private final BackgroundWork work;
 
     public Housekeeping(PurgeExpiredRevocationsUseCase purgeRevocations, PurgeOldWebhookEventsUseCase purgeWebhookEvents,
-                        PurgeExpiredIdempotencyKeysUseCase purgeIdempotencyKeys, BackgroundWork work) {
+                        PurgeExpiredIdempotencyKeysUseCase purgeIdempotencyKeys, MaintainActivityLogUseCase activityLog,
+                        BackgroundWork work) {
+        this.activityLog = activityLog;
         this.purgeRevocations = purgeRevocations;
         this.purgeWebhookEvents = purgeWebhookEvents;
         this.purgeIdempotencyKeys = purgeIdempotencyKeys;
@@ -31,6 +35,17 @@ public class Housekeeping {
             int purged = purgeWebhookEvents.purge();
             if (purged > 0) {
                 LOG.info("Forgot {} webhook events older than the retention period, with their deliveries", purged);
+            }
+        });
+    }
+
+    /** The activity log's partitions: today's and the next two days' made at start and hourly; days past the retention dropped. */
+    @Scheduled(initialDelay = "0s", fixedDelay = "1h")
+    void maintainActivityLog() {
+        work.run(() -> {
+            int dropped = activityLog.maintain();
+            if (dropped > 0) {
+                LOG.info("Dropped {} days of the activity log older than the retention period", dropped);
             }
         });
     }

@@ -6,6 +6,7 @@ import dev.latchkey.application.port.out.ConnectionStorePort;
 import dev.latchkey.application.port.out.EventOutboxPort;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.application.port.out.TransactionPort;
+import dev.latchkey.application.service.RecordActivityService;
 import dev.latchkey.application.service.RefreshExpiringConnectionsService;
 import dev.latchkey.application.service.RefreshTokenService;
 import io.micronaut.context.annotation.Factory;
@@ -21,8 +22,9 @@ public class RefreshFactory {
     @Singleton
     RefreshTokenService refreshToken(ConnectionStorePort connections, LinkedAccountStorePort accounts, GetConnectorUseCase connectors,
                                      List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock,
-                                     RefreshProperties properties) {
-        return new RefreshTokenService(connections, accounts, connectors, schemes, events, transactions, clock, properties.getWait());
+                                     RefreshProperties properties, RecordActivityService activity) {
+        return new RefreshTokenService(connections, accounts, connectors, schemes, events, transactions, clock, properties.getWait(),
+                activity::record);
     }
 
     @Singleton

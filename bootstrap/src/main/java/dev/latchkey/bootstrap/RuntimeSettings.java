@@ -60,11 +60,23 @@ public final class RuntimeSettings {
                 properties.put("micronaut.server.port", Integer.parseInt(port));
             }
         });
+        value("LATCHKEY_METRICS_PORT").ifPresent(port -> {
+            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+                problems.add("LATCHKEY_METRICS_PORT must be a port number for the unauthenticated metrics listener (got '" + port + "')");
+            } else {
+                properties.put("latchkey.metrics-port", Integer.parseInt(port));
+            }
+        });
         value("LATCHKEY_ADMIN_TOKEN").ifPresent(token -> {
             if (token.length() < MIN_SECRET_BYTES) {
                 problems.add("LATCHKEY_ADMIN_TOKEN must be at least " + MIN_SECRET_BYTES + " characters; generate one with: openssl rand -hex 32");
             } else {
                 properties.put("latchkey.admin-token", token);
+            }
+        });
+        value("LATCHKEY_LOG_FORMAT").ifPresent(format -> {
+            if (!format.equals("text") && !format.equals("json")) {
+                problems.add("LATCHKEY_LOG_FORMAT must be text or json (got '" + format + "')");
             }
         });
         value("LATCHKEY_BOOTSTRAP_API_KEY").ifPresent(key -> properties.put("latchkey.bootstrap-api-key", key));
@@ -88,6 +100,16 @@ public final class RuntimeSettings {
                 properties.put("latchkey.refresh.wait", Integer.parseInt(seconds) + "s");
             }
         });
+        value("LATCHKEY_LOG_ENABLED").ifPresent(enabled -> {
+            if (!enabled.equals("true") && !enabled.equals("false")) {
+                problems.add("LATCHKEY_LOG_ENABLED must be true or false (got '" + enabled + "')");
+            } else {
+                properties.put("latchkey.activity.enabled", enabled);
+            }
+        });
+        seconds("LATCHKEY_LOG_QUEUE", 1, 999_999, problems).ifPresent(size -> properties.put("latchkey.activity.queue-size", size));
+        seconds("LATCHKEY_LOG_RETENTION_DAYS", 1, 3650, problems)
+                .ifPresent(days -> properties.put("latchkey.activity.retention-days", days));
         value("LATCHKEY_CONNECTORS_DIR").ifPresent(dir -> {
             if (!Files.isDirectory(Path.of(dir))) {
                 problems.add("LATCHKEY_CONNECTORS_DIR must be a directory of connector files (" + dir + " is not one)");

@@ -9,6 +9,7 @@ import dev.latchkey.application.service.DispatchWebhooksService;
 import dev.latchkey.application.service.ListWebhookDeliveriesService;
 import dev.latchkey.application.service.ListWebhooksService;
 import dev.latchkey.application.service.PurgeOldWebhookEventsService;
+import dev.latchkey.application.service.RecordActivityService;
 import dev.latchkey.application.service.RedeliverWebhookService;
 import dev.latchkey.application.service.RotateWebhookSecretService;
 import io.micronaut.context.annotation.Factory;
@@ -52,8 +53,9 @@ public class WebhooksFactory {
     }
 
     @Singleton
-    DispatchWebhooksService dispatchWebhooks(WebhookDeliveryStorePort deliveries, WebhookSenderPort sender, Clock clock) {
-        return new DispatchWebhooksService(deliveries, sender, clock);
+    DispatchWebhooksService dispatchWebhooks(WebhookDeliveryStorePort deliveries, WebhookSenderPort sender, Clock clock,
+                                             RecordActivityService activity) {
+        return new DispatchWebhooksService(deliveries, sender, clock, activity::record);
     }
 
     @Singleton

@@ -12,10 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class AdminDisabledApiTest extends ApiTest {
 
-    @Override
-    protected boolean checksContract() {
-        return true;
-    }
 
     @Override
     public Map<String, String> getProperties() {

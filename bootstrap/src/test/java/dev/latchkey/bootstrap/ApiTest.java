@@ -130,11 +130,11 @@ public abstract class ApiTest implements TestPropertyProvider {
 
     /**
      * Whether every exchange of this test class with the service is checked against the OpenAPI
-     * document (see {@link OpenApiContract}). On in the classes whose exchanges the document already
-     * describes exactly; a class turns it on once its endpoints are documented.
+     * document (see {@link OpenApiContract}): on for every HTTP test, so the whole suite's traffic is the
+     * contract test. A class that turns it off says why in the override.
      */
     protected boolean checksContract() {
-        return false;
+        return true;
     }
 
     /** Endpoints only a test adds (under /v1/test-): not the product's, so not in its document. */

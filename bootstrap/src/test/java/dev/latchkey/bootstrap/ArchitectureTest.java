@@ -53,6 +53,7 @@ class ArchitectureTest {
             .adapter("web", "dev.latchkey.adapters.web..")
             .adapter("persistence", "dev.latchkey.adapters.persistence..")
             .adapter("connectors", "dev.latchkey.adapters.connectors..")
+            .adapter("metrics", "dev.latchkey.adapters.metrics..")
             .withOptionalLayers(false)
             // bootstrap is the composition root: it may wire any ring to any adapter.
             .ignoreDependency(resideInAPackage("dev.latchkey.bootstrap.."), alwaysTrue());

@@ -22,10 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class AuthThrottleApiTest extends ApiTest {
 
-    @Override
-    protected boolean checksContract() {
-        return true;
-    }
     static final int BURST = 5;
     private static final AtomicInteger CLIENTS = new AtomicInteger();
     private final SecureRandom random = new SecureRandom();

@@ -35,10 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class ConfigApiTest extends ApiTest {
 
-    @Override
-    protected boolean checksContract() {
-        return true;
-    }
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
     private final WireMockServer provider = new WireMockServer(wireMockConfig().dynamicPort());

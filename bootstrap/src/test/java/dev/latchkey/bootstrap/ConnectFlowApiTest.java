@@ -36,10 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class ConnectFlowApiTest extends ApiTest {
 
-    @Override
-    protected boolean checksContract() {
-        return true;
-    }
     private static final String PUBLIC_URL = "https://latchkey.example";
     private static final String APP_ORIGIN = "https://app.example.com";
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();

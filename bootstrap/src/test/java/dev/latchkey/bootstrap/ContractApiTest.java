@@ -16,10 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ContractApiTest extends ApiTest {
     private String key;
 
-    @Override
-    protected boolean checksContract() {
-        return true;
-    }
 
     @BeforeAll
     void workspace() {

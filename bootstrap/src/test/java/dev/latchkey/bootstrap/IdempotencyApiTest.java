@@ -26,10 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class IdempotencyApiTest extends ApiTest {
 
-    @Override
-    protected boolean checksContract() {
-        return true;
-    }
     private static final String ACCOUNTS = "/v1/linked-accounts";
     private static final String KEY_HEADER = "Idempotency-Key";
     private static final String REPLAYED = "Idempotent-Replayed";

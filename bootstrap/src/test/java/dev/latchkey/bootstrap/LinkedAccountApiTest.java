@@ -14,10 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class LinkedAccountApiTest extends ApiTest {
 
-    @Override
-    protected boolean checksContract() {
-        return true;
-    }
     private String key;
 
     @BeforeAll

@@ -5,6 +5,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 
@@ -12,8 +13,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * The OpenAPI document as a contract: checks one exchange of an HTTP test (the request as sent, the
@@ -28,19 +30,56 @@ final class OpenApiContract {
     private OpenApiContract() {
     }
 
+    /** Paths the server answers that are deliberately not operations of the document: the document itself and its UI. */
+    private static final List<String> THE_DOCUMENT_ITSELF = List.of("/openapi.yml", "/docs", "/swagger/", "/swagger-ui/");
+    private static final String PROXY = "/v1/proxy/";
+    /** The answers a route the document does not have may give: not found, method not allowed, or a refused path. */
+    private static final Set<Integer> NO_SUCH_ROUTE = Set.of(400, 404, 405);
+
     /**
      * Every disagreement between the exchange and the document; empty when it conforms. A request the
      * server refused (4xx) is expected to break the document's rules, as the tests send such requests on
      * purpose: then only the answer is checked.
+     * <ul>
+     * <li>HEAD is GET without the body (RFC 9110; Micronaut answers it beside every GET): it is checked
+     *     against the GET operation, but for the body it leaves out.</li>
+     * <li>A CORS preflight (OPTIONS with Access-Control-Request-Method) is answered by the CORS filter,
+     *     before any route: it is no operation, and not checked.</li>
+     * <li>A request for a route the document does not have (the tests send some on purpose) must get a
+     *     problem+json 400, 404 or 405; the document and its UI are not in the document, by design.</li>
+     * <li>The proxy's {path} is the rest of the URL, slashes included, which OpenAPI cannot say: the rest
+     *     is checked as one {path} segment; the provider may answer no body, which OpenAPI 3.0 cannot say either.</li>
+     * </ul>
      */
     static List<String> violations(HttpRequest<?> request, JsonMapper json, ApiTest.Reply reply) {
-        ValidationReport report = reply.status() >= 400 && reply.status() < 500
-                ? VALIDATOR.validateResponse(request.getPath(), Request.Method.valueOf(request.getMethodName()), response(reply))
-                : VALIDATOR.validate(request(request, json), response(reply));
-        return report.getMessages().stream()
-                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
-                .map(message -> request.getMethodName() + " " + request.getPath() + " -> " + reply.status() + ": " + message.getMessage())
-                .collect(Collectors.toList());
+        String path = request.getPath();
+        if (THE_DOCUMENT_ITSELF.stream().anyMatch(prefix -> prefix.endsWith("/") ? path.startsWith(prefix) : path.equals(prefix))
+                || isPreflight(request)) {
+            return List.of();
+        }
+        boolean head = request.getMethod() == HttpMethod.HEAD;
+        Request.Method method = head ? Request.Method.GET : Request.Method.valueOf(request.getMethodName());
+        String documentedPath = asDocumented(path);
+        ValidationReport report = head || reply.status() >= 400 && reply.status() < 500
+                ? VALIDATOR.validateResponse(documentedPath, method, response(reply))
+                : VALIDATOR.validate(request(request, documentedPath, json), response(reply));
+        List<String> violations = new ArrayList<>();
+        for (ValidationReport.Message message : report.getMessages()) {
+            if (message.getLevel() != ValidationReport.Level.ERROR
+                    || (head || path.startsWith(PROXY)) && message.getKey().equals("validation.response.body.missing")) {
+                continue;
+            }
+            if (NO_ROUTE_KEYS.contains(message.getKey())) {
+                if (NO_SUCH_ROUTE.contains(reply.status()) && reply.contentType().filter(type -> type.startsWith("application/problem+json")).isPresent()) {
+                    continue;
+                }
+                violations.add(request.getMethodName() + " " + path + " -> " + reply.status() + ": answered for a route the document does not have"
+                        + " (" + message.getMessage() + ")");
+                continue;
+            }
+            violations.add(request.getMethodName() + " " + path + " -> " + reply.status() + ": " + message.getMessage());
+        }
+        return violations;
     }
 
     /**
@@ -65,8 +104,26 @@ final class OpenApiContract {
         return new io.swagger.v3.parser.OpenAPIV3Parser().readContents(document(), null, options).getOpenAPI();
     }
 
-    private static Request request(HttpRequest<?> request, JsonMapper json) {
-        SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethodName(), request.getPath());
+    private static final Set<String> NO_ROUTE_KEYS = Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
+
+    private static boolean isPreflight(HttpRequest<?> request) {
+        return request.getMethod() == HttpMethod.OPTIONS && request.getHeaders().contains("Access-Control-Request-Method");
+    }
+
+    /** A proxy path with the provider's path as the one {path} segment it is documented as; any other path as it is. */
+    private static String asDocumented(String path) {
+        if (!path.startsWith(PROXY)) {
+            return path;
+        }
+        int connectorEnd = path.indexOf('/', PROXY.length());
+        if (connectorEnd < 0) {
+            return path;
+        }
+        return path.substring(0, connectorEnd + 1) + path.substring(connectorEnd + 1).replace("/", "%2F");
+    }
+
+    private static Request request(HttpRequest<?> request, String path, JsonMapper json) {
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethodName(), path);
         request.getHeaders().forEach((name, values) -> builder.withHeader(name, values));
         request.getParameters().forEach((name, values) -> builder.withQueryParam(name, values));
         request.getBody().ifPresent(body -> builder.withBody(body instanceof CharSequence text ? text.toString() : write(json, body)));

@@ -247,4 +247,14 @@ class PortalApiTest extends ApiTest {
         assertThat(http.errorFields()).containsExactlyInAnyOrder("logo_url", "privacy_url");
         assertThat(http.text()).contains("must be an absolute https URL");
     }
+
+    @Test
+    void branding_refuses_unknown_fields_with_the_known_ones_and_a_radius_past_int_range_is_not_wrapped() {
+        Reply unknown = put("/v1/branding", Map.of("primary_colour", "#112233", "border_radius", 4294967301L), key);
+
+        assertProblem(unknown, 400, "validation_failed");
+        assertThat(unknown.errorFields()).containsExactlyInAnyOrder("primary_colour", "border_radius");
+        assertThat(unknown.text()).contains("known fields: name, logo_url, primary_color");
+        assertThat(get("/v1/branding", key).body()).doesNotContainEntry("border_radius", 5);
+    }
 }

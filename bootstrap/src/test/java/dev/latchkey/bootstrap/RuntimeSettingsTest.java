@@ -21,11 +21,13 @@ class RuntimeSettingsTest {
                 "LATCHKEY_ADMIN_TOKEN", "short",
                 "LATCHKEY_SESSION_SECRET", "too-short",
                 "LATCHKEY_DATABASE_URL", "mysql://db",
-                "LATCHKEY_REFRESH_WAIT_SECONDS", "0"));
+                "LATCHKEY_REFRESH_WAIT_SECONDS", "0",
+                "LATCHKEY_METRICS_PORT", "99999"));
 
         assertThatThrownBy(settings::prepare)
                 .isInstanceOf(RuntimeSettings.InvalidSettingsException.class)
                 .hasMessageContaining("LATCHKEY_PORT")
+                .hasMessageContaining("LATCHKEY_METRICS_PORT must be a port number")
                 .hasMessageContaining("LATCHKEY_REFRESH_WAIT_SECONDS must be a whole number of seconds")
                 .hasMessageContaining("LATCHKEY_ADMIN_TOKEN must be at least 32")
                 .hasMessageContaining("LATCHKEY_SESSION_SECRET must be at least 32")
@@ -52,6 +54,7 @@ class RuntimeSettingsTest {
                 "LATCHKEY_ENCRYPTION_KEYS", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
                 "LATCHKEY_DATA_DIR", dataDir.toString(),
                 "LATCHKEY_PORT", "9090",
+                "LATCHKEY_METRICS_PORT", "9464",
                 "LATCHKEY_REFRESH_WAIT_SECONDS", "4")).prepare();
 
         assertThat(properties)
@@ -61,6 +64,7 @@ class RuntimeSettingsTest {
                 .containsEntry("datasources.default.password", "pw")
                 .containsEntry("latchkey.session-secret", "0123456789abcdef0123456789abcdef")
                 .containsEntry("micronaut.server.port", 9090)
+                .containsEntry("latchkey.metrics-port", 9464)
                 .doesNotContainKey("latchkey.admin-token");
         assertThat(dataDir.resolve("postgres")).doesNotExist();
     }
@@ -81,6 +85,13 @@ class RuntimeSettingsTest {
                 .containsEntry("datasources.default.data-source-properties.connectTimeout", 3)
                 .containsEntry("datasources.default.data-source-properties.loginTimeout", 3)
                 .containsEntry("datasources.default.data-source-properties.socketTimeout", 20);
+    }
+
+    @Test
+    void a_log_format_other_than_text_or_json_is_refused() {
+        RuntimeSettings settings = new RuntimeSettings(Map.of("LATCHKEY_LOG_FORMAT", "xml"));
+
+        assertThatThrownBy(settings::prepare).hasMessageContaining("LATCHKEY_LOG_FORMAT must be text or json (got 'xml')");
     }
 
     @Test

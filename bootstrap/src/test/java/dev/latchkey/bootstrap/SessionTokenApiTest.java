@@ -36,10 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class SessionTokenApiTest extends ApiTest {
 
-    @Override
-    protected boolean checksContract() {
-        return true;
-    }
     private static final String TOKENS = "/v1/session-tokens";
     private static final String RFC_3339_UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z";
     private static final String OTHER_SECRET = "another-secret-that-is-long-enough-0123456789";

@@ -13,10 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class TenancyApiTest extends ApiTest {
 
-    @Override
-    protected boolean checksContract() {
-        return true;
-    }
     private static final String ACCOUNTS = "/v1/linked-accounts";
 
     private String keyA;

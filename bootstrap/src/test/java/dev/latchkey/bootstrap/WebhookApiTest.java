@@ -53,10 +53,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @MicronautTest(transactional = false)
 class WebhookApiTest extends ApiTest {
 
-    @Override
-    protected boolean checksContract() {
-        return true;
-    }
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     private final WireMockServer receiver = new WireMockServer(wireMockConfig().dynamicPort());

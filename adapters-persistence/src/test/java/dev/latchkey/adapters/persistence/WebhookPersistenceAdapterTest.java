@@ -610,4 +610,27 @@ class WebhookPersistenceAdapterTest extends EncryptedPersistenceTest {
         assertThat(webhooks.listByEndpoint(ws, endpoint.id(), 10)).extracting(WebhookDelivery::eventId)
                 .containsExactly(newest.id(), middle.id(), oldest.id());
     }
+
+    @Test
+    void the_outbox_depth_and_its_oldest_pending_delivery_are_measured_over_every_workspace() throws Exception {
+        var stats = new dev.latchkey.adapters.persistence.stats.OperationalStatsPersistenceAdapter(transactions);
+        assertThat(stats.pendingDeliveries().count()).isZero();
+        assertThat(stats.pendingDeliveries().oldestCreatedAt()).isEmpty();
+        WorkspaceId first = newWorkspace();
+        WorkspaceId second = newWorkspace();
+        endpoint(first, "a.example", "*");
+        WebhookEndpoint done = endpoint(second, "b.example", "*");
+        append(first, Event.CONNECTION_CREATED, NOW.minusSeconds(60));
+        append(second, Event.CONNECTION_CREATED, NOW.minusSeconds(300));
+        try (Connection db = jdbc(); PreparedStatement deliver = db.prepareStatement(
+                "UPDATE webhook_deliveries SET status = 'delivered', next_attempt_at = NULL, delivered_at = created_at WHERE endpoint_id = ?")) {
+            deliver.setObject(1, done.id().value());
+            deliver.executeUpdate();
+        }
+
+        var pending = stats.pendingDeliveries();
+
+        assertThat(pending.count()).isEqualTo(1);
+        assertThat(pending.oldestCreatedAt()).contains(NOW.minusSeconds(60));
+    }
 }

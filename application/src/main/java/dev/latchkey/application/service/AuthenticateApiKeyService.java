@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Looks a presented key up by its hash; the plaintext is never stored or compared as text. A key's
@@ -31,6 +32,8 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
     private final ExpiringCache<String, ApiKeyPrincipal> known;
     private final ExpiringCache<String, Boolean> unknown;
     private final Executor renewals;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     /** @param renewals where a remembered key is looked up again shortly before it is forgotten */
     public AuthenticateApiKeyService(ApiKeyStorePort keys, Clock clock, Executor renewals) {
@@ -51,8 +54,10 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
         String hash = secret.get().hash();
         Optional<ApiKeyPrincipal> remembered = known.peek(hash);
         if (remembered.isPresent() || unknown.peek(hash).isPresent()) {
+            hits.increment();
             return remembered;
         }
+        misses.increment();
         return lookUp(hash);
     }
 
@@ -64,6 +69,9 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
         }
         String hash = secret.get().hash();
         Optional<ApiKeyPrincipal> remembered = known.peek(hash);
+        if (remembered.isPresent()) {
+            hits.increment();
+        }
         if (remembered.isPresent() && known.claimRenewal(hash)) {
             renewals.execute(() -> {
                 try {
@@ -79,6 +87,19 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
     @Override
     public boolean refusedMomentsAgo(String presentedKey) {
         return ApiKeySecret.presented(presentedKey).map(secret -> unknown.peek(secret.hash()).isPresent()).orElse(false);
+    }
+
+    /**
+     * Keys answered from memory (known or refused moments ago) since start, for the metrics. A
+     * {@link #remembered} that finds nothing counts nothing: its caller goes on to {@link #authenticate}.
+     */
+    public long cacheHits() {
+        return hits.sum();
+    }
+
+    /** Keys that had to be looked up in the database since start (background renewals aside), for the metrics. */
+    public long cacheMisses() {
+        return misses.sum();
     }
 
     /** A key with this hash was just stored through this instance: it must not be refused as unknown from a moment ago. */

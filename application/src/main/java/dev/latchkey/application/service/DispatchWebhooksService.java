@@ -1,9 +1,15 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.DispatchWebhooksUseCase;
+import dev.latchkey.application.port.out.ActivityRecorderPort;
 import dev.latchkey.application.port.out.WebhookDeliveryStorePort;
 import dev.latchkey.application.port.out.WebhookDeliveryStorePort.Claimed;
 import dev.latchkey.application.port.out.WebhookSenderPort;
+import dev.latchkey.domain.account.LinkedAccountId;
+import dev.latchkey.domain.activity.Activity;
+import dev.latchkey.domain.activity.ActivityKind;
+import dev.latchkey.domain.connection.ConnectionId;
+import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.webhook.WebhookDelivery;
 
 import java.time.Clock;
@@ -29,8 +35,16 @@ public final class DispatchWebhooksService implements DispatchWebhooksUseCase {
     private final WebhookDeliveryStorePort deliveries;
     private final WebhookSenderPort sender;
     private final Clock clock;
+    private final ActivityRecorderPort activity;
 
     public DispatchWebhooksService(WebhookDeliveryStorePort deliveries, WebhookSenderPort sender, Clock clock) {
+        this(deliveries, sender, clock, recorded -> {
+        });
+    }
+
+    /** @param activity where each delivery attempt is recorded */
+    public DispatchWebhooksService(WebhookDeliveryStorePort deliveries, WebhookSenderPort sender, Clock clock, ActivityRecorderPort activity) {
+        this.activity = activity;
         this.deliveries = deliveries;
         this.sender = sender;
         this.clock = clock;
@@ -52,8 +66,10 @@ public final class DispatchWebhooksService implements DispatchWebhooksUseCase {
     }
 
     private void send(Claimed delivery) {
+        Instant started = clock.instant();
         WebhookSenderPort.Outcome outcome = attempt(delivery);
         Instant done = clock.instant();
+        record(delivery, outcome, started, done);
         if (outcome.delivered()) {
             deliveries.delivered(delivery, outcome.status().orElseThrow(), done);
             return;
@@ -65,6 +81,32 @@ public final class DispatchWebhooksService implements DispatchWebhooksUseCase {
         if (next.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "Webhook delivery {0} of event {1} failed for good after {2} attempts: {3}",
                     delivery.id(), delivery.event().id(), attempts, error);
+        }
+    }
+
+    /** One attempt, for the activity log: the endpoint's status or why it was not reached. */
+    private void record(Claimed delivery, WebhookSenderPort.Outcome outcome, Instant started, Instant done) {
+        try {
+            Activity.Builder record = Activity.of(started, delivery.event().workspaceId(), ActivityKind.WEBHOOK).method("POST")
+                    .path(delivery.url().getRawPath()).duration(done.isAfter(started) ? java.time.Duration.between(started, done)
+                            : java.time.Duration.ZERO);
+            outcome.status().ifPresent(record::providerStatus);
+            if (!outcome.delivered()) {
+                record.problemCode("webhook_failed").error(outcome.error().orElse(null));
+            }
+            var data = delivery.event().data();
+            if (data.get("linked_account_id") instanceof String account) {
+                record.linkedAccount(new LinkedAccountId(account));
+            }
+            if (data.get("connector") instanceof String connector) {
+                record.connector(new ConnectorSlug(connector));
+            }
+            if (data.get("connection_id") instanceof String connection) {
+                record.connection(ConnectionId.parse(connection));
+            }
+            activity.record(record.build());
+        } catch (RuntimeException e) {
+            // Recording never fails the delivery it records.
         }
     }
 

@@ -3,6 +3,8 @@ package dev.latchkey.application.service;
 import dev.latchkey.application.port.in.ConnectorView;
 import dev.latchkey.application.port.in.GetConnectorUseCase;
 import dev.latchkey.application.port.in.RefreshTokenUseCase;
+import dev.latchkey.application.port.in.RequestIds;
+import dev.latchkey.application.port.out.ActivityRecorderPort;
 import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.ConnectionStorePort;
 import dev.latchkey.application.port.out.ConnectionStorePort.RefreshSchedule;
@@ -11,6 +13,8 @@ import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.application.port.out.RowLockTimeoutException;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.domain.ConflictException;
+import dev.latchkey.domain.activity.Activity;
+import dev.latchkey.domain.activity.ActivityKind;
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionId;
 import dev.latchkey.domain.connection.ConnectionStatus;
@@ -60,6 +64,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private final TransactionPort transactions;
     private final Clock clock;
     private final Duration lockWait;
+    private final ActivityRecorderPort activity;
 
     public RefreshTokenService(ConnectionStorePort connections, LinkedAccountStorePort accounts, GetConnectorUseCase connectors,
                                List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock) {
@@ -70,6 +75,15 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     public RefreshTokenService(ConnectionStorePort connections, LinkedAccountStorePort accounts, GetConnectorUseCase connectors,
                                List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock,
                                Duration lockWait) {
+        this(connections, accounts, connectors, schemes, events, transactions, clock, lockWait, recorded -> {
+        });
+    }
+
+    /** @param activity where each attempt to refresh (each call to the token endpoint) is recorded */
+    public RefreshTokenService(ConnectionStorePort connections, LinkedAccountStorePort accounts, GetConnectorUseCase connectors,
+                               List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock,
+                               Duration lockWait, ActivityRecorderPort activity) {
+        this.activity = activity;
         if (lockWait.isNegative() || lockWait.isZero()) {
             throw new IllegalArgumentException("the wait for another request's refresh must be positive");
         }
@@ -194,14 +208,19 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
                     "the provider failed recently"));
         }
         Optional<AuthSchemePort.Grant> grant;
+        long started = System.nanoTime();
         try {
             grant = schemes.find(locked.authType()).flatMap(scheme -> context(locked)
                     .flatMap(context -> scheme.refresh(context, locked.credentials())));
         } catch (ProviderException e) {
+            recordAttempt(locked, now, started, Optional.of(e));
             return switch (e.kind()) {
                 case REJECTED -> expire(locked, e, now);
                 case UNAVAILABLE -> backOff(locked, schedule, e, now);
             };
+        }
+        if (grant.isPresent()) {
+            recordAttempt(locked, now, started, Optional.empty());
         }
         Optional<AccessToken> fresh = grant.flatMap(g -> g.credentials().token());
         if (fresh.isEmpty()) {
@@ -218,6 +237,24 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
             events.append(event(refreshed, Event.CONNECTION_RECOVERED, Map.of(), now));
         }
         return new Outcome.Fresh(refreshed);
+    }
+
+    /** One call to the token endpoint, for the activity log: its outcome and, for a failure, the provider's words. */
+    private void recordAttempt(Connection connection, Instant at, long startedNanos, Optional<ProviderException> failure) {
+        try {
+            Activity.Builder record = Activity.of(at, connection.workspaceId(), ActivityKind.REFRESH)
+                    .connector(connection.connector()).connection(connection.id())
+                    .duration(Duration.ofNanos(Math.max(0, System.nanoTime() - startedNanos))).refreshed(failure.isEmpty());
+            accounts.findByKey(connection.workspaceId(), connection.accountKey()).ifPresent(account -> record.linkedAccount(account.id()));
+            failure.ifPresent(e -> record.problemCode(switch (e.kind()) {
+                case REJECTED -> "refresh_rejected";
+                case UNAVAILABLE -> "provider_unavailable";
+            }).error(e.providerError() != null ? e.providerError() : e.getMessage()));
+            RequestIds.current().ifPresent(record::requestId);
+            activity.record(record.build());
+        } catch (RuntimeException e) {
+            // Recording never fails the refresh it records.
+        }
     }
 
     private Outcome expire(Connection locked, ProviderException e, Instant now) {

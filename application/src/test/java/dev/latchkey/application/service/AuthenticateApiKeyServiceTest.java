@@ -199,4 +199,18 @@ class AuthenticateApiKeyServiceTest {
 
         assertThat(service.authenticate(presented)).isEmpty();
     }
+
+    @Test
+    void answers_from_memory_count_as_cache_hits_and_lookups_as_misses() {
+        ApiKeySecret secret = storedKeyOf(acme);
+
+        service.authenticate(secret.reveal());
+        service.authenticate(secret.reveal());
+        service.remembered(secret.reveal());
+        service.authenticate("lk_test_" + "A".repeat(43));
+        service.authenticate("lk_test_" + "A".repeat(43));
+
+        assertThat(service.cacheMisses()).isEqualTo(2);
+        assertThat(service.cacheHits()).isEqualTo(3);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.account;
 
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.json.JsonBody;
@@ -30,12 +31,14 @@ import dev.latchkey.domain.account.Metadata;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
@@ -94,13 +97,10 @@ public class LinkedAccountController {
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
     @ApiResponse(responseCode = "409", description = "linked_account_exists: the id is taken; idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "Create a linked account", description = "409 linked_account_exists when the id is taken.")
+    @Operation(operationId = "createLinkedAccount", summary = "Create a linked account", description = "409 linked_account_exists when the id is taken.")
     @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public HttpResponse<LinkedAccountResponse> create(@Body CreateLinkedAccountRequest body, Authentication caller) {
         LinkedAccount account = create.create(new CreateLinkedAccountCommand(Caller.workspace(caller), new LinkedAccountId(body.id()),
                 AccountFields.name(body.name()), AccountFields.metadata(body.metadata(), json)));
@@ -112,11 +112,8 @@ public class LinkedAccountController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
-    @Operation(summary = "Create or replace a linked account", description = "201 when created, 200 when it existed.")
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "upsertLinkedAccount", summary = "Create or replace a linked account", description = "201 when created, 200 when it existed.")
+    @JsonBodyProblems
     public HttpResponse<LinkedAccountResponse> upsert(String id, @Body ReplaceLinkedAccountRequest body, Authentication caller) {
         Violations violations = new Violations();
         LinkedAccountId pathId = violations.check("id", () -> new LinkedAccountId(id));
@@ -133,13 +130,10 @@ public class LinkedAccountController {
     @Patch("/{id}")
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "Update some fields of a linked account",
+    @Operation(operationId = "updateLinkedAccount", summary = "Update some fields of a linked account",
             description = "Fields left out stay as they are; \"name\": null clears the name; metadata is replaced as a whole.")
     @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateLinkedAccountRequest.class)))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public LinkedAccountResponse update(String id, @Body @Nullable String body, Authentication caller) {
         JsonBody input = bodies.read(body, "name", "metadata");
         LinkedAccountId accountId = input.check("id", () -> new LinkedAccountId(id));
@@ -152,13 +146,13 @@ public class LinkedAccountController {
     @Get("/{id}")
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "Get a linked account", description = "404 linked_account_not_found for an unknown id, or one of another workspace.")
+    @Operation(operationId = "getLinkedAccount", summary = "Get a linked account", description = "404 linked_account_not_found for an unknown id, or one of another workspace.")
     public LinkedAccountResponse get(String id, Authentication caller) {
         return LinkedAccountResponse.of(get.get(Caller.workspace(caller), PathValues.linkedAccountId(id)), json);
     }
 
     @Get("{?limit,cursor,search}")
-    @Operation(summary = "List linked accounts", description = "In id order. Pass next_cursor as cursor for the next page; "
+    @Operation(operationId = "listLinkedAccounts", summary = "List linked accounts", description = "In id order. Pass next_cursor as cursor for the next page; "
             + "a cursor stays valid while accounts are added. search matches a prefix of the id or the name.")
     public ListResponse<LinkedAccountResponse> list(@QueryValue @Nullable String limit, @QueryValue @Nullable String cursor,
                                                     @QueryValue @Nullable String search, Authentication caller) {
@@ -173,7 +167,9 @@ public class LinkedAccountController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Delete a linked account",
+    // No body on success; a client that asks for problem+json (its errors) must not be refused with 406.
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @Operation(operationId = "deleteLinkedAccount", summary = "Delete a linked account",
             description = "Deletes everything it holds; its session tokens stop working at once.")
     public void delete(String id, Authentication caller) {
         delete.delete(Caller.workspace(caller), PathValues.linkedAccountId(id));

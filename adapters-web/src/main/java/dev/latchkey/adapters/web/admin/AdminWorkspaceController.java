@@ -1,5 +1,8 @@
 package dev.latchkey.adapters.web.admin;
 
+import dev.latchkey.adapters.web.docs.CredentialProblems;
+import dev.latchkey.adapters.web.docs.IdempotencyProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.ListResponse;
@@ -36,17 +39,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Operator", description = "Workspaces and their API keys. Authorization: Bearer $LATCHKEY_ADMIN_TOKEN.")
 @SecurityRequirement(name = "adminToken")
-@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@CredentialProblems
 @ApiResponse(responseCode = "403", description = "admin_token_required",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "not_found: the admin API is off (LATCHKEY_ADMIN_TOKEN unset); workspace_not_found: what the path names does not exist",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class AdminWorkspaceController {
     private final CreateWorkspaceUseCase createWorkspace;
@@ -68,20 +64,17 @@ public class AdminWorkspaceController {
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedWorkspaceResponse.class)))
     @ApiResponse(responseCode = "409", description = "workspace_exists: the name is taken; idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "Create a workspace", description = "Returns its first API key, shown once. 409 workspace_exists for a taken name.")
+    @Operation(operationId = "createWorkspace", summary = "Create a workspace", description = "Returns its first API key, shown once. 409 workspace_exists for a taken name.")
     @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public HttpResponse<CreatedWorkspaceResponse> create(@Body CreateWorkspaceRequest body) {
         WorkspaceWithKey created = createWorkspace.create(new CreateWorkspaceCommand(body.workspaceName(), body.workspaceEnvironment()));
         return HttpResponse.created(new CreatedWorkspaceResponse(WorkspaceResponse.of(created.workspace()), ApiKeyResponse.of(created)));
     }
 
     @Get("/workspaces")
-    @Operation(summary = "List workspaces")
+    @Operation(operationId = "listWorkspaces", summary = "List workspaces")
     public ListResponse<WorkspaceResponse> list() {
         return new ListResponse<>(listWorkspaces.list().stream().map(WorkspaceResponse::of).toList(), null);
     }
@@ -92,22 +85,20 @@ public class AdminWorkspaceController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyResponse.class)))
-    @Operation(summary = "Add an API key to a workspace", description = "For rotation: add a key, move your backend to it. Shown once.")
-    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "createApiKey", summary = "Add an API key to a workspace", description = "For rotation: add a key, move your backend to it. Shown once.")
+    @IdempotencyProblems
     public HttpResponse<ApiKeyResponse> createKey(String id) {
         return HttpResponse.created(ApiKeyResponse.of(createKey.create(PathValues.workspaceId(id))));
     }
 
     /** @param reencrypted secrets moved to the first key now; remaining: still under an older key (0 when done) */
     @io.micronaut.serde.annotation.Serdeable
+    @Schema(name = "EncryptionRotation")
     public record RotationResponse(long reencrypted, long remaining) {
     }
 
     @Post("/encryption/rotate")
-    @Operation(summary = "Re-encrypt every secret under the current key", description = "After putting a new key first in "
+    @Operation(operationId = "rotateEncryption", summary = "Re-encrypt every secret under the current key", description = "After putting a new key first in "
             + "LATCHKEY_ENCRYPTION_KEYS (and restarting), this moves every stored secret to it, in small batches, while serving. "
             + "Then the old key can be removed.")
     public RotationResponse rotate() {

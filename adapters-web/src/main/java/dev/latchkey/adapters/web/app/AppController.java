@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.app;
 
+import dev.latchkey.adapters.web.docs.CredentialProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.connection.ConnectionResponse;
 import dev.latchkey.adapters.web.json.ListResponse;
@@ -21,11 +23,13 @@ import dev.latchkey.domain.connector.ConnectorSlug;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -50,18 +54,11 @@ import java.util.Optional;
 @Tag(name = "Apps", description = "What a customer can connect, and connecting it. Session token, or API key + X-Linked-Account-Id.")
 @SecurityRequirement(name = "sessionToken")
 @SecurityRequirement(name = "apiKey")
-@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@CredentialProblems
 @ApiResponse(responseCode = "403", description = "forbidden: these credentials may not use this endpoint",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "linked_account_not_found: with an API key, X-Linked-Account-Id names no linked "
         + "account of the workspace; *_not_found: what the path names does not exist",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class AppController {
     private final ListAppsUseCase listApps;
@@ -80,7 +77,7 @@ public class AppController {
     }
 
     @Get
-    @Operation(summary = "Apps", description = "The workspace's enabled connectors with this account's connections.")
+    @Operation(operationId = "listApps", summary = "Apps", description = "The workspace's enabled connectors with this account's connections.")
     public ListResponse<AppResponse> list(Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         return new ListResponse<>(listApps.list(caller.workspaceId(), caller.accountId()).stream().map(AppResponse::of).toList(), null);
@@ -89,7 +86,7 @@ public class AppController {
     @Get("/{slug}")
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "One app")
+    @Operation(operationId = "getApp", summary = "One app")
     public AppResponse get(String slug, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         return AppResponse.of(getApp.get(caller.workspaceId(), caller.accountId(), PathValues.slug(slug)));
@@ -108,12 +105,9 @@ public class AppController {
     @ApiResponse(responseCode = "502", description = "provider_unavailable: the provider could not be reached to verify the credentials, "
             + "with Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "Connect an app", description = "OAuth: 200 {type: redirect, authorization_url, expires_at}; key-based: 201 "
+    @Operation(operationId = "connectApp", summary = "Connect an app", description = "OAuth: 200 {type: redirect, authorization_url, expires_at}; key-based: 201 "
             + "{type: connected, connection} after the connector's verification (422 credentials_rejected when the provider refuses).")
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public HttpResponse<ConnectResponse> connect(String slug, @Body ConnectRequest body, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         ConnectorSlug connector = PathValues.slug(slug);
@@ -133,7 +127,9 @@ public class AppController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Disconnect", description = "Revokes at the provider where possible, then deletes the credentials.")
+    // No body on success; a client that asks for problem+json (its errors) must not be refused with 406.
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @Operation(operationId = "disconnectApp", summary = "Disconnect", description = "Revokes at the provider where possible, then deletes the credentials.")
     public void disconnect(String slug, String connectionId, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         ConnectorSlug connector = PathValues.slug(slug);

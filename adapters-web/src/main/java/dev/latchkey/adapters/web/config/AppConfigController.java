@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.config;
 
+import dev.latchkey.adapters.web.docs.CredentialProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.ListResponse;
@@ -21,10 +23,12 @@ import dev.latchkey.domain.connector.ConnectorSlug;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
@@ -53,17 +57,10 @@ import java.util.Optional;
 @Tag(name = "App config", description = "A customer's answers to the app's config fields. Session token, or API key + X-Linked-Account-Id.")
 @SecurityRequirement(name = "sessionToken")
 @SecurityRequirement(name = "apiKey")
-@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@CredentialProblems
 @ApiResponse(responseCode = "403", description = "forbidden: these credentials may not use this endpoint",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "linked_account_not_found: with an API key, X-Linked-Account-Id names no linked account of the workspace; *_not_found: what the path names does not exist",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class AppConfigController {
     private final GetConfigUseCase get;
@@ -82,7 +79,7 @@ public class AppConfigController {
     }
 
     @Get("{?config_id}")
-    @Operation(summary = "The app's config", description = "{connector, config_id, sections, fields: [definition + value], field_errors, "
+    @Operation(operationId = "getAppConfig", summary = "The app's config", description = "{connector, config_id, sections, fields: [definition + value], field_errors, "
             + "updated_at}. value is the stored value, else the default, else null; a stored secret is \"********\". field_errors lists "
             + "stored values that no longer fit their field after a definition changed.")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
@@ -93,7 +90,7 @@ public class AppConfigController {
     }
 
     @Put("{?config_id}")
-    @Operation(summary = "Save the app's config", description = "The complete values of the config. 422 invalid_config lists every "
+    @Operation(operationId = "saveAppConfig", summary = "Save the app's config", description = "The complete values of the config. 422 invalid_config lists every "
             + "invalid value at once (mapping entries as field.source_key); nothing is saved. Unknown keys are refused. Fields whose "
             + "depends_on does not hold are neither required nor checked. Sending \"********\" for a secret keeps the stored one. "
             + "Emits config.updated with the changed keys.")
@@ -101,10 +98,7 @@ public class AppConfigController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigValuesInput")))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public Map<String, Object> save(String slug, @Nullable @QueryValue("config_id") String configId, @Body @Nullable String body,
                                     Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
@@ -116,7 +110,9 @@ public class AppConfigController {
 
     @Delete("{?config_id}")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Forget the app's config", description = "All its values, also those of removed fields.")
+    // No body on success; a client that asks for problem+json (its errors) must not be refused with 406.
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @Operation(operationId = "deleteAppConfig", summary = "Forget the app's config", description = "All its values, also those of removed fields.")
     public void delete(String slug, @Nullable @QueryValue("config_id") String configId, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         delete.delete(ConfigJson.query(caller.workspaceId(), caller.accountId(), PathValues.slug(slug), configId));
@@ -129,7 +125,7 @@ public class AppConfigController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "The options of a select, multi_select or mapping field", description = "Static options filtered by search, "
+    @Operation(operationId = "listConfigFieldOptions", summary = "The options of a select, multi_select or mapping field", description = "Static options filtered by search, "
             + "or one page of the provider's (options_from), fetched with the customer's connection: pass next_cursor back as cursor. "
             + "connection_id picks the connection when the account has several to the app; without it, the most recently created "
             + "active one is used. 409 not_connected / connection_expired without a usable connection; 404 connection_not_found for "

@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.config;
 
+import dev.latchkey.adapters.web.docs.CredentialProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.PathValues;
@@ -11,10 +13,12 @@ import dev.latchkey.application.port.in.GetConfigFieldsUseCase;
 import dev.latchkey.application.port.in.ResetConfigFieldsUseCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
@@ -38,17 +42,10 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Config fields", description = "What a customer sets up once connected: definitions per connector (API key).")
 @SecurityRequirement(name = "apiKey")
-@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@CredentialProblems
 @ApiResponse(responseCode = "403", description = "forbidden_for_session_token: this endpoint takes the API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "404", description = "connector_not_found: no such connector in the workspace",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class ConfigFieldsController {
     private final DefineConfigFieldsUseCase define;
@@ -65,15 +62,12 @@ public class ConfigFieldsController {
     }
 
     @Put
-    @Operation(summary = "Define the connector's config fields", description = "Replaces the workspace's ordered list of fields "
+    @Operation(operationId = "defineConfigFields", summary = "Define the connector's config fields", description = "Replaces the workspace's ordered list of fields "
             + "(overriding the connector file's defaults). 400 names every malformed definition by path, e.g. fields[2].options. "
             + "Stored values are never touched: values of removed fields are kept, values that no longer fit show in field_errors.")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFields")))
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFieldsInput")))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public Map<String, Object> define(String slug, @Body @Nullable String body, Authentication caller) {
         Map<String, Object> input = bodies.readObject(body);
         ConfigJson.onlyKeys(input, Set.of("fields"));
@@ -82,7 +76,7 @@ public class ConfigFieldsController {
     }
 
     @Get
-    @Operation(summary = "The connector's config fields in effect", description = "The workspace's own, else the connector file's "
+    @Operation(operationId = "getConfigFields", summary = "The connector's config fields in effect", description = "The workspace's own, else the connector file's "
             + "defaults; source is workspace, connector or none.")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFields")))
     public Map<String, Object> get(String slug, Authentication caller) {
@@ -91,7 +85,9 @@ public class ConfigFieldsController {
 
     @Delete
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Back to the connector file's config fields", description = "Stored values are kept.")
+    // No body on success; a client that asks for problem+json (its errors) must not be refused with 406.
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @Operation(operationId = "resetConfigFields", summary = "Back to the connector file's config fields", description = "Stored values are kept.")
     public void reset(String slug, Authentication caller) {
         reset.reset(Caller.workspace(caller), PathValues.slug(slug));
     }

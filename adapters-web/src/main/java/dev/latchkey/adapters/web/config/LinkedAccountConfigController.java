@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.config;
 
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -56,7 +57,7 @@ public class LinkedAccountConfigController {
     @Get
     @ApiResponse(responseCode = "404", description = "linked_account_not_found: no such linked account in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "The account's configs", description = "{data: [{connector, config_id, values, updated_at}], next_cursor: null}: "
+    @Operation(operationId = "listLinkedAccountConfigs", summary = "The account's configs", description = "{data: [{connector, config_id, values, updated_at}], next_cursor: null}: "
             + "every app and config id; values of the current fields, secrets as \"********\".")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigList")))
     public Map<String, Object> list(String id, Authentication caller) {
@@ -69,7 +70,7 @@ public class LinkedAccountConfigController {
     @Get("/{slug}{?config_id}")
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "One config of the account", description = "As GET /v1/apps/{slug}/config answers it.")
+    @Operation(operationId = "getLinkedAccountConfig", summary = "One config of the account", description = "As GET /v1/apps/{slug}/config answers it.")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
     public Map<String, Object> get(String id, String slug, @Nullable @QueryValue("config_id") String configId, Authentication caller) {
         return ConfigJson.config(get.get(ConfigJson.query(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.slug(slug),
@@ -79,13 +80,10 @@ public class LinkedAccountConfigController {
     @Put("/{slug}{?config_id}")
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "Save one config of the account", description = "As PUT /v1/apps/{slug}/config.")
+    @Operation(operationId = "saveLinkedAccountConfig", summary = "Save one config of the account", description = "As PUT /v1/apps/{slug}/config.")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigValuesInput")))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public Map<String, Object> save(String id, String slug, @Nullable @QueryValue("config_id") String configId, @Body @Nullable String body,
                                     Authentication caller) {
         LinkedAccountId account = PathValues.linkedAccountId(id);

@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.connection;
 
+import dev.latchkey.adapters.web.docs.IdempotencyProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.error.Problem;
@@ -25,11 +27,13 @@ import dev.latchkey.domain.credential.TokenFingerprint;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
@@ -78,7 +82,7 @@ public class ConnectionController {
     @Get
     @ApiResponse(responseCode = "404", description = "linked_account_not_found: no such linked account in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "A linked account's connections")
+    @Operation(operationId = "listConnections", summary = "A linked account's connections")
     public ListResponse<ConnectionResponse> list(String id, Authentication caller) {
         return new ListResponse<>(list.list(Caller.workspace(caller), PathValues.linkedAccountId(id)).stream().map(ConnectionResponse::of).toList(), null);
     }
@@ -86,7 +90,7 @@ public class ConnectionController {
     @Get("/{connectionId}")
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "One connection")
+    @Operation(operationId = "getConnection", summary = "One connection")
     public ConnectionResponse get(String id, String connectionId, Authentication caller) {
         return ConnectionResponse.of(get.get(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.connectionId(connectionId)));
     }
@@ -101,7 +105,7 @@ public class ConnectionController {
     @ApiResponse(responseCode = "503", description = "refresh_in_progress: another request's refresh did not finish within the wait; "
             + "database_unavailable; both with Retry-After",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "A fresh access token", description = "Refreshed first when it expires within the connector's margin "
+    @Operation(operationId = "getAccessToken", summary = "A fresh access token", description = "Refreshed first when it expires within the connector's margin "
             + "(5 minutes by default), at most once at a time per connection. After the provider answered 401 to a token, ask with "
             + "force_refresh=true&rejected_token_id={its token_id}: the token is refreshed only while it is still the stored one; "
             + "when another caller replaced it already, the current token comes back without a refresh (so many callers seeing one "
@@ -163,7 +167,9 @@ public class ConnectionController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Disconnect", description = "Revokes at the provider where possible, then deletes the credentials.")
+    // No body on success; a client that asks for problem+json (its errors) must not be refused with 406.
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @Operation(operationId = "deleteConnection", summary = "Disconnect", description = "Revokes at the provider where possible, then deletes the credentials.")
     public void delete(String id, String connectionId, Authentication caller) {
         disconnect.disconnect(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.connectionId(connectionId));
     }
@@ -172,16 +178,10 @@ public class ConnectionController {
     @Idempotent
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectionResponse.class)))
-    @Operation(summary = "Import credentials you already hold", description = "OAuth tokens (with refresh token and expiry) or keys, "
+    @Operation(operationId = "importConnection", summary = "Import credentials you already hold", description = "OAuth tokens (with refresh token and expiry) or keys, "
             + "stored encrypted as a connection, without calling the provider.")
-    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @IdempotencyProblems
+    @JsonBodyProblems
     public HttpResponse<ConnectionResponse> importConnection(String id, @Body ImportConnectionRequest body, Authentication caller) {
         LinkedAccountId accountId = PathValues.linkedAccountId(id);
         Violations violations = new Violations();

@@ -6,6 +6,7 @@ import dev.latchkey.domain.connector.ConnectorParam;
 import dev.latchkey.domain.connector.CredentialField;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
@@ -15,6 +16,7 @@ public final class ConnectorJson {
     }
 
     @Serdeable
+    @Schema(name = "ConnectorField")
     public record Field(String name, String label, boolean secret, boolean required, @Nullable String helpText) {
         static Field of(CredentialField f) {
             return new Field(f.name(), f.label(), f.secret(), f.required(), f.helpText().orElse(null));
@@ -22,6 +24,7 @@ public final class ConnectorJson {
     }
 
     @Serdeable
+    @Schema(name = "ConnectorParam")
     public record Param(String name, String label, String pattern, boolean required, @Nullable String helpText) {
         static Param of(ConnectorParam p) {
             return new Param(p.name(), p.label(), p.pattern().pattern(), p.required(), p.helpText().orElse(null));
@@ -30,6 +33,7 @@ public final class ConnectorJson {
 
     /** @param redirects true when connecting sends the customer to the provider (OAuth) */
     @Serdeable
+    @Schema(name = "ConnectorAuthType")
     public record AuthType(String type, boolean redirects, List<Field> fields, List<Param> params) {
     }
 

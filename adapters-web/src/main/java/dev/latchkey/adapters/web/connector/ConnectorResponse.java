@@ -20,6 +20,7 @@ public record ConnectorResponse(String slug, String name, List<String> categorie
 
     /** @param clientSecretSet whether a client secret is stored; it is never returned */
     @Serdeable
+    @Schema(name = "ConnectorSettings")
     public record Settings(boolean enabled, @Nullable String clientId, boolean clientSecretSet, List<String> scopes) {
     }
 

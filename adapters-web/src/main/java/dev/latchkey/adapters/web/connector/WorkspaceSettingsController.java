@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.connector;
 
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -42,21 +43,19 @@ public class WorkspaceSettingsController {
 
     /** @param allowedOrigins origins allowed as return URLs, postMessage targets and iframe parents */
     @Serdeable
+    @Schema(name = "WorkspaceSettings")
     public record WorkspaceSettings(List<String> allowedOrigins) {
     }
 
     @Get
-    @Operation(summary = "Workspace settings")
+    @Operation(operationId = "getWorkspaceSettings", summary = "Workspace settings")
     public WorkspaceSettings get(Authentication caller) {
         return new WorkspaceSettings(get.get(Caller.workspace(caller)).origins());
     }
 
     @Put
-    @Operation(summary = "Change workspace settings", description = "allowed_origins: scheme://host[:port] each, e.g. https://app.acme.com.")
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "replaceWorkspaceSettings", summary = "Change workspace settings", description = "allowed_origins: scheme://host[:port] each, e.g. https://app.acme.com.")
+    @JsonBodyProblems
     public WorkspaceSettings put(@Body WorkspaceSettingsRequest body, Authentication caller) {
         AllowedOrigins allowed = new AllowedOrigins(body.allowedOrigins());
         return new WorkspaceSettings(update.update(Caller.workspace(caller), allowed).origins());

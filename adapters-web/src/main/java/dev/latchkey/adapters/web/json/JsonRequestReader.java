@@ -106,6 +106,9 @@ public class JsonRequestReader<T extends JsonRequest> implements MessageBodyRead
             if (!value.isNumber() || !isWhole(value)) {
                 return wrong(violations, field, "must be a whole number");
             }
+            if (raw == Integer.class && Math.abs(value.getDoubleValue()) > Integer.MAX_VALUE) {
+                return wrong(violations, field, "is too large");
+            }
             return raw == Long.class ? (Object) value.getLongValue() : (Object) value.getIntValue();
         }
         if (raw == Boolean.class) {

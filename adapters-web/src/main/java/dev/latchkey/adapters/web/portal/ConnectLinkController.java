@@ -1,5 +1,9 @@
 package dev.latchkey.adapters.web.portal;
 
+import dev.latchkey.adapters.web.branding.BrandingRequest;
+import dev.latchkey.adapters.web.docs.CredentialProblems;
+import dev.latchkey.adapters.web.docs.IdempotencyProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.error.Problems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
@@ -30,6 +34,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
@@ -49,6 +55,7 @@ import java.util.Set;
 @Secured({Roles.API_KEY, Roles.SESSION})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "Portal", description = "The hosted connect portal.")
+@CredentialProblems
 @SecurityRequirement(name = "apiKey")
 @SecurityRequirement(name = "sessionToken")
 public class ConnectLinkController {
@@ -66,23 +73,31 @@ public class ConnectLinkController {
 
     /** @param linkedAccountId with an API key; a session token's own account otherwise */
     @Serdeable
+    @Schema(name = "ConnectLinkRequest")
     public record ConnectLinkRequest(@Nullable String linkedAccountId, @Nullable List<String> connectors, @Nullable String configId,
                                      @Nullable String returnUrl, @Schema(description = "seconds, 60 to 604800; default 3600") @Nullable Long expiresIn,
                                      @Schema(description = "per-link overrides of the branding fields; API key only (403 branding_requires_api_key with a session token)")
-                                     @Nullable Map<String, Object> branding) {
+                                     @Nullable BrandingRequest branding) {
     }
 
     @Serdeable
+    @Schema(name = "ConnectLink")
     public record ConnectLinkResponse(String url, String expiresAt) {
     }
 
     @Post
     @Idempotent
-    @Operation(summary = "A link to the hosted portal", description = "Single use: its first visit trades it for a portal session. "
+    @Operation(operationId = "createConnectLink", summary = "A link to the hosted portal", description = "Single use: its first visit trades it for a portal session. "
             + "url is {LATCHKEY_PUBLIC_URL}/connect/{code}.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = ConnectLinkRequest.class)))
-    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ConnectLinkResponse.class)))
-    @ApiResponse(responseCode = "403", description = "branding_requires_api_key: a session token sent branding")
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ConnectLinkRequest.class)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConnectLinkResponse.class)))
+    @ApiResponse(responseCode = "403", description = "branding_requires_api_key: a session token sent branding",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "linked_account_not_found: linked_account_id names no linked account of the workspace",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @IdempotencyProblems
+    @JsonBodyProblems
     @SuppressWarnings("unchecked")
     public HttpResponse<?> create(@Body @Nullable String body, Authentication caller) {
         Map<String, Object> input = bodies.readObject(body);

@@ -1,10 +1,12 @@
 package dev.latchkey.adapters.web.proxy;
 
 import dev.latchkey.adapters.web.error.Problem;
+import dev.latchkey.adapters.web.request.RequestId;
 import dev.latchkey.adapters.web.security.AuthFailureThrottle;
 import dev.latchkey.adapters.web.security.ClientAddresses;
 import dev.latchkey.application.port.in.ApiKeyPrincipal;
 import dev.latchkey.application.port.in.ProxyTarget;
+import dev.latchkey.application.port.in.RequestIds;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.workspace.ApiKeySecret;
 import dev.latchkey.domain.workspace.WorkspaceId;
@@ -110,6 +112,7 @@ final class ProxyExchange {
     private boolean answerStarted;
     private boolean closeClient;
     private boolean done;
+    private final ProxyActivity activity;
 
     ProxyExchange(ProxyServer server, ProxyConnectionHandler client, ChannelHandlerContext ctx, HttpRequest request) {
         this.server = server;
@@ -119,6 +122,7 @@ final class ProxyExchange {
         this.keepAlive = HttpUtil.isKeepAlive(request);
         long length = HttpUtil.getContentLength(request, 0L);
         this.replayable = !HttpUtil.isTransferEncodingChunked(request) && length <= REPLAYABLE_BYTES;
+        this.activity = new ProxyActivity(RequestId.accept(request.headers().get(RequestId.HEADER)), request.method().name());
     }
 
     // --- the caller's side ---
@@ -160,8 +164,10 @@ final class ProxyExchange {
 
     private void authenticated(ApiKeyPrincipal principal) {
         workspace = principal.workspaceId();
+        activity.caller(workspace);
         try {
             call = ProxyCall.parse(request);
+            activity.call(call);
         } catch (InvalidInputException e) {
             fail(ProxyProblems.of(e));
             return;
@@ -249,13 +255,14 @@ final class ProxyExchange {
         if (known.isPresent()) {
             prepared(known.get());
         } else {
-            offload(() -> server.prepare.prepare(command), this::prepared);
+            offload(() -> RequestIds.within(activity.requestId, () -> server.prepare.prepare(command)), this::prepared);
         }
     }
 
     private void prepared(ProxyTarget target) {
         this.target = target;
         this.requestTarget = call.requestTarget(target);
+        activity.target(target, requestTarget);
         connect(false);
     }
 
@@ -389,6 +396,7 @@ final class ProxyExchange {
             content.release();
             return;
         }
+        activity.received(content.content().readableBytes());
         lastWrite = ctx.write(content);
         if (last) {
             ctx.flush();
@@ -415,7 +423,13 @@ final class ProxyExchange {
             }
         }
         headers.set(RESULT_HEADER, target.connectionId().toString());
+        String providerRequestId = headers.get(RequestId.HEADER);
+        if (providerRequestId != null && !providerRequestId.equals(activity.requestId)) {
+            headers.set("X-Provider-Request-Id", providerRequestId); // the provider's own id, kept for its support
+        }
+        headers.set(RequestId.HEADER, activity.requestId);
         int status = response.status().code();
+        activity.answered(status);
         boolean bodiless = request.method().equals(HttpMethod.HEAD) || status == 204 || status == 304;
         if (!bodiless && !HttpUtil.isContentLengthSet(response)) {
             if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
@@ -536,6 +550,8 @@ final class ProxyExchange {
             return;
         }
         FullHttpResponse response = server.problems.render(problem, retryAfter, ctx.alloc());
+        response.headers().set(RequestId.HEADER, activity.requestId);
+        activity.failed(problem);
         if (!requestRead && (!replayable || HttpUtil.is100ContinueExpected(request))) {
             // A large body would still be on its way, or the caller may never send the body it asked to send:
             // either way the connection cannot carry another request.
@@ -578,6 +594,7 @@ final class ProxyExchange {
             return;
         }
         done = true;
+        activity.record(server.activity, bodyBytes, replayed);
         stopWatching();
         releaseLease(providerReusable);
         if (body != null) {

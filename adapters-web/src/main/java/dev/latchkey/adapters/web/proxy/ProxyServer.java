@@ -12,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import jakarta.inject.Named;
+import dev.latchkey.application.port.in.RecordActivityUseCase;
 import jakarta.inject.Singleton;
 
 import java.util.concurrent.ExecutorService;
@@ -34,10 +35,12 @@ final class ProxyServer implements BeanCreatedEventListener<NettyServerCustomize
     final ConnectionDrain drain;
     final AuthFailureThrottle throttle;
     final ClientAddresses clientAddresses;
+    final RecordActivityUseCase activity;
 
     ProxyServer(AuthenticateApiKeyUseCase apiKeys, PrepareProxyRequestUseCase prepare, ProviderConnections connections,
                 ProxyProblems problems, ProxySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                ConnectionDrain drain, AuthFailureThrottle throttle, ClientAddresses clientAddresses) {
+                ConnectionDrain drain, AuthFailureThrottle throttle, ClientAddresses clientAddresses, RecordActivityUseCase activity) {
+        this.activity = activity;
         this.apiKeys = apiKeys;
         this.prepare = prepare;
         this.connections = connections;

@@ -50,7 +50,7 @@ public class AuthorizationProblemHandler implements ExceptionHandler<Authorizati
                             + "API key from your backend, or a session token from your frontend.");
             return response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        if (request.getPath().startsWith("/admin/")) {
+        if (request.getPath().startsWith("/admin/") || request.getPath().equals("/metrics")) {
             return Problems.response(HttpStatus.FORBIDDEN, "admin_token_required",
                     "The operator endpoints take the operator's LATCHKEY_ADMIN_TOKEN as the bearer.");
         }

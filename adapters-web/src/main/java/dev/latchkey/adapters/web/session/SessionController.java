@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.session;
 
+import dev.latchkey.adapters.web.docs.CredentialProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,20 +21,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Secured(Roles.SESSION)
 @Tag(name = "Session", description = "Endpoints your frontend calls with a session token.")
 @SecurityRequirement(name = "sessionToken")
-@ApiResponse(responseCode = "400", description = "validation_failed (errors[] names every bad field, parameter or header), malformed_request",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown, expired or revoked one",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "429", description = "too_many_attempts: too many failed authentications from this address, with Retry-After",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@CredentialProblems
 @ApiResponse(responseCode = "403", description = "session_token_required",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class SessionController {
 
     @Get
-    @Operation(summary = "The current session", description = "The linked account the session token reaches, and its expiry.")
+    @Operation(operationId = "getSession", summary = "The current session", description = "The linked account the session token reaches, and its expiry.")
     public SessionResponse current(Authentication caller) {
         return new SessionResponse(Caller.sessionAccount(caller).value(), Timestamps.format(Caller.sessionExpiry(caller)));
     }

@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.session;
 
+import dev.latchkey.adapters.web.docs.IdempotencyProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.error.Problem;
@@ -15,9 +17,11 @@ import dev.latchkey.domain.session.SessionGrant;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -55,15 +59,9 @@ public class SessionTokenController {
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionTokenResponse.class)))
     @ApiResponse(responseCode = "404", description = "linked_account_not_found: no such account in the workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "Mint a session token", description = "404 linked_account_not_found when the account does not exist.")
-    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "mintSessionToken", summary = "Mint a session token", description = "404 linked_account_not_found when the account does not exist.")
+    @IdempotencyProblems
+    @JsonBodyProblems
     public HttpResponse<SessionTokenResponse> mint(@Body SessionTokenRequest body, Authentication caller) {
         SessionGrant grant = mint.mint(new MintSessionTokenCommand(Caller.workspace(caller), body.accountId(), body.ttl()));
         return HttpResponse.created(new SessionTokenResponse(codec.encode(grant), Timestamps.format(grant.expiresAt()),
@@ -75,11 +73,10 @@ public class SessionTokenController {
     @ApiResponse(responseCode = "204", description = "Revoked (or already revoked)")
     @ApiResponse(responseCode = "404", description = "session_token_not_found: the token is of another workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "Revoke a session token", description = "Refused from then on, on every instance. Idempotent.")
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    // No body on success; a client that asks for problem+json (its errors) must not be refused with 406.
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @Operation(operationId = "revokeSessionToken", summary = "Revoke a session token", description = "Refused from then on, on every instance. Idempotent.")
+    @JsonBodyProblems
     public void revoke(@Body RevokeSessionTokenRequest body, Authentication caller) {
         SessionGrant grant = codec.decode(body.token()).orElseThrow(() -> InvalidInputException.of("token",
                 "is not a session token issued by this Latchkey (malformed, or its signature does not match)"));

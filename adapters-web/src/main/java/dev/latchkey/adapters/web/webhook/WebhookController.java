@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.webhook;
 
+import dev.latchkey.adapters.web.docs.IdempotencyProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
 import dev.latchkey.adapters.web.error.Problem;
@@ -19,11 +21,13 @@ import dev.latchkey.domain.webhook.WebhookDeliveryId;
 import dev.latchkey.domain.webhook.WebhookEndpointId;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -70,22 +74,16 @@ public class WebhookController {
     @Idempotent
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, ref = "#/components/parameters/IdempotencyKey")
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookResponse.class)))
-    @Operation(summary = "Add a webhook endpoint", description = "The answer holds the signing secret (whsec_...), shown only this once.")
-    @ApiResponse(responseCode = "409", description = "idempotency_key_in_progress: the first request with this Idempotency-Key still runs; retry after Retry-After",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "422", description = "idempotency_key_reused: this Idempotency-Key was first sent with another request",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "413", description = "body_too_large: the body is larger than this endpoint accepts",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "415", description = "unsupported_media_type: send the body as JSON with Content-Type: application/json",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "createWebhook", summary = "Add a webhook endpoint", description = "The answer holds the signing secret (whsec_...), shown only this once.")
+    @IdempotencyProblems
+    @JsonBodyProblems
     public HttpResponse<WebhookResponse> create(@Body CreateWebhookRequest body, Authentication caller) {
         CreatedWebhookResult created = create.create(new CreateWebhookCommand(Caller.workspace(caller), body.url(), body.events()));
         return HttpResponse.created(WebhookResponse.withSecret(created), URI.create("/v1/webhooks/" + created.endpoint().id()));
     }
 
     @Get
-    @Operation(summary = "The workspace's webhook endpoints (without secrets)")
+    @Operation(operationId = "listWebhooks", summary = "The workspace's webhook endpoints (without secrets)")
     public ListResponse<WebhookResponse> list(Authentication caller) {
         return new ListResponse<>(list.list(Caller.workspace(caller)).stream().map(WebhookResponse::of).toList(), null);
     }
@@ -94,7 +92,9 @@ public class WebhookController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a webhook endpoint", description = "Its pending deliveries are dropped.")
+    // No body on success; a client that asks for problem+json (its errors) must not be refused with 406.
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
+    @Operation(operationId = "deleteWebhook", summary = "Remove a webhook endpoint", description = "Its pending deliveries are dropped.")
     public void delete(String id, Authentication caller) {
         delete.delete(Caller.workspace(caller), endpointId(id));
     }
@@ -102,7 +102,7 @@ public class WebhookController {
     @Post("/{id}/rotate-secret")
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "A new signing secret", description = "Replaces the old one at once, also for retries; shown only this once.")
+    @Operation(operationId = "rotateWebhookSecret", summary = "A new signing secret", description = "Replaces the old one at once, also for retries; shown only this once.")
     public WebhookResponse rotateSecret(String id, Authentication caller) {
         return WebhookResponse.withSecret(rotate.rotateSecret(Caller.workspace(caller), endpointId(id)));
     }
@@ -110,7 +110,7 @@ public class WebhookController {
     @Get("/{id}/deliveries")
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @Operation(summary = "The endpoint's latest deliveries (100, newest first)")
+    @Operation(operationId = "listWebhookDeliveries", summary = "The endpoint's latest deliveries (100, newest first)")
     public ListResponse<WebhookDeliveryResponse> deliveries(String id, Authentication caller) {
         return new ListResponse<>(deliveries.deliveries(Caller.workspace(caller), endpointId(id)).stream()
                 .map(WebhookDeliveryResponse::of).toList(), null);
@@ -120,7 +120,7 @@ public class WebhookController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Status(HttpStatus.ACCEPTED)
-    @Operation(summary = "Send a delivery again", description = "Pending and due now, retried with backoff for another 24 hours; "
+    @Operation(operationId = "redeliverWebhookDelivery", summary = "Send a delivery again", description = "Pending and due now, retried with backoff for another 24 hours; "
             + "the same event id (webhook-id).")
     public WebhookDeliveryResponse redeliver(String id, String deliveryId, Authentication caller) {
         WebhookDeliveryId delivery;

@@ -1,0 +1,90 @@
+package dev.latchkey.adapters.web.proxy;
+
+import dev.latchkey.adapters.web.error.Problem;
+import dev.latchkey.application.port.in.ProxyTarget;
+import dev.latchkey.application.port.in.RecordActivityUseCase;
+import dev.latchkey.domain.activity.Activity;
+import dev.latchkey.domain.activity.ActivityKind;
+import dev.latchkey.domain.workspace.WorkspaceId;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What one proxied exchange did, gathered as it goes and recorded once when it ends: the activity log's
+ * record (and the metrics'). Holds no header, body, token or query value: the path is cut at the query.
+ * An exchange refused before its caller was known (no or a bad API key) belongs to no workspace and is
+ * not recorded.
+ */
+final class ProxyActivity {
+    final String requestId;
+    private final Instant at = Instant.now();
+    private final long started = System.nanoTime();
+    private final String method;
+    private WorkspaceId workspace;
+    private ProxyCall call;
+    private ProxyTarget target;
+    private String path;
+    private int providerStatus;
+    private int status;
+    private String problemCode;
+    private long responseBytes;
+    private boolean recorded;
+
+    ProxyActivity(String requestId, String method) {
+        this.requestId = requestId;
+        this.method = method;
+    }
+
+    void caller(WorkspaceId workspace) {
+        this.workspace = workspace;
+    }
+
+    void call(ProxyCall call) {
+        this.call = call;
+    }
+
+    void target(ProxyTarget target, String requestTarget) {
+        this.target = target;
+        this.path = requestTarget;
+    }
+
+    /** The provider's final answer, passed on to the caller. */
+    void answered(int status) {
+        this.providerStatus = status;
+        this.status = status;
+    }
+
+    void failed(Problem problem) {
+        this.status = problem.status();
+        this.problemCode = problem.code();
+    }
+
+    void received(long bytes) {
+        responseBytes += bytes;
+    }
+
+    void record(RecordActivityUseCase recorder, long requestBytes, boolean replayed) {
+        if (recorded || workspace == null) {
+            return;
+        }
+        recorded = true;
+        Activity.Builder activity = Activity.of(at, workspace, ActivityKind.PROXY).method(method).requestId(requestId)
+                .duration(Duration.ofNanos(System.nanoTime() - started)).requestBytes(requestBytes).responseBytes(responseBytes)
+                .replayed(replayed).refreshed(replayed).problemCode(problemCode);
+        if (call != null) {
+            activity.linkedAccount(call.accountId()).connector(call.connector()).path(path != null ? path : "/" + call.rawPath());
+            call.connectionId().ifPresent(activity::connection);
+        }
+        if (target != null) {
+            activity.connection(target.connectionId());
+        }
+        if (providerStatus > 0) {
+            activity.providerStatus(providerStatus);
+        }
+        if (status > 0) {
+            activity.status(status);
+        }
+        recorder.record(activity.build());
+    }
+}

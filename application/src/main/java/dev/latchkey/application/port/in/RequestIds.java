@@ -1,0 +1,35 @@
+package dev.latchkey.application.port.in;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * The request id of the API call or proxied request a thread works for, so what a use case does for it
+ * deep down (a refresh of the token) is recorded with the same id the caller was answered in
+ * {@code X-Request-Id}. Set around a blocking step by the adapter that took the request.
+ */
+public final class RequestIds {
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+    private RequestIds() {
+    }
+
+    public static Optional<String> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /** Runs the step with {@code requestId} as the current request id. */
+    public static <T> T within(String requestId, Callable<T> step) throws Exception {
+        String outer = CURRENT.get();
+        CURRENT.set(requestId);
+        try {
+            return step.call();
+        } finally {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        }
+    }
+}
