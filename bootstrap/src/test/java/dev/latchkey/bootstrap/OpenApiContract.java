@@ -93,7 +93,7 @@ final class OpenApiContract {
         return report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 .map(message -> request.getMethod() + " " + request.getPath() + " -> " + response.getStatus() + ": " + message.getMessage())
-                .collect(Collectors.toList());
+                .toList();
     }
 
     /** The document as swagger-parser's model, every reference resolved in place: for walking its operations and schemas. */
