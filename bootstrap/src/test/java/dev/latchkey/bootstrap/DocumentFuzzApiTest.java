@@ -74,6 +74,8 @@ class DocumentFuzzApiTest extends ApiTest {
     private static final String ACCOUNT = "cust-42";
     private static final String KEYS = "fuzz-keys";
     private static final String OAUTH = "fuzz-oauth";
+    /** The refusals after which the server closes the connection (see the run's loop). */
+    private static final java.util.Set<Integer> REFUSED_THEN_CLOSED = java.util.Set.of(413, 414, 431);
     private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]+)}");
 
     /**
@@ -181,7 +183,7 @@ class DocumentFuzzApiTest extends ApiTest {
     }
 
     @Test
-    void no_request_generated_from_the_document_gets_a_5xx_or_an_answer_off_the_document() throws Exception {
+    void no_request_generated_from_the_document_gets_a_5xx_or_an_answer_off_the_document(org.junit.jupiter.api.TestReporter reporter) throws Exception {
         random = new Random(SEED);
         LOG.info("Fuzzing with seed {} ({} requests per operation); rerun with -Dlatchkey.fuzz.seed={}", SEED, PER_OPERATION, SEED);
         List<Op> operations = operations();
@@ -189,6 +191,8 @@ class DocumentFuzzApiTest extends ApiTest {
         List<String> serverErrors = new ArrayList<>();
         List<String> offSchema = new ArrayList<>();
         Map<String, Integer> statuses = new TreeMap<>();
+        int previousStatus = 0;
+        int resentAfterClose = 0;
         for (Op op : operations) {
             for (int i = 0; i < PER_OPERATION; i++) {
                 boolean valid = i % 4 == 0 && !NO_VALID_REQUESTS.containsKey(op.name());
@@ -197,10 +201,26 @@ class DocumentFuzzApiTest extends ApiTest {
                 try {
                     response = send(request);
                 } catch (IOException e) {
-                    serverErrors.add("no answer (" + e + ") to " + request.describe());
-                    sent++;
-                    continue;
+                    // The server answers a request it refuses as too large (413: a URI, header or body over its
+                    // limits) and then closes the connection, without announcing it with Connection: close; the
+                    // pooled client can meet the closed connection with the next request. That request is sent
+                    // again, once, on a fresh connection, where it must be answered; any other request left
+                    // without an answer is the server's fault.
+                    if (!REFUSED_THEN_CLOSED.contains(previousStatus)) {
+                        serverErrors.add("no answer (" + e + ") to " + request.describe() + "; the answer before was " + previousStatus);
+                        sent++;
+                        continue;
+                    }
+                    try (HttpClient fresh = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
+                        response = sendWith(fresh, request);
+                        resentAfterClose++;
+                    } catch (IOException again) {
+                        serverErrors.add("no answer on a fresh connection either (" + again + ") to " + request.describe());
+                        sent++;
+                        continue;
+                    }
                 }
+                previousStatus = response.statusCode();
                 sent++;
                 statuses.merge(op.name() + " " + response.statusCode(), 1, Integer::sum);
                 String body = new String(response.body(), StandardCharsets.UTF_8);
@@ -214,14 +234,17 @@ class DocumentFuzzApiTest extends ApiTest {
                 }
             }
         }
-        LOG.info("Fuzz run, seed {}: {} operations, {} requests sent, {} answers with a 5xx, {} answers off the document",
-                SEED, operations.size(), sent, serverErrors.size(), offSchema.size());
+        String summary = String.format("Fuzz run, seed %d: %d operations, %d requests sent (%d sent again on a fresh connection after a 413),"
+                + " %d answers with a 5xx or none, %d answers off the document",
+                SEED, operations.size(), sent, resentAfterClose, serverErrors.size(), offSchema.size());
+        LOG.info(summary);
+        reporter.publishEntry("fuzz", summary);
         LOG.debug("Statuses by operation: {}", statuses);
 
         assertThat(NO_VALID_REQUESTS).as("operations without valid requests, each for its reason").hasSizeLessThanOrEqualTo(1);
         assertThat(operations).as("operations of the document").hasSizeGreaterThan(60);
-        assertThat(serverErrors).as("answers with a 5xx (seed %d)", SEED).isEmpty();
-        assertThat(offSchema).as("answers the document does not describe (seed %d)", SEED).isEmpty();
+        assertThat(serverErrors).as("answers with a 5xx or none (%s)", summary).isEmpty();
+        assertThat(offSchema).as("answers the document does not describe (%s)", summary).isEmpty();
     }
 
     /**
@@ -604,6 +627,10 @@ class DocumentFuzzApiTest extends ApiTest {
     // ---- wire ------------------------------------------------------------------------------------------------------
 
     private HttpResponse<byte[]> send(Sent request) throws IOException, InterruptedException {
+        return sendWith(http, request);
+    }
+
+    private HttpResponse<byte[]> sendWith(HttpClient client, Sent request) throws IOException, InterruptedException {
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(server.getURI() + request.uri()))
                 .timeout(Duration.ofSeconds(30))
                 .method(request.method(), request.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
@@ -613,7 +640,7 @@ class DocumentFuzzApiTest extends ApiTest {
                 builder.header(name, value);
             }
         });
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static Request validatorRequest(Sent sent) {
