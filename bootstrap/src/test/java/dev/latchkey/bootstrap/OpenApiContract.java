@@ -90,8 +90,11 @@ final class OpenApiContract {
         ValidationReport report = requestToo
                 ? VALIDATOR.validate(request, response)
                 : VALIDATOR.validateResponse(request.getPath(), request.getMethod(), response);
+        // As for the tests' own traffic (above): a HEAD answer and a provider's answer through the proxy may have no body.
+        boolean mayLackBody = request.getMethod() == Request.Method.HEAD || request.getPath().startsWith(PROXY);
         return report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .filter(message -> !(mayLackBody && message.getKey().equals("validation.response.body.missing")))
                 .map(message -> request.getMethod() + " " + request.getPath() + " -> " + response.getStatus() + ": " + message.getMessage())
                 .toList();
     }
