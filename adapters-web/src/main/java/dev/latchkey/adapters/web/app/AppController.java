@@ -117,9 +117,9 @@ public class AppController {
                 Optional.ofNullable(body.authType()), params, credentials, body.connectMode(), Optional.ofNullable(body.returnUrl())));
         return switch (result) {
             case ConnectResult.Redirect r -> HttpResponse.ok(new ConnectResponse("redirect", r.authorizationUrl().toString(),
-                    Timestamps.format(r.expiresAt()), Optional.empty()));
+                    Timestamps.format(r.expiresAt()), null));
             case ConnectResult.Connected c -> HttpResponse.created(new ConnectResponse("connected", null, null,
-                    Optional.of(ConnectionResponse.of(c.connection()))));
+                    ConnectionResponse.of(c.connection())));
         };
     }
 

@@ -6,8 +6,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import java.util.Optional;
-
 /**
  * {@code redirect}: send the customer to authorization_url (until expires_at). {@code connected}: done, here is the
  * connection. Each shape carries only its own fields: the others are left out, not null.
@@ -16,7 +14,5 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ConnectResult")
 public record ConnectResponse(@Schema(allowableValues = {"redirect", "connected"}) String type, @Nullable String authorizationUrl,
-                              @Nullable String expiresAt,
-                              // Optional, not @Nullable: absent rather than null, so the document gives a plain $ref (OpenAPI 3.0 has no nullable $ref)
-                              @Schema(type = "object") Optional<ConnectionResponse> connection) {
+                              @Nullable String expiresAt, @Nullable ConnectionResponse connection) {
 }

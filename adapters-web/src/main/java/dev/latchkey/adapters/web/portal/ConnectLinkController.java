@@ -76,9 +76,8 @@ public class ConnectLinkController {
     @Schema(name = "ConnectLinkRequest")
     public record ConnectLinkRequest(@Nullable String linkedAccountId, @Nullable List<String> connectors, @Nullable String configId,
                                      @Nullable String returnUrl, @Schema(description = "seconds, 60 to 604800; default 3600") @Nullable Long expiresIn,
-                                     @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED, type = "object",
-                                             description = "per-link overrides of the branding fields; API key only (403 branding_requires_api_key with a session token)")
-                                     BrandingRequest branding) {
+                                     @Schema(description = "per-link overrides of the branding fields; API key only (403 branding_requires_api_key with a session token)")
+                                     @Nullable BrandingRequest branding) {
     }
 
     @Serdeable
