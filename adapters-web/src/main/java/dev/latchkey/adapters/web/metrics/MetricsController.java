@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.metrics;
 
+import dev.latchkey.adapters.web.docs.RequestHeadProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.security.Roles;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,6 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Requires(property = "latchkey.admin-token")
 @Secured(Roles.ADMIN)
 @Tag(name = "Operations")
+@RequestHeadProblems
 public class MetricsController {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private final PrometheusMeterRegistry registry;
