@@ -186,6 +186,17 @@ class BadInputApiTest extends ApiTest {
     }
 
     @Test
+    void a_path_value_the_route_cannot_take_is_400_naming_the_parameter_without_echoing_it() {
+        for (String selector : List.of("nope", "99999999999999999999999", "%F0%9F%98%80")) {
+            Reply reply = get("/health/" + selector, null);
+
+            assertProblem(reply, 400, "validation_failed");
+            assertThat(reply.errorFields()).as(selector).containsExactly("selector");
+            assertThat(reply.text()).as(selector).doesNotContain("9999", "HealthCheckType", "JSON");
+        }
+    }
+
+    @Test
     void malformed_json_is_400() {
         for (String body : List.of("{\"id\": ", "{id: 'x'}", "not json", "{\"id\":\"a\",}")) {
             Reply reply = raw(HttpMethod.POST, ACCOUNTS, body, MediaType.APPLICATION_JSON, key);
