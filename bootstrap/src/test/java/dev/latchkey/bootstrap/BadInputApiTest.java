@@ -156,6 +156,11 @@ class BadInputApiTest extends ApiTest {
         String headersTooLarge = exchangeToTheEnd("GET " + ACCOUNTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key + "\r\n"
                 + "X-Padding: " + "y".repeat(20_000) + "\r\n\r\n");
         assertRefusal(headersTooLarge, 431, "headers_too_large");
+        // The signing proxy is a Netty handler of its own, after the refusal: the same answers there.
+        assertRefusal(exchangeToTheEnd("GET /v1/proxy/stripe/v1/" + "c".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+                414, "uri_too_long");
+        assertRefusal(exchangeToTheEnd("GET /v1/proxy/stripe/v1/customers HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                + "\r\nX-Padding: " + "y".repeat(20_000) + "\r\n\r\n"), 431, "headers_too_large");
 
         // With the rest of a large request still arriving: the answer is not lost to a reset.
         String body = "{\"id\":\"cust-late\",\"name\":\"" + "z".repeat(200_000) + "\"}";
