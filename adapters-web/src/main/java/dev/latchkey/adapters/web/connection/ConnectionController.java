@@ -115,7 +115,7 @@ public class ConnectionController {
             + "provider cannot refresh it now; 503 refresh_in_progress (with Retry-After) when another request's refresh has not "
             + "finished within the wait (LATCHKEY_REFRESH_WAIT_SECONDS, 10 s).")
     public AccessTokenResponse accessToken(@Parameter(description = PathParameters.LINKED_ACCOUNT_ID, example = PathParameters.ACCOUNT_EXAMPLE) String id, @Parameter(description = PathParameters.CONNECTION_ID, example = "5d0c1a3e-8f4b-4f7e-9a2b-3c6d7e8f9a01") String connectionId,
-                                           @Parameter(description = "true after the provider rejected the token named by rejected_token_id")
+                                           @Parameter(description = "true after the provider rejected the token named by rejected_token_id", schema = @Schema(type = "boolean"))
                                            @QueryValue("force_refresh") @Nullable String forceRefresh,
                                            @Parameter(description = "the token_id of the access token the provider answered 401 to")
                                            @QueryValue("rejected_token_id") @Nullable String rejectedTokenId,

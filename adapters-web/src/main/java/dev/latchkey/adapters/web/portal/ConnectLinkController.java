@@ -82,7 +82,7 @@ public class ConnectLinkController {
 
     @Serdeable
     @Schema(name = "ConnectLink")
-    public record ConnectLinkResponse(String url, String expiresAt) {
+    public record ConnectLinkResponse(String url, @Schema(format = "date-time") String expiresAt) {
     }
 
     @Post
