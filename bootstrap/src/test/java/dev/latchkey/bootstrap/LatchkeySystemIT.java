@@ -63,6 +63,7 @@ class LatchkeySystemIT {
         Path data = work.resolve("data");
         Running first = start(Map.of("LATCHKEY_DATA_DIR", data.toString()), "first.log");
         String apiKey = printedKey(first);
+        assertQuietStart(first.output());
 
         String walkthrough = readmeWalkthrough()
                 .replace("export LATCHKEY_URL=http://localhost:8080", "export LATCHKEY_URL=" + first.url())
@@ -107,11 +108,20 @@ class LatchkeySystemIT {
         configured.put("LATCHKEY_SESSION_SECRET", "a-session-secret-of-at-least-32-bytes-long");
         configured.put("LATCHKEY_ENCRYPTION_KEYS", "k1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         configured.put("LATCHKEY_BOOTSTRAP_API_KEY", bootstrapKey);
+        configured.put("LATCHKEY_LOG_FORMAT", "json");
         Running running = start(configured, "external.log");
 
         assertThat(PRINTED_KEY.matcher(running.output()).find()).isFalse();
         assertThat(running.output()).doesNotContain(bootstrapKey);
         assertThat(get(running.url() + "/v1/linked-accounts", bootstrapKey).statusCode()).isEqualTo(200);
+        assertQuietStart(running.output());
+        List<String> lines = running.output().lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).as("LATCHKEY_LOG_FORMAT=json: the start's log").isNotEmpty();
+        com.fasterxml.jackson.databind.ObjectMapper parser = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : lines) {
+            assertThat(parser.readTree(line).properties()).as("a JSON log line: %s", line).extracting(Map.Entry::getKey)
+                    .contains("@timestamp", "level", "logger_name", "message");
+        }
         assertThat(work.resolve("unused/postgres")).doesNotExist();
     }
 
@@ -211,6 +221,12 @@ class LatchkeySystemIT {
                 return n;
             }
         };
+    }
+
+    /** A start prints Latchkey's own lines only: no JVM warnings (native access...), no logback status. */
+    private static void assertQuietStart(String output) {
+        assertThat(output.lines().filter(line -> line.startsWith("WARNING:") || line.contains("|-INFO in ch.qos.logback")
+                || line.contains("|-WARN in ch.qos.logback")).toList()).as("noise in the start's output:\n" + output).isEmpty();
     }
 
     private static String printedKey(Running running) throws IOException {

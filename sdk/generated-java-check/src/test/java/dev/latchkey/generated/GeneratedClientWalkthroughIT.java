@@ -19,6 +19,9 @@ import dev.latchkey.generated.model.ConnectLinkRequest;
 import dev.latchkey.generated.model.ConnectResult;
 import dev.latchkey.generated.model.Connection;
 import dev.latchkey.generated.model.Connector;
+import dev.latchkey.generated.model.ConnectorAuthMethod;
+import dev.latchkey.generated.model.ConnectorDefinitionInput;
+import dev.latchkey.generated.model.ConnectorHttpApi;
 import dev.latchkey.generated.model.CreateWebhookInput;
 import dev.latchkey.generated.model.ImportConnectionInput;
 import dev.latchkey.generated.model.ImportCredentials;
@@ -44,6 +47,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,7 +143,7 @@ class GeneratedClientWalkthroughIT {
                 .metadata(Map.of("plan", "pro")), UUID.randomUUID().toString());
         assertThat(created.getId()).isEqualTo("cust-42");
         assertThat(created.getMetadata()).containsEntry("plan", "pro");
-        assertThat(OffsetDateTime.parse(created.getCreatedAt())).isBefore(OffsetDateTime.now().plusMinutes(1));
+        assertThat(created.getCreatedAt()).isBefore(OffsetDateTime.now().plusMinutes(1));
         ApiException taken = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
                 () -> accounts.createLinkedAccount(new NewLinkedAccount().id("cust-42"), null));
         assertThat(taken.getCode()).isEqualTo(409);
@@ -148,7 +152,7 @@ class GeneratedClientWalkthroughIT {
         // 2. Mint a session token for that customer (10 minutes) and hand it to your frontend.
         SessionToken session = new SessionTokensApi(backend).mintSessionToken(new SessionTokenInput().linkedAccountId("cust-42").ttlSeconds(600L), null);
         assertThat(session.getLinkedAccountId()).isEqualTo("cust-42");
-        assertThat(Instant.parse(session.getExpiresAt())).isBetween(Instant.now().plusSeconds(500), Instant.now().plusSeconds(700));
+        assertThat(session.getExpiresAt().toInstant()).isBetween(Instant.now().plusSeconds(500), Instant.now().plusSeconds(700));
 
         // 3. Your frontend calls Latchkey with the session token: it reaches this customer only.
         ApiClient frontend = client(session.getToken());
@@ -166,11 +170,11 @@ class GeneratedClientWalkthroughIT {
         ApiClient backend = client(server.apiKey);
         String providerUrl = "http://127.0.0.1:" + provider.getAddress().getPort() + "/api";
         // A private connector on the stub provider, signed with an API key header: the connector file's shape.
-        Connector local = new ConnectorsApi(backend).createConnector(Map.of("slug", "local", "name", "Local",
-                "categories", List.of("test"), "icon_url", "https://example.com/i.png", "docs_url", "https://example.com/d",
-                "api", Map.of("base_url", providerUrl),
-                "auth", List.of(Map.of("type", "api_key", "name", "X-Api-Key",
-                        "fields", List.of(Map.of("name", "api_key", "label", "Key", "secret", true))))), null);
+        Connector local = new ConnectorsApi(backend).createConnector(new ConnectorDefinitionInput().slug("local").name("Local")
+                .categories(List.of("test")).iconUrl("https://example.com/i.png").docsUrl("https://example.com/d")
+                .api(new ConnectorHttpApi().baseUrl(providerUrl))
+                .auth(List.of(new ConnectorAuthMethod().type("api_key").putAdditionalProperty("name", "X-Api-Key")
+                        .putAdditionalProperty("fields", List.of(Map.of("name", "api_key", "label", "Key", "secret", true))))), null);
         assertThat(local.getBuiltIn()).isFalse();
         assertThat(local.getAuthTypes()).singleElement().satisfies(auth -> assertThat(auth.getFields()).singleElement()
                 .satisfies(field -> assertThat(field.getName()).isEqualTo("api_key")));
@@ -187,7 +191,7 @@ class GeneratedClientWalkthroughIT {
         ConnectLink link = new PortalApi(backend).createConnectLink(new ConnectLinkRequest().linkedAccountId("cust-7").connectors(List.of("local")),
                 UUID.randomUUID().toString());
         assertThat(URI.create(link.getUrl()).getPath()).startsWith("/connect/");
-        assertThat(Instant.parse(link.getExpiresAt())).isAfter(Instant.now());
+        assertThat(link.getExpiresAt().toInstant()).isAfter(Instant.now());
         ApiException nobody = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
                 () -> new PortalApi(backend).createConnectLink(new ConnectLinkRequest().linkedAccountId("nobody"), null));
         assertThat(nobody.getCode()).isEqualTo(404);
@@ -218,14 +222,14 @@ class GeneratedClientWalkthroughIT {
         assertThat(problem(noToken).getCode()).isEqualTo("no_access_token");
 
         // OAuth tokens you already hold are imported, and a fresh access token is handed out for the provider's own SDK.
-        String expiry = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS).toString();
+        OffsetDateTime expiry = OffsetDateTime.now(ZoneOffset.UTC).plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
         Connection hubspot = connections.importConnection("cust-7", new ImportConnectionInput().connector("hubspot")
                 .credentials(new ImportCredentials().accessToken("at-1").refreshToken("rt-1").expiresAt(expiry)
                         .scope("crm.objects.contacts.read")), UUID.randomUUID().toString());
         assertThat(hubspot.getScopes()).containsExactly("crm.objects.contacts.read");
         AccessToken token = connections.getAccessToken("cust-7", hubspot.getId(), null, null);
         assertThat(token.getAccessToken()).isEqualTo("at-1");
-        assertThat(Instant.parse(token.getExpiresAt())).isEqualTo(Instant.parse(expiry));
+        assertThat(token.getExpiresAt().toInstant()).isEqualTo(expiry.toInstant());
         assertThat(token.getConnectionId()).isEqualTo(hubspot.getId());
 
         // The webhook endpoint heard of the connection (a delivery per event; the receiver answers 204).

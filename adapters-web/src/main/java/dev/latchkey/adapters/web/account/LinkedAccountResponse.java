@@ -20,8 +20,8 @@ public record LinkedAccountResponse(
         @Schema(example = "Acme Inc") @Nullable String name,
         @Schema(description = "The JSON object you stored; {} when none.", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         Map<String, Object> metadata,
-        @Schema(example = "2026-11-25T10:00:00.000Z") String createdAt,
-        @Schema(example = "2026-11-25T10:00:00.000Z") String updatedAt) {
+        @Schema(format = "date-time", example = "2026-11-25T10:00:00.000Z") String createdAt,
+        @Schema(format = "date-time", example = "2026-11-25T10:00:00.000Z") String updatedAt) {
 
     static LinkedAccountResponse of(LinkedAccount account, JsonMapper mapper) {
         try {

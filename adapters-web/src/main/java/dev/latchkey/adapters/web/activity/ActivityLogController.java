@@ -27,6 +27,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -66,8 +67,11 @@ public class ActivityLogController {
     public ListResponse<ActivityResponse> list(@QueryValue("linked_account_id") @Nullable String linkedAccountId,
                                                @QueryValue("connection_id") @Nullable String connectionId,
                                                @QueryValue @Nullable String connector, @QueryValue @Nullable String kind,
-                                               @QueryValue @Nullable String status, @QueryValue @Nullable String since,
-                                               @QueryValue @Nullable String until, @QueryValue @Nullable String limit,
+                                               @QueryValue @Nullable String status,
+                                               @Parameter(schema = @Schema(type = "string", format = "date-time")) @QueryValue @Nullable String since,
+                                               @Parameter(schema = @Schema(type = "string", format = "date-time")) @QueryValue @Nullable String until,
+                                               @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "" + ListActivitiesQuery.MAX_LIMIT))
+                                               @QueryValue @Nullable String limit,
                                                @QueryValue @Nullable String cursor, Authentication caller) {
         List<FieldViolation> problems = new ArrayList<>();
         ActivityFilter filter = new ActivityFilter(Caller.workspace(caller),

@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Serdeable
 @Schema(name = "ActivityRecord")
 public record ActivityResponse(String id,
-                               @Schema(description = "When it started (RFC 3339, UTC)") String startedAt,
+                               @Schema(format = "date-time", description = "When it started (RFC 3339, UTC)") String startedAt,
                                @Schema(allowableValues = {"proxy", "refresh", "webhook"}) String kind,
                                @Nullable String linkedAccountId, @Nullable String connector, @Nullable String connectionId,
                                @Nullable String method,

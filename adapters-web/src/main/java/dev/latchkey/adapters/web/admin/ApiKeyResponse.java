@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** A new key, shown in full this once. */
 @Serdeable
 public record ApiKeyResponse(String id, @Schema(description = "Shown once; only its hash is stored.") String key,
-                             String hint, String workspaceId, String createdAt) {
+                             String hint, String workspaceId, @Schema(format = "date-time") String createdAt) {
     static ApiKeyResponse of(WorkspaceWithKey created) {
         return new ApiKeyResponse(created.key().id().toString(), created.secret().reveal(), created.key().hint(),
                 created.workspace().id().toString(), Timestamps.format(created.key().createdAt()));

@@ -14,5 +14,5 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ConnectResult")
 public record ConnectResponse(@Schema(allowableValues = {"redirect", "connected"}) String type, @Nullable String authorizationUrl,
-                              @Nullable String expiresAt, @Nullable ConnectionResponse connection) {
+                              @Schema(format = "date-time") @Nullable String expiresAt, @Nullable ConnectionResponse connection) {
 }

@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Serdeable
 @Schema(name = "AccessToken")
 public record AccessTokenResponse(String accessToken,
-                                  @Nullable @Schema(description = "null when the provider gave no expiry: valid until it says 401") String expiresAt,
+                                  @Nullable @Schema(format = "date-time", description = "null when the provider gave no expiry: valid until it says 401") String expiresAt,
                                   String tokenType, String connectionId,
                                   @Schema(description = "names this token without revealing it (its SHA-256, base64url): pass it as "
                                           + "rejected_token_id with force_refresh=true when the provider answers 401 to the token")

@@ -15,7 +15,7 @@ import java.util.Map;
 public record ConnectionResponse(String id, String connector, String authType,
                                  @Schema(allowableValues = {"active", "expired", "revoked"}) String status,
                                  @Nullable String identifier, List<String> scopes, Map<String, String> params,
-                                 String createdAt, String updatedAt, @Nullable String lastRefreshedAt, @Nullable String lastError) {
+                                 @Schema(format = "date-time") String createdAt, @Schema(format = "date-time") String updatedAt, @Schema(format = "date-time") @Nullable String lastRefreshedAt, @Nullable String lastError) {
     public static ConnectionResponse of(Connection c) {
         return new ConnectionResponse(c.id().toString(), c.connector().value(), c.authType(), c.status().label(),
                 c.identifier().orElse(null), c.scopes(), c.params(), Timestamps.format(c.createdAt()), Timestamps.format(c.updatedAt()),

@@ -17,7 +17,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 record ImportCredentials(
         @Schema(description = "Makes these OAuth tokens.") @Nullable String accessToken,
         @Nullable String refreshToken,
-        @Schema(description = "RFC 3339 UTC time.", example = "2026-12-01T10:00:00Z") @Nullable String expiresAt,
+        @Schema(format = "date-time", description = "RFC 3339 UTC time.", example = "2026-12-01T10:00:00Z") @Nullable String expiresAt,
         @Schema(example = "Bearer") @Nullable String tokenType,
         @Schema(description = "Granted scopes, separated by spaces or commas.") @Nullable String scope) {
 }

@@ -11,7 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record WebhookDeliveryResponse(String id, String eventId, String type,
                                       @Schema(allowableValues = {"pending", "delivered", "failed"}) String status,
                                       int attempts, @Nullable Integer lastResponseCode, @Nullable String lastError,
-                                      @Nullable String nextAttemptAt, @Nullable String deliveredAt, String createdAt) {
+                                      @Schema(format = "date-time") @Nullable String nextAttemptAt, @Schema(format = "date-time") @Nullable String deliveredAt, @Schema(format = "date-time") String createdAt) {
     public static WebhookDeliveryResponse of(WebhookDelivery d) {
         return new WebhookDeliveryResponse(d.id().toString(), d.eventId(), d.eventType(), d.status().label(), d.attempts(),
                 d.lastStatusCode().orElse(null), d.lastError().orElse(null),

@@ -12,7 +12,7 @@ import java.util.List;
 /** A webhook endpoint; {@code secret} only in the answers that create it or rotate it, never in a list. */
 @Serdeable
 @Schema(name = "Webhook")
-public record WebhookResponse(String id, String url, List<String> events, String createdAt,
+public record WebhookResponse(String id, String url, List<String> events, @Schema(format = "date-time") String createdAt,
                               @Nullable @Schema(description = "whsec_...: shown once, when created or rotated") String secret) {
     public static WebhookResponse of(WebhookEndpoint endpoint) {
         return new WebhookResponse(endpoint.id().toString(), endpoint.url().toString(), endpoint.events(),
