@@ -376,7 +376,9 @@ class DocumentFuzzApiTest extends ApiTest {
             case "object" -> object(schema, depth);
             case "array" -> {
                 List<Object> items = new ArrayList<>();
-                int count = depth > 3 ? 0 : random.nextInt(3);
+                int min = schema.getMinItems() == null ? 0 : schema.getMinItems();
+                int max = schema.getMaxItems() == null ? min + 2 : schema.getMaxItems();
+                int count = depth > 3 ? min : min + random.nextInt(Math.max(1, Math.min(max, min + 2) - min + 1));
                 for (int i = 0; i < count; i++) {
                     items.add(schema.getItems() == null ? word() : value(schema.getItems(), name, depth + 1));
                 }
