@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
@@ -27,6 +28,7 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
         HttpStatus status = response.status();
         return switch (status.getCode()) {
             case 400 -> context.getRootCause().filter(ConversionErrorException.class::isInstance).map(ConversionErrorException.class::cast)
+                    .filter(conversion -> !conversion.getArgument().getAnnotationMetadata().hasStereotype(Body.class))
                     // A path or query value the route's parameter cannot take (GET /health/{selector} with neither
                     // liveness nor readiness): named, as a bad field is, without echoing the value.
                     .map(conversion -> Problems.invalid(List.of(new FieldViolation(conversion.getArgument().getName(),
