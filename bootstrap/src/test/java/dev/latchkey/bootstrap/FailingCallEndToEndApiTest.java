@@ -187,7 +187,7 @@ class FailingCallEndToEndApiTest extends ApiTest {
     }
 
     @Test
-    void a_refresh_an_api_call_asked_for_logs_its_request_id_and_workspace() {
+    void a_refresh_an_api_call_asked_for_is_recorded_and_logged_with_its_request_id_and_workspace() {
         String[] revoked = connection("e2e-cust-token", "refresh-token-api-revoked-0001", Instant.now().plusSeconds(30));
         provider.stubFor(WireMock.post(urlEqualTo("/token")).withRequestBody(containing("refresh_token=refresh-token-api-revoked-0001"))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
@@ -197,6 +197,8 @@ class FailingCallEndToEndApiTest extends ApiTest {
                 .header("X-Request-Id", "e2e-access-token"), key);
 
         assertProblem(refused, 409, "connection_expired");
+        assertThat(activity(revoked[1])).singleElement().satisfies(record -> assertThat(record).containsEntry("kind", "refresh")
+                .containsEntry("problem_code", "refresh_rejected").containsEntry("request_id", "e2e-access-token"));
         assertThat(jsonLines("e2e-access-token")).singleElement().satisfies(line -> assertThat(line)
                 .containsEntry("level", "WARN").containsEntry("workspace", workspace)
                 .hasEntrySatisfying("message", message -> assertThat((String) message).contains("invalid_grant").contains(revoked[1])));
