@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Keeps, for each log event, all the text a secret could hide in: the formatted message, every argument
  * (used by the message or not), every MDC value and key-value pair, and each throwable's class and
  * message down its causes and suppressed ones. Only events the configuration lets through (what a log
- * would show) reach it.
+ * would show) reach it. The suite's capture leaves out the test tools' own loggers (WireMock, the mock
+ * OAuth server, the contract checker): they are not Latchkey's log.
  *
  * <p>{@link #suite()} is attached to the root logger for the whole test run. Micronaut resets logback
  * when an application context starts (and reconfigures it from logback.xml), which detaches every
@@ -28,6 +29,8 @@ final class LogCapture extends UnsynchronizedAppenderBase<ILoggingEvent> {
     record Line(String where, String text) {
     }
 
+    private static final List<String> TEST_TOOLS = List.of("no.nav.security.mock", "com.github.tomakehurst.wiremock", "wiremock.",
+            "com.atlassian.oai.validator", "org.openqa.selenium");
     private static final LogCapture SUITE = new LogCapture();
     private final ConcurrentLinkedQueue<Line> lines = new ConcurrentLinkedQueue<>();
 
@@ -66,6 +69,9 @@ final class LogCapture extends UnsynchronizedAppenderBase<ILoggingEvent> {
 
     @Override
     protected void append(ILoggingEvent event) {
+        if (this == SUITE && fromTestTools(event.getLoggerName())) {
+            return;
+        }
         StringBuilder text = new StringBuilder(256).append(event.getFormattedMessage());
         Object[] arguments = event.getArgumentArray();
         if (arguments != null) {
@@ -80,6 +86,19 @@ final class LogCapture extends UnsynchronizedAppenderBase<ILoggingEvent> {
         }
         throwable(event.getThrowableProxy(), text, 0);
         lines.add(new Line(event.getLevel() + " " + event.getLoggerName() + ": " + event.getMessage(), text.toString()));
+    }
+
+    /**
+     * The test's stand-ins for providers and its contract checker are no part of a deployment: they log
+     * what the tests send them (a client secret in a token request), which is not Latchkey's log.
+     */
+    private static boolean fromTestTools(String logger) {
+        for (String tool : TEST_TOOLS) {
+            if (logger.startsWith(tool)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void throwable(IThrowableProxy proxy, StringBuilder text, int depth) {
