@@ -215,10 +215,10 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
                     .flatMap(context -> scheme.refresh(context, locked.credentials())));
         } catch (ProviderException e) {
             recordAttempt(locked, now, started, Optional.of(e));
-            // One line a failed refresh: the provider's error code, never its text (it may echo what was sent).
-            LOG.log(System.Logger.Level.WARNING, "Refreshing connection {0} ({1}) failed: {2} by the provider ({3})", locked.id(),
-                    locked.connector().value(), e.kind() == ProviderException.Kind.REJECTED ? "refused" : "unavailable",
-                    e.providerError());
+            // One line a failed refresh: for a refusal the provider's error code, never its description (it may echo
+            // what was sent); for an outage Latchkey's own words (which host, what went wrong).
+            LOG.log(System.Logger.Level.WARNING, "Refreshing connection {0} ({1}) failed: {2}", locked.id(), locked.connector().value(),
+                    e.kind() == ProviderException.Kind.REJECTED ? "the provider refused it (" + e.providerError() + ")" : e.getMessage());
             return switch (e.kind()) {
                 case REJECTED -> expire(locked, e, now);
                 case UNAVAILABLE -> backOff(locked, schedule, e, now);
