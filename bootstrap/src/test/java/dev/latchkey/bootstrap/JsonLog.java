@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * The log of a test as LATCHKEY_LOG_FORMAT=json writes it: events are captured in-process (attached to
- * the root logger while open) and written by the encoder of the {@code json} appender of the application's
- * own logback.xml, read into a logging context of its own. Each line comes back parsed.
+ * the root logger while open) and written by the encoder the application's own logback.xml picks for
+ * LATCHKEY_LOG_FORMAT=json, read into a logging context of its own. Each line comes back parsed.
  */
 final class JsonLog implements AutoCloseable {
     private final JsonMapper json;
@@ -47,7 +47,9 @@ final class JsonLog implements AutoCloseable {
         } catch (JoranException e) {
             throw new IllegalStateException("logback.xml", e);
         }
-        encoder = ((OutputStreamAppender<ILoggingEvent>) isolated.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("json")).getEncoder();
+        // The root's console appender, whatever logback.xml names it.
+        encoder = ((OutputStreamAppender<ILoggingEvent>) isolated.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().next())
+                .getEncoder();
         events.setContext(root.getLoggerContext());
         events.start();
         root.addAppender(events);
