@@ -27,6 +27,8 @@ import java.util.function.Predicate;
 public final class MicrometerActivityRecorder implements ActivityRecorderPort {
     static final String PRIVATE = "private";
     static final String NONE = "none";
+    /** The problem code of a refresh the provider refused (invalid_grant and the like), as the refresh service records it. */
+    static final String REFRESH_REJECTED = "refresh_rejected";
     /** Histogram buckets, in seconds, for every duration: a few per decade, from 5 ms to 30 s. */
     static final Duration[] BUCKETS = {
             Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
@@ -90,7 +92,9 @@ public final class MicrometerActivityRecorder implements ActivityRecorderPort {
                 && (refresh.providerStatus().isEmpty() || statusClass(refresh.providerStatus()) == 2)) {
             return RefreshOutcome.SUCCESS;
         }
-        return statusClass(refresh.providerStatus()) == 4 ? RefreshOutcome.REJECTED : RefreshOutcome.FAILED;
+        // The refresh service says "refresh_rejected" (the provider refused the grant) without the token endpoint's status.
+        boolean rejected = refresh.problemCode().filter(REFRESH_REJECTED::equals).isPresent() || statusClass(refresh.providerStatus()) == 4;
+        return rejected ? RefreshOutcome.REJECTED : RefreshOutcome.FAILED;
     }
 
     static DeliveryOutcome deliveryOutcome(Activity delivery) {

@@ -70,6 +70,15 @@ class MicrometerActivityRecorderTest {
     }
 
     @Test
+    void a_refresh_recorded_as_the_refresh_service_records_it_counts_as_rejected_or_failed_by_its_problem_code() {
+        recorder.record(activity(ActivityKind.REFRESH, "github").problemCode("refresh_rejected").error("invalid_grant").build());
+        recorder.record(activity(ActivityKind.REFRESH, "github").problemCode("provider_unavailable").error("unavailable").build());
+
+        assertThat(registry.scrape()).contains("latchkey_refreshes_total{connector=\"github\",outcome=\"rejected\"} 1.0")
+                .contains("latchkey_refreshes_total{connector=\"github\",outcome=\"failed\"} 1.0");
+    }
+
+    @Test
     void webhook_deliveries_are_counted_by_outcome() {
         recorder.record(Activity.of(Instant.EPOCH, workspace, ActivityKind.WEBHOOK).providerStatus(204).build());
         recorder.record(Activity.of(Instant.EPOCH, workspace, ActivityKind.WEBHOOK).providerStatus(500).build());

@@ -48,6 +48,7 @@ import java.util.Optional;
  * to try again ({@link RefreshInProgressException}) instead of waiting out the provider's timeout.
  */
 public final class RefreshTokenService implements RefreshTokenUseCase {
+    private static final System.Logger LOG = System.getLogger(RefreshTokenService.class.getName());
     static final Duration DEFAULT_MARGIN = Duration.ofMinutes(5);
     static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
@@ -214,6 +215,10 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
                     .flatMap(context -> scheme.refresh(context, locked.credentials())));
         } catch (ProviderException e) {
             recordAttempt(locked, now, started, Optional.of(e));
+            // One line a failed refresh: for a refusal the provider's error code, never its description (it may echo
+            // what was sent); for an outage Latchkey's own words (which host, what went wrong).
+            LOG.log(System.Logger.Level.WARNING, "Refreshing connection {0} ({1}) failed: {2}", locked.id(), locked.connector().value(),
+                    e.kind() == ProviderException.Kind.REJECTED ? "the provider refused it (" + e.providerError() + ")" : e.getMessage());
             return switch (e.kind()) {
                 case REJECTED -> expire(locked, e, now);
                 case UNAVAILABLE -> backOff(locked, schedule, e, now);

@@ -1,6 +1,7 @@
 package dev.latchkey.adapters.web.proxy;
 
 import dev.latchkey.adapters.web.error.Problem;
+import dev.latchkey.adapters.web.request.LogContext;
 import dev.latchkey.adapters.web.request.RequestId;
 import dev.latchkey.adapters.web.security.AuthFailureThrottle;
 import dev.latchkey.adapters.web.security.ClientAddresses;
@@ -630,11 +631,15 @@ final class ProxyExchange {
     private <T> void offload(Callable<T> step, Consumer<T> then) {
         server.blocking.execute(() -> {
             T result;
-            try {
-                result = step.call();
-            } catch (Exception | Error e) {
-                ctx.executor().execute(() -> fail(ProxyProblems.of(e), ProxyProblems.retryAfter(e)));
-                return;
+            // What the step logs (a failed refresh, an unexpected error) names this request and its caller.
+            try (LogContext ignored = LogContext.open(activity.requestId, workspace)) {
+                try {
+                    result = step.call();
+                } catch (Exception | Error e) {
+                    Problem problem = ProxyProblems.of(e);
+                    ctx.executor().execute(() -> fail(problem, ProxyProblems.retryAfter(e)));
+                    return;
+                }
             }
             ctx.executor().execute(() -> {
                 if (!done) {
