@@ -1,5 +1,7 @@
 package dev.latchkey.bootstrap;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -8,10 +10,12 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import jakarta.inject.Inject;
+import net.logstash.logback.encoder.LogstashEncoder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -53,6 +57,7 @@ class TracesApiTest extends ApiTest {
         // What OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:<port> gives.
         properties.put("otel.exporter.otlp.endpoint", receiver.endpoint());
         properties.put("latchkey.refresh.enabled", "false");
+        properties.put(LogProbeController.ENABLED, "true");
         return properties;
     }
 
@@ -199,6 +204,33 @@ class TracesApiTest extends ApiTest {
         assertThat(request.attributes()).containsEntry("http.route", "/v1/linked-accounts/{id}")
                 .containsEntry("http.response.status_code", "200").containsEntry("latchkey.request_id", "api-req-1");
         assertThat(request.attributes().values()).noneMatch(value -> value.contains(account));
+    }
+
+    @Test
+    void the_json_log_line_written_while_a_request_runs_names_its_trace_id_next_to_its_request_id() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) LogProbeController.LOG;
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO); // the tests' logback-test.xml keeps only warnings
+        String callerTrace = hex(16);
+        try {
+            Reply reply = call(HttpRequest.GET("/v1/test-log-probe").header("traceparent", "00-" + callerTrace + "-" + hex(8) + "-01")
+                    .header("X-Request-Id", "log-req-1"), key);
+            assertThat(reply.status()).isEqualTo(200);
+        } finally {
+            logger.detachAppender(lines);
+            logger.setLevel(level);
+        }
+
+        assertThat(lines.list).hasSize(1);
+        LogstashEncoder json = new LogstashEncoder();
+        json.start();
+        String line = new String(json.encode(lines.list.get(0)), StandardCharsets.UTF_8);
+        assertThat(line).contains("\"trace_id\":\"" + callerTrace + "\"").contains("\"request_id\":\"log-req-1\"");
+        OtlpReceiver.Received request = span(s -> s.traceId().equals(callerTrace), "for the logged request");
+        assertThat(request.attributes()).containsEntry("latchkey.request_id", "log-req-1");
     }
 
     @Test
