@@ -34,12 +34,14 @@ public final class WebTracing {
     public static final List<String> HEADERS = List.of("traceparent", "tracestate");
 
     private final boolean enabled;
+    /** Null when off. */
     private final Tracer tracer;
 
     /** @param openTelemetry the SDK bootstrap builds when traces are on; null (no such bean) when they are off */
     public WebTracing(@Nullable OpenTelemetry openTelemetry) {
         this.enabled = openTelemetry != null;
-        this.tracer = (openTelemetry == null ? OpenTelemetry.noop() : openTelemetry).getTracer("dev.latchkey.web");
+        // Off, not even the API's no-op classes are loaded: every caller checks enabled() first.
+        this.tracer = openTelemetry == null ? null : openTelemetry.getTracer("dev.latchkey.web");
     }
 
     public boolean enabled() {
