@@ -125,7 +125,8 @@ final class OpenApiContract {
         }
     }
 
-    private static String document() {
+    /** The document the server serves, as text. */
+    static String document() {
         try (InputStream in = OpenApiContract.class.getClassLoader().getResourceAsStream("META-INF/swagger/openapi.yml")) {
             if (in == null) {
                 throw new IllegalStateException("META-INF/swagger/openapi.yml is not on the test classpath");

@@ -19,6 +19,9 @@ import dev.latchkey.generated.model.ConnectLinkRequest;
 import dev.latchkey.generated.model.ConnectResult;
 import dev.latchkey.generated.model.Connection;
 import dev.latchkey.generated.model.Connector;
+import dev.latchkey.generated.model.ConnectorAuthMethod;
+import dev.latchkey.generated.model.ConnectorDefinitionInput;
+import dev.latchkey.generated.model.ConnectorHttpApi;
 import dev.latchkey.generated.model.CreateWebhookInput;
 import dev.latchkey.generated.model.ImportConnectionInput;
 import dev.latchkey.generated.model.ImportCredentials;
@@ -166,11 +169,11 @@ class GeneratedClientWalkthroughIT {
         ApiClient backend = client(server.apiKey);
         String providerUrl = "http://127.0.0.1:" + provider.getAddress().getPort() + "/api";
         // A private connector on the stub provider, signed with an API key header: the connector file's shape.
-        Connector local = new ConnectorsApi(backend).createConnector(Map.of("slug", "local", "name", "Local",
-                "categories", List.of("test"), "icon_url", "https://example.com/i.png", "docs_url", "https://example.com/d",
-                "api", Map.of("base_url", providerUrl),
-                "auth", List.of(Map.of("type", "api_key", "name", "X-Api-Key",
-                        "fields", List.of(Map.of("name", "api_key", "label", "Key", "secret", true))))), null);
+        Connector local = new ConnectorsApi(backend).createConnector(new ConnectorDefinitionInput().slug("local").name("Local")
+                .categories(List.of("test")).iconUrl("https://example.com/i.png").docsUrl("https://example.com/d")
+                .api(new ConnectorHttpApi().baseUrl(providerUrl))
+                .auth(List.of(new ConnectorAuthMethod().type("api_key").putAdditionalProperty("name", "X-Api-Key")
+                        .putAdditionalProperty("fields", List.of(Map.of("name", "api_key", "label", "Key", "secret", true))))), null);
         assertThat(local.getBuiltIn()).isFalse();
         assertThat(local.getAuthTypes()).singleElement().satisfies(auth -> assertThat(auth.getFields()).singleElement()
                 .satisfies(field -> assertThat(field.getName()).isEqualTo("api_key")));

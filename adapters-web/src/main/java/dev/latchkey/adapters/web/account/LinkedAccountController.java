@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.account;
 
+import dev.latchkey.adapters.web.docs.PathParameters;
 import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
@@ -114,7 +115,7 @@ public class LinkedAccountController {
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkedAccountResponse.class)))
     @Operation(operationId = "upsertLinkedAccount", summary = "Create or replace a linked account", description = "201 when created, 200 when it existed.")
     @JsonBodyProblems
-    public HttpResponse<LinkedAccountResponse> upsert(String id, @Body ReplaceLinkedAccountRequest body, Authentication caller) {
+    public HttpResponse<LinkedAccountResponse> upsert(@Parameter(description = PathParameters.LINKED_ACCOUNT_ID, example = PathParameters.ACCOUNT_EXAMPLE) String id, @Body ReplaceLinkedAccountRequest body, Authentication caller) {
         Violations violations = new Violations();
         LinkedAccountId pathId = violations.check("id", () -> new LinkedAccountId(id));
         if (body.id() != null && !body.id().equals(id)) {
@@ -134,7 +135,7 @@ public class LinkedAccountController {
             description = "Fields left out stay as they are; \"name\": null clears the name; metadata is replaced as a whole.")
     @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = UpdateLinkedAccountRequest.class)))
     @JsonBodyProblems
-    public LinkedAccountResponse update(String id, @Body @Nullable String body, Authentication caller) {
+    public LinkedAccountResponse update(@Parameter(description = PathParameters.LINKED_ACCOUNT_ID, example = PathParameters.ACCOUNT_EXAMPLE) String id, @Body @Nullable String body, Authentication caller) {
         JsonBody input = bodies.read(body, "name", "metadata");
         LinkedAccountId accountId = input.check("id", () -> new LinkedAccountId(id));
         FieldChange<AccountName> name = input.change("name", AccountName::new);
@@ -147,7 +148,7 @@ public class LinkedAccountController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "getLinkedAccount", summary = "Get a linked account", description = "404 linked_account_not_found for an unknown id, or one of another workspace.")
-    public LinkedAccountResponse get(String id, Authentication caller) {
+    public LinkedAccountResponse get(@Parameter(description = PathParameters.LINKED_ACCOUNT_ID, example = PathParameters.ACCOUNT_EXAMPLE) String id, Authentication caller) {
         return LinkedAccountResponse.of(get.get(Caller.workspace(caller), PathValues.linkedAccountId(id)), json);
     }
 
@@ -171,7 +172,7 @@ public class LinkedAccountController {
     @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
     @Operation(operationId = "deleteLinkedAccount", summary = "Delete a linked account",
             description = "Deletes everything it holds; its session tokens stop working at once.")
-    public void delete(String id, Authentication caller) {
+    public void delete(@Parameter(description = PathParameters.LINKED_ACCOUNT_ID, example = PathParameters.ACCOUNT_EXAMPLE) String id, Authentication caller) {
         delete.delete(Caller.workspace(caller), PathValues.linkedAccountId(id));
     }
 

@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.app;
 
+import dev.latchkey.adapters.web.docs.PathParameters;
 import dev.latchkey.adapters.web.docs.CredentialProblems;
 import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.error.Problem;
@@ -35,6 +36,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -87,7 +89,7 @@ public class AppController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "getApp", summary = "One app")
-    public AppResponse get(String slug, Authentication auth, HttpRequest<?> request) {
+    public AppResponse get(@Parameter(description = PathParameters.APP_SLUG, example = PathParameters.APP_EXAMPLE) String slug, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         return AppResponse.of(getApp.get(caller.workspaceId(), caller.accountId(), PathValues.slug(slug)));
     }
@@ -108,7 +110,7 @@ public class AppController {
     @Operation(operationId = "connectApp", summary = "Connect an app", description = "OAuth: 200 {type: redirect, authorization_url, expires_at}; key-based: 201 "
             + "{type: connected, connection} after the connector's verification (422 credentials_rejected when the provider refuses).")
     @JsonBodyProblems
-    public HttpResponse<ConnectResponse> connect(String slug, @Body ConnectRequest body, Authentication auth, HttpRequest<?> request) {
+    public HttpResponse<ConnectResponse> connect(@Parameter(description = PathParameters.APP_SLUG, example = PathParameters.APP_EXAMPLE) String slug, @Body ConnectRequest body, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         ConnectorSlug connector = PathValues.slug(slug);
         var params = body.params() == null ? java.util.Map.<String, String>of() : body.params();
@@ -130,7 +132,7 @@ public class AppController {
     // No body on success; a client that asks for problem+json (its errors) must not be refused with 406.
     @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
     @Operation(operationId = "disconnectApp", summary = "Disconnect", description = "Revokes at the provider where possible, then deletes the credentials.")
-    public void disconnect(String slug, String connectionId, Authentication auth, HttpRequest<?> request) {
+    public void disconnect(@Parameter(description = PathParameters.APP_SLUG, example = PathParameters.APP_EXAMPLE) String slug, String connectionId, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         ConnectorSlug connector = PathValues.slug(slug);
         ConnectionId id = PathValues.connectionId(connectionId);

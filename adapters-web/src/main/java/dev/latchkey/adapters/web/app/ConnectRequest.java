@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** The body of POST /v1/apps/{slug}/connect. */
 @Serdeable
-@Schema(name = "ConnectInput")
+@Schema(name = "ConnectInput", example = "{\"auth_type\": \"oauth2\", \"mode\": \"popup\"}")
 public record ConnectRequest(
         @Schema(description = "One of the app's auth_types; its first one when left out.", example = "oauth2") @Nullable String authType,
         @Schema(description = "The app's params, e.g. {\"subdomain\": \"acme\"}.") @Nullable Map<String, String> params,

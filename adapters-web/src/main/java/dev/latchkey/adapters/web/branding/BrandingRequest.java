@@ -28,7 +28,7 @@ public record BrandingRequest(
         @Schema(allowableValues = {"light", "dark", "auto"}) @Nullable String theme,
         @Schema(description = "A CSS font list: letters, digits, spaces, commas and hyphens", example = "Inter, sans-serif") @Nullable String fontFamily,
         @Schema(description = "Pixels, 0 to 32", minimum = "0", maximum = "32") @Nullable Integer borderRadius,
-        @Schema(description = "Texts of the portal by the documented label keys") @Nullable Map<String, String> labels,
+        @Schema(description = "Texts of the portal by the documented label keys", example = "{\"portal_title\": \"Connect your tools\"}") @Nullable Map<String, String> labels,
         @Nullable Boolean hidePoweredBy,
         @Schema(description = "https URL", example = "https://acme.com/privacy") @Nullable String privacyUrl,
         @Schema(description = "https URL", example = "https://acme.com/terms") @Nullable String termsUrl,

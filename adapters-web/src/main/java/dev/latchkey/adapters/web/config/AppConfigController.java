@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.config;
 
+import dev.latchkey.adapters.web.docs.PathParameters;
 import dev.latchkey.adapters.web.docs.CredentialProblems;
 import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.error.Problem;
@@ -36,6 +37,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -83,7 +85,7 @@ public class AppConfigController {
             + "updated_at}. value is the stored value, else the default, else null; a stored secret is \"********\". field_errors lists "
             + "stored values that no longer fit their field after a definition changed.")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
-    public Map<String, Object> get(String slug, @Nullable @QueryValue("config_id") String configId, Authentication auth,
+    public Map<String, Object> get(@Parameter(description = PathParameters.APP_SLUG, example = PathParameters.APP_EXAMPLE) String slug, @Nullable @QueryValue("config_id") String configId, Authentication auth,
                                    HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         return ConfigJson.config(get.get(ConfigJson.query(caller.workspaceId(), caller.accountId(), PathValues.slug(slug), configId)));
@@ -99,7 +101,7 @@ public class AppConfigController {
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigValuesInput")))
     @JsonBodyProblems
-    public Map<String, Object> save(String slug, @Nullable @QueryValue("config_id") String configId, @Body @Nullable String body,
+    public Map<String, Object> save(@Parameter(description = PathParameters.APP_SLUG, example = PathParameters.APP_EXAMPLE) String slug, @Nullable @QueryValue("config_id") String configId, @Body @Nullable String body,
                                     Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         ConnectorSlug connector = PathValues.slug(slug);
@@ -113,7 +115,7 @@ public class AppConfigController {
     // No body on success; a client that asks for problem+json (its errors) must not be refused with 406.
     @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
     @Operation(operationId = "deleteAppConfig", summary = "Forget the app's config", description = "All its values, also those of removed fields.")
-    public void delete(String slug, @Nullable @QueryValue("config_id") String configId, Authentication auth, HttpRequest<?> request) {
+    public void delete(@Parameter(description = PathParameters.APP_SLUG, example = PathParameters.APP_EXAMPLE) String slug, @Nullable @QueryValue("config_id") String configId, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         delete.delete(ConfigJson.query(caller.workspaceId(), caller.accountId(), PathValues.slug(slug), configId));
     }
@@ -130,7 +132,7 @@ public class AppConfigController {
             + "connection_id picks the connection when the account has several to the app; without it, the most recently created "
             + "active one is used. 409 not_connected / connection_expired without a usable connection; 404 connection_not_found for "
             + "an unknown connection_id; 502 provider_unavailable when the provider fails.")
-    public ListResponse<OptionResponse> options(String slug, String key, @Nullable @QueryValue("config_id") String configId,
+    public ListResponse<OptionResponse> options(@Parameter(description = PathParameters.APP_SLUG, example = PathParameters.APP_EXAMPLE) String slug, String key, @Nullable @QueryValue("config_id") String configId,
                                                 @Nullable @QueryValue String search, @Nullable @QueryValue String cursor,
                                                 @Nullable @QueryValue("connection_id") String connectionId,
                                                 Authentication auth, HttpRequest<?> request) {

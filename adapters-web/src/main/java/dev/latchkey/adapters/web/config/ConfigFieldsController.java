@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.config;
 
+import dev.latchkey.adapters.web.docs.PathParameters;
 import dev.latchkey.adapters.web.docs.CredentialProblems;
 import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.error.Problem;
@@ -25,6 +26,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -68,7 +70,7 @@ public class ConfigFieldsController {
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFields")))
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFieldsInput")))
     @JsonBodyProblems
-    public Map<String, Object> define(String slug, @Body @Nullable String body, Authentication caller) {
+    public Map<String, Object> define(@Parameter(description = PathParameters.CONNECTOR_SLUG, example = PathParameters.APP_EXAMPLE) String slug, @Body @Nullable String body, Authentication caller) {
         Map<String, Object> input = bodies.readObject(body);
         ConfigJson.onlyKeys(input, Set.of("fields"));
         return ConfigJson.fields(define.define(new DefineConfigFieldsCommand(Caller.workspace(caller), PathValues.slug(slug),
@@ -79,7 +81,7 @@ public class ConfigFieldsController {
     @Operation(operationId = "getConfigFields", summary = "The connector's config fields in effect", description = "The workspace's own, else the connector file's "
             + "defaults; source is workspace, connector or none.")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigFields")))
-    public Map<String, Object> get(String slug, Authentication caller) {
+    public Map<String, Object> get(@Parameter(description = PathParameters.CONNECTOR_SLUG, example = PathParameters.APP_EXAMPLE) String slug, Authentication caller) {
         return ConfigJson.fields(get.get(Caller.workspace(caller), PathValues.slug(slug)));
     }
 
@@ -88,7 +90,7 @@ public class ConfigFieldsController {
     // No body on success; a client that asks for problem+json (its errors) must not be refused with 406.
     @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
     @Operation(operationId = "resetConfigFields", summary = "Back to the connector file's config fields", description = "Stored values are kept.")
-    public void reset(String slug, Authentication caller) {
+    public void reset(@Parameter(description = PathParameters.CONNECTOR_SLUG, example = PathParameters.APP_EXAMPLE) String slug, Authentication caller) {
         reset.reset(Caller.workspace(caller), PathValues.slug(slug));
     }
 }

@@ -1,8 +1,10 @@
 package dev.latchkey.adapters.web.config;
 
+import dev.latchkey.adapters.web.docs.PathParameters;
 import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
 import dev.latchkey.adapters.web.error.Problem;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dev.latchkey.adapters.web.json.JsonBodyReader;
 import dev.latchkey.adapters.web.json.PathValues;
@@ -60,7 +62,7 @@ public class LinkedAccountConfigController {
     @Operation(operationId = "listLinkedAccountConfigs", summary = "The account's configs", description = "{data: [{connector, config_id, values, updated_at}], next_cursor: null}: "
             + "every app and config id; values of the current fields, secrets as \"********\".")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigList")))
-    public Map<String, Object> list(String id, Authentication caller) {
+    public Map<String, Object> list(@Parameter(description = PathParameters.LINKED_ACCOUNT_ID, example = PathParameters.ACCOUNT_EXAMPLE) String id, Authentication caller) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("data", list.list(Caller.workspace(caller), PathValues.linkedAccountId(id)).stream().map(ConfigJson::summary).toList());
         out.put("next_cursor", null);
@@ -72,7 +74,7 @@ public class LinkedAccountConfigController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "getLinkedAccountConfig", summary = "One config of the account", description = "As GET /v1/apps/{slug}/config answers it.")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
-    public Map<String, Object> get(String id, String slug, @Nullable @QueryValue("config_id") String configId, Authentication caller) {
+    public Map<String, Object> get(@Parameter(description = PathParameters.LINKED_ACCOUNT_ID, example = PathParameters.ACCOUNT_EXAMPLE) String id, @Parameter(description = PathParameters.APP_SLUG, example = PathParameters.APP_EXAMPLE) String slug, @Nullable @QueryValue("config_id") String configId, Authentication caller) {
         return ConfigJson.config(get.get(ConfigJson.query(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.slug(slug),
                 configId)));
     }
@@ -84,7 +86,7 @@ public class LinkedAccountConfigController {
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigValuesInput")))
     @JsonBodyProblems
-    public Map<String, Object> save(String id, String slug, @Nullable @QueryValue("config_id") String configId, @Body @Nullable String body,
+    public Map<String, Object> save(@Parameter(description = PathParameters.LINKED_ACCOUNT_ID, example = PathParameters.ACCOUNT_EXAMPLE) String id, @Parameter(description = PathParameters.APP_SLUG, example = PathParameters.APP_EXAMPLE) String slug, @Nullable @QueryValue("config_id") String configId, @Body @Nullable String body,
                                     Authentication caller) {
         LinkedAccountId account = PathValues.linkedAccountId(id);
         ConfigValuesBody input = ConfigValuesBody.of(bodies.readObject(body), configId);

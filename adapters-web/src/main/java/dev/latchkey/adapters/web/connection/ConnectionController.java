@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.connection;
 
+import dev.latchkey.adapters.web.docs.PathParameters;
 import dev.latchkey.adapters.web.docs.IdempotencyProblems;
 import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.idempotency.Idempotent;
@@ -83,7 +84,7 @@ public class ConnectionController {
     @ApiResponse(responseCode = "404", description = "linked_account_not_found: no such linked account in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "listConnections", summary = "A linked account's connections")
-    public ListResponse<ConnectionResponse> list(String id, Authentication caller) {
+    public ListResponse<ConnectionResponse> list(@Parameter(description = PathParameters.LINKED_ACCOUNT_ID, example = PathParameters.ACCOUNT_EXAMPLE) String id, Authentication caller) {
         return new ListResponse<>(list.list(Caller.workspace(caller), PathValues.linkedAccountId(id)).stream().map(ConnectionResponse::of).toList(), null);
     }
 
@@ -91,7 +92,7 @@ public class ConnectionController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "getConnection", summary = "One connection")
-    public ConnectionResponse get(String id, String connectionId, Authentication caller) {
+    public ConnectionResponse get(@Parameter(description = PathParameters.LINKED_ACCOUNT_ID, example = PathParameters.ACCOUNT_EXAMPLE) String id, @Parameter(description = PathParameters.CONNECTION_ID, example = "5d0c1a3e-8f4b-4f7e-9a2b-3c6d7e8f9a01") String connectionId, Authentication caller) {
         return ConnectionResponse.of(get.get(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.connectionId(connectionId)));
     }
 
@@ -113,7 +114,7 @@ public class ConnectionController {
             + "auth types, which have no token; 502 provider_unavailable (with Retry-After) when the token cannot be used and the "
             + "provider cannot refresh it now; 503 refresh_in_progress (with Retry-After) when another request's refresh has not "
             + "finished within the wait (LATCHKEY_REFRESH_WAIT_SECONDS, 10 s).")
-    public AccessTokenResponse accessToken(String id, String connectionId,
+    public AccessTokenResponse accessToken(@Parameter(description = PathParameters.LINKED_ACCOUNT_ID, example = PathParameters.ACCOUNT_EXAMPLE) String id, @Parameter(description = PathParameters.CONNECTION_ID, example = "5d0c1a3e-8f4b-4f7e-9a2b-3c6d7e8f9a01") String connectionId,
                                            @Parameter(description = "true after the provider rejected the token named by rejected_token_id")
                                            @QueryValue("force_refresh") @Nullable String forceRefresh,
                                            @Parameter(description = "the token_id of the access token the provider answered 401 to")
@@ -170,7 +171,7 @@ public class ConnectionController {
     // No body on success; a client that asks for problem+json (its errors) must not be refused with 406.
     @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
     @Operation(operationId = "deleteConnection", summary = "Disconnect", description = "Revokes at the provider where possible, then deletes the credentials.")
-    public void delete(String id, String connectionId, Authentication caller) {
+    public void delete(@Parameter(description = PathParameters.LINKED_ACCOUNT_ID, example = PathParameters.ACCOUNT_EXAMPLE) String id, @Parameter(description = PathParameters.CONNECTION_ID, example = "5d0c1a3e-8f4b-4f7e-9a2b-3c6d7e8f9a01") String connectionId, Authentication caller) {
         disconnect.disconnect(Caller.workspace(caller), PathValues.linkedAccountId(id), PathValues.connectionId(connectionId));
     }
 
@@ -182,7 +183,7 @@ public class ConnectionController {
             + "stored encrypted as a connection, without calling the provider.")
     @IdempotencyProblems
     @JsonBodyProblems
-    public HttpResponse<ConnectionResponse> importConnection(String id, @Body ImportConnectionRequest body, Authentication caller) {
+    public HttpResponse<ConnectionResponse> importConnection(@Parameter(description = PathParameters.LINKED_ACCOUNT_ID, example = PathParameters.ACCOUNT_EXAMPLE) String id, @Body ImportConnectionRequest body, Authentication caller) {
         LinkedAccountId accountId = PathValues.linkedAccountId(id);
         Violations violations = new Violations();
         Credentials credentials = body.credentials(violations);

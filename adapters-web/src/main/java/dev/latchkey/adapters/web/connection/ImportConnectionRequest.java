@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /** The body of POST /v1/linked-accounts/{id}/connections. */
 @Serdeable
-@Schema(name = "ImportConnectionInput")
+@Schema(name = "ImportConnectionInput", example = "{\"connector\": \"github\", \"credentials\": {\"access_token\": \"gho_16C7e42F292c6912E7710c838347Ae178B4a\", "
+        + "\"token_type\": \"Bearer\"}, \"identifier\": \"octocat\"}")
 public record ImportConnectionRequest(
         @Schema(description = "The connector's slug.", example = "github", requiredMode = Schema.RequiredMode.REQUIRED) String connector,
         @Schema(description = "One of the connector's auth_types; its first one when left out.") @Nullable String authType,

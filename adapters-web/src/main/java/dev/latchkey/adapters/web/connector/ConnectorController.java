@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.connector;
 
+import dev.latchkey.adapters.web.docs.PathParameters;
 import dev.latchkey.adapters.web.docs.IdempotencyProblems;
 import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.docs.ApiKeyProblems;
@@ -86,7 +87,7 @@ public class ConnectorController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "getConnector", summary = "One connector", description = "redirect_uri is the URI to register with the provider for your OAuth app.")
-    public ConnectorResponse get(String slug, Authentication caller) {
+    public ConnectorResponse get(@Parameter(description = PathParameters.CONNECTOR_SLUG, example = PathParameters.APP_EXAMPLE) String slug, Authentication caller) {
         return ConnectorResponse.of(get.get(Caller.workspace(caller), PathValues.slug(slug)), publicUrl.oauthRedirectUri());
     }
 
@@ -96,7 +97,7 @@ public class ConnectorController {
     @Operation(operationId = "configureConnector", summary = "Configure a connector", description = "Enable or disable it, set your own OAuth app (the client secret is "
             + "stored encrypted and never returned) and the scopes to ask for.")
     @JsonBodyProblems
-    public ConnectorResponse configure(String slug, @Body ConnectorSettingsRequest body, Authentication caller) {
+    public ConnectorResponse configure(@Parameter(description = PathParameters.CONNECTOR_SLUG, example = PathParameters.APP_EXAMPLE) String slug, @Body ConnectorSettingsRequest body, Authentication caller) {
         ConnectorSlug connector = PathValues.slug(slug);
         return ConnectorResponse.of(configure.configure(new ConfigureConnectorCommand(Caller.workspace(caller), connector,
                 Optional.ofNullable(body.enabled()), body.clientIdValue(), body.clientSecretValue(), Optional.ofNullable(body.scopes()))), publicUrl.oauthRedirectUri());
@@ -124,7 +125,7 @@ public class ConnectorController {
     @Operation(operationId = "replaceConnector", summary = "Replace a private connector's definition")
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConnectorDefinitionInput")))
     @JsonBodyProblems
-    public ConnectorResponse replace(String slug, @Body @Nullable String body, Authentication caller) {
+    public ConnectorResponse replace(@Parameter(description = PathParameters.PRIVATE_CONNECTOR_SLUG, example = "acme-crm") String slug, @Body @Nullable String body, Authentication caller) {
         return ConnectorResponse.of(define.replace(Caller.workspace(caller), PathValues.slug(slug), bodies.readObject(body)), publicUrl.oauthRedirectUri());
     }
 
@@ -135,7 +136,7 @@ public class ConnectorController {
     // No body on success; a client that asks for problem+json (its errors) must not be refused with 406.
     @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_JSON_PROBLEM})
     @Operation(operationId = "deleteConnector", summary = "Delete a private connector")
-    public void delete(String slug, Authentication caller) {
+    public void delete(@Parameter(description = PathParameters.PRIVATE_CONNECTOR_SLUG, example = "acme-crm") String slug, Authentication caller) {
         delete.delete(Caller.workspace(caller), PathValues.slug(slug));
     }
 }

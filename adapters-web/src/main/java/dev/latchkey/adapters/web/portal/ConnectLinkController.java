@@ -73,7 +73,7 @@ public class ConnectLinkController {
 
     /** @param linkedAccountId with an API key; a session token's own account otherwise */
     @Serdeable
-    @Schema(name = "ConnectLinkRequest")
+    @Schema(name = "ConnectLinkRequest", example = "{\"linked_account_id\": \"cust-42\", \"connectors\": [\"slack\"], \"expires_in\": 3600}")
     public record ConnectLinkRequest(@Nullable String linkedAccountId, @Nullable List<String> connectors, @Nullable String configId,
                                      @Nullable String returnUrl, @Schema(description = "seconds, 60 to 604800; default 3600") @Nullable Long expiresIn,
                                      @Schema(description = "per-link overrides of the branding fields; API key only (403 branding_requires_api_key with a session token)")
