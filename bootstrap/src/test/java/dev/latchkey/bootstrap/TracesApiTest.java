@@ -234,6 +234,25 @@ class TracesApiTest extends ApiTest {
     }
 
     @Test
+    void a_webhook_delivery_attempt_is_a_span_of_its_own_trace_that_says_the_endpoints_status() {
+        provider.stubFor(WireMock.post(urlPathEqualTo("/hooks/traced")).willReturn(aResponse().withStatus(204)));
+        String hooks = newWorkspaceKey();
+        Reply created = post("/v1/webhooks", Map.of("url", provider.baseUrl() + "/hooks/traced", "events", List.of("linked_account.deleted")),
+                hooks);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+
+        assertThat(post("/v1/linked-accounts", Map.of("id", "hooked-1"), hooks).status()).isEqualTo(201);
+        assertThat(delete("/v1/linked-accounts/hooked-1", hooks).status()).isEqualTo(204);
+
+        OtlpReceiver.Received delivery = span(s -> s.name().equals("webhook delivery")
+                && "linked_account.deleted".equals(s.attributes().get("latchkey.event_type")), "for the delivery attempt");
+        assertThat(delivery.parentSpanId()).as("a background attempt starts its own trace").isEmpty();
+        assertThat(delivery.attributes()).containsEntry("http.response.status_code", "204").containsEntry("latchkey.attempt", "1");
+        assertThat(delivery.error()).isFalse();
+        assertThat(delivery.attributes().toString()).doesNotContain("whsec_").doesNotContain("/hooks/traced");
+    }
+
+    @Test
     void the_providers_time_of_a_proxied_call_is_a_histogram_of_its_own() {
         String account = expiringConnection("acme-quiet");
 
