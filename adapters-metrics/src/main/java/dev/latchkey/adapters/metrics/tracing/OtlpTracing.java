@@ -4,6 +4,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,10 +19,12 @@ import java.util.concurrent.TimeUnit;
  * argument, OTEL_BSP_*). Latchkey's defaults under them: service name {@code latchkey}, the
  * {@code http/protobuf} protocol (the one sender on the class path is the JDK's HttpClient; there is no
  * gRPC one), traces only (no OTLP metrics or logs: metrics are Prometheus's, logs are stdout's), and no
- * shutdown hook of the SDK's own: {@link #close()} flushes and stops it when the context closes.
+ * shutdown hook of the SDK's own: {@link #close()} flushes and stops it when the context closes. The SDK's
+ * own log lines (java.util.logging) are routed to SLF4J, so they reach Latchkey's log in its format.
  */
 public final class OtlpTracing implements AutoCloseable {
     private static final long FLUSH_SECONDS = 10;
+    private static final long CLOSE_SECONDS = 5;
     private final OpenTelemetrySdk sdk;
 
     private OtlpTracing(OpenTelemetrySdk sdk) {
@@ -41,6 +44,10 @@ public final class OtlpTracing implements AutoCloseable {
         defaults.put("otel.traces.exporter", "otlp");
         defaults.put("otel.metrics.exporter", "none");
         defaults.put("otel.logs.exporter", "none");
+        // The SDK reports export failures through java.util.logging: into Latchkey's log (and its format) instead of stderr.
+        // (Every root handler goes, a bridge another library installed beside the console handler included; then one bridge.)
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                 .addPropertiesSupplier(() -> defaults)
                 .disableShutdownHook()
@@ -59,10 +66,12 @@ public final class OtlpTracing implements AutoCloseable {
         return flushed.isSuccess();
     }
 
-    /** Flushes the spans still queued and stops the exporter. */
+    /**
+     * Sends the spans still queued and stops the exporter, waiting 5 s at most: a collector that is away
+     * must not hold up a stop (the exporter retries refused connections with a backoff).
+     */
     @Override
     public void close() {
-        flush();
-        sdk.shutdown().join(FLUSH_SECONDS, TimeUnit.SECONDS);
+        sdk.shutdown().join(CLOSE_SECONDS, TimeUnit.SECONDS);
     }
 }
