@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 /**
  * The activity stream as Prometheus counters and histograms: proxied requests by connector and
  * status class, refreshes by connector and outcome, webhook deliveries by outcome, and their
- * durations. Written once here, fed by every call site through RecordActivityService.
+ * durations; for proxied calls also the provider's part of the time, by connector and the provider's
+ * status class, so a slow provider and a slow Latchkey are told apart. Written once here, fed by every call site through RecordActivityService.
  *
  * <p>Labels stay bounded: no workspace, account or connection id ever becomes one. The connector
  * label is the slug only for connectors of the catalog (files shipped with Latchkey or in the
@@ -113,6 +114,8 @@ public final class MicrometerActivityRecorder implements ActivityRecorderPort {
         private final Counter[] refreshes = new Counter[RefreshOutcome.values().length];
         private final Timer proxyDuration;
         private final Timer refreshDuration;
+        /** By the provider's status class; made on a class's first answer (most connectors see two or three). */
+        private final Timer[] providerDuration = new Timer[STATUS_CLASSES.length];
 
         ConnectorMeters(String connector) {
             this.connector = connector;
@@ -135,6 +138,21 @@ public final class MicrometerActivityRecorder implements ActivityRecorderPort {
         void proxied(Activity activity) {
             proxied[statusClass(activity.status().isPresent() ? activity.status() : activity.providerStatus())].increment();
             proxyDuration.record(activity.duration());
+            if (activity.providerDuration().isPresent()) {
+                providerTimer(statusClass(activity.providerStatus())).record(activity.providerDuration().get());
+            }
+        }
+
+        private Timer providerTimer(int statusClass) {
+            Timer timer = providerDuration[statusClass];
+            if (timer == null) {
+                // Registering twice returns the same timer: a race here costs nothing.
+                timer = histogram("latchkey.provider.duration",
+                        "Time the provider took to answer a proxied request (request sent to answer's first byte), by the provider's status class")
+                        .tag("connector", connector).tag("status_class", STATUS_CLASSES[statusClass]).register(registry);
+                providerDuration[statusClass] = timer;
+            }
+            return timer;
         }
 
         void refreshed(Activity activity) {

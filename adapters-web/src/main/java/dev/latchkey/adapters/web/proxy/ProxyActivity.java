@@ -39,6 +39,9 @@ final class ProxyActivity {
     private int status;
     private String problemCode;
     private long responseBytes;
+    /** When the request (its last byte, or its head while its body streams) went to the provider; 0 before. */
+    private long sentAt;
+    private long providerNanos = -1;
     private boolean recorded;
 
     ProxyActivity(String requestId, String method) {
@@ -59,15 +62,32 @@ final class ProxyActivity {
         this.path = requestTarget;
     }
 
-    /** The provider's final answer, passed on to the caller. */
+    /** The request (or, while its body still streams, its head) is on its way to the provider. */
+    void sent() {
+        sentAt = System.nanoTime();
+    }
+
+    /** The provider's final answer, passed on to the caller: the provider's time ends with its head. */
     void answered(int status) {
         this.providerStatus = status;
         this.status = status;
+        if (sentAt > 0) {
+            providerNanos = Math.max(0, System.nanoTime() - sentAt);
+        }
     }
 
     void failed(Problem problem) {
         this.status = problem.status();
         this.problemCode = problem.code();
+    }
+
+    /** The status Latchkey answered so far (0: none yet). */
+    int status() {
+        return status;
+    }
+
+    java.util.Optional<String> problemCode() {
+        return java.util.Optional.ofNullable(problemCode);
     }
 
     void received(long bytes) {
@@ -91,6 +111,9 @@ final class ProxyActivity {
         }
         if (providerStatus > 0) {
             activity.providerStatus(providerStatus);
+        }
+        if (providerNanos >= 0) {
+            activity.providerDuration(Duration.ofNanos(providerNanos));
         }
         if (status > 0) {
             activity.status(status);
