@@ -12,6 +12,8 @@ import dev.latchkey.application.service.RefreshTokenService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
+import dev.latchkey.application.port.out.TracerPort;
+
 import java.time.Clock;
 import java.util.List;
 
@@ -22,9 +24,9 @@ public class RefreshFactory {
     @Singleton
     RefreshTokenService refreshToken(ConnectionStorePort connections, LinkedAccountStorePort accounts, GetConnectorUseCase connectors,
                                      List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock,
-                                     RefreshProperties properties, RecordActivityService activity) {
+                                     RefreshProperties properties, RecordActivityService activity, TracerPort tracer) {
         return new RefreshTokenService(connections, accounts, connectors, schemes, events, transactions, clock, properties.getWait(),
-                activity::record);
+                activity::record, tracer);
     }
 
     @Singleton

@@ -107,8 +107,9 @@ public final class RuntimeSettings {
                 properties.put("latchkey.activity.enabled", enabled);
             }
         });
-        seconds("LATCHKEY_LOG_QUEUE", 1, 999_999, problems).ifPresent(size -> properties.put("latchkey.activity.queue-size", size));
-        seconds("LATCHKEY_LOG_RETENTION_DAYS", 1, 3650, problems)
+        wholeNumber("LATCHKEY_LOG_QUEUE", "records", 1, 999_999, problems)
+                .ifPresent(size -> properties.put("latchkey.activity.queue-size", size));
+        wholeNumber("LATCHKEY_LOG_RETENTION_DAYS", "days", 1, 3650, problems)
                 .ifPresent(days -> properties.put("latchkey.activity.retention-days", days));
         value("LATCHKEY_CONNECTORS_DIR").ifPresent(dir -> {
             if (!Files.isDirectory(Path.of(dir))) {
@@ -204,9 +205,14 @@ public final class RuntimeSettings {
 
     /** A whole number of seconds in [min, max], or a problem saying so. */
     private Optional<Integer> seconds(String name, int min, int max, List<String> problems) {
+        return wholeNumber(name, "seconds", min, max, problems);
+    }
+
+    /** @param unit what the number counts, as the problem names it: seconds, days, records */
+    private Optional<Integer> wholeNumber(String name, String unit, int min, int max, List<String> problems) {
         Optional<String> given = value(name);
         if (given.isPresent() && (!given.get().matches("\\d{1,6}") || Integer.parseInt(given.get()) < min || Integer.parseInt(given.get()) > max)) {
-            problems.add(name + " must be a whole number of seconds from " + min + " to " + max + " (got '" + given.get() + "')");
+            problems.add(name + " must be a whole number of " + unit + " from " + min + " to " + max + " (got '" + given.get() + "')");
             return Optional.empty();
         }
         return given.map(Integer::parseInt);

@@ -16,6 +16,8 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
+import dev.latchkey.application.port.out.TracerPort;
+
 import java.time.Clock;
 
 /** The webhook use cases: a workspace's endpoints, their deliveries, and sending them. */
@@ -54,8 +56,8 @@ public class WebhooksFactory {
 
     @Singleton
     DispatchWebhooksService dispatchWebhooks(WebhookDeliveryStorePort deliveries, WebhookSenderPort sender, Clock clock,
-                                             RecordActivityService activity) {
-        return new DispatchWebhooksService(deliveries, sender, clock, activity::record);
+                                             RecordActivityService activity, TracerPort tracer) {
+        return new DispatchWebhooksService(deliveries, sender, clock, activity::record, tracer);
     }
 
     @Singleton

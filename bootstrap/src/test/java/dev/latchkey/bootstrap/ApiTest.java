@@ -43,6 +43,10 @@ public abstract class ApiTest implements TestPropertyProvider {
             "an-aes-256-key-for-tests-32-byte".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     private static final AtomicInteger WORKSPACES = new AtomicInteger();
 
+    static {
+        TestSecrets.register(ADMIN_TOKEN, SESSION_SECRET, ENCRYPTION_KEYS, ENCRYPTION_KEYS.substring("test1:".length()));
+    }
+
     @Inject
     @Client("/")
     protected HttpClient client;
@@ -76,7 +80,9 @@ public abstract class ApiTest implements TestPropertyProvider {
     /** A new workspace; returns its API key. */
     protected String newWorkspaceKey() {
         String name = getClass().getSimpleName().toLowerCase() + "-" + WORKSPACES.incrementAndGet();
-        return createWorkspace.create(new CreateWorkspaceCommand(new WorkspaceName(name), Environment.TEST)).secret().reveal();
+        String key = createWorkspace.create(new CreateWorkspaceCommand(new WorkspaceName(name), Environment.TEST)).secret().reveal();
+        TestSecrets.register(key);
+        return key;
     }
 
     /** What came back: status, headers and the body parsed as JSON (or empty). */
@@ -115,6 +121,7 @@ public abstract class ApiTest implements TestPropertyProvider {
 
     /** Calls another instance of the service (or any server) through {@code target}. */
     protected Reply call(HttpClient target, HttpRequest<?> request) {
+        registerSecrets(request);
         Reply reply;
         try {
             HttpResponse<String> response = target.toBlocking().exchange(request, Argument.STRING, Argument.STRING);
@@ -122,10 +129,26 @@ public abstract class ApiTest implements TestPropertyProvider {
         } catch (HttpClientResponseException e) {
             reply = reply(e.getResponse(), e.getResponse().getBody(String.class).orElse(""));
         }
+        TestSecrets.registerFields(reply.body());
         if (checksContract() && target == client && !isTestFixture(request.getPath())) {
             assertThat(OpenApiContract.violations(request, json, reply)).as("where the exchange and /openapi.yml disagree").isEmpty();
         }
         return reply;
+    }
+
+    /** The credential a request presents and the secret-named fields of its body, for {@link NoSecretInLogExtension}. */
+    private void registerSecrets(HttpRequest<?> request) {
+        request.getHeaders().getAuthorization().map(value -> value.replaceFirst("(?i)^(Bearer|Basic) ", "")).ifPresent(TestSecrets::register);
+        request.getBody().ifPresent(body -> {
+            try {
+                String text = body instanceof CharSequence chars ? chars.toString() : json.writeValueAsString(body);
+                if (text.strip().startsWith("{") || text.strip().startsWith("[")) {
+                    TestSecrets.registerFields(json.readValue(text, Argument.OBJECT_ARGUMENT));
+                }
+            } catch (IOException | RuntimeException e) {
+                // A body no JSON reader takes (a test's malformed input) holds no field to register.
+            }
+        });
     }
 
     /**

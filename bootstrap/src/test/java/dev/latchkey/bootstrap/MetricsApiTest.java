@@ -48,7 +48,7 @@ class MetricsApiTest extends ApiTest {
         ConnectionId connection = ConnectionId.random();
         activities.record(Activity.of(Instant.now(), workspace, ActivityKind.PROXY).connector(new ConnectorSlug("hubspot"))
                 .linkedAccount(new LinkedAccountId("metrics-cust-7")).connection(connection)
-                .providerStatus(500).status(500).duration(Duration.ofMillis(30)).build());
+                .providerStatus(500).status(500).duration(Duration.ofMillis(30)).providerDuration(Duration.ofMillis(20)).build());
         activities.record(Activity.of(Instant.now(), workspace, ActivityKind.REFRESH).connector(new ConnectorSlug("hubspot"))
                 .connection(connection).providerStatus(400).problemCode("refresh_failed").error("invalid_grant").build());
         activities.record(Activity.of(Instant.now(), workspace, ActivityKind.WEBHOOK).providerStatus(200).build());
@@ -59,6 +59,7 @@ class MetricsApiTest extends ApiTest {
         assertThat(scrape)
                 .contains("latchkey_proxy_requests_total{connector=\"hubspot\",status_class=\"5xx\"}")
                 .contains("latchkey_proxy_duration_seconds_bucket{connector=\"hubspot\",le=\"0.05\"}")
+                .contains("latchkey_provider_duration_seconds_bucket{connector=\"hubspot\",status_class=\"5xx\",le=\"0.025\"}")
                 .contains("latchkey_refreshes_total{connector=\"hubspot\",outcome=\"rejected\"}")
                 .contains("latchkey_webhook_deliveries_total{outcome=\"delivered\"}")
                 .contains("latchkey_connections{status=\"active\"}")

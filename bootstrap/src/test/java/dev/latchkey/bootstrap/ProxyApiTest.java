@@ -64,6 +64,8 @@ class ProxyApiTest extends ApiTest {
         key = newWorkspaceKey();
         define("echo-header", Map.of("type", "api_key", "fields", List.of(field("api_key")), "placement", "header",
                 "name", "X-Api-Key", "format", "{api_key}"));
+        define("echo-traced", Map.of("type", "api_key", "fields", List.of(field("api_key")), "placement", "header",
+                "name", "X-Api-Key", "format", "{api_key}"), true);
         define("echo-query", Map.of("type", "api_key", "fields", List.of(field("api_key")), "placement", "query",
                 "name", "key", "format", "{api_key}"));
         define("echo-basic", Map.of("type", "basic", "fields", List.of(Map.of("name", "user", "label", "User"), field("password")),
@@ -89,9 +91,15 @@ class ProxyApiTest extends ApiTest {
     }
 
     private void define(String slug, Map<String, Object> auth) {
+        define(slug, auth, false);
+    }
+
+    /** @param propagateTrace the connector's {@code api.propagate_trace} */
+    private void define(String slug, Map<String, Object> auth, boolean propagateTrace) {
         Reply reply = post("/v1/connectors", Map.of("slug", slug, "name", slug, "categories", List.of("test"),
                 "icon_url", "https://example.com/i.png", "docs_url", "https://example.com/docs",
-                "api", Map.of("base_url", upstream.baseUrl() + "/api", "headers", Map.of("X-Api-Version", "7")), "auth", List.of(auth)), key);
+                "api", Map.of("base_url", upstream.baseUrl() + "/api", "headers", Map.of("X-Api-Version", "7"), "propagate_trace", propagateTrace),
+                "auth", List.of(auth)), key);
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
     }
 
@@ -136,6 +144,21 @@ class ProxyApiTest extends ApiTest {
         upstream.verify(getRequestedFor(urlEqualTo("/api/x")).withHeader("X-Custom", equalTo("kept"))
                 .withHeader("Cookie", absent()).withHeader("X-Latchkey-Debug", absent())
                 .withHeader("X-Linked-Account-Id", absent()).withHeader("Authorization", absent()));
+    }
+
+    @Test
+    void with_traces_off_the_callers_trace_context_reaches_only_a_provider_whose_connector_allows_it() {
+        upstream.stubFor(WireMock.get(anyUrl()).willReturn(aResponse().withStatus(200)));
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        proxy(HttpRequest.GET("/v1/proxy/echo-header/quiet").header("traceparent", traceparent).header("tracestate", "acme=1"),
+                accountWith("echo-header", Map.of("api_key", "k-1")));
+        proxy(HttpRequest.GET("/v1/proxy/echo-traced/told").header("traceparent", traceparent).header("tracestate", "acme=1"),
+                accountWith("echo-traced", Map.of("api_key", "k-1")));
+
+        upstream.verify(getRequestedFor(urlEqualTo("/api/quiet")).withHeader("traceparent", absent()).withHeader("tracestate", absent()));
+        upstream.verify(getRequestedFor(urlEqualTo("/api/told")).withHeader("traceparent", equalTo(traceparent))
+                .withHeader("tracestate", equalTo("acme=1")));
     }
 
     @Test

@@ -95,6 +95,15 @@ class RuntimeSettingsTest {
     }
 
     @Test
+    void the_activity_logs_queue_and_retention_are_refused_in_their_own_units() {
+        RuntimeSettings settings = new RuntimeSettings(Map.of("LATCHKEY_LOG_QUEUE", "0", "LATCHKEY_LOG_RETENTION_DAYS", "two weeks"));
+
+        assertThatThrownBy(settings::prepare)
+                .hasMessageContaining("LATCHKEY_LOG_QUEUE must be a whole number of records from 1 to 999999 (got '0')")
+                .hasMessageContaining("LATCHKEY_LOG_RETENTION_DAYS must be a whole number of days from 1 to 3650 (got 'two weeks')");
+    }
+
+    @Test
     void a_database_timeout_that_is_not_a_number_of_seconds_is_refused() {
         RuntimeSettings settings = new RuntimeSettings(Map.of(
                 "LATCHKEY_DB_CONNECT_TIMEOUT_SECONDS", "0",

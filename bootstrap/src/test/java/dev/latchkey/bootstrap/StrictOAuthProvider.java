@@ -41,6 +41,7 @@ final class StrictOAuthProvider implements AutoCloseable {
     StrictOAuthProvider(String accessToken, String refreshToken) {
         this.accessToken = accessToken;
         this.refreshToken = refreshToken;
+        TestSecrets.register(accessToken, refreshToken);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         } catch (IOException e) {
@@ -126,6 +127,7 @@ final class StrictOAuthProvider implements AutoCloseable {
                     int n = issued.incrementAndGet();
                     accessToken = "strict-at-" + n;
                     refreshToken = "strict-rt-" + n;
+                    TestSecrets.register(accessToken, refreshToken);
                     answer = "{\"access_token\": \"" + accessToken + "\", \"token_type\": \"Bearer\", \"expires_in\": 3600, "
                             + "\"refresh_token\": \"" + refreshToken + "\"}";
                 }

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 /**
  * The activity stream as Prometheus counters and histograms: proxied requests by connector and
  * status class, refreshes by connector and outcome, webhook deliveries by outcome, and their
- * durations. Written once here, fed by every call site through RecordActivityService.
+ * durations; for proxied calls also the provider's part of the time, by connector and the provider's
+ * status class, so a slow provider and a slow Latchkey are told apart. Written once here, fed by every call site through RecordActivityService.
  *
  * <p>Labels stay bounded: no workspace, account or connection id ever becomes one. The connector
  * label is the slug only for connectors of the catalog (files shipped with Latchkey or in the
@@ -27,6 +28,8 @@ import java.util.function.Predicate;
 public final class MicrometerActivityRecorder implements ActivityRecorderPort {
     static final String PRIVATE = "private";
     static final String NONE = "none";
+    /** The problem code of a refresh the provider refused (invalid_grant and the like), as the refresh service records it. */
+    static final String REFRESH_REJECTED = "refresh_rejected";
     /** Histogram buckets, in seconds, for every duration: a few per decade, from 5 ms to 30 s. */
     static final Duration[] BUCKETS = {
             Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
@@ -90,7 +93,9 @@ public final class MicrometerActivityRecorder implements ActivityRecorderPort {
                 && (refresh.providerStatus().isEmpty() || statusClass(refresh.providerStatus()) == 2)) {
             return RefreshOutcome.SUCCESS;
         }
-        return statusClass(refresh.providerStatus()) == 4 ? RefreshOutcome.REJECTED : RefreshOutcome.FAILED;
+        // The refresh service says "refresh_rejected" (the provider refused the grant) without the token endpoint's status.
+        boolean rejected = refresh.problemCode().filter(REFRESH_REJECTED::equals).isPresent() || statusClass(refresh.providerStatus()) == 4;
+        return rejected ? RefreshOutcome.REJECTED : RefreshOutcome.FAILED;
     }
 
     static DeliveryOutcome deliveryOutcome(Activity delivery) {
@@ -109,6 +114,8 @@ public final class MicrometerActivityRecorder implements ActivityRecorderPort {
         private final Counter[] refreshes = new Counter[RefreshOutcome.values().length];
         private final Timer proxyDuration;
         private final Timer refreshDuration;
+        /** By the provider's status class; made on a class's first answer (most connectors see two or three). */
+        private final Timer[] providerDuration = new Timer[STATUS_CLASSES.length];
 
         ConnectorMeters(String connector) {
             this.connector = connector;
@@ -131,6 +138,21 @@ public final class MicrometerActivityRecorder implements ActivityRecorderPort {
         void proxied(Activity activity) {
             proxied[statusClass(activity.status().isPresent() ? activity.status() : activity.providerStatus())].increment();
             proxyDuration.record(activity.duration());
+            if (activity.providerDuration().isPresent()) {
+                providerTimer(statusClass(activity.providerStatus())).record(activity.providerDuration().get());
+            }
+        }
+
+        private Timer providerTimer(int statusClass) {
+            Timer timer = providerDuration[statusClass];
+            if (timer == null) {
+                // Registering twice returns the same timer: a race here costs nothing.
+                timer = histogram("latchkey.provider.duration",
+                        "Time the provider took to answer a proxied request (request sent to answer's first byte), by the provider's status class")
+                        .tag("connector", connector).tag("status_class", STATUS_CLASSES[statusClass]).register(registry);
+                providerDuration[statusClass] = timer;
+            }
+            return timer;
         }
 
         void refreshed(Activity activity) {

@@ -45,6 +45,22 @@ class MicrometerActivityRecorderTest {
     }
 
     @Test
+    void the_providers_time_is_a_histogram_of_its_own_by_connector_and_the_providers_status_class() {
+        recorder.record(activity(ActivityKind.PROXY, "hubspot").providerStatus(200).status(200).providerDuration(Duration.ofMillis(20)).build());
+        recorder.record(activity(ActivityKind.PROXY, "hubspot").providerStatus(503).status(503).providerDuration(Duration.ofMillis(700)).build());
+        recorder.record(activity(ActivityKind.PROXY, "hubspot").status(502).problemCode("provider_unreachable").build());
+
+        String scrape = registry.scrape();
+        assertThat(scrape).contains("latchkey_provider_duration_seconds_bucket{connector=\"hubspot\",status_class=\"2xx\",le=\"0.025\"} 1")
+                .contains("latchkey_provider_duration_seconds_count{connector=\"hubspot\",status_class=\"2xx\"} 1")
+                .contains("latchkey_provider_duration_seconds_bucket{connector=\"hubspot\",status_class=\"5xx\",le=\"0.5\"} 0")
+                .contains("latchkey_provider_duration_seconds_count{connector=\"hubspot\",status_class=\"5xx\"} 1")
+                // A provider that never answered took no time of its own: the call is in Latchkey's histogram only.
+                .doesNotContain("latchkey_provider_duration_seconds_count{connector=\"hubspot\",status_class=\"none\"}")
+                .contains("latchkey_proxy_duration_seconds_count{connector=\"hubspot\"} 3");
+    }
+
+    @Test
     void a_private_connector_is_one_label_and_no_id_ever_is_one() {
         Activity privateCall = activity(ActivityKind.PROXY, "acme-internal-crm").status(200).build();
         recorder.record(privateCall);
@@ -67,6 +83,15 @@ class MicrometerActivityRecorderTest {
                 .contains("latchkey_refreshes_total{connector=\"hubspot\",outcome=\"rejected\"} 1.0")
                 .contains("latchkey_refreshes_total{connector=\"hubspot\",outcome=\"failed\"} 1.0")
                 .contains("latchkey_refresh_duration_seconds_count{connector=\"hubspot\"} 3");
+    }
+
+    @Test
+    void a_refresh_recorded_as_the_refresh_service_records_it_counts_as_rejected_or_failed_by_its_problem_code() {
+        recorder.record(activity(ActivityKind.REFRESH, "github").problemCode("refresh_rejected").error("invalid_grant").build());
+        recorder.record(activity(ActivityKind.REFRESH, "github").problemCode("provider_unavailable").error("unavailable").build());
+
+        assertThat(registry.scrape()).contains("latchkey_refreshes_total{connector=\"github\",outcome=\"rejected\"} 1.0")
+                .contains("latchkey_refreshes_total{connector=\"github\",outcome=\"failed\"} 1.0");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.in.DispatchWebhooksUseCase;
 import dev.latchkey.application.port.out.ActivityRecorderPort;
+import dev.latchkey.application.port.out.TraceSpan;
+import dev.latchkey.application.port.out.TracerPort;
 import dev.latchkey.application.port.out.WebhookDeliveryStorePort;
 import dev.latchkey.application.port.out.WebhookDeliveryStorePort.Claimed;
 import dev.latchkey.application.port.out.WebhookSenderPort;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -36,6 +39,7 @@ public final class DispatchWebhooksService implements DispatchWebhooksUseCase {
     private final WebhookSenderPort sender;
     private final Clock clock;
     private final ActivityRecorderPort activity;
+    private final TracerPort tracer;
 
     public DispatchWebhooksService(WebhookDeliveryStorePort deliveries, WebhookSenderPort sender, Clock clock) {
         this(deliveries, sender, clock, recorded -> {
@@ -44,7 +48,14 @@ public final class DispatchWebhooksService implements DispatchWebhooksUseCase {
 
     /** @param activity where each delivery attempt is recorded */
     public DispatchWebhooksService(WebhookDeliveryStorePort deliveries, WebhookSenderPort sender, Clock clock, ActivityRecorderPort activity) {
+        this(deliveries, sender, clock, activity, TracerPort.NONE);
+    }
+
+    /** @param tracer where each delivery attempt opens its span (README, "Traces") */
+    public DispatchWebhooksService(WebhookDeliveryStorePort deliveries, WebhookSenderPort sender, Clock clock, ActivityRecorderPort activity,
+                                   TracerPort tracer) {
         this.activity = activity;
+        this.tracer = tracer;
         this.deliveries = deliveries;
         this.sender = sender;
         this.clock = clock;
@@ -67,7 +78,15 @@ public final class DispatchWebhooksService implements DispatchWebhooksUseCase {
 
     private void send(Claimed delivery) {
         Instant started = clock.instant();
-        WebhookSenderPort.Outcome outcome = attempt(delivery);
+        WebhookSenderPort.Outcome outcome;
+        try (TraceSpan span = tracer.start("webhook delivery", Map.of("latchkey.delivery_id", delivery.id().toString(),
+                "latchkey.event_type", delivery.event().type(), "latchkey.attempt", String.valueOf(delivery.attempts() + 1)))) {
+            outcome = attempt(delivery);
+            outcome.status().ifPresent(status -> span.attribute("http.response.status_code", status));
+            if (!outcome.delivered()) {
+                span.failed("webhook_failed");
+            }
+        }
         Instant done = clock.instant();
         record(delivery, outcome, started, done);
         if (outcome.delivered()) {

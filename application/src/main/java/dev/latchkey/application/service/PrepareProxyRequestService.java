@@ -167,7 +167,7 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         headers.putAll(signature.headers());
         Optional<AccessToken> token = connection.credentials().token();
         ProxyTarget target = new ProxyTarget(connection.id(), base, addresses, headers, signature.queryParameters(),
-                token.map(AccessToken::fingerprint));
+                token.map(AccessToken::fingerprint), view.definition().propagateTrace());
         remembered.remember(key, target, preparedAt, refresh.refreshDueAt(connection), token.flatMap(AccessToken::expiresAt));
         return target;
     }

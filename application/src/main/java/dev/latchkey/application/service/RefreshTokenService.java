@@ -11,6 +11,8 @@ import dev.latchkey.application.port.out.ConnectionStorePort.RefreshSchedule;
 import dev.latchkey.application.port.out.EventOutboxPort;
 import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.application.port.out.RowLockTimeoutException;
+import dev.latchkey.application.port.out.TraceSpan;
+import dev.latchkey.application.port.out.TracerPort;
 import dev.latchkey.application.port.out.TransactionPort;
 import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.activity.Activity;
@@ -48,6 +50,7 @@ import java.util.Optional;
  * to try again ({@link RefreshInProgressException}) instead of waiting out the provider's timeout.
  */
 public final class RefreshTokenService implements RefreshTokenUseCase {
+    private static final System.Logger LOG = System.getLogger(RefreshTokenService.class.getName());
     static final Duration DEFAULT_MARGIN = Duration.ofMinutes(5);
     static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
@@ -65,6 +68,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     private final Clock clock;
     private final Duration lockWait;
     private final ActivityRecorderPort activity;
+    private final TracerPort tracer;
 
     public RefreshTokenService(ConnectionStorePort connections, LinkedAccountStorePort accounts, GetConnectorUseCase connectors,
                                List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock) {
@@ -83,7 +87,15 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     public RefreshTokenService(ConnectionStorePort connections, LinkedAccountStorePort accounts, GetConnectorUseCase connectors,
                                List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock,
                                Duration lockWait, ActivityRecorderPort activity) {
+        this(connections, accounts, connectors, schemes, events, transactions, clock, lockWait, activity, TracerPort.NONE);
+    }
+
+    /** @param tracer where each attempt to refresh opens its span (README, "Traces") */
+    public RefreshTokenService(ConnectionStorePort connections, LinkedAccountStorePort accounts, GetConnectorUseCase connectors,
+                               List<AuthSchemePort> schemes, EventOutboxPort events, TransactionPort transactions, Clock clock,
+                               Duration lockWait, ActivityRecorderPort activity, TracerPort tracer) {
         this.activity = activity;
+        this.tracer = tracer;
         if (lockWait.isNegative() || lockWait.isZero()) {
             throw new IllegalArgumentException("the wait for another request's refresh must be positive");
         }
@@ -209,15 +221,23 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         }
         Optional<AuthSchemePort.Grant> grant;
         long started = System.nanoTime();
-        try {
-            grant = schemes.find(locked.authType()).flatMap(scheme -> context(locked)
-                    .flatMap(context -> scheme.refresh(context, locked.credentials())));
-        } catch (ProviderException e) {
-            recordAttempt(locked, now, started, Optional.of(e));
-            return switch (e.kind()) {
-                case REJECTED -> expire(locked, e, now);
-                case UNAVAILABLE -> backOff(locked, schedule, e, now);
-            };
+        try (TraceSpan span = tracer.start("refresh", traceAttributes(locked))) {
+            try {
+                grant = schemes.find(locked.authType()).flatMap(scheme -> context(locked)
+                        .flatMap(context -> scheme.refresh(context, locked.credentials())));
+            } catch (ProviderException e) {
+                span.failed(problemCode(e));
+                recordAttempt(locked, now, started, Optional.of(e));
+                // One line a failed refresh: for a refusal the provider's error code, never its description (it may echo
+                // what was sent); for an outage Latchkey's own words (which host, what went wrong).
+                LOG.log(System.Logger.Level.WARNING, "Refreshing connection {0} ({1}) failed: {2}", locked.id(), locked.connector().value(),
+                        e.kind() == ProviderException.Kind.REJECTED ? "the provider refused it (" + e.providerError() + ")" : e.getMessage());
+                return switch (e.kind()) {
+                    case REJECTED -> expire(locked, e, now);
+                    case UNAVAILABLE -> backOff(locked, schedule, e, now);
+                };
+            }
+            span.attribute("latchkey.refreshed", String.valueOf(grant.isPresent()));
         }
         if (grant.isPresent()) {
             recordAttempt(locked, now, started, Optional.empty());
@@ -246,15 +266,28 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
                     .connector(connection.connector()).connection(connection.id())
                     .duration(Duration.ofNanos(Math.max(0, System.nanoTime() - startedNanos))).refreshed(failure.isEmpty());
             accounts.findByKey(connection.workspaceId(), connection.accountKey()).ifPresent(account -> record.linkedAccount(account.id()));
-            failure.ifPresent(e -> record.problemCode(switch (e.kind()) {
-                case REJECTED -> "refresh_rejected";
-                case UNAVAILABLE -> "provider_unavailable";
-            }).error(e.providerError() != null ? e.providerError() : e.getMessage()));
+            failure.ifPresent(e -> record.problemCode(problemCode(e)).error(e.providerError() != null ? e.providerError() : e.getMessage()));
             RequestIds.current().ifPresent(record::requestId);
             activity.record(record.build());
         } catch (RuntimeException e) {
             // Recording never fails the refresh it records.
         }
+    }
+
+    private static String problemCode(ProviderException e) {
+        return switch (e.kind()) {
+            case REJECTED -> "refresh_rejected";
+            case UNAVAILABLE -> "provider_unavailable";
+        };
+    }
+
+    /** What a refresh's span says: which connector and connection, and the request it was made for (the activity record's id). */
+    private static Map<String, String> traceAttributes(Connection connection) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("latchkey.connector", connection.connector().value());
+        attributes.put("latchkey.connection_id", connection.id().toString());
+        RequestIds.current().ifPresent(id -> attributes.put("latchkey.request_id", id));
+        return attributes;
     }
 
     private Outcome expire(Connection locked, ProviderException e, Instant now) {

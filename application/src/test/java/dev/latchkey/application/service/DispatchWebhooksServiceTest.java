@@ -2,6 +2,7 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.application.fakes.InMemoryWebhooks;
 import dev.latchkey.application.fakes.MutableClock;
+import dev.latchkey.application.fakes.RecordingTracer;
 import dev.latchkey.application.fakes.RecordingWebhookSender;
 import dev.latchkey.application.port.in.CreateWebhookCommand;
 import dev.latchkey.application.port.in.CreatedWebhookResult;
@@ -110,6 +111,31 @@ class DispatchWebhooksServiceTest {
         String body = "{\"id\":\"" + sent.event().id() + "\"}";
         assertThat(hmacWithKey(sent.secret().key(), sent.event().id() + "." + timestamp + "." + body))
                 .isEqualTo(standardWebhooksSignature(created.secret().reveal(), sent.event().id(), timestamp, body));
+    }
+
+    @Test
+    void each_delivery_attempt_is_a_span_that_says_whether_the_endpoint_took_it() {
+        RecordingTracer tracer = new RecordingTracer();
+        DispatchWebhooksService traced = new DispatchWebhooksService(store, sender, clock, recorded -> {
+        }, tracer);
+        endpoint("https://api.acme.com/hook", "*");
+        event(Event.CONNECTION_EXPIRED, clock.instant());
+        sender.answer(Outcome.answered(500));
+        traced.dispatchDue();
+        clock.advance(Duration.ofHours(1));
+        sender.answer(Outcome.answered(204));
+        traced.dispatchDue();
+
+        assertThat(tracer.spans()).hasSize(2).allSatisfy(span -> {
+            assertThat(span.name()).isEqualTo("webhook delivery");
+            assertThat(span.closed()).isTrue();
+            assertThat(span.attributes()).containsEntry("latchkey.event_type", Event.CONNECTION_EXPIRED).containsKey("latchkey.delivery_id");
+            assertThat(span.attributes().toString()).doesNotContain("whsec_").doesNotContain("api.acme.com");
+        });
+        assertThat(tracer.spans().get(0).attributes()).containsEntry("latchkey.attempt", "1").containsEntry("http.response.status_code", "500");
+        assertThat(tracer.spans().get(0).failure()).contains("webhook_failed");
+        assertThat(tracer.spans().get(1).attributes()).containsEntry("latchkey.attempt", "2").containsEntry("http.response.status_code", "204");
+        assertThat(tracer.spans().get(1).failure()).isEmpty();
     }
 
     @Test

@@ -8,8 +8,10 @@ import dev.latchkey.application.fakes.InMemoryEventOutbox;
 import dev.latchkey.application.fakes.InMemoryLinkedAccountStore;
 import dev.latchkey.application.fakes.InMemoryPrivateConnectorStore;
 import dev.latchkey.application.fakes.InMemoryTransactions;
+import dev.latchkey.application.fakes.RecordingTracer;
 import dev.latchkey.application.fakes.MutableClock;
 import dev.latchkey.application.fakes.ScriptedRefreshScheme;
+import dev.latchkey.application.port.in.RequestIds;
 import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.ConnectionStorePort.RefreshSchedule;
 import dev.latchkey.domain.ConflictException;
@@ -194,6 +196,33 @@ class RefreshTokenServiceTest {
             assertThat(event.data()).containsEntry("linked_account_id", "cust-42").containsEntry("connector", "slack")
                     .containsEntry("connection_id", c.id().toString()).containsEntry("reason", "Slack refused the token refresh (invalid_grant)");
         });
+    }
+
+    @Test
+    void each_call_to_the_token_endpoint_is_a_span_that_says_how_it_ended_and_never_says_a_token() throws Exception {
+        RecordingTracer tracer = new RecordingTracer();
+        RefreshTokenService traced = new RefreshTokenService(connections, accounts, directory, schemes, outbox, transactions, clock,
+                RefreshTokenService.DEFAULT_WAIT, recorded -> {
+        }, tracer);
+        Connection refreshed = expiringIn(Duration.ofMinutes(1));
+        Connection refused = expiringIn(Duration.ofMinutes(1));
+        oauth.answering(token("new-secret-token", Optional.empty(), Optional.of(T0.plusSeconds(3600))));
+        RequestIds.within("req-7", () -> traced.fresh(workspace, refreshed.id()));
+        oauth.failing(ProviderException.rejected("invalid_grant", "Slack refused the token refresh (invalid_grant)"));
+        catchThrowableOfType(ConflictException.class, () -> traced.fresh(workspace, refused.id()));
+        traced.fresh(workspace, expiringIn(Duration.ofHours(1)).id()); // fresh enough: no call, no span
+
+        assertThat(tracer.spans()).hasSize(2).allSatisfy(span -> {
+            assertThat(span.name()).isEqualTo("refresh");
+            assertThat(span.closed()).isTrue();
+            assertThat(span.attributes()).containsEntry("latchkey.connector", "slack");
+            assertThat(span.attributes().toString()).doesNotContain("secret").doesNotContain("old").doesNotContain("r1");
+        });
+        assertThat(tracer.spans().get(0).attributes()).containsEntry("latchkey.request_id", "req-7")
+                .containsEntry("latchkey.connection_id", refreshed.id().toString());
+        assertThat(tracer.spans().get(0).failure()).isEmpty();
+        assertThat(tracer.spans().get(1).attributes()).doesNotContainKey("latchkey.request_id");
+        assertThat(tracer.spans().get(1).failure()).contains("refresh_rejected");
     }
 
     @Test

@@ -29,13 +29,15 @@ import java.util.OptionalInt;
  * @param replayed       whether the call was replayed after the provider refused its token (a 401)
  * @param error          the provider's error text, truncated to {@link #MAX_ERROR_LENGTH}
  * @param requestId      the request id of the API call or proxied request this happened in
+ * @param providerDuration the provider's part of {@code duration}: from the request's last byte sent to its answer's
+ *                       first (a proxied call the provider answered); empty when the provider did not answer
  */
 public record Activity(Instant at, WorkspaceId workspace, ActivityKind kind,
                        Optional<LinkedAccountId> linkedAccount, Optional<ConnectorSlug> connector,
                        Optional<ConnectionId> connection, Optional<String> method, Optional<String> path,
                        OptionalInt providerStatus, OptionalInt status, Optional<String> problemCode,
                        Duration duration, long requestBytes, long responseBytes, boolean refreshed, boolean replayed,
-                       Optional<String> error, Optional<String> requestId) {
+                       Optional<String> error, Optional<String> requestId, Optional<Duration> providerDuration) {
     public static final int MAX_ERROR_LENGTH = 500;
     public static final int MAX_PATH_LENGTH = 2048;
 
@@ -51,6 +53,10 @@ public record Activity(Instant at, WorkspaceId workspace, ActivityKind kind,
         }
         if (duration.isNegative()) {
             throw new IllegalArgumentException("duration must not be negative");
+        }
+        Objects.requireNonNull(providerDuration, "providerDuration");
+        if (providerDuration.filter(Duration::isNegative).isPresent()) {
+            throw new IllegalArgumentException("the provider's duration must not be negative");
         }
     }
 
@@ -91,6 +97,7 @@ public record Activity(Instant at, WorkspaceId workspace, ActivityKind kind,
         private boolean replayed;
         private Optional<String> error = Optional.empty();
         private Optional<String> requestId = Optional.empty();
+        private Optional<Duration> providerDuration = Optional.empty();
 
         private Builder(Instant at, WorkspaceId workspace, ActivityKind kind) {
             this.at = at;
@@ -113,10 +120,11 @@ public record Activity(Instant at, WorkspaceId workspace, ActivityKind kind,
         public Builder replayed(boolean replayed) { this.replayed = replayed; return this; }
         public Builder error(String error) { this.error = Optional.ofNullable(error); return this; }
         public Builder requestId(String requestId) { this.requestId = Optional.ofNullable(requestId); return this; }
+        public Builder providerDuration(Duration duration) { this.providerDuration = Optional.ofNullable(duration); return this; }
 
         public Activity build() {
             return new Activity(at, workspace, kind, linkedAccount, connector, connection, method, path, providerStatus, status,
-                    problemCode, duration, requestBytes, responseBytes, refreshed, replayed, error, requestId);
+                    problemCode, duration, requestBytes, responseBytes, refreshed, replayed, error, requestId, providerDuration);
         }
     }
 }

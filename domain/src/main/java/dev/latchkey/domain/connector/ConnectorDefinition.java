@@ -12,6 +12,9 @@ import java.util.Optional;
  * values a customer gives, and the ways to authenticate. Read from a connector file or, for a
  * workspace's private connector, from the API, by {@link ConnectorDefinitionReader}. {@code configFields}
  * are the questions a customer answers once connected, unless the workspace defines its own.
+ * {@code propagateTrace} says whether the provider may receive the W3C {@code traceparent} of a proxied
+ * request (off unless the file says {@code api.propagate_trace: true}: a trace id is the caller's business,
+ * and a provider that never asked for it is not told).
  */
 public record ConnectorDefinition(
         ConnectorSlug slug,
@@ -25,7 +28,8 @@ public record ConnectorDefinition(
         List<AuthMethod> auth,
         Optional<HttpCheck> verify,
         Optional<HttpCheck> identity,
-        ConfigFieldSet configFields) {
+        ConfigFieldSet configFields,
+        boolean propagateTrace) {
 
     public ConnectorDefinition {
         Objects.requireNonNull(slug, "slug");
@@ -43,6 +47,13 @@ public record ConnectorDefinition(
         Objects.requireNonNull(verify, "verify");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(configFields, "configFields");
+    }
+
+    /** A connector whose provider is sent no trace context. */
+    public ConnectorDefinition(ConnectorSlug slug, String name, List<String> categories, String iconUrl, String docsUrl, Template baseUrl,
+                               Map<String, String> apiHeaders, List<ConnectorParam> params, List<AuthMethod> auth,
+                               Optional<HttpCheck> verify, Optional<HttpCheck> identity, ConfigFieldSet configFields) {
+        this(slug, name, categories, iconUrl, docsUrl, baseUrl, apiHeaders, params, auth, verify, identity, configFields, false);
     }
 
     /** A connector without default config fields. */

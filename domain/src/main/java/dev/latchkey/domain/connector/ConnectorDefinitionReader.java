@@ -68,13 +68,14 @@ public final class ConnectorDefinitionReader {
         String docsUrl = root.text("docs_url").map(u -> url(v, "docs_url", u)).orElse(null);
 
         Node api = root.child("api");
-        api.onlyKeys(Set.of("base_url", "headers"));
+        api.onlyKeys(Set.of("base_url", "headers", "propagate_trace"));
         Template baseUrl = api.text("base_url").map(u -> template(v, "api.base_url", u)).orElse(null);
         // "{instance_url}/services/data" takes its scheme and host from the token response: checked once filled.
         if (baseUrl != null && !baseUrl.text().startsWith("{")) {
             url(v, "api.base_url", baseUrl.text());
         }
         Map<String, String> apiHeaders = api.stringMap("headers");
+        boolean propagateTrace = api.bool("propagate_trace", false);
         apiHeaders.keySet().forEach(header -> {
             if (!header.matches("[A-Za-z0-9-]{1,64}") || header.equalsIgnoreCase("authorization")) {
                 v.add("api.headers." + header, "must be a header name other than Authorization");
@@ -134,7 +135,7 @@ public final class ConnectorDefinitionReader {
 
         v.throwIfAny();
         return new ConnectorDefinition(slug, name, categories, iconUrl, docsUrl, baseUrl, apiHeaders, params, auth, verify, identity,
-                configFields);
+                configFields, propagateTrace);
     }
 
     private AuthMethod authMethod(Violations v, Node a, Set<String> params) {

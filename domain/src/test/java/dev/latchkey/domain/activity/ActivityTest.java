@@ -31,6 +31,8 @@ class ActivityTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Activity.of(Instant.EPOCH, workspace, ActivityKind.PROXY).duration(Duration.ofMillis(-1)).build())
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Activity.of(Instant.EPOCH, workspace, ActivityKind.PROXY).providerDuration(Duration.ofMillis(-1)).build())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -30,6 +30,26 @@ class ConnectorDefinitionReaderTest {
         return ((AuthMethod.OAuth2AuthorizationCode) definition.auth().get(0)).scopeSeparator();
     }
 
+    private static Map<String, Object> withApi(Map<String, Object> api) {
+        Map<String, Object> source = new HashMap<>(oauth2(Map.of()));
+        source.put("api", api);
+        return source;
+    }
+
+    @Test
+    void a_provider_is_sent_the_trace_context_only_when_its_connector_says_so() {
+        assertThat(reader.read(oauth2(Map.of())).propagateTrace()).isFalse();
+        assertThat(reader.read(withApi(Map.of("base_url", "https://api.example.com", "propagate_trace", true))).propagateTrace()).isTrue();
+        assertThat(reader.read(withApi(Map.of("base_url", "https://api.example.com", "propagate_trace", false))).propagateTrace()).isFalse();
+    }
+
+    @Test
+    void a_propagate_trace_that_is_not_a_boolean_is_refused_naming_the_field() {
+        assertThatThrownBy(() -> reader.read(withApi(Map.of("base_url", "https://api.example.com", "propagate_trace", "yes"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .anySatisfy(v -> assertThat(v.field()).isEqualTo("api.propagate_trace")));
+    }
+
     @Test
     void the_documented_default_separator_a_single_space_is_accepted_when_written_out() {
         assertThat(separator(reader.read(oauth2(Map.of("scope_separator", " "))))).isEqualTo(" ");

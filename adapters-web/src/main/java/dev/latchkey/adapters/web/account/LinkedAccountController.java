@@ -178,7 +178,7 @@ public class LinkedAccountController {
     }
 
     private static int parseLimit(@Nullable String limit) {
-        if (limit == null || limit.isEmpty()) {
+        if (limit == null) { // an empty limit is no whole number: refused below, as the document types it
             return ListLinkedAccountsQuery.DEFAULT_LIMIT;
         }
         try {

@@ -80,9 +80,9 @@ public class ActivityLogController {
                 parse("connector", connector, ConnectorSlug::new, problems),
                 parse("kind", kind, ActivityKind::fromWire, problems),
                 parse("status", status, StatusRange::parse, problems),
-                parse("since", since, ActivityLogController::time, problems),
-                parse("until", until, ActivityLogController::time, problems));
-        int pageSize = parse("limit", limit, ActivityLogController::limit, problems).orElse(ListActivitiesQuery.DEFAULT_LIMIT);
+                typed("since", since, ActivityLogController::time, problems),
+                typed("until", until, ActivityLogController::time, problems));
+        int pageSize = typed("limit", limit, ActivityLogController::limit, problems).orElse(ListActivitiesQuery.DEFAULT_LIMIT);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -104,8 +104,14 @@ public class ActivityLogController {
         return ActivityResponse.of(get.get(Caller.workspace(caller), activityId));
     }
 
+    /** A text filter: left out or empty is absent. */
     private static <T> Optional<T> parse(String field, @Nullable String text, Function<String, T> reader, List<FieldViolation> problems) {
-        if (text == null || text.isEmpty()) {
+        return text == null || text.isEmpty() ? Optional.empty() : typed(field, text, reader, problems);
+    }
+
+    /** A filter the document types (a time, a number): left out is absent, but an empty value is not one of its type. */
+    private static <T> Optional<T> typed(String field, @Nullable String text, Function<String, T> reader, List<FieldViolation> problems) {
+        if (text == null) {
             return Optional.empty();
         }
         try {

@@ -44,7 +44,7 @@ public record BrandingRequest(
     }
 
     /** The branding these fields describe, by the domain's rules; the fields left out (or refused for their type) are unset. */
-    Branding toBranding() {
+    public Branding toBranding() {
         Map<String, Object> fields = new LinkedHashMap<>();
         put(fields, "name", name);
         put(fields, "logo_url", logoUrl);

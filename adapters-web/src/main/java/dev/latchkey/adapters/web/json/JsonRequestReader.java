@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Binds every {@link JsonRequest} body: first {@link StrictJson} (exactly one value; no empty, blank
@@ -69,24 +70,43 @@ public class JsonRequestReader<T extends JsonRequest> implements MessageBodyRead
         }
         Violations violations = new Violations();
         problems.violations().forEach(v -> violations.add(v.field(), v.message()));
+        R request = bind(type, node, "", problems.refusedKeys(), violations);
+        violations.throwIfAny();
+        return request;
+    }
+
+    /**
+     * The record {@code type} from the object {@code node}, its problems added under {@code prefix}
+     * (empty for the body, "branding." for a nested request); the record's own rules run on it, and a
+     * nested one's refusals are named by their full path.
+     */
+    private <R extends JsonRequest> R bind(Class<R> type, JsonNode node, String prefix, Set<String> refusedKeys, Violations violations) {
         BeanIntrospection<R> introspection = BeanIntrospection.getIntrospection(type);
         Argument<?>[] components = introspection.getConstructorArguments();
         List<String> known = Arrays.stream(components).map(c -> fieldName(c.getName())).toList();
         for (var entry : node.entries()) {
-            if (!known.contains(entry.getKey()) && !problems.refusedKeys().contains(entry.getKey())) {
-                violations.add(StorableText.fieldName(entry.getKey()),
+            if (!known.contains(entry.getKey()) && !refusedKeys.contains(entry.getKey())) {
+                violations.add(prefix + StorableText.fieldName(entry.getKey()),
                         "is not a field of this request; known fields: " + String.join(", ", known));
             }
         }
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             String field = known.get(i);
-            values[i] = problems.refusedKeys().contains(field) ? null
-                    : value(field, node.get(field), components[i], violations);
+            values[i] = refusedKeys.contains(field) ? null : value(prefix + field, node.get(field), components[i], violations);
         }
         R request = introspection.instantiate(false, values); // a required field left out is null here, and already reported
-        request.validate(violations, mapper);
-        violations.throwIfAny();
+        if (prefix.isEmpty()) {
+            request.validate(violations, mapper);
+        } else {
+            Violations own = new Violations();
+            request.validate(own, mapper);
+            try {
+                own.throwIfAny();
+            } catch (InvalidInputException e) {
+                e.violations().forEach(v -> violations.add(prefix + v.field(), v.message()));
+            }
+        }
         return request;
     }
 
@@ -99,6 +119,12 @@ public class JsonRequestReader<T extends JsonRequest> implements MessageBodyRead
             return null;
         }
         Class<?> raw = component.getType();
+        if (JsonRequest.class.isAssignableFrom(raw)) {
+            if (!value.isObject()) {
+                return wrong(violations, field, "must be a JSON object");
+            }
+            return bind(raw.asSubclass(JsonRequest.class), value, field + ".", Set.of(), violations);
+        }
         if (raw == String.class) {
             return value.isString() ? value.getStringValue() : wrong(violations, field, "must be a string");
         }

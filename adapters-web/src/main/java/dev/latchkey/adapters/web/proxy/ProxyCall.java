@@ -31,6 +31,8 @@ import java.util.Set;
 record ProxyCall(ConnectorSlug connector, String rawPath, String rawQuery, LinkedAccountId accountId,
                  Optional<ConnectionId> connectionId) {
     static final String PREFIX = "/v1/proxy/";
+    /** The proxy's route, as a span names it: never the path a caller typed. */
+    static final String ROUTE = "/v1/proxy/{connector}/{path}";
     static final String ACCOUNT_HEADER = "X-Linked-Account-Id";
     static final String CONNECTION_HEADER = "X-Connection-Id";
     private static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,

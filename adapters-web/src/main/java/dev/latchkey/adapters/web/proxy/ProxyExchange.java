@@ -1,7 +1,9 @@
 package dev.latchkey.adapters.web.proxy;
 
 import dev.latchkey.adapters.web.error.Problem;
+import dev.latchkey.adapters.web.request.LogContext;
 import dev.latchkey.adapters.web.request.RequestId;
+import dev.latchkey.adapters.web.request.WebTracing;
 import dev.latchkey.adapters.web.security.AuthFailureThrottle;
 import dev.latchkey.adapters.web.security.ClientAddresses;
 import dev.latchkey.application.port.in.ApiKeyPrincipal;
@@ -36,6 +38,11 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import org.slf4j.MDC;
 
 import java.net.URI;
 import java.time.Duration;
@@ -74,6 +81,7 @@ final class ProxyExchange {
     private static final Set<String> DROPPED_RESPONSE = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
             "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
     private static final String LATCHKEY_PREFIX = "x-latchkey-";
+    private static final Set<String> TRACE_CONTEXT = caseInsensitive(WebTracing.HEADERS.toArray(String[]::new));
 
     private final ProxyServer server;
     private final ProxyConnectionHandler client;
@@ -113,6 +121,9 @@ final class ProxyExchange {
     private boolean closeClient;
     private boolean done;
     private final ProxyActivity activity;
+    /** The exchange's span and the current call to the provider's, when traces are on (README, "Traces"); else null. */
+    private final Span span;
+    private Span providerSpan;
 
     ProxyExchange(ProxyServer server, ProxyConnectionHandler client, ChannelHandlerContext ctx, HttpRequest request) {
         this.server = server;
@@ -123,6 +134,15 @@ final class ProxyExchange {
         long length = HttpUtil.getContentLength(request, 0L);
         this.replayable = !HttpUtil.isTransferEncodingChunked(request) && length <= REPLAYABLE_BYTES;
         this.activity = new ProxyActivity(RequestId.accept(request.headers().get(RequestId.HEADER)), request.method().name());
+        if (server.tracing.enabled()) {
+            String method = request.method().name();
+            span = server.tracing.startServer(method + " " + ProxyCall.ROUTE, request, name -> request.headers().get(name));
+            span.setAttribute("http.request.method", method);
+            span.setAttribute("http.route", ProxyCall.ROUTE);
+            span.setAttribute("latchkey.request_id", activity.requestId);
+        } else {
+            span = null;
+        }
     }
 
     // --- the caller's side ---
@@ -168,6 +188,9 @@ final class ProxyExchange {
         try {
             call = ProxyCall.parse(request);
             activity.call(call);
+            if (span != null) {
+                span.setAttribute("latchkey.connector", call.connector().value());
+            }
         } catch (InvalidInputException e) {
             fail(ProxyProblems.of(e));
             return;
@@ -263,6 +286,9 @@ final class ProxyExchange {
         this.target = target;
         this.requestTarget = call.requestTarget(target);
         activity.target(target, requestTarget);
+        if (span != null) {
+            span.setAttribute("latchkey.connection_id", target.connectionId().toString());
+        }
         connect(false);
     }
 
@@ -296,7 +322,9 @@ final class ProxyExchange {
             return;
         }
         Channel provider = lease.channel();
+        startProviderCall();
         provider.write(head());
+        activity.sent();
         streaming = true;
         for (HttpContent content; (content = early.poll()) != null; ) {
             sendPiece(content);
@@ -314,12 +342,18 @@ final class ProxyExchange {
         HttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), requestTarget);
         HttpHeaders headers = head.headers();
         Set<String> named = connectionNamed(request.headers());
+        // The caller's trace context reaches the provider only through a connector that allows it; with traces
+        // on, it is replaced by the provider call's own (a child of the caller's).
+        boolean dropTrace = !target.propagateTrace() || providerSpan != null;
         for (Map.Entry<String, String> header : request.headers()) {
             String name = header.getKey();
             if (!DROPPED_REQUEST.contains(name) && !name.regionMatches(true, 0, LATCHKEY_PREFIX, 0, LATCHKEY_PREFIX.length())
-                    && !named.contains(name)) {
+                    && !named.contains(name) && !(dropTrace && TRACE_CONTEXT.contains(name))) {
                 headers.add(name, header.getValue());
             }
+        }
+        if (providerSpan != null && target.propagateTrace()) {
+            server.tracing.inject(providerSpan, headers::set);
         }
         headers.set(HttpHeaderNames.HOST, target.baseUrl().getRawAuthority());
         target.headers().forEach(headers::set);
@@ -336,8 +370,10 @@ final class ProxyExchange {
 
     private void sendWhole() {
         Channel provider = lease.channel();
+        startProviderCall();
         provider.write(head());
         provider.writeAndFlush(body == null ? LastHttpContent.EMPTY_LAST_CONTENT : new DefaultLastHttpContent(body.retainedDuplicate()));
+        activity.sent();
         requestSent = true;
         watch();
     }
@@ -347,6 +383,7 @@ final class ProxyExchange {
         lastActivity = System.nanoTime();
         if (content instanceof LastHttpContent) {
             provider.writeAndFlush(content);
+            activity.sent();
             requestSent = true;
         } else {
             provider.write(content);
@@ -374,6 +411,9 @@ final class ProxyExchange {
             } else if (response.status().code() == 401 && replayable && !replayed) {
                 discarding = true;
                 replayAfterDiscard = true;
+                if (providerSpan != null) {
+                    providerSpan.setAttribute("http.response.status_code", 401);
+                }
             } else {
                 answer(response);
             }
@@ -430,6 +470,12 @@ final class ProxyExchange {
         headers.set(RequestId.HEADER, activity.requestId);
         int status = response.status().code();
         activity.answered(status);
+        if (providerSpan != null) {
+            providerSpan.setAttribute("http.response.status_code", status);
+            if (status >= 500) {
+                providerSpan.setStatus(StatusCode.ERROR);
+            }
+        }
         boolean bodiless = request.method().equals(HttpMethod.HEAD) || status == 204 || status == 304;
         if (!bodiless && !HttpUtil.isContentLengthSet(response)) {
             if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
@@ -445,6 +491,7 @@ final class ProxyExchange {
     }
 
     private void replay() {
+        endProviderCall(null);
         replayed = true;
         releaseLease(HttpUtil.isKeepAlive(providerResponse));
         requestSent = false;
@@ -461,6 +508,7 @@ final class ProxyExchange {
         boolean reused = lease.reused();
         releaseLease(false);
         stopWatching();
+        endProviderCall("provider_unreachable");
         if (!answerStarted && !discarding && reused && replayable && !resent) {
             // A pooled connection the provider closed meanwhile: the request never reached it; send it once more.
             resent = true;
@@ -595,6 +643,7 @@ final class ProxyExchange {
         }
         done = true;
         activity.record(server.activity, bodyBytes, replayed);
+        endSpans();
         stopWatching();
         releaseLease(providerReusable);
         if (body != null) {
@@ -630,11 +679,15 @@ final class ProxyExchange {
     private <T> void offload(Callable<T> step, Consumer<T> then) {
         server.blocking.execute(() -> {
             T result;
-            try {
-                result = step.call();
-            } catch (Exception | Error e) {
-                ctx.executor().execute(() -> fail(ProxyProblems.of(e), ProxyProblems.retryAfter(e)));
-                return;
+            // What the step logs (a failed refresh, an unexpected error) names this request and its caller.
+            try (LogContext ignored = LogContext.open(activity.requestId, workspace)) {
+                try {
+                    result = span == null ? step.call() : traced(step);
+                } catch (Exception | Error e) {
+                    Problem problem = ProxyProblems.of(e);
+                    ctx.executor().execute(() -> fail(problem, ProxyProblems.retryAfter(e)));
+                    return;
+                }
             }
             ctx.executor().execute(() -> {
                 if (!done) {
@@ -642,6 +695,59 @@ final class ProxyExchange {
                 }
             });
         });
+    }
+
+    // --- traces ---
+
+    /** A call to the provider begins: its span, a child of the exchange's (a replay or a resend is another call). */
+    private void startProviderCall() {
+        if (span != null) {
+            endProviderCall(null);
+            providerSpan = server.tracing.startClient("provider call", span);
+            providerSpan.setAttribute("http.request.method", request.method().name());
+            providerSpan.setAttribute("server.address", target.baseUrl().getHost());
+            providerSpan.setAttribute("latchkey.trace_propagated", target.propagateTrace());
+        }
+    }
+
+    /** @param problem why the call failed, if it did (a problem code, never the provider's words) */
+    private void endProviderCall(String problem) {
+        if (providerSpan != null) {
+            if (problem != null) {
+                providerSpan.setStatus(StatusCode.ERROR, problem);
+            }
+            providerSpan.end();
+            providerSpan = null;
+        }
+    }
+
+    private void endSpans() {
+        if (span == null) {
+            return;
+        }
+        endProviderCall(null);
+        int status = activity.status();
+        if (status > 0) {
+            span.setAttribute("http.response.status_code", status);
+        }
+        if (status >= 500 || status == 0) {
+            span.setStatus(StatusCode.ERROR);
+        }
+        activity.problemCode().ifPresent(code -> span.setAttribute("latchkey.problem_code", code));
+        span.end();
+    }
+
+    /**
+     * A blocking step in the exchange's trace: what it does (a refresh) is a child of the exchange's span, and
+     * its log lines name the trace and the request.
+     */
+    private <T> T traced(Callable<T> step) throws Exception {
+        try (Scope ignored = Context.root().with(span).makeCurrent()) {
+            MDC.put(WebTracing.MDC_KEY, span.getSpanContext().getTraceId());
+            return step.call();
+        } finally {
+            MDC.remove(WebTracing.MDC_KEY);
+        }
     }
 
     private static String bearer(String authorization) {

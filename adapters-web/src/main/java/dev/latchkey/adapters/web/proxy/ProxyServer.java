@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.proxy;
 
+import dev.latchkey.adapters.web.request.WebTracing;
 import dev.latchkey.adapters.web.security.AuthFailureThrottle;
 import dev.latchkey.adapters.web.security.ClientAddresses;
 import dev.latchkey.application.port.in.AuthenticateApiKeyUseCase;
@@ -36,11 +37,14 @@ final class ProxyServer implements BeanCreatedEventListener<NettyServerCustomize
     final AuthFailureThrottle throttle;
     final ClientAddresses clientAddresses;
     final RecordActivityUseCase activity;
+    final WebTracing tracing;
 
     ProxyServer(AuthenticateApiKeyUseCase apiKeys, PrepareProxyRequestUseCase prepare, ProviderConnections connections,
                 ProxyProblems problems, ProxySettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                ConnectionDrain drain, AuthFailureThrottle throttle, ClientAddresses clientAddresses, RecordActivityUseCase activity) {
+                ConnectionDrain drain, AuthFailureThrottle throttle, ClientAddresses clientAddresses, RecordActivityUseCase activity,
+                WebTracing tracing) {
         this.activity = activity;
+        this.tracing = tracing;
         this.apiKeys = apiKeys;
         this.prepare = prepare;
         this.connections = connections;

@@ -33,6 +33,7 @@ public class RequestIdFilter implements Ordered {
         String id = RequestId.accept(request.getHeaders().get(RequestId.HEADER));
         request.setAttribute(ATTRIBUTE, id);
         context.add(new MdcPropagationContext(Map.of(MDC_KEY, id)));
+        context.add(new RequestIdContext(id)); // for the activity records the request's use cases write
     }
 
     @ResponseFilter

@@ -30,6 +30,11 @@ class JsonRequestReaderTest {
         }
     }
 
+    /** A request holding another one, as a connect link holds its branding overrides. */
+    @Serdeable
+    record Outer(String id, @Nullable Sample inner) implements JsonRequest {
+    }
+
     private List<FieldViolation> problems(String json) {
         return catchThrowableOfType(InvalidInputException.class, () -> reader.read(Sample.class, json)).violations();
     }
@@ -86,6 +91,21 @@ class JsonRequestReaderTest {
     @Test
     void the_records_rules_run_only_on_fields_of_the_right_type() {
         assertThat(problems("{\"name\":\" \"}")).containsExactly(new FieldViolation("name", "must not be blank"));
+    }
+
+    @Test
+    void a_nested_request_is_bound_by_the_same_rules_and_its_problems_are_named_by_their_path() {
+        Outer outer = new JsonRequestReader<Outer>(JSON).read(Outer.class, "{\"id\":\"o\",\"inner\":{\"name\":\"a\",\"limit\":2}}");
+        assertThat(outer).isEqualTo(new Outer("o", new Sample("a", 2L, null, null, null, null)));
+
+        List<FieldViolation> problems = catchThrowableOfType(InvalidInputException.class, () -> new JsonRequestReader<Outer>(JSON)
+                .read(Outer.class, "{\"id\":1,\"inner\":{\"name\":\" \",\"limit\":\"x\",\"nmae\":1}}")).violations();
+        assertThat(problems).extracting(FieldViolation::field)
+                .containsExactlyInAnyOrder("id", "inner.name", "inner.limit", "inner.nmae");
+        assertThat(problems).contains(new FieldViolation("inner.name", "must not be blank"));
+        assertThat(catchThrowableOfType(InvalidInputException.class, () -> new JsonRequestReader<Outer>(JSON)
+                .read(Outer.class, "{\"id\":\"o\",\"inner\":[1]}")).violations())
+                .containsExactly(new FieldViolation("inner", "must be a JSON object"));
     }
 
     @Test

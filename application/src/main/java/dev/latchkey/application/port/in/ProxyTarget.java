@@ -19,9 +19,17 @@ import java.util.Optional;
  * @param queryParameters authentication by query parameter, if the scheme uses it
  * @param token           which access token it is signed with (empty for schemes without one): after a 401,
  *                        the token is refreshed only while this is still the stored one
+ * @param propagateTrace  whether the connector lets the provider receive the request's W3C trace context
+ *                        ({@code traceparent}, {@code tracestate}); without it, none is sent, the caller's included
  */
 public record ProxyTarget(ConnectionId connectionId, URI baseUrl, List<InetAddress> addresses, Map<String, String> headers,
-                          Map<String, String> queryParameters, Optional<TokenFingerprint> token) {
+                          Map<String, String> queryParameters, Optional<TokenFingerprint> token, boolean propagateTrace) {
+    /** A target whose provider is sent no trace context. */
+    public ProxyTarget(ConnectionId connectionId, URI baseUrl, List<InetAddress> addresses, Map<String, String> headers,
+                       Map<String, String> queryParameters, Optional<TokenFingerprint> token) {
+        this(connectionId, baseUrl, addresses, headers, queryParameters, token, false);
+    }
+
     /** A target signed without an access token (keys, basic auth). */
     public ProxyTarget(ConnectionId connectionId, URI baseUrl, List<InetAddress> addresses, Map<String, String> headers,
                        Map<String, String> queryParameters) {

@@ -18,6 +18,31 @@ public final class RequestIds {
         return Optional.ofNullable(CURRENT.get());
     }
 
+    /**
+     * Makes {@code requestId} (null: none) this thread's current request id until {@link #restore}, for an
+     * adapter whose framework carries a request's context from thread to thread by itself.
+     *
+     * @return the id it replaces, to hand to {@link #restore}
+     */
+    public static String enter(String requestId) {
+        String outer = CURRENT.get();
+        set(requestId);
+        return outer;
+    }
+
+    /** Puts back the id {@link #enter} replaced. */
+    public static void restore(String outer) {
+        set(outer);
+    }
+
+    private static void set(String requestId) {
+        if (requestId == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(requestId);
+        }
+    }
+
     /** Runs the step with {@code requestId} as the current request id. */
     public static <T> T within(String requestId, Callable<T> step) throws Exception {
         String outer = CURRENT.get();
