@@ -107,21 +107,6 @@ final class OpenApiContract {
         return new io.swagger.v3.parser.OpenAPIV3Parser().readContents(document(), null, options).getOpenAPI();
     }
 
-    /** The names of the query parameters the document says may be sent empty (allowEmptyValue). */
-    private static final Set<String> EMPTY_ALLOWED = emptyAllowed();
-
-    private static Set<String> emptyAllowed() {
-        Set<String> names = new java.util.HashSet<>();
-        model().getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
-            if (operation.getParameters() != null) {
-                operation.getParameters().stream()
-                        .filter(parameter -> "query".equals(parameter.getIn()) && Boolean.TRUE.equals(parameter.getAllowEmptyValue()))
-                        .forEach(parameter -> names.add(parameter.getName()));
-            }
-        }));
-        return Set.copyOf(names);
-    }
-
     private static final Set<String> NO_ROUTE_KEYS = Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
 
     private static boolean isPreflight(HttpRequest<?> request) {
@@ -143,14 +128,7 @@ final class OpenApiContract {
     private static Request request(HttpRequest<?> request, String path, JsonMapper json) {
         SimpleRequest.Builder builder = new SimpleRequest.Builder(request.getMethodName(), path);
         request.getHeaders().forEach((name, values) -> builder.withHeader(name, values));
-        request.getParameters().forEach((name, values) -> {
-            // A query parameter documented allowEmptyValue may be sent empty, meaning left out (?limit=); the
-            // validator honours allowEmptyValue for string parameters only, so an empty one of another type
-            // (an integer limit, a date-time since) is passed as left out, which is what the document says it is.
-            if (!(EMPTY_ALLOWED.contains(name) && values.stream().allMatch(String::isEmpty))) {
-                builder.withQueryParam(name, values);
-            }
-        });
+        request.getParameters().forEach((name, values) -> builder.withQueryParam(name, values));
         request.getBody().ifPresent(body -> builder.withBody(body instanceof CharSequence text ? text.toString() : write(json, body)));
         return builder.build();
     }

@@ -156,7 +156,7 @@ public class LinkedAccountController {
     @Operation(operationId = "listLinkedAccounts", summary = "List linked accounts", description = "In id order. Pass next_cursor as cursor for the next page; "
             + "a cursor stays valid while accounts are added. search matches a prefix of the id or the name.")
     public ListResponse<LinkedAccountResponse> list(@Parameter(description = "Page size, 1 to " + ListLinkedAccountsQuery.MAX_LIMIT + "; " + ListLinkedAccountsQuery.DEFAULT_LIMIT + " when left out",
-            schema = @Schema(type = "integer", minimum = "1", maximum = "" + ListLinkedAccountsQuery.MAX_LIMIT), allowEmptyValue = true) @QueryValue @Nullable String limit, @QueryValue @Nullable String cursor,
+            schema = @Schema(type = "integer", minimum = "1", maximum = "" + ListLinkedAccountsQuery.MAX_LIMIT)) @QueryValue @Nullable String limit, @QueryValue @Nullable String cursor,
                                                     @QueryValue @Nullable String search, Authentication caller) {
         int pageSize = parseLimit(limit);
         Page<LinkedAccount> page = list.list(new ListLinkedAccountsQuery(Caller.workspace(caller), pageSize,

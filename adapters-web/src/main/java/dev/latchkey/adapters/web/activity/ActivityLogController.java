@@ -68,9 +68,9 @@ public class ActivityLogController {
                                                @QueryValue("connection_id") @Nullable String connectionId,
                                                @QueryValue @Nullable String connector, @QueryValue @Nullable String kind,
                                                @QueryValue @Nullable String status,
-                                               @Parameter(schema = @Schema(type = "string", format = "date-time"), allowEmptyValue = true) @QueryValue @Nullable String since,
-                                               @Parameter(schema = @Schema(type = "string", format = "date-time"), allowEmptyValue = true) @QueryValue @Nullable String until,
-                                               @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "" + ListActivitiesQuery.MAX_LIMIT), allowEmptyValue = true)
+                                               @Parameter(schema = @Schema(type = "string", format = "date-time")) @QueryValue @Nullable String since,
+                                               @Parameter(schema = @Schema(type = "string", format = "date-time")) @QueryValue @Nullable String until,
+                                               @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "" + ListActivitiesQuery.MAX_LIMIT))
                                                @QueryValue @Nullable String limit,
                                                @QueryValue @Nullable String cursor, Authentication caller) {
         List<FieldViolation> problems = new ArrayList<>();
