@@ -15,13 +15,15 @@ import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.postgresql.PGConnection;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -172,7 +174,10 @@ public class ActivityLogPersistenceAdapter implements ActivityLogStorePort {
 
     // --- writing (ActivityLogWriter's thread) ---
 
-    /** Inserts the records in one JDBC batch, in one transaction. */
+    /**
+     * Writes the records with one COPY, in one transaction: at a proxied request's rate, a row costs the
+     * database a fraction of an INSERT's (no statement executed per row), which is CPU the proxy keeps.
+     */
     void insert(List<LoggedActivity> records) {
         if (records.isEmpty()) {
             return;
@@ -183,48 +188,59 @@ public class ActivityLogPersistenceAdapter implements ActivityLogStorePort {
                 createPartitions(day, 1);
             }
         }
+        StringBuilder csv = new StringBuilder(records.size() * 200);
+        for (LoggedActivity record : records) {
+            row(csv, record);
+        }
         jdbc.run(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " (" + COLUMNS + ") VALUES "
-                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (LoggedActivity record : records) {
-                    bind(insert, record);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            try {
+                c.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY " + TABLE + " (" + COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY into " + TABLE + " failed", e);
             }
             return null;
         });
     }
 
-    private static void bind(PreparedStatement insert, LoggedActivity record) throws SQLException {
+    /** One CSV line of COPY: a null is an empty field, text is always quoted (so an empty string stays one). */
+    private static void row(StringBuilder csv, LoggedActivity record) {
         Activity a = record.activity();
-        insert.setObject(1, record.id().value());
-        insert.setObject(2, time(a.at()));
-        insert.setObject(3, a.workspace().value());
-        insert.setString(4, a.kind().wireName());
-        insert.setString(5, a.linkedAccount().map(LinkedAccountId::value).orElse(null));
-        insert.setString(6, a.connector().map(ConnectorSlug::value).orElse(null));
-        insert.setObject(7, a.connection().map(ConnectionId::value).orElse(null), Types.OTHER);
-        insert.setString(8, a.method().orElse(null));
-        insert.setString(9, a.path().orElse(null));
-        setStatus(insert, 10, a.providerStatus().isPresent() ? a.providerStatus().getAsInt() : null);
-        setStatus(insert, 11, a.status().isPresent() ? a.status().getAsInt() : null);
-        insert.setString(12, a.problemCode().orElse(null));
-        insert.setLong(13, micros(a.duration()));
-        insert.setLong(14, a.requestBytes());
-        insert.setLong(15, a.responseBytes());
-        insert.setBoolean(16, a.refreshed());
-        insert.setBoolean(17, a.replayed());
-        insert.setString(18, a.error().orElse(null));
-        insert.setString(19, a.requestId().orElse(null));
+        csv.append(record.id().value()).append(',')
+                .append(time(a.at())).append(',')
+                .append(a.workspace().value()).append(',');
+        text(csv, a.kind().wireName());
+        text(csv, a.linkedAccount().map(LinkedAccountId::value).orElse(null));
+        text(csv, a.connector().map(ConnectorSlug::value).orElse(null));
+        csv.append(a.connection().map(ConnectionId::value).map(UUID::toString).orElse("")).append(',');
+        text(csv, a.method().orElse(null));
+        text(csv, a.path().orElse(null));
+        csv.append(status(a.providerStatus())).append(',')
+                .append(status(a.status())).append(',');
+        text(csv, a.problemCode().orElse(null));
+        csv.append(micros(a.duration())).append(',')
+                .append(a.requestBytes()).append(',')
+                .append(a.responseBytes()).append(',')
+                .append(a.refreshed()).append(',')
+                .append(a.replayed()).append(',');
+        text(csv, a.error().orElse(null));
+        String requestId = a.requestId().orElse(null);
+        if (requestId != null) {
+            csv.append('"').append(requestId.replace("\"", "\"\"")).append('"');
+        }
+        csv.append('\n');
     }
 
-    private static void setStatus(PreparedStatement insert, int index, Integer status) throws SQLException {
-        if (status == null || status < -32768 || status > 32767) {
-            insert.setNull(index, Types.SMALLINT);
-        } else {
-            insert.setShort(index, status.shortValue());
+    private static void text(StringBuilder csv, String value) {
+        if (value != null) {
+            csv.append('"').append(value.replace("\"", "\"\"")).append('"');
         }
+        csv.append(',');
+    }
+
+    /** A status that fits the smallint column, or null (an empty field). */
+    private static String status(java.util.OptionalInt status) {
+        return status.isPresent() && status.getAsInt() >= -32768 && status.getAsInt() <= 32767 ? String.valueOf(status.getAsInt()) : "";
     }
 
     private static long micros(Duration duration) {

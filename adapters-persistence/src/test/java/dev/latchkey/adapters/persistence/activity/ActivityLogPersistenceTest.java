@@ -103,4 +103,28 @@ class ActivityLogPersistenceTest implements TestPropertyProvider {
         writer.record(activity(workspace, start, 200, connection));
         assertThat(writer.droppedCount()).isEqualTo(4);
     }
+
+    @Test
+    void every_field_comes_back_as_written_text_with_quotes_commas_and_line_breaks_empty_text_and_absent_values_alike() {
+        WorkspaceId workspace = WorkspaceId.random();
+        Instant at = Instant.parse("2026-12-05T10:00:00.654321Z");
+        Activity full = Activity.of(at, workspace, ActivityKind.REFRESH)
+                .linkedAccount(new dev.latchkey.domain.account.LinkedAccountId("cust-42@acme.io"))
+                .connector(new dev.latchkey.domain.connector.ConnectorSlug("hubspot"))
+                .connection(ConnectionId.random()).method("POST").path("/a,b/\"c\"/d\\e")
+                .providerStatus(400).status(502).problemCode("refresh_rejected").duration(Duration.ofNanos(1_234_000)) // stored in microseconds
+                .requestBytes(0).responseBytes(Long.MAX_VALUE).refreshed(true).replayed(true)
+                .error("invalid_grant: \"token\", revoked\nsecond line, é ✓").requestId("req-1:a.b").build();
+        Activity bare = Activity.of(at.plusSeconds(1), workspace, ActivityKind.WEBHOOK).build();
+        Activity empty = Activity.of(at.plusSeconds(2), workspace, ActivityKind.PROXY).path("").error("").build();
+        List<LoggedActivity> written = List.of(new LoggedActivity(dev.latchkey.domain.activity.ActivityId.random(), full),
+                new LoggedActivity(dev.latchkey.domain.activity.ActivityId.random(), bare),
+                new LoggedActivity(dev.latchkey.domain.activity.ActivityId.random(), empty));
+
+        store.insert(written);
+
+        for (LoggedActivity record : written) {
+            assertThat(store.find(workspace, record.id())).as("record %s", record.id()).contains(record);
+        }
+    }
 }
