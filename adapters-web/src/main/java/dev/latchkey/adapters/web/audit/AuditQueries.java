@@ -33,7 +33,7 @@ final class AuditQueries {
         AuditEntryFilter filter = new AuditEntryFilter(workspace,
                 text("actor", actor, ActorFilter::parse, problems),
                 text("action", action, AuditQueries::action, problems),
-                text("outcome", outcome, AuditOutcome::fromWire, problems),
+                typed("outcome", outcome, AuditOutcome::fromWire, problems), // an enum: empty is none of its values
                 typed("since", since, AuditQueries::time, problems),
                 typed("until", until, AuditQueries::time, problems));
         int pageSize = typed("limit", limit, text -> limit(text, maxLimit), problems).orElse(defaultLimit);
