@@ -4,10 +4,13 @@ import dev.latchkey.application.port.in.CreateWorkspaceCommand;
 import dev.latchkey.application.port.in.WorkspaceWithKey;
 import dev.latchkey.domain.workspace.Environment;
 import dev.latchkey.domain.workspace.WorkspaceName;
+import dev.latchkey.adapters.web.audit.OperationIds;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +37,9 @@ class AuditLogApiTest extends ApiTest {
     private String key;
     private String keyHint;
     private String workspaceId;
+
+    @Inject
+    Router router;
 
     @Override
     public Map<String, String> getProperties() {
@@ -183,6 +190,22 @@ class AuditLogApiTest extends ApiTest {
         Reply bad = get("/v1/audit?actor=robot&outcome=maybe&since=yesterday", key);
         assertProblem(bad, 400, "validation_failed");
         assertThat(bad.errorFields()).containsExactlyInAnyOrder("actor", "outcome", "since");
+    }
+
+    @Test
+    void every_route_that_changes_something_is_named_by_its_operation_id_in_the_document() {
+        OperationIds ids = OperationIds.load(getClass().getClassLoader());
+
+        List<String> unnamed = router.uriRoutes()
+                .filter(route -> Set.of("POST", "PUT", "PATCH", "DELETE").contains(route.getHttpMethodName()))
+                .map(route -> route.getHttpMethodName() + " " + route.getUriMatchTemplate().toPathString())
+                .filter(route -> route.contains(" /v1/") || route.contains(" /admin/v1/"))
+                .filter(route -> ids.of(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1)).isEmpty())
+                .toList();
+
+        assertThat(unnamed).isEmpty();
+        assertThat(ids.of("PUT", "/v1/apps/{slug}/config{?config_id}")).contains("saveAppConfig");
+        assertThat(ids.of("POST", "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver")).contains("redeliverWebhookDelivery");
     }
 
     private Map<String, Object> parse(String line) {

@@ -128,7 +128,7 @@ public class AuditRecordingFilter implements Ordered {
     /** The operation's id in the OpenAPI document; else the method and the route's template. */
     private String action(UriRouteMatch<?, ?> match) {
         String method = match.getHttpMethod().name();
-        String template = match.getRouteInfo().getUriMatchTemplate().toString();
+        String template = match.getRouteInfo().getUriMatchTemplate().toPathString();
         return operationIds.of(method, template).orElseGet(() -> method + " " + OperationIds.withoutQuery(template));
     }
 

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * route's runtime metadata, so the document is read once, at start.) The generated YAML is regular:
  * a path at two spaces, its methods at four, their {@code operationId} at six.
  */
-final class OperationIds {
+public final class OperationIds {
     static final String DOCUMENT = "META-INF/swagger/openapi.yml";
     private static final Pattern PATH = Pattern.compile("^  (/\\S*):\\s*$");
     private static final Pattern METHOD = Pattern.compile("^    (get|put|post|delete|patch|head|options):\\s*$");
@@ -32,7 +32,7 @@ final class OperationIds {
         this.ids = Map.copyOf(ids);
     }
 
-    static OperationIds load(ClassLoader loader) {
+    public static OperationIds load(ClassLoader loader) {
         try (InputStream in = loader.getResourceAsStream(DOCUMENT)) {
             return in == null ? new OperationIds(Map.of()) : read(in);
         } catch (IOException e) {
@@ -64,7 +64,7 @@ final class OperationIds {
     }
 
     /** The operation id of a method on a route's path template ({@code /v1/webhooks/{id}}; a query part is ignored). */
-    Optional<String> of(String method, String template) {
+    public Optional<String> of(String method, String template) {
         return Optional.ofNullable(ids.get(method + " " + withoutQuery(template)));
     }
 
