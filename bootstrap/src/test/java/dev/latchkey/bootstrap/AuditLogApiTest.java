@@ -136,6 +136,26 @@ class AuditLogApiTest extends ApiTest {
     }
 
     @Test
+    void a_workspace_the_operator_creates_has_the_creation_as_its_first_entry_without_its_key() {
+        Reply made = change(HttpRequest.POST("/admin/v1/workspaces", Map.of("name", "audited-new", "environment", "test")),
+                ADMIN_TOKEN, "req-new-workspace");
+        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        String id = (String) map(made.get("workspace")).get("id");
+        String firstKey = (String) map(made.get("api_key")).get("key");
+
+        Reply entries = get("/admin/v1/audit?workspace_id=" + id, ADMIN_TOKEN);
+
+        assertThat(entries.list("data")).singleElement().satisfies(entry -> {
+            assertThat(entry).containsEntry("action", "createWorkspace").containsEntry("workspace_id", id)
+                    .containsEntry("status", 201).containsEntry("request_id", "req-new-workspace");
+            assertThat(map(entry.get("actor"))).containsEntry("type", "operator");
+            assertThat(map(entry.get("target")).get("ids")).isEqualTo(Map.of("created_id", id));
+        });
+        assertThat(entries.text()).doesNotContain(firstKey);
+        assertThat(audit("", firstKey)).extracting(e -> e.get("action")).containsExactly("createWorkspace");
+    }
+
+    @Test
     void an_idempotent_replay_is_not_recorded_again() {
         for (int i = 0; i < 2; i++) {
             Reply created = call(HttpRequest.POST("/v1/linked-accounts", Map.of("id", "aud-idem")).contentType(MediaType.APPLICATION_JSON_TYPE)
