@@ -157,14 +157,15 @@ class AuditLogApiTest extends ApiTest {
 
     @Test
     void an_idempotent_replay_is_not_recorded_again() {
-        for (int i = 0; i < 2; i++) {
+        for (int i = 1; i <= 2; i++) {
             Reply created = call(HttpRequest.POST("/v1/linked-accounts", Map.of("id", "aud-idem")).contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .header("Idempotency-Key", "aud-idem-1"), key);
+                    .header("Idempotency-Key", "aud-idem-1").header("X-Request-Id", "req-idem-" + i), key);
             assertThat(created.status()).isEqualTo(201);
+            assertThat(created.headers().contains("Idempotent-Replayed")).isEqualTo(i == 2);
         }
 
-        assertThat(audit("?action=createLinkedAccount&limit=200", key))
-                .filteredOn(e -> "aud-idem".equals(map(map(e.get("target")).get("ids")).get("created_id"))).hasSize(1);
+        assertThat(audit("?action=createLinkedAccount&limit=200", key)).extracting(e -> e.get("request_id"))
+                .contains("req-idem-1").doesNotContain("req-idem-2");
     }
 
     @Test
