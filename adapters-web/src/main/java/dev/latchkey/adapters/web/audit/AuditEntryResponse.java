@@ -14,14 +14,14 @@ import java.util.Map;
 @Serdeable
 @Schema(name = "AuditEntry")
 public record AuditEntryResponse(String id,
-                                 @Schema(format = "date-time", description = "When the change was answered (RFC 3339, UTC)") String at,
+                                 @Schema(format = "date-time", description = "When the change was answered (RFC 3339, UTC)", requiredMode = Schema.RequiredMode.REQUIRED) String at,
                                  @Nullable @Schema(description = "The workspace changed; null for the operator's changes that belong to none") String workspaceId,
                                  AuditActorResponse actor,
-                                 @Schema(description = "The API operation's id (createLinkedAccount, deleteWebhook...) or the console's action") String action,
+                                 @Schema(description = "The API operation's id (createLinkedAccount, deleteWebhook...) or the console's action", requiredMode = Schema.RequiredMode.REQUIRED) String action,
                                  AuditTargetResponse target,
-                                 @Schema(description = "The HTTP status the change was answered with") int status,
+                                 @Schema(description = "The HTTP status the change was answered with", requiredMode = Schema.RequiredMode.REQUIRED) int status,
                                  @Schema(allowableValues = {"succeeded", "refused", "failed"},
-                                         description = "succeeded (1xx-3xx), refused (4xx: nothing changed), failed (5xx)") String outcome,
+                                         description = "succeeded (1xx-3xx), refused (4xx: nothing changed), failed (5xx)", requiredMode = Schema.RequiredMode.REQUIRED) String outcome,
                                  @Nullable @Schema(description = "The client's IP address (through LATCHKEY_TRUSTED_PROXIES)") String clientAddress,
                                  @Nullable @Schema(description = "The X-Request-Id the change was answered with") String requestId) {
 
@@ -29,7 +29,7 @@ public record AuditEntryResponse(String id,
     @Serdeable
     @Schema(name = "AuditActor")
     public record AuditActorResponse(
-            @Schema(allowableValues = {"api_key", "session", "operator", "console_user"}) String type,
+            @Schema(allowableValues = {"api_key", "session", "operator", "console_user"}, requiredMode = Schema.RequiredMode.REQUIRED) String type,
             @Nullable @Schema(description = "An API key's id, a session's linked account id, a console user's subject; null for the operator") String id,
             @Nullable @Schema(description = "An API key's hint (its first characters, never the key), a console user's email or name") String label) {
         static AuditActorResponse of(Actor actor) {
@@ -42,7 +42,7 @@ public record AuditEntryResponse(String id,
     @Schema(name = "AuditTarget")
     public record AuditTargetResponse(
             @Nullable @Schema(description = "The path called, without its query") String path,
-            @Schema(description = "The ids in the path (id, connection_id, slug...) and created_id, the id of what a 201 created") Map<String, String> ids) {
+            @Schema(description = "The ids in the path (id, connection_id, slug...) and created_id, the id of what a 201 created", requiredMode = Schema.RequiredMode.REQUIRED) Map<String, String> ids) {
     }
 
     public static AuditEntryResponse of(AuditEntry entry) {
