@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BadInputApiTest extends ApiTest {
     private static final String ACCOUNTS = "/v1/linked-accounts";
     private String key;
+    @jakarta.inject.Inject
+    io.micronaut.runtime.server.EmbeddedServer server;
 
     @BeforeAll
     void workspace() {
@@ -137,6 +139,66 @@ class BadInputApiTest extends ApiTest {
 
         assertProblem(reply, 413, "body_too_large");
         assertThat(get(ACCOUNTS + "/cust-huge", key).status()).isEqualTo(404);
+    }
+
+    /**
+     * A request line or headers past the server's limits (4 KiB, 8 KiB) are their own problems, not a
+     * body too large: 414 and 431, problem+json, and the server says it closes the connection, then does
+     * (its decoder cannot read on after such a request). Sent on a raw socket, so nothing client-side
+     * trims or pools anything; read to the end, which must come.
+     */
+    @Test
+    void a_uri_past_the_limit_is_414_and_headers_past_it_431_each_saying_the_connection_closes() {
+        String uriTooLong = exchangeToTheEnd("GET " + ACCOUNTS + "?search=" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer " + key + "\r\n\r\n");
+        assertRefusal(uriTooLong, 414, "uri_too_long");
+
+        String headersTooLarge = exchangeToTheEnd("GET " + ACCOUNTS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key + "\r\n"
+                + "X-Padding: " + "y".repeat(20_000) + "\r\n\r\n");
+        assertRefusal(headersTooLarge, 431, "headers_too_large");
+        // The signing proxy is a Netty handler of its own, after the refusal: the same answers there.
+        assertRefusal(exchangeToTheEnd("GET /v1/proxy/stripe/v1/" + "c".repeat(10_000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n"),
+                414, "uri_too_long");
+        assertRefusal(exchangeToTheEnd("GET /v1/proxy/stripe/v1/customers HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + key
+                + "\r\nX-Padding: " + "y".repeat(20_000) + "\r\n\r\n"), 431, "headers_too_large");
+
+        // With the rest of a large request still arriving: the answer is not lost to a reset.
+        String body = "{\"id\":\"cust-late\",\"name\":\"" + "z".repeat(200_000) + "\"}";
+        String withBody = exchangeToTheEnd("POST " + ACCOUNTS + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\nX-Padding: " + "y".repeat(20_000) + "\r\n\r\n" + body);
+        assertRefusal(withBody, 431, "headers_too_large");
+        assertThat(get(ACCOUNTS + "/cust-late", key).status()).isEqualTo(404);
+    }
+
+    private static void assertRefusal(String exchange, int status, String code) {
+        assertThat(exchange).startsWith("HTTP/1.1 " + status + " ");
+        String head = exchange.substring(0, exchange.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT);
+        assertThat(head).contains("\r\nconnection: close", "\r\ncontent-type: application/problem+json");
+        assertThat(exchange).contains("\"status\":" + status, "\"code\":\"" + code + "\"");
+    }
+
+    /** Writes {@code request} on a new connection and reads the answer until the server closes it. */
+    private String exchangeToTheEnd(String request) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", server.getPort())) {
+            socket.setSoTimeout(30_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void a_path_value_the_route_cannot_take_is_400_naming_the_parameter_without_echoing_it() {
+        for (String selector : List.of("nope", "99999999999999999999999", "%F0%9F%98%80")) {
+            Reply reply = get("/health/" + selector, null);
+
+            assertProblem(reply, 400, "validation_failed");
+            assertThat(reply.errorFields()).as(selector).containsExactly("selector");
+            assertThat(reply.text()).as(selector).doesNotContain("9999", "HealthCheckType", "JSON");
+        }
     }
 
     @Test

@@ -54,6 +54,35 @@ class DocumentCoversRoutesApiTest extends ApiTest {
         assertThat(invented).isEmpty();
     }
 
+    /**
+     * What the server answers before any route is chosen belongs to every operation, as OpenAPI 3.0 has no
+     * server-wide responses: 414 and 431 (a request line or headers it cannot read) on each, and 413 on
+     * each that takes a body (a body past what the server holds).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_operation_documents_the_refusals_made_before_routing() {
+        Map<String, Object> document = new Yaml().load(get("/openapi.yml", null).text());
+        Set<String> missing = new TreeSet<>();
+        ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, item) -> item.forEach((method, value) -> {
+            if (!METHODS.contains(method)) {
+                return;
+            }
+            Map<String, Object> operation = (Map<String, Object>) value;
+            Set<String> statuses = ((Map<String, Object>) operation.get("responses")).keySet();
+            Set<String> expected = new TreeSet<>(Set.of("414", "431"));
+            if (operation.containsKey("requestBody")) {
+                expected.add("413");
+            }
+            expected.removeAll(statuses);
+            if (!expected.isEmpty()) {
+                missing.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path + " lacks " + expected);
+            }
+        }));
+
+        assertThat(missing).isEmpty();
+    }
+
     /** Served outside the router: the signing proxy is a Netty handler in front of it, on its own path prefix. */
     private static final Set<String> NOT_ROUTED = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD").stream()
             .map(method -> method + " /v1/proxy/{}/{}")

@@ -82,6 +82,31 @@ final class OpenApiContract {
         return violations;
     }
 
+    /**
+     * Every disagreement between an exchange the fuzzer made and the document: the whole exchange for
+     * a request meant to be valid, only the answer for a request broken on purpose.
+     */
+    static List<String> violations(Request request, com.atlassian.oai.validator.model.Response response, boolean requestToo) {
+        ValidationReport report = requestToo
+                ? VALIDATOR.validate(request, response)
+                : VALIDATOR.validateResponse(request.getPath(), request.getMethod(), response);
+        // As for the tests' own traffic (above): a HEAD answer and a provider's answer through the proxy may have no body.
+        boolean mayLackBody = request.getMethod() == Request.Method.HEAD || request.getPath().startsWith(PROXY);
+        return report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .filter(message -> !(mayLackBody && message.getKey().equals("validation.response.body.missing")))
+                .map(message -> request.getMethod() + " " + request.getPath() + " -> " + response.getStatus() + ": " + message.getMessage())
+                .toList();
+    }
+
+    /** The document as swagger-parser's model, every reference resolved in place: for walking its operations and schemas. */
+    static io.swagger.v3.oas.models.OpenAPI model() {
+        io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        return new io.swagger.v3.parser.OpenAPIV3Parser().readContents(document(), null, options).getOpenAPI();
+    }
+
     private static final Set<String> NO_ROUTE_KEYS = Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
 
     private static boolean isPreflight(HttpRequest<?> request) {

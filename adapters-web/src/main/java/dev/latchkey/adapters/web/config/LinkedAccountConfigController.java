@@ -83,6 +83,8 @@ public class LinkedAccountConfigController {
     @ApiResponse(responseCode = "404", description = "*_not_found: what the path names does not exist in the caller's workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "saveLinkedAccountConfig", summary = "Save one config of the account", description = "As PUT /v1/apps/{slug}/config.")
+    @ApiResponse(responseCode = "422", description = "invalid_config with errors: [{field, message}]; nothing is saved",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/Config")))
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConfigValuesInput")))
     @JsonBodyProblems

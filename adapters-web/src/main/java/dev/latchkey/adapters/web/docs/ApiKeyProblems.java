@@ -28,5 +28,9 @@ import java.lang.annotation.Target;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "503", description = "database_unavailable, with Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "414", description = "uri_too_long: the request line (method, path and query) is longer than the server accepts (4 KiB); the server closes the connection (Connection: close)",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "431", description = "headers_too_large: the request's headers are larger than the server accepts (8 KiB); the server closes the connection (Connection: close)",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public @interface ApiKeyProblems {
 }

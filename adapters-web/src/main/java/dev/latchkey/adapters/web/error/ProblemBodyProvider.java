@@ -1,13 +1,17 @@
 package dev.latchkey.adapters.web.error;
 
+import dev.latchkey.domain.FieldViolation;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.JsonErrorResponseBodyProvider;
 import jakarta.inject.Singleton;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -23,8 +27,14 @@ public class ProblemBodyProvider implements JsonErrorResponseBodyProvider<Proble
     public Problem body(ErrorContext context, HttpResponse<?> response) {
         HttpStatus status = response.status();
         return switch (status.getCode()) {
-            case 400 -> Problems.of(status, "malformed_request", "The request could not be read: " + messages(context)
-                    + ". Send a JSON object with Content-Type: application/json.");
+            case 400 -> context.getRootCause().filter(ConversionErrorException.class::isInstance).map(ConversionErrorException.class::cast)
+                    .filter(conversion -> !conversion.getArgument().getAnnotationMetadata().hasStereotype(Body.class))
+                    // A path or query value the route's parameter cannot take (GET /health/{selector} with neither
+                    // liveness nor readiness): named, as a bad field is, without echoing the value.
+                    .map(conversion -> Problems.invalid(List.of(new FieldViolation(conversion.getArgument().getName(),
+                            "is not a value this endpoint takes"))))
+                    .orElseGet(() -> Problems.of(status, "malformed_request", "The request could not be read: " + messages(context)
+                            + ". Send a JSON object with Content-Type: application/json."));
             case 401 -> Problems.of(status, "unauthorized", "Send Authorization: Bearer <API key or session token>.");
             case 403 -> Problems.of(status, "forbidden", "These credentials may not use this endpoint.");
             case 404 -> Problems.of(status, "not_found", "No endpoint matches " + context.getRequest().getMethodName() + " "

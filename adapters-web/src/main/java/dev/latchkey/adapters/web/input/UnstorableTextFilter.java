@@ -23,7 +23,7 @@ import java.util.List;
  * path or in {@code ?search=} would otherwise reach PostgreSQL and fail as a 500. The answer is a
  * 400 {@code validation_failed} naming the parameter (the path parameter, or {@code path} for a
  * path no route matches). JSON bodies are checked by the JSON reader
- * (with the path of each field), form bodies by {@link UnstorableFormFilter}.
+ * (with the path of each field), form bodies where the portal binds them ({@link UnstorableForm}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class UnstorableTextFilter implements Ordered {

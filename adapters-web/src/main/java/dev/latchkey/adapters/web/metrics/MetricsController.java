@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.metrics;
 
+import dev.latchkey.adapters.web.docs.RequestHeadProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.security.Roles;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -24,6 +25,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Requires(property = "latchkey.admin-token")
 @Secured(Roles.ADMIN)
 @Tag(name = "Operations")
+@RequestHeadProblems
 public class MetricsController {
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private final PrometheusMeterRegistry registry;
@@ -39,6 +41,8 @@ public class MetricsController {
                     + "Absent (404) when LATCHKEY_ADMIN_TOKEN is unset; LATCHKEY_METRICS_PORT serves the same without authentication on its own port.")
     @SecurityRequirement(name = "adminToken")
     @ApiResponse(responseCode = "200", description = "The scrape", content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "validation_failed: a query value or header that cannot be stored (NUL, a lone surrogate); errors[] names it",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "401", description = "unauthorized: no credential, or an unknown one",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "403", description = "admin_token_required: an API key or session token is not the operator's",

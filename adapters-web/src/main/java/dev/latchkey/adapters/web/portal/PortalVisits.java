@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.portal;
 
+import dev.latchkey.adapters.web.input.UnstorableForm;
 import dev.latchkey.application.port.in.GetPortalSessionUseCase;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
@@ -35,8 +36,12 @@ public class PortalVisits {
         return find(request).orElseThrow(PortalRefusedException::sessionExpired);
     }
 
-    /** The visit of a posted form, which must carry the session's CSRF token; else the 403 page. */
+    /**
+     * The visit of a posted form, which must carry the session's CSRF token; else the 403 page. A form
+     * holding text that cannot be stored is refused first, whoever sends it (a 400 naming the field).
+     */
     public PortalVisit requireForm(HttpRequest<?> request, Map<String, String> form) {
+        UnstorableForm.refuseUnstorable(form);
         PortalVisit visit = require(request);
         if (!PortalCsrf.carriedBy(form, visit.csrf())) {
             throw PortalRefusedException.forbidden(visit);
