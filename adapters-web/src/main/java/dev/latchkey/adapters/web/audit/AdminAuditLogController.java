@@ -59,7 +59,7 @@ public class AdminAuditLogController {
     @Operation(operationId = "listAllAuditEntries", summary = "List the audit log of every workspace",
             description = "Newest first, every workspace's entries and the operator's own; workspace_id for one workspace's. "
                     + AuditQueries.FILTERS + " Pass next_cursor as cursor for the next page (limit 1 to 200, 50 by default).")
-    public ListResponse<AuditEntryResponse> list(@Parameter(schema = @Schema(type = "string", format = "uuid")) @QueryValue("workspace_id") @Nullable String workspaceId,
+    public ListResponse<AuditEntryResponse> list(@QueryValue("workspace_id") @Nullable String workspaceId,
                                                  @QueryValue @Nullable String actor, @QueryValue @Nullable String action,
                                                  @Parameter(schema = @Schema(type = "string", allowableValues = {"succeeded", "refused", "failed"}))
                                                  @QueryValue @Nullable String outcome,
@@ -84,7 +84,7 @@ public class AdminAuditLogController {
                     schema = @Schema(type = "string")),
             content = @Content(mediaType = AuditExport.NDJSON, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "204", description = "No entry matches")
-    public HttpResponse<String> export(@Parameter(schema = @Schema(type = "string", format = "uuid")) @QueryValue("workspace_id") @Nullable String workspaceId,
+    public HttpResponse<String> export(@QueryValue("workspace_id") @Nullable String workspaceId,
                                        @QueryValue @Nullable String actor, @QueryValue @Nullable String action,
                                        @Parameter(schema = @Schema(type = "string", allowableValues = {"succeeded", "refused", "failed"}))
                                        @QueryValue @Nullable String outcome,
