@@ -27,6 +27,7 @@ import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.UriRouteMatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -53,7 +54,8 @@ import java.util.Optional;
  * rare next to reads and proxied calls; one INSERT on the blocking executor). When it cannot be stored,
  * the change has happened already, so the answer stands (failing it would invite a retry that changes
  * things twice), and the whole entry is logged at ERROR as {@code audit entry not stored}, from which it
- * can be recovered: never dropped silently.
+ * can be recovered: never dropped silently. (For a 5xx, which changed nothing known — the database away
+ * fails the change and its entry alike — the same line is a WARN.)
  */
 @ServerFilter(patterns = {"/v1/**", "/admin/v1/**"}, methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE})
 public class AuditRecordingFilter implements Ordered {
@@ -118,10 +120,13 @@ public class AuditRecordingFilter implements Ordered {
         try {
             record.record(command);
         } catch (RuntimeException e) {
-            LOG.error("audit entry not stored ({}): workspace={} actor={}:{} action={} path={} ids={} status={} client={} request_id={}",
-                    e.getClass().getSimpleName(), workspace.map(WorkspaceId::toString).orElse("-"), actor.kind(),
-                    actor.id().orElse("-"), command.action(), command.target().path().orElse("-"), ids, command.status(),
-                    command.clientAddress().orElse("-"), command.requestId().orElse("-"));
+            // ERROR when something changed (or was refused) and its entry is lost; a 5xx changed nothing known
+            // (the database away fails the change and its entry alike): WARN, once per request, never a stack trace.
+            LOG.atLevel(command.status() >= 500 ? Level.WARN : Level.ERROR)
+                    .log("audit entry not stored ({}): workspace={} actor={}:{} action={} path={} ids={} status={} client={} request_id={}",
+                            e.getClass().getSimpleName(), workspace.map(WorkspaceId::toString).orElse("-"), actor.kind(),
+                            actor.id().orElse("-"), command.action(), command.target().path().orElse("-"), ids, command.status(),
+                            command.clientAddress().orElse("-"), command.requestId().orElse("-"));
         }
     }
 
