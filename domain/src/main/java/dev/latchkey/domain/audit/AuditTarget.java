@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * What a change was made to: the resource's path (without its query) when the change came through the
  * API, and the ids that name it ({@code id}, {@code connection_id}, {@code slug}...; {@code created_id}
- * for what a creation made), in the order they were given.
+ * for what a creation made). Their order carries no meaning (the store may not keep it).
  */
 public record AuditTarget(Optional<String> path, Map<String, String> ids) {
     public static final int MAX_PATH = 1024;
