@@ -108,7 +108,7 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
     }
 
     private Optional<ApiKeyPrincipal> lookUp(String hash) {
-        Optional<ApiKeyPrincipal> found = keys.findByHash(hash).map(key -> new ApiKeyPrincipal(key.workspaceId(), key.id()));
+        Optional<ApiKeyPrincipal> found = keys.findByHash(hash).map(key -> new ApiKeyPrincipal(key.workspaceId(), key.id(), key.hint()));
         if (found.isPresent()) {
             known.put(hash, found.get());
             unknown.remove(hash);

@@ -50,7 +50,7 @@ class AuthenticateApiKeyServiceTest {
 
         Optional<ApiKeyPrincipal> principal = service.authenticate(secret.reveal());
 
-        assertThat(principal).contains(new ApiKeyPrincipal(acme.id(), stored.id()));
+        assertThat(principal).contains(new ApiKeyPrincipal(acme.id(), stored.id(), secret.hint()));
     }
 
     @Test

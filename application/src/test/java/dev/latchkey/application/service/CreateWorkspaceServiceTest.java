@@ -86,7 +86,7 @@ class CreateWorkspaceServiceTest {
             assertThat(stored.createdAt()).isEqualTo(T0);
         });
         assertThat(authenticate.authenticate(made.secret().reveal()))
-                .contains(new ApiKeyPrincipal(made.workspace().id(), made.key().id()));
+                .contains(new ApiKeyPrincipal(made.workspace().id(), made.key().id(), made.secret().hint()));
     }
 
     @Test

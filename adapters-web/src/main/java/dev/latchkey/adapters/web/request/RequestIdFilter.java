@@ -28,6 +28,11 @@ public class RequestIdFilter implements Ordered {
         return HIGHEST_PRECEDENCE;
     }
 
+    /** The id this filter gave the request; empty before it ran. */
+    public static java.util.Optional<String> of(HttpRequest<?> request) {
+        return request.getAttribute(ATTRIBUTE, String.class);
+    }
+
     @RequestFilter
     public void identify(HttpRequest<?> request, MutablePropagatedContext context) {
         String id = RequestId.accept(request.getHeaders().get(RequestId.HEADER));

@@ -48,7 +48,8 @@ public class ApiKeyTokenValidator implements TokenValidator<HttpRequest<?>> {
 
     private static Authentication authentication(ApiKeyPrincipal principal) {
         return Authentication.build("api-key:" + principal.apiKeyId(), List.of(Roles.API_KEY),
-                Map.of(Roles.WORKSPACE_CLAIM, principal.workspaceId().toString()));
+                Map.of(Roles.WORKSPACE_CLAIM, principal.workspaceId().toString(), Roles.API_KEY_ID, principal.apiKeyId().toString(),
+                        Roles.API_KEY_HINT, principal.hint()));
     }
 
     @Override

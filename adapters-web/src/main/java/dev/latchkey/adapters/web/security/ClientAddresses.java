@@ -68,9 +68,29 @@ public final class ClientAddresses {
         if (!(peer instanceof InetSocketAddress socket) || socket.getAddress() == null) {
             return String.valueOf(peer);
         }
-        InetAddress client = socket.getAddress();
+        return key(client(socket.getAddress(), forwardedFor));
+    }
+
+    /**
+     * The client's address in full (an IPv6 address too, not its /64), found as {@link #of} finds it:
+     * for the audit log, which says where a change came from. Empty when the peer is no IP socket.
+     */
+    public java.util.Optional<String> address(SocketAddress peer, List<String> forwardedFor) {
+        if (!(peer instanceof InetSocketAddress socket) || socket.getAddress() == null) {
+            return java.util.Optional.empty();
+        }
+        InetAddress client = client(socket.getAddress(), forwardedFor);
+        byte[] bytes = client.getAddress();
+        if (bytes.length == 16 && isV4Mapped(bytes)) {
+            return java.util.Optional.of(NetUtil.bytesToIpAddress(bytes, 12, 4));
+        }
+        return java.util.Optional.of(NetUtil.bytesToIpAddress(bytes));
+    }
+
+    private InetAddress client(InetAddress peer, List<String> forwardedFor) {
+        InetAddress client = peer;
         if (trusted.isEmpty() || !isTrusted(client)) {
-            return key(client);
+            return client;
         }
         List<String> hops = new ArrayList<>();
         for (String header : forwardedFor) {
@@ -88,7 +108,7 @@ public final class ClientAddresses {
                 break;
             }
         }
-        return key(client);
+        return client;
     }
 
     private boolean isTrusted(InetAddress address) {

@@ -10,6 +10,9 @@ public final class Roles {
     public static final String WORKSPACE_CLAIM = "ws";
     /** JWT claim carrying the key of the linked account's incarnation a session token is bound to. */
     public static final String ACCOUNT_KEY_CLAIM = "lak";
+    /** Authentication attributes of an API key caller: the key's id and its hint (its first characters, never the key). */
+    public static final String API_KEY_ID = "key_id";
+    public static final String API_KEY_HINT = "key_hint";
 
     private Roles() {
     }

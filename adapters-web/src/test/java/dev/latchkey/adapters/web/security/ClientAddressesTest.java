@@ -52,6 +52,16 @@ class ClientAddressesTest {
     }
 
     @Test
+    void the_audit_address_is_the_whole_client_address_found_through_trusted_proxies() {
+        ClientAddresses addresses = new ClientAddresses("10.0.0.0/8");
+
+        assertThat(addresses.address(peer("2001:db8:1:2:aaaa::1"), List.of())).contains("2001:db8:1:2:aaaa::1");
+        assertThat(addresses.address(peer("10.1.2.3"), List.of("1.1.1.1, 198.51.100.1"))).contains("198.51.100.1");
+        assertThat(addresses.address(peer("203.0.113.7"), List.of("198.51.100.1"))).contains("203.0.113.7");
+        assertThat(addresses.address(peer("::ffff:198.51.100.2"), List.of())).contains("198.51.100.2");
+    }
+
+    @Test
     void a_bad_trusted_proxy_entry_is_refused_naming_it() {
         assertThatThrownBy(() -> new ClientAddresses("10.0.0.0/8, proxy.internal")).hasMessageContaining("'proxy.internal'");
         assertThatThrownBy(() -> new ClientAddresses("10.0.0.0/33")).hasMessageContaining("'10.0.0.0/33'");

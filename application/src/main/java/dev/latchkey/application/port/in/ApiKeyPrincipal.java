@@ -3,5 +3,6 @@ package dev.latchkey.application.port.in;
 import dev.latchkey.domain.workspace.ApiKeyId;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
-public record ApiKeyPrincipal(WorkspaceId workspaceId, ApiKeyId apiKeyId) {
+/** The key a caller presented, once found: its workspace, its id and its hint (never the key itself). */
+public record ApiKeyPrincipal(WorkspaceId workspaceId, ApiKeyId apiKeyId, String hint) {
 }
