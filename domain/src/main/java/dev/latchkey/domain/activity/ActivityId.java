@@ -2,15 +2,24 @@ package dev.latchkey.domain.activity;
 
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** The id of one stored activity record, given when it is queued for the log. */
+/**
+ * The id of one stored activity record, given when it is queued for the log: time-ordered (the UUIDv7
+ * layout of RFC 9562, milliseconds first), so the log's indexes grow at their end instead of taking
+ * every insert at a random page. Not a secret: a record is found only within its workspace.
+ */
 public record ActivityId(UUID value) {
     public ActivityId {
         Objects.requireNonNull(value, "value");
     }
 
+    /** A new id for a record made now: 48 bits of the clock's milliseconds, the version, 74 random bits. */
     public static ActivityId random() {
-        return new ActivityId(UUID.randomUUID());
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
+        long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new ActivityId(new UUID(high, low));
     }
 
     /** @throws IllegalArgumentException when the text is no activity id */
