@@ -107,6 +107,12 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
         unknown.remove(hash);
     }
 
+    /** A key with this hash was just revoked through this instance: it must not be accepted from memory. */
+    void forgetKnown(String hash) {
+        known.remove(hash);
+        unknown.remove(hash);
+    }
+
     private Optional<ApiKeyPrincipal> lookUp(String hash) {
         Optional<ApiKeyPrincipal> found = keys.findByHash(hash).map(key -> new ApiKeyPrincipal(key.workspaceId(), key.id()));
         if (found.isPresent()) {

@@ -1,0 +1,147 @@
+package dev.latchkey.adapters.web.console;
+
+import dev.latchkey.adapters.web.security.PublicUrl;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Signing in to the console through the company's OpenID provider, and out again. The callback checks
+ * that the browser that comes back is the one that left (its sign-in cookie), the state, then (in
+ * {@link ConsoleOidcClient}) the code with its PKCE verifier and the ID token with its nonce; then the
+ * roles claim must give a console role.
+ */
+@Controller
+@Requires(beans = ConsoleSettings.class)
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Hidden
+public class ConsoleSignInController {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleSignInController.class);
+
+    private final ConsoleOidcClient oidc;
+    private final ConsoleSessions sessions;
+    private final ConsoleSettings settings;
+    private final ConsolePages pages;
+    private final boolean https;
+
+    public ConsoleSignInController(ConsoleOidcClient oidc, ConsoleSessions sessions, ConsoleSettings settings, ConsolePages pages,
+                                   PublicUrl publicUrl) {
+        this.oidc = oidc;
+        this.sessions = sessions;
+        this.settings = settings;
+        this.pages = pages;
+        this.https = publicUrl.isHttps();
+    }
+
+    @Get(ConsolePaths.SIGN_IN)
+    public MutableHttpResponse<?> signIn(HttpRequest<?> request) {
+        if (ConsoleCookies.session(request).flatMap(sessions::use).isPresent()) {
+            return HttpResponse.seeOther(URI.create(ConsolePaths.ROOT));
+        }
+        ConsoleOidcClient.Started started;
+        try {
+            started = oidc.start();
+        } catch (ConsoleSignInException e) {
+            LOG.warn("Console sign-in could not start: {}", e.getMessage());
+            throw new ConsoleRefusedException(ConsoleRefusedException.Reason.PROVIDER_UNAVAILABLE, e.getMessage());
+        }
+        String cookie = sessions.begin(started.pending());
+        MutableHttpResponse<?> response = HttpResponse.seeOther(started.authorizationUri());
+        response.getHeaders().add("Set-Cookie", ConsoleCookies.signIn(cookie, https));
+        return response;
+    }
+
+    @Get(ConsolePaths.CALLBACK + "{?code,state,error,error_description}")
+    public MutableHttpResponse<?> callback(@QueryValue @Nullable String code, @QueryValue @Nullable String state,
+                                           @QueryValue @Nullable String error,
+                                           @QueryValue("error_description") @Nullable String errorDescription,
+                                           HttpRequest<?> request) {
+        Optional<PendingSignIn> pending = ConsoleCookies.signIn(request).flatMap(sessions::takePending);
+        if (pending.isEmpty()) {
+            return refused(ConsoleRefusedException.Reason.SIGN_IN_FAILED, "no sign-in was under way in this browser, or it took over ten minutes",
+                    request);
+        }
+        if (state == null || !MessageDigest.isEqual(state.getBytes(StandardCharsets.UTF_8),
+                pending.get().state().getBytes(StandardCharsets.UTF_8))) {
+            LOG.warn("Console sign-in refused: the state did not match the sign-in this browser started");
+            return refused(ConsoleRefusedException.Reason.SIGN_IN_FAILED, "the state did not match the sign-in this browser started", request);
+        }
+        if (error != null) {
+            return refused(ConsoleRefusedException.Reason.SIGN_IN_FAILED, "the identity provider answered " + error
+                    + (errorDescription == null ? "" : ": " + errorDescription), request);
+        }
+        if (code == null || code.isEmpty()) {
+            return refused(ConsoleRefusedException.Reason.SIGN_IN_FAILED, "the identity provider sent no code", request);
+        }
+        ConsoleOidcClient.SignedIn user;
+        try {
+            user = oidc.finish(code, pending.get());
+        } catch (ConsoleSignInException e) {
+            LOG.warn("Console sign-in refused: {}", e.getMessage());
+            return refused(e.providerAway() ? ConsoleRefusedException.Reason.PROVIDER_UNAVAILABLE : ConsoleRefusedException.Reason.SIGN_IN_FAILED,
+                    e.getMessage(), request);
+        }
+        Optional<ConsoleRole> role = settings.roles().roleOf(user.groups());
+        if (role.isEmpty()) {
+            LOG.info("Console sign-in of {} refused: no group of the claim '{}' maps to a console role", user.subject(), settings.rolesClaim());
+            return refused(ConsoleRefusedException.Reason.NO_ROLE, null, request);
+        }
+        ConsoleCookies.session(request).ifPresent(sessions::end);
+        String secret = sessions.open(user, role.get());
+        LOG.info("Console sign-in of {} as {}", user.subject(), role.get().label());
+        // A page, not a redirect: the browser arrived here from the identity provider (cross-site), and
+        // browsers do not send a SameSite=Strict cookie on a redirect chain that started cross-site. The
+        // page's own refresh to /console is a same-site navigation, which carries the new cookie.
+        MutableHttpResponse<?> response = pages.render(HttpStatus.OK, new ConsoleMessageView("Signed in",
+                "Signed in as " + user.displayName() + " (" + role.get().label() + ").", null, ConsolePaths.ROOT, "Open the console",
+                ConsolePaths.ROOT), null, null, request);
+        response.getHeaders().add("Set-Cookie", ConsoleCookies.session(secret, https));
+        response.getHeaders().add("Set-Cookie", ConsoleCookies.clearSignIn(https));
+        return response;
+    }
+
+    private MutableHttpResponse<?> refused(ConsoleRefusedException.Reason reason, @Nullable String detail, HttpRequest<?> request) {
+        MutableHttpResponse<?> response = pages.render(reason.status, ConsoleMessageView.of(reason, detail), null, null, request);
+        response.getHeaders().add("Set-Cookie", ConsoleCookies.clearSignIn(https));
+        return response;
+    }
+
+    @Post(value = ConsolePaths.SIGN_OUT, consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public MutableHttpResponse<?> signOut(ConsoleSession session, @Body Map<String, String> form, HttpRequest<?> request) {
+        ConsoleChecks.csrf(session, form);
+        ConsoleCookies.session(request).ifPresent(sessions::end);
+        LOG.info("Console sign-out of {}", session.subject());
+        MutableHttpResponse<?> response = HttpResponse.seeOther(oidc.endSession(session.idToken()).orElse(URI.create(ConsolePaths.SIGNED_OUT)));
+        response.getHeaders().add("Set-Cookie", ConsoleCookies.clearSession(https));
+        return response;
+    }
+
+    @Get(ConsolePaths.SIGNED_OUT)
+    public MutableHttpResponse<?> signedOut(HttpRequest<?> request) {
+        return pages.render(HttpStatus.OK, new ConsoleMessageView("Signed out", "You have signed out of the Latchkey console.", null,
+                ConsolePaths.SIGN_IN, "Sign in again", null), null, null, request);
+    }
+}
