@@ -309,6 +309,35 @@ class ConsoleApiTest extends ApiTest {
         assertThat(after.headers().firstValue("Location")).hasValue("/console/sign-in");
     }
 
+    @Test
+    void a_console_session_opens_no_api_and_no_api_credential_opens_the_console() {
+        Browser browser = new Browser();
+        assertThat(browser.signIn("ada", List.of("lk-owners")).statusCode()).isEqualTo(200);
+        String cookie = browser.cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("latchkey_console"))
+                .findFirst().orElseThrow().getValue();
+        TestSecrets.register(cookie);
+        assertThat(call(io.micronaut.http.HttpRequest.GET("/v1/linked-accounts").header("Cookie", "latchkey_console=" + cookie)).status())
+                .isEqualTo(401);
+        assertThat(get("/v1/linked-accounts", cookie).status()).as("the cookie as a bearer token").isEqualTo(401);
+        for (String credential : List.of(key, ADMIN_TOKEN)) {
+            HttpResponse<String> console = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri("/console/workspaces"))
+                    .header("Authorization", "Bearer " + credential).build());
+            assertThat(console.statusCode()).isEqualTo(303);
+            assertThat(console.headers().firstValue("Location")).hasValue("/console/sign-in");
+        }
+    }
+
+    @Test
+    void a_second_visit_to_the_callback_with_the_same_code_is_refused() {
+        Browser browser = new Browser();
+        idp.enqueueCallback(new DefaultOAuth2TokenCallback("corp", "ada", "JWT", List.of(CLIENT_ID), Map.of("groups", List.of("lk-owners")), 3600));
+        HttpResponse<String> started = browser.step("/console/sign-in");
+        HttpResponse<String> authorized = browser.step(started.headers().firstValue("Location").orElseThrow());
+        String callback = authorized.headers().firstValue("Location").orElseThrow();
+        assertThat(browser.get(callback).statusCode()).isEqualTo(200);
+        assertThat(browser.get(callback).statusCode()).as("the sign-in was taken by the first visit").isEqualTo(400);
+    }
+
     private String accountPath(String account) {
         return "/console/workspaces/" + workspaceId + "/accounts/" + account;
     }
