@@ -46,6 +46,8 @@ class ConsoleApiTest extends ApiTest {
     }
 
     private final MockOAuth2Server idp = new MockOAuth2Server();
+    @jakarta.inject.Inject
+    dev.latchkey.application.port.in.DispatchWebhooksUseCase dispatcher;
     private String base;
     private String key;
     private String workspaceId;
@@ -59,6 +61,7 @@ class ConsoleApiTest extends ApiTest {
         properties.put("latchkey.console.issuer", idp.issuerUrl("corp").toString());
         properties.put("latchkey.console.client-id", CLIENT_ID);
         properties.put("latchkey.console.client-secret", CLIENT_SECRET);
+        properties.put("latchkey.webhooks.dispatcher.enabled", "false");
         return properties;
     }
 
@@ -336,6 +339,36 @@ class ConsoleApiTest extends ApiTest {
         String callback = authorized.headers().firstValue("Location").orElseThrow();
         assertThat(browser.get(callback).statusCode()).isEqualTo(200);
         assertThat(browser.get(callback).statusCode()).as("the sign-in was taken by the first visit").isEqualTo(400);
+    }
+
+    @Test
+    void the_webhook_deliveries_show_whether_the_backend_was_told_and_only_an_admin_redelivers() {
+        Reply webhook = post("/v1/webhooks", Map.of("url", "http://127.0.0.1:9/hooks/console", "events", List.of("linked_account.deleted")), key);
+        assertThat(webhook.status()).as(webhook.text()).isEqualTo(201);
+        TestSecrets.registerFields(webhook.body());
+        String account = accountWithConnection();
+        assertThat(delete("/v1/linked-accounts/" + account, key).status()).isEqualTo(204);
+        while (dispatcher.dispatchDue() > 0) {
+            // until nothing is due: the endpoint refuses the connection, the delivery waits for its retry
+        }
+        String webhooksPath = "/console/workspaces/" + workspaceId + "/webhooks";
+
+        Browser viewer = new Browser();
+        assertThat(viewer.signIn("vera", List.of("lk-viewers")).statusCode()).isEqualTo(200);
+        HttpResponse<String> page = viewer.get(webhooksPath);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("http://127.0.0.1:9/hooks/console", "linked_account.deleted", "pending").doesNotContain(">Redeliver<");
+        Matcher delivery = Pattern.compile("data-delivery-id=\"([^\"]+)\"").matcher(page.body());
+        assertThat(delivery.find()).isTrue();
+        String redeliver = webhooksPath + "/" + webhook.get("id") + "/deliveries/" + delivery.group(1) + "/redeliver";
+        assertThat(viewer.post(redeliver, Map.of("_csrf", viewer.csrf())).statusCode()).isEqualTo(403);
+
+        Browser admin = new Browser();
+        assertThat(admin.signIn("ada", List.of("lk-admins")).statusCode()).isEqualTo(200);
+        assertThat(admin.get(webhooksPath).body()).contains(">Redeliver<");
+        HttpResponse<String> redelivered = admin.post(redeliver, Map.of("_csrf", admin.csrf()));
+        assertThat(redelivered.statusCode()).isEqualTo(303);
+        assertThat(redelivered.headers().firstValue("Location")).hasValue(webhooksPath + "?redelivered=1");
     }
 
     private String accountPath(String account) {
