@@ -179,6 +179,8 @@ class ConsoleApiTest extends ApiTest {
         HttpResponse<String> again = browser.get(keysPath());
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).as("shown once").doesNotContain(newKey);
+        List<String> lastUsed = Pattern.compile("class=\"last-used\">([^<]+)<").matcher(again.body()).results().map(r -> r.group(1)).toList();
+        assertThat(lastUsed).as("both keys were used by now, the newest a moment ago").hasSize(2).allMatch(t -> t.endsWith(" UTC"));
 
         Matcher revoke = Pattern.compile("action=\"(/console/workspaces/[^\"]+/revoke)\"").matcher(again.body());
         List<String> revokeActions = revoke.results().map(r -> r.group(1)).toList();

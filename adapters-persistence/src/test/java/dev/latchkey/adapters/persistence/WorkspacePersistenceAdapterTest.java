@@ -79,6 +79,21 @@ class WorkspacePersistenceAdapterTest extends PersistenceTest {
     }
 
     @Test
+    void a_use_is_recorded_at_most_once_a_minute() {
+        Workspace workspace = new Workspace(WorkspaceId.random(), new WorkspaceName("used-keys"), Environment.TEST, NOW);
+        workspaces.insert(workspace);
+        ApiKey key = ApiKey.of(workspace.id(), ApiKeySecret.generate(Environment.TEST, new SecureRandom()), NOW);
+        workspaces.insert(key);
+        assertThat(workspaces.listLive(workspace.id()).getFirst().lastUsedAt()).isEmpty();
+
+        workspaces.markUsed(key.id(), NOW.plusSeconds(10));
+        workspaces.markUsed(key.id(), NOW.plusSeconds(40));
+        assertThat(workspaces.listLive(workspace.id()).getFirst().lastUsedAt()).contains(NOW.plusSeconds(10));
+        workspaces.markUsed(key.id(), NOW.plusSeconds(71));
+        assertThat(workspaces.listLive(workspace.id()).getFirst().lastUsedAt()).contains(NOW.plusSeconds(71));
+    }
+
+    @Test
     void a_revocation_is_remembered_until_the_token_would_have_expired() {
         Workspace workspace = new Workspace(WorkspaceId.random(), new WorkspaceName("revocations"), Environment.TEST, NOW);
         workspaces.insert(workspace);

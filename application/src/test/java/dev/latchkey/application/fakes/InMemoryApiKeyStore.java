@@ -57,6 +57,12 @@ public final class InMemoryApiKeyStore implements ApiKeyStorePort {
         return live;
     }
 
+    @Override
+    public void markUsed(ApiKeyId keyId, Instant now) {
+        keys.replaceAll(k -> k.id().equals(keyId)
+                ? new ApiKey(k.id(), k.workspaceId(), k.hash(), k.hint(), k.createdAt(), Optional.of(now)) : k);
+    }
+
     public List<ApiKey> all() {
         return List.copyOf(keys);
     }

@@ -92,6 +92,11 @@ class AuthenticateApiKeyServiceTest {
                                            java.time.Instant now) {
                 return keys.revoke(workspaceId, keyId, now);
             }
+
+            @Override
+            public void markUsed(dev.latchkey.domain.workspace.ApiKeyId keyId, java.time.Instant now) {
+                keys.markUsed(keyId, now);
+            }
         };
         dev.latchkey.application.fakes.MutableClock clock = new dev.latchkey.application.fakes.MutableClock(NOW);
         AuthenticateApiKeyService remembering = new AuthenticateApiKeyService(watched, clock, Runnable::run);
@@ -137,6 +142,11 @@ class AuthenticateApiKeyServiceTest {
         public Optional<ApiKey> revoke(dev.latchkey.domain.workspace.WorkspaceId workspaceId, dev.latchkey.domain.workspace.ApiKeyId keyId,
                                        java.time.Instant now) {
             return store.revoke(workspaceId, keyId, now);
+        }
+
+        @Override
+        public void markUsed(dev.latchkey.domain.workspace.ApiKeyId keyId, java.time.Instant now) {
+            store.markUsed(keyId, now);
         }
     }
 

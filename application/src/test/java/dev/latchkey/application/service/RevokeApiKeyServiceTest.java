@@ -67,6 +67,17 @@ class RevokeApiKeyServiceTest {
     }
 
     @Test
+    void a_key_that_authenticates_a_request_is_listed_with_when_it_was_last_used() {
+        WorkspaceWithKey acme = workspace("acme");
+        assertThat(list.list(acme.workspace().id()).getFirst().lastUsedAt()).isEmpty();
+        clock.advance(Duration.ofMinutes(5));
+
+        assertThat(authenticate.authenticate(acme.secret().reveal())).isPresent();
+
+        assertThat(list.list(acme.workspace().id()).getFirst().lastUsedAt()).contains(T0.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
     void the_list_is_the_workspace_s_live_keys_oldest_first() {
         WorkspaceWithKey acme = workspace("acme");
         workspace("globex");

@@ -74,8 +74,14 @@ public class WorkspacePersistenceAdapter implements WorkspaceStorePort, ApiKeySt
                 .map(WorkspacePersistenceAdapter::toDomain);
     }
 
+    @Override
+    public void markUsed(ApiKeyId keyId, java.time.Instant now) {
+        keys.markUsed(keyId.value(), now);
+    }
+
     private static ApiKey toDomain(ApiKeyRow row) {
-        return new ApiKey(new ApiKeyId(row.id()), new WorkspaceId(row.workspaceId()), row.keyHash(), row.hint(), row.createdAt());
+        return new ApiKey(new ApiKeyId(row.id()), new WorkspaceId(row.workspaceId()), row.keyHash(), row.hint(), row.createdAt(),
+                Optional.ofNullable(row.lastUsedAt()));
     }
 
     private static Workspace toDomain(WorkspaceRow row) {

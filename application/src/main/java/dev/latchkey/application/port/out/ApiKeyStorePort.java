@@ -20,4 +20,7 @@ public interface ApiKeyStorePort {
 
     /** Marks the workspace's live key revoked at {@code now}; returns it, or empty when there is no such live key in that workspace. */
     Optional<ApiKey> revoke(WorkspaceId workspaceId, ApiKeyId keyId, Instant now);
+
+    /** Records that the key authenticated a request at {@code now}; a store may skip the write when it recorded a use under a minute ago. */
+    void markUsed(ApiKeyId keyId, Instant now);
 }
