@@ -33,6 +33,10 @@ public interface ConsoleProperties {
     @Bindable(defaultValue = ConsoleRoleMap.DEFAULT)
     String getRoleMap();
 
+    /** {@code LATCHKEY_CONSOLE_DEV_SIGN_IN}: without an identity provider, a one-time sign-in link printed at start-up (development). */
+    @Bindable(defaultValue = "false")
+    boolean isDevSignIn();
+
     /** {@code LATCHKEY_CONSOLE_IDLE_MINUTES}: a session unused this long ends. */
     @Bindable(defaultValue = "30m")
     Duration getIdleTimeout();

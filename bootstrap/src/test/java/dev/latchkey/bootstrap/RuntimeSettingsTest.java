@@ -227,4 +227,16 @@ class RuntimeSettingsTest {
                 .hasMessageContaining("'admin' is not role=group")
                 .hasMessageContaining("LATCHKEY_CONSOLE_IDLE_MINUTES must be a whole number of minutes");
     }
+
+    @Test
+    void the_development_sign_in_is_refused_beside_an_identity_provider() {
+        assertThatThrownBy(new RuntimeSettings(Map.of(
+                "LATCHKEY_CONSOLE_DEV_SIGN_IN", "true",
+                "LATCHKEY_CONSOLE_OIDC_ISSUER", "https://acme.okta.com",
+                "LATCHKEY_CONSOLE_OIDC_CLIENT_ID", "latchkey",
+                "LATCHKEY_CONSOLE_OIDC_CLIENT_SECRET", "s3cret"))::prepare)
+                .hasMessageContaining("LATCHKEY_CONSOLE_DEV_SIGN_IN is for development without an identity provider");
+        assertThatThrownBy(new RuntimeSettings(Map.of("LATCHKEY_CONSOLE_DEV_SIGN_IN", "yes"))::prepare)
+                .hasMessageContaining("LATCHKEY_CONSOLE_DEV_SIGN_IN must be true or false");
+    }
 }

@@ -51,17 +51,17 @@ import java.util.Optional;
  * and kept; a provider that is away at start-up does not stop Latchkey, the sign-in page says so.
  */
 @Singleton
-@Requires(beans = ConsoleSettings.class)
+@Requires(beans = ConsoleOidcSettings.class)
 public class ConsoleOidcClient {
     static final int CONNECT_TIMEOUT_MS = 5_000;
     static final int READ_TIMEOUT_MS = 10_000;
 
-    private final ConsoleSettings settings;
+    private final ConsoleOidcSettings settings;
     private final URI redirectUri;
     private final URI signedOutUri;
     private volatile Provider provider;
 
-    public ConsoleOidcClient(ConsoleSettings settings, PublicUrl publicUrl) {
+    public ConsoleOidcClient(ConsoleOidcSettings settings, PublicUrl publicUrl) {
         this.settings = settings;
         this.redirectUri = URI.create(publicUrl.base() + ConsolePaths.CALLBACK);
         this.signedOutUri = URI.create(publicUrl.base() + ConsolePaths.SIGNED_OUT);

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Renders the console's pages (Thymeleaf templates under {@code views/console}, escaping every value)
@@ -33,11 +34,11 @@ import java.util.Map;
 @Requires(beans = ConsoleSettings.class)
 public class ConsolePages {
     private final ThymeleafViewsRenderer<Map<String, Object>> renderer;
-    private final ConsoleOidcClient oidc;
+    private final Optional<ConsoleOidcClient> oidc;
     private final SecureRandom random = new SecureRandom();
     private final String css;
 
-    public ConsolePages(ThymeleafViewsRenderer<Map<String, Object>> renderer, ConsoleOidcClient oidc) {
+    public ConsolePages(ThymeleafViewsRenderer<Map<String, Object>> renderer, Optional<ConsoleOidcClient> oidc) {
         this.renderer = renderer;
         this.oidc = oidc;
         this.css = PortalPages.stylesheet() + PortalPages.css(Branding.DEFAULT) + PortalPages.resource("console/console.css");
@@ -61,7 +62,7 @@ public class ConsolePages {
             throw new UncheckedIOException(e);
         }
         return HttpResponse.<String>status(status).body(out.toString()).contentType(MediaType.TEXT_HTML + ";charset=utf-8")
-                .header("Content-Security-Policy", csp(nonce, oidc.providerOrigin().orElse(null)))
+                .header("Content-Security-Policy", csp(nonce, oidc.flatMap(ConsoleOidcClient::providerOrigin).orElse(null)))
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "same-origin")
                 .header("Cache-Control", "no-store");

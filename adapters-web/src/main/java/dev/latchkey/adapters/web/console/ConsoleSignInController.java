@@ -6,12 +6,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -24,17 +21,16 @@ import org.slf4j.LoggerFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Signing in to the console through the company's OpenID provider, and out again. The callback checks
  * that the browser that comes back is the one that left (its sign-in cookie), the state, then (in
  * {@link ConsoleOidcClient}) the code with its PKCE verifier and the ID token with its nonce; then the
- * roles claim must give a console role.
+ * roles claim must give a console role. Signing out is {@link ConsoleSignOutController}'s.
  */
 @Controller
-@Requires(beans = ConsoleSettings.class)
+@Requires(beans = ConsoleOidcSettings.class)
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden
@@ -44,14 +40,16 @@ public class ConsoleSignInController {
     private final ConsoleOidcClient oidc;
     private final ConsoleSessions sessions;
     private final ConsoleSettings settings;
+    private final ConsoleOidcSettings oidcSettings;
     private final ConsolePages pages;
     private final boolean https;
 
-    public ConsoleSignInController(ConsoleOidcClient oidc, ConsoleSessions sessions, ConsoleSettings settings, ConsolePages pages,
-                                   PublicUrl publicUrl) {
+    public ConsoleSignInController(ConsoleOidcClient oidc, ConsoleSessions sessions, ConsoleSettings settings, ConsoleOidcSettings oidcSettings,
+                                   ConsolePages pages, PublicUrl publicUrl) {
         this.oidc = oidc;
         this.sessions = sessions;
         this.settings = settings;
+        this.oidcSettings = oidcSettings;
         this.pages = pages;
         this.https = publicUrl.isHttps();
     }
@@ -106,19 +104,11 @@ public class ConsoleSignInController {
         }
         Optional<ConsoleRole> role = settings.roles().roleOf(user.groups());
         if (role.isEmpty()) {
-            LOG.info("Console sign-in of {} refused: no group of the claim '{}' maps to a console role", user.subject(), settings.rolesClaim());
+            LOG.info("Console sign-in of {} refused: no group of the claim '{}' maps to a console role", user.subject(), oidcSettings.rolesClaim());
             return refused(ConsoleRefusedException.Reason.NO_ROLE, null, request);
         }
-        ConsoleCookies.session(request).ifPresent(sessions::end);
-        String secret = sessions.open(user, role.get());
         LOG.info("Console sign-in of {} as {}", user.subject(), role.get().label());
-        // A page, not a redirect: the browser arrived here from the identity provider (cross-site), and
-        // browsers do not send a SameSite=Strict cookie on a redirect chain that started cross-site. The
-        // page's own refresh to /console is a same-site navigation, which carries the new cookie.
-        MutableHttpResponse<?> response = pages.render(HttpStatus.OK, new ConsoleMessageView("Signed in",
-                "Signed in as " + user.displayName() + " (" + role.get().label() + ").", null, ConsolePaths.ROOT, "Open the console",
-                ConsolePaths.ROOT), null, null, request);
-        response.getHeaders().add("Set-Cookie", ConsoleCookies.session(secret, https));
+        MutableHttpResponse<?> response = ConsoleSignOutController.signedIn(sessions, pages, user, role.get(), https, request);
         response.getHeaders().add("Set-Cookie", ConsoleCookies.clearSignIn(https));
         return response;
     }
@@ -127,21 +117,5 @@ public class ConsoleSignInController {
         MutableHttpResponse<?> response = pages.render(reason.status, ConsoleMessageView.of(reason, detail), null, null, request);
         response.getHeaders().add("Set-Cookie", ConsoleCookies.clearSignIn(https));
         return response;
-    }
-
-    @Post(value = ConsolePaths.SIGN_OUT, consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public MutableHttpResponse<?> signOut(ConsoleSession session, @Body Map<String, String> form, HttpRequest<?> request) {
-        ConsoleChecks.csrf(session, form);
-        ConsoleCookies.session(request).ifPresent(sessions::end);
-        LOG.info("Console sign-out of {}", session.subject());
-        MutableHttpResponse<?> response = HttpResponse.seeOther(oidc.endSession(session.idToken()).orElse(URI.create(ConsolePaths.SIGNED_OUT)));
-        response.getHeaders().add("Set-Cookie", ConsoleCookies.clearSession(https));
-        return response;
-    }
-
-    @Get(ConsolePaths.SIGNED_OUT)
-    public MutableHttpResponse<?> signedOut(HttpRequest<?> request) {
-        return pages.render(HttpStatus.OK, new ConsoleMessageView("Signed out", "You have signed out of the Latchkey console.", null,
-                ConsolePaths.SIGN_IN, "Sign in again", null), null, null, request);
     }
 }

@@ -2,7 +2,6 @@ package dev.latchkey.adapters.web.console;
 
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +39,8 @@ class ConsoleSessionsTest {
     }
 
     private final MovingClock clock = new MovingClock();
-    private final ConsoleSessions sessions = new ConsoleSessions(new ConsoleSettings(URI.create("https://idp.example"), "client", "secret",
-            "groups", ConsoleRoleMap.parse(ConsoleRoleMap.DEFAULT), Duration.ofMinutes(30), Duration.ofHours(8)), clock);
+    private final ConsoleSessions sessions = new ConsoleSessions(new ConsoleSettings(ConsoleRoleMap.parse(ConsoleRoleMap.DEFAULT),
+            Duration.ofMinutes(30), Duration.ofHours(8)), clock);
     private final ConsoleOidcClient.SignedIn ada = new ConsoleOidcClient.SignedIn("ada", "Ada", List.of("lk-admins"), "id.token.here");
 
     @Test
