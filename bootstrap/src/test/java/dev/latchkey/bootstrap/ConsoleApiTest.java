@@ -373,6 +373,26 @@ class ConsoleApiTest extends ApiTest {
         assertThat(redelivered.headers().firstValue("Location")).hasValue(webhooksPath + "?redelivered=1");
     }
 
+    @Test
+    void the_connectors_page_shows_which_cannot_be_connected_yet_and_only_an_admin_switches_one_off() {
+        String connectors = "/console/workspaces/" + workspaceId + "/connectors";
+        Browser viewer = new Browser();
+        assertThat(viewer.signIn("vera", List.of("lk-viewers")).statusCode()).isEqualTo(200);
+        HttpResponse<String> page = viewer.get(connectors);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(base + "/oauth/callback", "none: cannot be connected yet", "data-slug=\"stripe\"")
+                .doesNotContain("aria-label=\"Disable ");
+        assertThat(viewer.post(connectors + "/stripe/enabled", Map.of("_csrf", viewer.csrf(), "enabled", "false")).statusCode()).isEqualTo(403);
+
+        Browser admin = new Browser();
+        assertThat(admin.signIn("ada", List.of("lk-admins")).statusCode()).isEqualTo(200);
+        HttpResponse<String> off = admin.post(connectors + "/stripe/enabled", Map.of("_csrf", admin.csrf(), "enabled", "false"));
+        assertThat(off.statusCode()).isEqualTo(303);
+        assertThat(get("/v1/connectors/stripe", key).body()).extracting("settings").asString().contains("enabled=false");
+        assertThat(admin.post(connectors + "/stripe/enabled", Map.of("_csrf", admin.csrf(), "enabled", "true")).statusCode()).isEqualTo(303);
+        assertThat(get("/v1/connectors/stripe", key).body()).extracting("settings").asString().contains("enabled=true");
+    }
+
     private String accountPath(String account) {
         return "/console/workspaces/" + workspaceId + "/accounts/" + account;
     }

@@ -173,6 +173,13 @@ class ConsoleBrowserTest extends ApiTest implements ScreenshotOnFailure.Browser 
         wait.until(ExpectedConditions.titleContains("API keys"));
         assertThat(browser.getPageSource()).doesNotContain(created);
 
+        browser.findElement(By.id("nav-connectors")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("redirect-uri")));
+        screenshot("connectors");
+        browser.findElement(By.id("nav-webhooks")).click();
+        wait.until(ExpectedConditions.titleContains("Webhooks"));
+        screenshot("webhooks");
+
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.urlContains(base + "/console/signed-out"));
         screenshot("signed-out");
