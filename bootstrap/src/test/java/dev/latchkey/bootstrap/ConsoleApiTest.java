@@ -62,6 +62,8 @@ class ConsoleApiTest extends ApiTest {
         properties.put("latchkey.console.client-id", CLIENT_ID);
         properties.put("latchkey.console.client-secret", CLIENT_SECRET);
         properties.put("latchkey.webhooks.dispatcher.enabled", "false");
+        properties.put("latchkey.console.role-map", "owner=lk-owners,admin=lk-admins,support=lk-support,viewer=lk-viewers,"
+                + "admin@console-test=console-test-platform");
         return properties;
     }
 
@@ -168,6 +170,8 @@ class ConsoleApiTest extends ApiTest {
         assertThat(workspaces.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("frame-ancestors 'none'", "default-src 'none'", "base-uri 'none'").doesNotContain("unsafe-inline"));
 
+        assertThat(get("/v1/linked-accounts", key).status()).as("the workspace's first key in use").isEqualTo(200);
+        long keysBefore = Pattern.compile("/revoke\"").matcher(browser.get(keysPath()).body()).results().count();
         HttpResponse<String> created = browser.post(keysPath(), Map.of("_csrf", browser.csrf()));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         Matcher secret = Pattern.compile("id=\"created-key\">(lk_test_[A-Za-z0-9_-]+)<").matcher(created.body());
@@ -180,11 +184,13 @@ class ConsoleApiTest extends ApiTest {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).as("shown once").doesNotContain(newKey);
         List<String> lastUsed = Pattern.compile("class=\"last-used\">([^<]+)<").matcher(again.body()).results().map(r -> r.group(1)).toList();
-        assertThat(lastUsed).as("both keys were used by now, the newest a moment ago").hasSize(2).allMatch(t -> t.endsWith(" UTC"));
+        assertThat(lastUsed).hasSize((int) keysBefore + 1);
+        assertThat(lastUsed.getFirst()).as("the workspace's first key").endsWith(" UTC");
+        assertThat(lastUsed.getLast()).as("the new key, used a moment ago").endsWith(" UTC");
 
         Matcher revoke = Pattern.compile("action=\"(/console/workspaces/[^\"]+/revoke)\"").matcher(again.body());
         List<String> revokeActions = revoke.results().map(r -> r.group(1)).toList();
-        assertThat(revokeActions).hasSize(2);
+        assertThat(revokeActions).hasSize((int) keysBefore + 1);
         // The newest key is the last row (oldest first): revoke it, and the API refuses it.
         HttpResponse<String> revoked = browser.post(revokeActions.getLast(), Map.of("_csrf", browser.csrf()));
         assertThat(revoked.statusCode()).isEqualTo(303);
@@ -391,6 +397,30 @@ class ConsoleApiTest extends ApiTest {
         assertThat(get("/v1/connectors/stripe", key).body()).extracting("settings").asString().contains("enabled=false");
         assertThat(admin.post(connectors + "/stripe/enabled", Map.of("_csrf", admin.csrf(), "enabled", "true")).statusCode()).isEqualTo(303);
         assertThat(get("/v1/connectors/stripe", key).body()).extracting("settings").asString().contains("enabled=true");
+    }
+
+    @Test
+    void a_role_limited_to_one_workspace_sees_and_changes_that_workspace_only() {
+        String otherKey = newWorkspaceKey();
+        assertThat(post("/v1/linked-accounts", Map.of("id", "elsewhere-1"), otherKey).status()).isEqualTo(201);
+        Browser browser = new Browser();
+        HttpResponse<String> signedIn = browser.signIn("pat", List.of("console-test-platform"));
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.body()).contains("admin in console-test");
+
+        HttpResponse<String> workspaces = browser.get("/console/workspaces");
+        List<String> listed = Pattern.compile("href=\"/console/workspaces/([0-9a-f-]{36})/accounts\"").matcher(workspaces.body()).results()
+                .map(r -> r.group(1)).distinct().toList();
+        assertThat(listed).containsExactly(workspaceId);
+        assertThat(browser.post(keysPath(), Map.of("_csrf", browser.csrf())).statusCode()).isEqualTo(201);
+
+        Browser owner = new Browser();
+        owner.signIn("olga", List.of("lk-owners"));
+        String other = Pattern.compile("href=\"/console/workspaces/([0-9a-f-]{36})/accounts\"").matcher(owner.get("/console/workspaces").body())
+                .results().map(r -> r.group(1)).filter(id -> !id.equals(workspaceId)).findFirst().orElseThrow();
+        assertThat(owner.get("/console/workspaces/" + other + "/accounts").body()).contains("elsewhere-1");
+        assertThat(browser.get("/console/workspaces/" + other + "/accounts").statusCode()).as("no role there").isEqualTo(404);
+        assertThat(browser.post("/console/workspaces/" + other + "/api-keys", Map.of("_csrf", browser.csrf())).statusCode()).isEqualTo(404);
     }
 
     private String accountPath(String account) {

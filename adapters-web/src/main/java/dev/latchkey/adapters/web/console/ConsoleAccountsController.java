@@ -58,7 +58,7 @@ public class ConsoleAccountsController {
     @Get("{?search,cursor}")
     public MutableHttpResponse<?> accounts(String workspaceId, @QueryValue @Nullable String search, @QueryValue @Nullable String cursor,
                                            ConsoleSession session, HttpRequest<?> request) {
-        Workspace workspace = workspaces.require(workspaceId);
+        Workspace workspace = workspaces.require(workspaceId, session);
         Optional<String> term = Optional.ofNullable(search).map(String::strip).filter(s -> !s.isEmpty());
         Page<LinkedAccount> page;
         try {
@@ -73,7 +73,7 @@ public class ConsoleAccountsController {
 
     @Get("/{accountId}")
     public MutableHttpResponse<?> account(String workspaceId, String accountId, ConsoleSession session, HttpRequest<?> request) {
-        Workspace workspace = workspaces.require(workspaceId);
+        Workspace workspace = workspaces.require(workspaceId, session);
         LinkedAccount account;
         List<Connection> connected;
         List<ConfigSummary> stored;

@@ -56,7 +56,7 @@ public class ConsoleActivityController {
                                            @QueryValue("connection_id") @Nullable String connectionId, @QueryValue @Nullable String connector,
                                            @QueryValue @Nullable String kind, @QueryValue @Nullable String status,
                                            @QueryValue @Nullable String cursor, ConsoleSession session, HttpRequest<?> request) {
-        Workspace workspace = workspaces.require(workspaceId);
+        Workspace workspace = workspaces.require(workspaceId, session);
         Map<String, String> given = new LinkedHashMap<>();
         given.put("linked_account_id", blankToEmpty(linkedAccountId));
         given.put("connection_id", blankToEmpty(connectionId));

@@ -57,15 +57,15 @@ public class ConsoleApiKeysController {
 
     @Get("{?revoked}")
     public MutableHttpResponse<?> keys(String workspaceId, @QueryValue @Nullable String revoked, ConsoleSession session, HttpRequest<?> request) {
-        Workspace workspace = workspaces.require(workspaceId);
+        Workspace workspace = workspaces.require(workspaceId, session);
         return pages.render(HttpStatus.OK, ApiKeysView.of(workspace, list.list(workspace.id()), null, revoked != null), session, workspace, request);
     }
 
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> create(String workspaceId, @Body Map<String, String> form, ConsoleSession session, HttpRequest<?> request) {
         ConsoleChecks.csrf(session, form);
-        ConsoleChecks.mayChange(session);
-        Workspace workspace = workspaces.require(workspaceId);
+        Workspace workspace = workspaces.require(workspaceId, session);
+        ConsoleChecks.mayChange(session, workspace);
         WorkspaceWithKey made = create.create(workspace.id());
         LOG.info("Console user {} created the API key {} of workspace {}", session.subject(), made.key().id(), workspace.id());
         return pages.render(HttpStatus.CREATED, ApiKeysView.of(workspace, list.list(workspace.id()), made.secret().reveal(), false),
@@ -75,8 +75,8 @@ public class ConsoleApiKeysController {
     @Post(value = "/{keyId}/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> revoke(String workspaceId, String keyId, @Body Map<String, String> form, ConsoleSession session) {
         ConsoleChecks.csrf(session, form);
-        ConsoleChecks.mayChange(session);
-        Workspace workspace = workspaces.require(workspaceId);
+        Workspace workspace = workspaces.require(workspaceId, session);
+        ConsoleChecks.mayChange(session, workspace);
         try {
             revoke.revoke(workspace.id(), new ApiKeyId(UUID.fromString(keyId)));
         } catch (IllegalArgumentException | NotFoundException e) {

@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.console;
 
+import dev.latchkey.domain.workspace.Workspace;
 import io.micronaut.core.annotation.Nullable;
 
 import java.nio.charset.StandardCharsets;
@@ -21,17 +22,25 @@ final class ConsoleChecks {
         }
     }
 
-    static void mayChange(ConsoleSession session) {
-        if (!session.role().mayChange()) {
+    /** The user's role in the workspace (one {@link ConsoleWorkspaces#require} let through has one). */
+    static ConsoleRole role(ConsoleSession session, Workspace workspace) {
+        return session.grants().in(workspace.name().value())
+                .orElseThrow(() -> new ConsoleRefusedException(ConsoleRefusedException.Reason.NOT_FOUND));
+    }
+
+    static void mayChange(ConsoleSession session, Workspace workspace) {
+        ConsoleRole role = role(session, workspace);
+        if (!role.mayChange()) {
             throw new ConsoleRefusedException(ConsoleRefusedException.Reason.ROLE_REFUSED,
-                    "changes need the admin or owner role; yours is " + session.role().label());
+                    "changes need the admin or owner role; yours is " + role.label());
         }
     }
 
-    static void mayCopyReconnectLinks(ConsoleSession session) {
-        if (!session.role().mayCopyReconnectLinks()) {
+    static void mayCopyReconnectLinks(ConsoleSession session, Workspace workspace) {
+        ConsoleRole role = role(session, workspace);
+        if (!role.mayCopyReconnectLinks()) {
             throw new ConsoleRefusedException(ConsoleRefusedException.Reason.ROLE_REFUSED,
-                    "reconnect links need the support, admin or owner role; yours is " + session.role().label());
+                    "reconnect links need the support, admin or owner role; yours is " + role.label());
         }
     }
 }

@@ -63,7 +63,7 @@ public class ConsoleConnectorsController {
     @Get("{?changed}")
     public MutableHttpResponse<?> connectors(String workspaceId, @QueryValue @Nullable String changed, ConsoleSession session,
                                              HttpRequest<?> request) {
-        Workspace workspace = workspaces.require(workspaceId);
+        Workspace workspace = workspaces.require(workspaceId, session);
         return pages.render(HttpStatus.OK, ConnectorsView.of(workspace, connectors.list(workspace.id()), publicUrl.oauthRedirectUri(), changed),
                 session, workspace, request);
     }
@@ -71,8 +71,8 @@ public class ConsoleConnectorsController {
     @Post(value = "/{slug}/enabled", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> enable(String workspaceId, String slug, @Body Map<String, String> form, ConsoleSession session) {
         ConsoleChecks.csrf(session, form);
-        ConsoleChecks.mayChange(session);
-        Workspace workspace = workspaces.require(workspaceId);
+        Workspace workspace = workspaces.require(workspaceId, session);
+        ConsoleChecks.mayChange(session, workspace);
         boolean enabled = "true".equals(form.get("enabled"));
         try {
             configure.configure(new ConfigureConnectorCommand(workspace.id(), new ConnectorSlug(slug), Optional.of(enabled), Optional.empty(),

@@ -58,6 +58,6 @@ public class ConsoleDevSignInController {
         }
         LOG.warn("Console development sign-in used: an owner session without an identity provider");
         return ConsoleSignOutController.signedIn(sessions, pages, new ConsoleOidcClient.SignedIn(DEVELOPER, "Local developer", List.of(), ""),
-                ConsoleRole.OWNER, https, request);
+                ConsoleGrants.everywhere(ConsoleRole.OWNER), https, request);
     }
 }

@@ -39,7 +39,7 @@ public class ConsoleHomeController {
 
     @Get("/workspaces")
     public MutableHttpResponse<?> workspaces(ConsoleSession session, HttpRequest<?> request) {
-        List<Workspace> all = workspaces.all();
+        List<Workspace> all = workspaces.all(session);
         return pages.render(HttpStatus.OK, new WorkspacesView(all.stream().map(WorkspacesView.Row::of).toList()), session, null, request);
     }
 }

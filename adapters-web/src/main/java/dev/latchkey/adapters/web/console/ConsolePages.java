@@ -52,7 +52,7 @@ public class ConsolePages {
         data.put("title", view.title());
         data.put("nonce", nonce);
         data.put("css", css);
-        data.put("user", session == null ? null : user(session));
+        data.put("user", session == null ? null : user(session, workspace));
         data.put("csrf", session == null ? null : session.csrf());
         data.put("workspace", workspace == null ? null : workspace(workspace));
         StringWriter out = new StringWriter();
@@ -74,12 +74,14 @@ public class ConsolePages {
                 + "; frame-ancestors 'none'; base-uri 'none'";
     }
 
-    private static Map<String, Object> user(ConsoleSession session) {
+    /** The user, with the role in the page's workspace (without one: the roles held). */
+    private static Map<String, Object> user(ConsoleSession session, @Nullable Workspace workspace) {
+        java.util.Optional<ConsoleRole> role = workspace == null ? java.util.Optional.empty() : session.grants().in(workspace.name().value());
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("name", session.displayName());
-        user.put("role", session.role().label());
-        user.put("may_change", session.role().mayChange());
-        user.put("may_copy_links", session.role().mayCopyReconnectLinks());
+        user.put("role", role.map(ConsoleRole::label).orElse(session.grants().describe()));
+        user.put("may_change", role.filter(ConsoleRole::mayChange).isPresent());
+        user.put("may_copy_links", role.filter(ConsoleRole::mayCopyReconnectLinks).isPresent());
         return user;
     }
 

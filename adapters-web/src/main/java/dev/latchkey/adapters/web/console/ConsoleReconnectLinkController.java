@@ -70,8 +70,8 @@ public class ConsoleReconnectLinkController {
     public MutableHttpResponse<?> create(String workspaceId, String accountId, @Body Map<String, String> form, ConsoleSession session,
                                          HttpRequest<?> request) {
         ConsoleChecks.csrf(session, form);
-        ConsoleChecks.mayCopyReconnectLinks(session);
-        Workspace workspace = workspaces.require(workspaceId);
+        Workspace workspace = workspaces.require(workspaceId, session);
+        ConsoleChecks.mayCopyReconnectLinks(session, workspace);
         try {
             LinkedAccountId account = new LinkedAccountId(accountId);
             ConnectorSlug connector = new ConnectorSlug(form.getOrDefault("connector", ""));

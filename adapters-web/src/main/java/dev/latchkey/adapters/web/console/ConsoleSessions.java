@@ -67,11 +67,11 @@ public class ConsoleSessions {
     }
 
     /** A new session; returns the cookie's secret. */
-    public String open(ConsoleOidcClient.SignedIn user, ConsoleRole role) {
+    public String open(ConsoleOidcClient.SignedIn user, ConsoleGrants grants) {
         Instant now = clock.instant();
         sessions.values().removeIf(s -> !live(s, now));
         String secret = secret();
-        sessions.put(hash(secret), new ConsoleSession(user.subject(), user.displayName(), role, secret(), user.idToken(), now, now));
+        sessions.put(hash(secret), new ConsoleSession(user.subject(), user.displayName(), grants, secret(), user.idToken(), now, now));
         return secret;
     }
 

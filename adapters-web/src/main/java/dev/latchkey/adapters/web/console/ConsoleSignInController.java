@@ -102,13 +102,13 @@ public class ConsoleSignInController {
             return refused(e.providerAway() ? ConsoleRefusedException.Reason.PROVIDER_UNAVAILABLE : ConsoleRefusedException.Reason.SIGN_IN_FAILED,
                     e.getMessage(), request);
         }
-        Optional<ConsoleRole> role = settings.roles().roleOf(user.groups());
-        if (role.isEmpty()) {
+        ConsoleGrants grants = settings.roles().grantsOf(user.groups());
+        if (grants.isEmpty()) {
             LOG.info("Console sign-in of {} refused: no group of the claim '{}' maps to a console role", user.subject(), oidcSettings.rolesClaim());
             return refused(ConsoleRefusedException.Reason.NO_ROLE, null, request);
         }
-        LOG.info("Console sign-in of {} as {}", user.subject(), role.get().label());
-        MutableHttpResponse<?> response = ConsoleSignOutController.signedIn(sessions, pages, user, role.get(), https, request);
+        LOG.info("Console sign-in of {} as {}", user.subject(), grants.describe());
+        MutableHttpResponse<?> response = ConsoleSignOutController.signedIn(sessions, pages, user, grants, https, request);
         response.getHeaders().add("Set-Cookie", ConsoleCookies.clearSignIn(https));
         return response;
     }

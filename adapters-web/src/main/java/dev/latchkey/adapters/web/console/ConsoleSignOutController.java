@@ -50,12 +50,12 @@ public class ConsoleSignOutController {
      * redirect chain that started cross-site. The page's own refresh to /console is a same-site
      * navigation, which carries the new cookie. A session the browser had before is ended (no fixation).
      */
-    static MutableHttpResponse<?> signedIn(ConsoleSessions sessions, ConsolePages pages, ConsoleOidcClient.SignedIn user, ConsoleRole role,
+    static MutableHttpResponse<?> signedIn(ConsoleSessions sessions, ConsolePages pages, ConsoleOidcClient.SignedIn user, ConsoleGrants grants,
                                           boolean https, HttpRequest<?> request) {
         ConsoleCookies.session(request).ifPresent(sessions::end);
-        String secret = sessions.open(user, role);
+        String secret = sessions.open(user, grants);
         MutableHttpResponse<?> response = pages.render(HttpStatus.OK, new ConsoleMessageView("Signed in",
-                "Signed in as " + user.displayName() + " (" + role.label() + ").", null, ConsolePaths.ROOT, "Open the console",
+                "Signed in as " + user.displayName() + " (" + grants.describe() + ").", null, ConsolePaths.ROOT, "Open the console",
                 ConsolePaths.ROOT), null, null, request);
         response.getHeaders().add("Set-Cookie", ConsoleCookies.session(secret, https));
         return response;

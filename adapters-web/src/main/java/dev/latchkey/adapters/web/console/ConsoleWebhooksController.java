@@ -62,7 +62,7 @@ public class ConsoleWebhooksController {
     @Get("{?redelivered}")
     public MutableHttpResponse<?> webhooks(String workspaceId, @QueryValue @Nullable String redelivered, ConsoleSession session,
                                            HttpRequest<?> request) {
-        Workspace workspace = workspaces.require(workspaceId);
+        Workspace workspace = workspaces.require(workspaceId, session);
         List<WebhookEndpoint> all = endpoints.list(workspace.id());
         WebhooksView view = WebhooksView.of(workspace, all.stream()
                 .map(e -> Map.entry(e, deliveries.deliveries(workspace.id(), e.id()))).toList(), redelivered != null);
@@ -73,8 +73,8 @@ public class ConsoleWebhooksController {
     public MutableHttpResponse<?> redeliver(String workspaceId, String endpointId, String deliveryId, @Body Map<String, String> form,
                                             ConsoleSession session) {
         ConsoleChecks.csrf(session, form);
-        ConsoleChecks.mayChange(session);
-        Workspace workspace = workspaces.require(workspaceId);
+        Workspace workspace = workspaces.require(workspaceId, session);
+        ConsoleChecks.mayChange(session, workspace);
         try {
             redeliver.redeliver(workspace.id(), WebhookEndpointId.parse(endpointId), WebhookDeliveryId.parse(deliveryId));
         } catch (IllegalArgumentException | NotFoundException e) {

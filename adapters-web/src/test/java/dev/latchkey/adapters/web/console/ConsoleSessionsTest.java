@@ -45,7 +45,7 @@ class ConsoleSessionsTest {
 
     @Test
     void a_session_used_within_the_idle_timeout_lives_until_the_absolute_timeout() {
-        String secret = sessions.open(ada, ConsoleRole.ADMIN);
+        String secret = sessions.open(ada, ConsoleGrants.everywhere(ConsoleRole.ADMIN));
         for (int i = 1; i <= 16; i++) { // 16 x 29 min = 7 h 44 min
             clock.advance(Duration.ofMinutes(29));
             assertThat(sessions.use(secret)).as("after %d uses", i).isPresent();
@@ -56,7 +56,7 @@ class ConsoleSessionsTest {
 
     @Test
     void a_session_unused_for_the_idle_timeout_ends_and_stays_ended() {
-        String secret = sessions.open(ada, ConsoleRole.VIEWER);
+        String secret = sessions.open(ada, ConsoleGrants.everywhere(ConsoleRole.VIEWER));
         clock.advance(Duration.ofMinutes(30));
         assertThat(sessions.use(secret)).isEmpty();
         clock.advance(Duration.ofMinutes(-1));
@@ -65,8 +65,8 @@ class ConsoleSessionsTest {
 
     @Test
     void sign_out_ends_the_session_and_an_unknown_secret_finds_nothing() {
-        String secret = sessions.open(ada, ConsoleRole.OWNER);
-        assertThat(sessions.use(secret)).hasValueSatisfying(s -> assertThat(s.role()).isEqualTo(ConsoleRole.OWNER));
+        String secret = sessions.open(ada, ConsoleGrants.everywhere(ConsoleRole.OWNER));
+        assertThat(sessions.use(secret)).hasValueSatisfying(s -> assertThat(s.grants().everywhere()).contains(ConsoleRole.OWNER));
         assertThat(sessions.end(secret)).isPresent();
         assertThat(sessions.use(secret)).isEmpty();
         assertThat(sessions.use("not-a-session")).isEmpty();
@@ -86,8 +86,8 @@ class ConsoleSessionsTest {
 
     @Test
     void each_session_has_its_own_csrf_token_and_secret() {
-        String one = sessions.open(ada, ConsoleRole.ADMIN);
-        String two = sessions.open(ada, ConsoleRole.ADMIN);
+        String one = sessions.open(ada, ConsoleGrants.everywhere(ConsoleRole.ADMIN));
+        String two = sessions.open(ada, ConsoleGrants.everywhere(ConsoleRole.ADMIN));
         assertThat(one).isNotEqualTo(two).hasSizeGreaterThanOrEqualTo(43);
         assertThat(sessions.use(one).orElseThrow().csrf()).isNotEqualTo(sessions.use(two).orElseThrow().csrf());
     }
