@@ -423,6 +423,33 @@ class ConsoleApiTest extends ApiTest {
         assertThat(browser.post("/console/workspaces/" + other + "/api-keys", Map.of("_csrf", browser.csrf())).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void an_admin_saves_the_branding_with_its_preview_and_a_bad_colour_is_named_a_viewer_is_refused() {
+        String branding = "/console/workspaces/" + workspaceId + "/branding";
+        Browser admin = new Browser();
+        assertThat(admin.signIn("ada", List.of("lk-admins")).statusCode()).isEqualTo(200);
+        HttpResponse<String> page = admin.get(branding);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("#preview{--primary:", "id=\"save-branding\"");
+
+        HttpResponse<String> bad = admin.post(branding, Map.of("_csrf", admin.csrf(), "name", "Acme Analytics", "primary_color", "blue"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("primary_color: ");
+
+        HttpResponse<String> saved = admin.post(branding, Map.of("_csrf", admin.csrf(), "name", "Acme Analytics", "primary_color", "#7a1fa2",
+                "theme", "light"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        Reply stored = get("/v1/branding", key);
+        assertThat(stored.body()).containsEntry("name", "Acme Analytics").containsEntry("primary_color", "#7a1fa2").containsEntry("theme", "light");
+        assertThat(admin.get(branding).body()).contains("--primary:#7a1fa2");
+
+        Browser viewer = new Browser();
+        assertThat(viewer.signIn("vera", List.of("lk-viewers")).statusCode()).isEqualTo(200);
+        assertThat(viewer.get(branding).body()).doesNotContain("id=\"save-branding\"");
+        assertThat(viewer.post(branding, Map.of("_csrf", viewer.csrf(), "name", "Evil")).statusCode()).isEqualTo(403);
+        assertThat(get("/v1/branding", key).body()).containsEntry("name", "Acme Analytics");
+    }
+
     private String accountPath(String account) {
         return "/console/workspaces/" + workspaceId + "/accounts/" + account;
     }

@@ -180,6 +180,17 @@ class ConsoleBrowserTest extends ApiTest implements ScreenshotOnFailure.Browser 
         wait.until(ExpectedConditions.titleContains("Webhooks"));
         screenshot("webhooks");
 
+        browser.findElement(By.id("nav-branding")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview")));
+        browser.findElement(By.id("b-primary")).clear();
+        browser.findElement(By.id("b-primary")).sendKeys("#7a1fa2");
+        browser.findElement(By.id("b-name")).sendKeys("Globex Connect");
+        Object primary = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return getComputedStyle(document.getElementById('preview')).getPropertyValue('--primary').trim();");
+        assertThat(primary).as("the preview follows the form").isEqualTo("#7a1fa2");
+        assertThat(browser.findElement(By.id("preview-name")).getText()).isEqualTo("Globex Connect");
+        screenshot("branding-preview");
+
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.urlContains(base + "/console/signed-out"));
         screenshot("signed-out");
