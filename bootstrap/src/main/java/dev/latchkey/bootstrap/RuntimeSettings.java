@@ -141,6 +141,7 @@ public final class RuntimeSettings {
                 properties.put("latchkey.auth-throttle.per-second", Double.parseDouble(rate));
             }
         });
+        console(properties, problems);
         Optional<String> encryptionKeys = value("LATCHKEY_ENCRYPTION_KEYS");
         seconds("LATCHKEY_DB_CONNECT_TIMEOUT_SECONDS", 1, 300, problems).ifPresent(wait -> {
             // The pool's wait for a connection bounds how long a request waits before its 503; the
@@ -196,6 +197,70 @@ public final class RuntimeSettings {
         properties.put("latchkey.session-secret", secret.orElseGet(() -> secretKeptIn(dataDir.resolve("session-secret"))));
         properties.put("latchkey.encryption-keys", encryptionKeys.orElseGet(() -> "k1:" + secretKeptIn(dataDir.resolve("encryption-key"), 32)));
         return properties;
+    }
+
+    /**
+     * The operator console (README, "Console"): on when its identity provider's issuer, client id and
+     * secret are all given, or (development, without them) with LATCHKEY_CONSOLE_DEV_SIGN_IN=true; the
+     * roles claim, the role map and the session timeouts have defaults.
+     */
+    private void console(Map<String, Object> properties, List<String> problems) {
+        Optional<String> issuer = value("LATCHKEY_CONSOLE_OIDC_ISSUER");
+        Optional<String> clientId = value("LATCHKEY_CONSOLE_OIDC_CLIENT_ID");
+        Optional<String> clientSecret = value("LATCHKEY_CONSOLE_OIDC_CLIENT_SECRET");
+        Optional<String> devSignIn = value("LATCHKEY_CONSOLE_DEV_SIGN_IN");
+        if (devSignIn.isPresent() && !devSignIn.get().equals("true") && !devSignIn.get().equals("false")) {
+            problems.add("LATCHKEY_CONSOLE_DEV_SIGN_IN must be true or false (got '" + devSignIn.get() + "')");
+        } else if (devSignIn.filter("true"::equals).isPresent()) {
+            if (issuer.isPresent() || clientId.isPresent() || clientSecret.isPresent()) {
+                problems.add("LATCHKEY_CONSOLE_DEV_SIGN_IN is for development without an identity provider: unset it when "
+                        + "LATCHKEY_CONSOLE_OIDC_* are set");
+            } else {
+                properties.put("latchkey.console.dev-sign-in", true);
+            }
+        }
+        boolean oidcGiven = issuer.isPresent() || clientId.isPresent() || clientSecret.isPresent();
+        if (!oidcGiven && !properties.containsKey("latchkey.console.dev-sign-in")) {
+            return;
+        }
+        if (oidcGiven) {
+            oidc(issuer, clientId, clientSecret, properties, problems);
+        }
+        value("LATCHKEY_CONSOLE_ROLES_CLAIM").ifPresent(claim -> properties.put("latchkey.console.roles-claim", claim));
+        value("LATCHKEY_CONSOLE_ROLE_MAP").ifPresent(map -> {
+            try {
+                dev.latchkey.adapters.web.console.ConsoleRoleMap.parse(map);
+                properties.put("latchkey.console.role-map", map);
+            } catch (IllegalArgumentException e) {
+                problems.add("LATCHKEY_CONSOLE_ROLE_MAP must be role=group pairs such as owner=lk-owners,admin=lk-admins,support=lk-support,"
+                        + "viewer=lk-viewers: " + e.getMessage());
+            }
+        });
+        Optional<Integer> idle = wholeNumber("LATCHKEY_CONSOLE_IDLE_MINUTES", "minutes", 1, 1440, problems);
+        Optional<Integer> hours = wholeNumber("LATCHKEY_CONSOLE_SESSION_HOURS", "hours", 1, 168, problems);
+        idle.ifPresent(minutes -> properties.put("latchkey.console.idle-timeout", minutes + "m"));
+        hours.ifPresent(h -> properties.put("latchkey.console.absolute-timeout", h + "h"));
+        if (idle.orElse(30) > hours.orElse(8) * 60) {
+            problems.add("LATCHKEY_CONSOLE_IDLE_MINUTES must not exceed LATCHKEY_CONSOLE_SESSION_HOURS");
+        }
+    }
+
+    private static void oidc(Optional<String> issuer, Optional<String> clientId, Optional<String> clientSecret, Map<String, Object> properties,
+                             List<String> problems) {
+        if (issuer.isEmpty() || clientId.isEmpty() || clientSecret.isEmpty()) {
+            problems.add("LATCHKEY_CONSOLE_OIDC_ISSUER, LATCHKEY_CONSOLE_OIDC_CLIENT_ID and LATCHKEY_CONSOLE_OIDC_CLIENT_SECRET turn the console on "
+                    + "together: give all three, or none to leave the console off");
+            return;
+        }
+        String url = issuer.get();
+        boolean loopback = url.matches("http://(localhost|127\\.0\\.0\\.1)(:\\d+)?(/.*)?");
+        if (!url.matches("https://[^/?#@\\s]+(/[^?#\\s]*)?") && !loopback) {
+            problems.add("LATCHKEY_CONSOLE_OIDC_ISSUER must be the identity provider's https issuer URL, such as https://acme.okta.com "
+                    + "or https://login.microsoftonline.com/<tenant>/v2.0 (got '" + url + "')");
+        }
+        properties.put("latchkey.console.issuer", url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        properties.put("latchkey.console.client-id", clientId.get());
+        properties.put("latchkey.console.client-secret", clientSecret.get());
     }
 
     /** The embedded PostgreSQL {@link #prepare} started, if it did: the caller stops it, after everything else. */

@@ -9,7 +9,9 @@ import dev.latchkey.application.service.CreateApiKeyService;
 import dev.latchkey.application.service.CreateWorkspaceService;
 import dev.latchkey.application.service.EnsureDefaultWorkspaceService;
 import dev.latchkey.application.service.GetAllowedOriginsService;
+import dev.latchkey.application.service.ListApiKeysService;
 import dev.latchkey.application.service.ListWorkspacesService;
+import dev.latchkey.application.service.RevokeApiKeyService;
 import dev.latchkey.application.service.UpdateAllowedOriginsService;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.context.annotation.Factory;
@@ -40,6 +42,16 @@ public class WorkspacesFactory {
     CreateApiKeyService createApiKey(WorkspaceStorePort workspaces, ApiKeyStorePort keys, SecureRandom random, Clock clock,
                                      AuthenticateApiKeyService authentication) {
         return new CreateApiKeyService(workspaces, keys, random, clock, authentication);
+    }
+
+    @Singleton
+    ListApiKeysService listApiKeys(ApiKeyStorePort keys) {
+        return new ListApiKeysService(keys);
+    }
+
+    @Singleton
+    RevokeApiKeyService revokeApiKey(ApiKeyStorePort keys, Clock clock, AuthenticateApiKeyService authentication) {
+        return new RevokeApiKeyService(keys, clock, authentication);
     }
 
     @Singleton

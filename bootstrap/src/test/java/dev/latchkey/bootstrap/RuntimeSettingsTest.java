@@ -190,4 +190,53 @@ class RuntimeSettingsTest {
                 .hasMessageContaining("LATCHKEY_AUTH_FAILURE_BURST must be a whole number of at least 1")
                 .hasMessageContaining("LATCHKEY_AUTH_FAILURES_PER_SECOND must be a number above 0");
     }
+
+    @Test
+    void the_console_is_on_with_its_issuer_client_id_and_secret_and_its_settings_are_checked(@TempDir Path dataDir) {
+        Map<String, Object> properties = new RuntimeSettings(Map.of(
+                "LATCHKEY_DATABASE_URL", EXTERNAL,
+                "LATCHKEY_SESSION_SECRET", "0123456789abcdef0123456789abcdef",
+                "LATCHKEY_ENCRYPTION_KEYS", "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+                "LATCHKEY_DATA_DIR", dataDir.toString(),
+                "LATCHKEY_CONSOLE_OIDC_ISSUER", "https://acme.okta.com/",
+                "LATCHKEY_CONSOLE_OIDC_CLIENT_ID", "latchkey",
+                "LATCHKEY_CONSOLE_OIDC_CLIENT_SECRET", "s3cret",
+                "LATCHKEY_CONSOLE_ROLE_MAP", "admin=platform,viewer=everyone",
+                "LATCHKEY_CONSOLE_IDLE_MINUTES", "15")).prepare();
+
+        assertThat(properties)
+                .containsEntry("latchkey.console.issuer", "https://acme.okta.com")
+                .containsEntry("latchkey.console.client-id", "latchkey")
+                .containsEntry("latchkey.console.client-secret", "s3cret")
+                .containsEntry("latchkey.console.role-map", "admin=platform,viewer=everyone")
+                .containsEntry("latchkey.console.idle-timeout", "15m");
+    }
+
+    @Test
+    void a_half_configured_console_or_a_bad_role_map_is_refused_with_what_to_do() {
+        assertThatThrownBy(new RuntimeSettings(Map.of("LATCHKEY_CONSOLE_OIDC_ISSUER", "https://acme.okta.com"))::prepare)
+                .hasMessageContaining("give all three, or none");
+        assertThatThrownBy(new RuntimeSettings(Map.of(
+                "LATCHKEY_CONSOLE_OIDC_ISSUER", "http://idp.internal",
+                "LATCHKEY_CONSOLE_OIDC_CLIENT_ID", "latchkey",
+                "LATCHKEY_CONSOLE_OIDC_CLIENT_SECRET", "s3cret",
+                "LATCHKEY_CONSOLE_ROLE_MAP", "boss=everyone,admin",
+                "LATCHKEY_CONSOLE_IDLE_MINUTES", "0"))::prepare)
+                .hasMessageContaining("LATCHKEY_CONSOLE_OIDC_ISSUER must be the identity provider's https issuer URL")
+                .hasMessageContaining("'boss' is not a console role")
+                .hasMessageContaining("'admin' is not role=group")
+                .hasMessageContaining("LATCHKEY_CONSOLE_IDLE_MINUTES must be a whole number of minutes");
+    }
+
+    @Test
+    void the_development_sign_in_is_refused_beside_an_identity_provider() {
+        assertThatThrownBy(new RuntimeSettings(Map.of(
+                "LATCHKEY_CONSOLE_DEV_SIGN_IN", "true",
+                "LATCHKEY_CONSOLE_OIDC_ISSUER", "https://acme.okta.com",
+                "LATCHKEY_CONSOLE_OIDC_CLIENT_ID", "latchkey",
+                "LATCHKEY_CONSOLE_OIDC_CLIENT_SECRET", "s3cret"))::prepare)
+                .hasMessageContaining("LATCHKEY_CONSOLE_DEV_SIGN_IN is for development without an identity provider");
+        assertThatThrownBy(new RuntimeSettings(Map.of("LATCHKEY_CONSOLE_DEV_SIGN_IN", "yes"))::prepare)
+                .hasMessageContaining("LATCHKEY_CONSOLE_DEV_SIGN_IN must be true or false");
+    }
 }

@@ -56,6 +56,44 @@ class WorkspacePersistenceAdapterTest extends PersistenceTest {
     }
 
     @Test
+    void a_revoked_api_key_is_listed_and_found_no_more_and_only_its_own_workspace_revokes_it() {
+        Workspace workspace = new Workspace(WorkspaceId.random(), new WorkspaceName("revoked-keys"), Environment.TEST, NOW);
+        Workspace other = new Workspace(WorkspaceId.random(), new WorkspaceName("revoked-keys-other"), Environment.TEST, NOW);
+        workspaces.insert(workspace);
+        workspaces.insert(other);
+        ApiKeySecret oldSecret = ApiKeySecret.generate(Environment.TEST, new SecureRandom());
+        ApiKeySecret newSecret = ApiKeySecret.generate(Environment.TEST, new SecureRandom());
+        ApiKey older = ApiKey.of(workspace.id(), oldSecret, NOW);
+        ApiKey newer = ApiKey.of(workspace.id(), newSecret, NOW.plusSeconds(60));
+        workspaces.insert(newer);
+        workspaces.insert(older);
+        assertThat(workspaces.listLive(workspace.id())).extracting(ApiKey::id).containsExactly(older.id(), newer.id());
+
+        assertThat(workspaces.revoke(other.id(), older.id(), NOW)).as("another workspace's key").isEmpty();
+        assertThat(workspaces.revoke(workspace.id(), older.id(), NOW.plusSeconds(120))).get().extracting(ApiKey::id).isEqualTo(older.id());
+        assertThat(workspaces.revoke(workspace.id(), older.id(), NOW.plusSeconds(180))).as("revoked already").isEmpty();
+
+        assertThat(workspaces.listLive(workspace.id())).extracting(ApiKey::id).containsExactly(newer.id());
+        assertThat(workspaces.findByHash(oldSecret.hash())).isEmpty();
+        assertThat(workspaces.findByHash(newSecret.hash())).isPresent();
+    }
+
+    @Test
+    void a_use_is_recorded_at_most_once_a_minute() {
+        Workspace workspace = new Workspace(WorkspaceId.random(), new WorkspaceName("used-keys"), Environment.TEST, NOW);
+        workspaces.insert(workspace);
+        ApiKey key = ApiKey.of(workspace.id(), ApiKeySecret.generate(Environment.TEST, new SecureRandom()), NOW);
+        workspaces.insert(key);
+        assertThat(workspaces.listLive(workspace.id()).getFirst().lastUsedAt()).isEmpty();
+
+        workspaces.markUsed(key.id(), NOW.plusSeconds(10));
+        workspaces.markUsed(key.id(), NOW.plusSeconds(40));
+        assertThat(workspaces.listLive(workspace.id()).getFirst().lastUsedAt()).contains(NOW.plusSeconds(10));
+        workspaces.markUsed(key.id(), NOW.plusSeconds(71));
+        assertThat(workspaces.listLive(workspace.id()).getFirst().lastUsedAt()).contains(NOW.plusSeconds(71));
+    }
+
+    @Test
     void a_revocation_is_remembered_until_the_token_would_have_expired() {
         Workspace workspace = new Workspace(WorkspaceId.random(), new WorkspaceName("revocations"), Environment.TEST, NOW);
         workspaces.insert(workspace);

@@ -29,6 +29,7 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
     static final int MAX_REMEMBERED = 10_000;
 
     private final ApiKeyStorePort keys;
+    private final Clock clock;
     private final ExpiringCache<String, ApiKeyPrincipal> known;
     private final ExpiringCache<String, Boolean> unknown;
     private final Executor renewals;
@@ -38,6 +39,7 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
     /** @param renewals where a remembered key is looked up again shortly before it is forgotten */
     public AuthenticateApiKeyService(ApiKeyStorePort keys, Clock clock, Executor renewals) {
         this.keys = keys;
+        this.clock = clock;
         this.known = new ExpiringCache<>(REMEMBERED_FOR, MAX_REMEMBERED, clock);
         this.unknown = new ExpiringCache<>(UNKNOWN_FOR, MAX_REMEMBERED, clock);
         this.renewals = renewals;
@@ -107,9 +109,17 @@ public final class AuthenticateApiKeyService implements AuthenticateApiKeyUseCas
         unknown.remove(hash);
     }
 
+    /** A key with this hash was just revoked through this instance: it must not be accepted from memory. */
+    void forgetKnown(String hash) {
+        known.remove(hash);
+        unknown.remove(hash);
+    }
+
     private Optional<ApiKeyPrincipal> lookUp(String hash) {
         Optional<ApiKeyPrincipal> found = keys.findByHash(hash).map(key -> new ApiKeyPrincipal(key.workspaceId(), key.id(), key.hint()));
         if (found.isPresent()) {
+            // "Last used", to the minute: a key in use is looked up again (renewed) every REMEMBERED_FOR at most
+            keys.markUsed(found.get().apiKeyId(), clock.instant());
             known.put(hash, found.get());
             unknown.remove(hash);
         } else {

@@ -3,9 +3,14 @@ package dev.latchkey.application.fakes;
 import dev.latchkey.application.port.out.ApiKeyStorePort;
 import dev.latchkey.application.port.out.WorkspaceStorePort;
 import dev.latchkey.domain.workspace.ApiKey;
+import dev.latchkey.domain.workspace.ApiKeyId;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +21,7 @@ import java.util.Optional;
 public final class InMemoryApiKeyStore implements ApiKeyStorePort {
     private final WorkspaceStorePort workspaces;
     private final List<ApiKey> keys = new ArrayList<>();
+    private final Set<ApiKeyId> revoked = new HashSet<>();
 
     public InMemoryApiKeyStore(WorkspaceStorePort workspaces) {
         this.workspaces = workspaces;
@@ -35,7 +41,26 @@ public final class InMemoryApiKeyStore implements ApiKeyStorePort {
 
     @Override
     public Optional<ApiKey> findByHash(String hash) {
-        return keys.stream().filter(k -> k.hash().equals(hash)).findFirst();
+        return keys.stream().filter(k -> k.hash().equals(hash) && !revoked.contains(k.id())).findFirst();
+    }
+
+    @Override
+    public List<ApiKey> listLive(WorkspaceId workspaceId) {
+        return keys.stream().filter(k -> k.workspaceId().equals(workspaceId) && !revoked.contains(k.id()))
+                .sorted(Comparator.comparing(ApiKey::createdAt)).toList();
+    }
+
+    @Override
+    public Optional<ApiKey> revoke(WorkspaceId workspaceId, ApiKeyId keyId, Instant now) {
+        Optional<ApiKey> live = listLive(workspaceId).stream().filter(k -> k.id().equals(keyId)).findFirst();
+        live.ifPresent(k -> revoked.add(k.id()));
+        return live;
+    }
+
+    @Override
+    public void markUsed(ApiKeyId keyId, Instant now) {
+        keys.replaceAll(k -> k.id().equals(keyId)
+                ? new ApiKey(k.id(), k.workspaceId(), k.hash(), k.hint(), k.createdAt(), Optional.of(now)) : k);
     }
 
     public List<ApiKey> all() {

@@ -81,6 +81,22 @@ class AuthenticateApiKeyServiceTest {
                 lookups.incrementAndGet();
                 return revoked.get() ? Optional.empty() : keys.findByHash(hash);
             }
+
+            @Override
+            public java.util.List<ApiKey> listLive(dev.latchkey.domain.workspace.WorkspaceId workspaceId) {
+                return keys.listLive(workspaceId);
+            }
+
+            @Override
+            public Optional<ApiKey> revoke(dev.latchkey.domain.workspace.WorkspaceId workspaceId, dev.latchkey.domain.workspace.ApiKeyId keyId,
+                                           java.time.Instant now) {
+                return keys.revoke(workspaceId, keyId, now);
+            }
+
+            @Override
+            public void markUsed(dev.latchkey.domain.workspace.ApiKeyId keyId, java.time.Instant now) {
+                keys.markUsed(keyId, now);
+            }
         };
         dev.latchkey.application.fakes.MutableClock clock = new dev.latchkey.application.fakes.MutableClock(NOW);
         AuthenticateApiKeyService remembering = new AuthenticateApiKeyService(watched, clock, Runnable::run);
@@ -115,6 +131,22 @@ class AuthenticateApiKeyServiceTest {
         public Optional<ApiKey> findByHash(String hash) {
             lookups.incrementAndGet();
             return store.findByHash(hash);
+        }
+
+        @Override
+        public java.util.List<ApiKey> listLive(dev.latchkey.domain.workspace.WorkspaceId workspaceId) {
+            return store.listLive(workspaceId);
+        }
+
+        @Override
+        public Optional<ApiKey> revoke(dev.latchkey.domain.workspace.WorkspaceId workspaceId, dev.latchkey.domain.workspace.ApiKeyId keyId,
+                                       java.time.Instant now) {
+            return store.revoke(workspaceId, keyId, now);
+        }
+
+        @Override
+        public void markUsed(dev.latchkey.domain.workspace.ApiKeyId keyId, java.time.Instant now) {
+            store.markUsed(keyId, now);
         }
     }
 

@@ -8,5 +8,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 @MappedEntity("api_keys")
-public record ApiKeyRow(@Id UUID id, UUID workspaceId, String keyHash, String hint, Instant createdAt, @Nullable Instant revokedAt) {
+public record ApiKeyRow(@Id UUID id, UUID workspaceId, String keyHash, String hint, Instant createdAt, @Nullable Instant revokedAt,
+                        @Nullable Instant lastUsedAt) {
 }

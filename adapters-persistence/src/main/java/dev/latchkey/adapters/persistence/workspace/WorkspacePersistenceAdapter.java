@@ -58,8 +58,30 @@ public class WorkspacePersistenceAdapter implements WorkspaceStorePort, ApiKeySt
 
     @Override
     public Optional<ApiKey> findByHash(String hash) {
-        return keys.findByKeyHashAndRevokedAtIsNull(hash)
-                .map(row -> new ApiKey(new ApiKeyId(row.id()), new WorkspaceId(row.workspaceId()), row.keyHash(), row.hint(), row.createdAt()));
+        return keys.findByKeyHashAndRevokedAtIsNull(hash).map(WorkspacePersistenceAdapter::toDomain);
+    }
+
+    @Override
+    public List<ApiKey> listLive(WorkspaceId workspaceId) {
+        return keys.findByWorkspaceIdAndRevokedAtIsNullOrderByCreatedAt(workspaceId.value()).stream()
+                .map(WorkspacePersistenceAdapter::toDomain).toList();
+    }
+
+    @Override
+    public Optional<ApiKey> revoke(WorkspaceId workspaceId, ApiKeyId keyId, java.time.Instant now) {
+        return keys.findByIdAndWorkspaceIdAndRevokedAtIsNull(keyId.value(), workspaceId.value())
+                .filter(row -> keys.revoke(row.id(), row.workspaceId(), now) == 1)
+                .map(WorkspacePersistenceAdapter::toDomain);
+    }
+
+    @Override
+    public void markUsed(ApiKeyId keyId, java.time.Instant now) {
+        keys.markUsed(keyId.value(), now);
+    }
+
+    private static ApiKey toDomain(ApiKeyRow row) {
+        return new ApiKey(new ApiKeyId(row.id()), new WorkspaceId(row.workspaceId()), row.keyHash(), row.hint(), row.createdAt(),
+                Optional.ofNullable(row.lastUsedAt()));
     }
 
     private static Workspace toDomain(WorkspaceRow row) {

@@ -1,0 +1,70 @@
+package dev.latchkey.adapters.web.console;
+
+import dev.latchkey.application.port.in.ConnectorView;
+import dev.latchkey.domain.connector.AuthMethod;
+import dev.latchkey.domain.connector.OAuthClient;
+import dev.latchkey.domain.workspace.Workspace;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The workspace's connectors: enabled or not, built in or its own, how they authorize, and for those
+ * that need the workspace's OAuth app whether it has one (without it they cannot be connected yet).
+ */
+public record ConnectorsView(String workspaceName, String redirectUri, List<Row> connectors, @Nullable String changed) implements ConsoleView {
+    public record Row(String slug, String name, String categories, String origin, boolean enabled, String authTypes, boolean needsOAuthApp,
+                      String oauthClientId, String enableAction) {
+    }
+
+    static ConnectorsView of(Workspace workspace, List<ConnectorView> connectors, String redirectUri, @Nullable String changed) {
+        String base = ConsolePaths.workspace(workspace.id().toString()) + "/connectors/";
+        return new ConnectorsView(workspace.name().value(), redirectUri, connectors.stream().map(c -> {
+            boolean oauth = c.definition().auth().stream().anyMatch(m -> m instanceof AuthMethod.OAuth2AuthorizationCode
+                    || m instanceof AuthMethod.OAuth2ClientCredentials);
+            String clientId = c.settings().client().map(OAuthClient::clientId).orElse(ConsoleFormat.NONE);
+            return new Row(c.definition().slug().value(), c.definition().name(), String.join(", ", c.definition().categories()),
+                    c.builtIn() ? "built in" : "this workspace's", c.settings().enabled(),
+                    c.definition().auth().stream().map(AuthMethod::type).collect(Collectors.joining(", ")),
+                    oauth && c.settings().client().isEmpty(), oauth ? clientId : "not needed", base + c.definition().slug().value() + "/enabled");
+        }).toList(), changed);
+    }
+
+    @Override
+    public String template() {
+        return "connectors";
+    }
+
+    @Override
+    public String title() {
+        return "Connectors · " + workspaceName;
+    }
+
+    @Override
+    public Map<String, Object> toModel() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("redirect_uri", redirectUri);
+        model.put("changed", changed);
+        long waiting = connectors.stream().filter(c -> c.needsOAuthApp() && c.enabled()).count();
+        model.put("waiting", waiting == 0 ? null : waiting + " enabled connector" + (waiting == 1 ? "" : "s")
+                + " cannot be connected yet: they need this workspace's OAuth app (PUT /v1/connectors/{slug}/settings).");
+        model.put("connectors", connectors.stream().map(c -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("slug", c.slug());
+            row.put("name", c.name());
+            row.put("categories", c.categories());
+            row.put("origin", c.origin());
+            row.put("enabled", c.enabled());
+            row.put("auth_types", c.authTypes());
+            row.put("needs_oauth_app", c.needsOAuthApp());
+            row.put("oauth_client_id", c.oauthClientId());
+            row.put("enable_action", c.enableAction());
+            return row;
+        }).toList());
+        return model;
+    }
+}
