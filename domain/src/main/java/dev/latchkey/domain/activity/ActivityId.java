@@ -1,5 +1,6 @@
 package dev.latchkey.domain.activity;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,10 +15,10 @@ public record ActivityId(UUID value) {
         Objects.requireNonNull(value, "value");
     }
 
-    /** A new id for a record made now: 48 bits of the clock's milliseconds, the version, 74 random bits. */
-    public static ActivityId random() {
+    /** A new id for the record of what started at {@code at}: 48 bits of its milliseconds, the version, 74 random bits. */
+    public static ActivityId of(Instant at) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (System.currentTimeMillis() << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
+        long high = (at.toEpochMilli() << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
         long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new ActivityId(new UUID(high, low));
     }

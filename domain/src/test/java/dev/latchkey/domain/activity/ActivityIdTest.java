@@ -2,6 +2,7 @@ package dev.latchkey.domain.activity;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -9,34 +10,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ActivityIdTest {
+    private static final Instant AT = Instant.parse("2026-12-05T10:00:00.123456Z");
+
     @Test
-    void a_new_id_is_a_version_7_uuid_whose_first_bits_are_the_clock() {
-        long before = System.currentTimeMillis();
-        ActivityId id = ActivityId.random();
-        long after = System.currentTimeMillis();
+    void an_id_is_a_version_7_uuid_whose_first_bits_are_its_records_time() {
+        ActivityId id = ActivityId.of(AT);
 
         assertThat(id.value().version()).isEqualTo(7);
         assertThat(id.value().variant()).isEqualTo(2);
-        assertThat(id.value().getMostSignificantBits() >>> 16).isBetween(before, after);
+        assertThat(id.value().getMostSignificantBits() >>> 16).isEqualTo(AT.toEpochMilli());
     }
 
     @Test
-    void ids_of_a_later_millisecond_sort_after_and_none_repeat() throws InterruptedException {
+    void ids_of_a_later_millisecond_sort_after_and_ids_of_one_millisecond_do_not_repeat() {
         Set<ActivityId> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            assertThat(seen.add(ActivityId.random())).isTrue();
+            assertThat(seen.add(ActivityId.of(AT))).isTrue();
         }
-        ActivityId first = ActivityId.random();
-        long millisecond = first.value().getMostSignificantBits() >>> 16;
-        while (System.currentTimeMillis() == millisecond) {
-            Thread.sleep(1);
-        }
-        assertThat(ActivityId.random().value().toString()).isGreaterThan(first.value().toString());
+        assertThat(ActivityId.of(AT.plusMillis(1)).value().toString()).isGreaterThan(ActivityId.of(AT).value().toString());
     }
 
     @Test
     void only_a_uuid_is_parsed() {
-        ActivityId id = ActivityId.random();
+        ActivityId id = ActivityId.of(AT);
         assertThat(ActivityId.parse(id.toString())).isEqualTo(id);
         assertThatThrownBy(() -> ActivityId.parse("not-an-id")).hasMessageContaining("GET /v1/logs");
     }

@@ -74,7 +74,7 @@ public class ActivityLogWriter implements ActivityRecorderPort, ActivityDropCoun
             return;
         }
         pending.incrementAndGet();
-        if (!queue.offer(new LoggedActivity(ActivityId.random(), activity))) {
+        if (!queue.offer(new LoggedActivity(ActivityId.of(activity.at()), activity))) {
             pending.decrementAndGet();
             dropped.incrementAndGet();
         }

@@ -53,7 +53,7 @@ class ActivityLogPersistenceTest implements TestPropertyProvider {
         store.createPartitions(today.minusDays(20), 23);
         WorkspaceId workspace = WorkspaceId.random();
         Instant old = today.minusDays(20).atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(60);
-        store.insert(List.of(new LoggedActivity(dev.latchkey.domain.activity.ActivityId.random(), activity(workspace, old, 200, ConnectionId.random()))));
+        store.insert(List.of(new LoggedActivity(dev.latchkey.domain.activity.ActivityId.of(java.time.Instant.now()), activity(workspace, old, 200, ConnectionId.random()))));
 
         List<LocalDate> dropped = store.dropPartitionsBefore(today.minusDays(13));
 
@@ -117,9 +117,9 @@ class ActivityLogPersistenceTest implements TestPropertyProvider {
                 .error("invalid_grant: \"token\", revoked\nsecond line, é ✓").requestId("req-1:a.b").build();
         Activity bare = Activity.of(at.plusSeconds(1), workspace, ActivityKind.WEBHOOK).build();
         Activity empty = Activity.of(at.plusSeconds(2), workspace, ActivityKind.PROXY).path("").error("").build();
-        List<LoggedActivity> written = List.of(new LoggedActivity(dev.latchkey.domain.activity.ActivityId.random(), full),
-                new LoggedActivity(dev.latchkey.domain.activity.ActivityId.random(), bare),
-                new LoggedActivity(dev.latchkey.domain.activity.ActivityId.random(), empty));
+        List<LoggedActivity> written = List.of(new LoggedActivity(dev.latchkey.domain.activity.ActivityId.of(java.time.Instant.now()), full),
+                new LoggedActivity(dev.latchkey.domain.activity.ActivityId.of(java.time.Instant.now()), bare),
+                new LoggedActivity(dev.latchkey.domain.activity.ActivityId.of(java.time.Instant.now()), empty));
 
         store.insert(written);
 
