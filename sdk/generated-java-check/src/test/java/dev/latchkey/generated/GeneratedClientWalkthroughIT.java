@@ -3,6 +3,7 @@ package dev.latchkey.generated;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.latchkey.client.LatchkeyProcess;
 import dev.latchkey.generated.api.AppsApi;
 import dev.latchkey.generated.api.ConnectionsApi;
 import dev.latchkey.generated.api.ConnectorsApi;

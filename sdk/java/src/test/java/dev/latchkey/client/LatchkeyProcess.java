@@ -23,11 +23,11 @@ import java.util.concurrent.TimeUnit;
  * choosing, and outbound requests allowed to loopback so that stub providers and webhook receivers
  * on this machine can be reached.
  */
-final class LatchkeyProcess implements AutoCloseable {
+public final class LatchkeyProcess implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofMinutes(3);
 
-    final String url;
-    final String apiKey;
+    public final String url;
+    public final String apiKey;
     private final Process process;
     private final Path log;
 
@@ -38,7 +38,7 @@ final class LatchkeyProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static LatchkeyProcess start(Path work) throws Exception {
+    public static LatchkeyProcess start(Path work) throws Exception {
         // JUnit's temp dirs are private (700); as root, the embedded PostgreSQL runs as nobody and must reach its data dir.
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path jar = Path.of(System.getProperty("latchkey.jar", "../../bootstrap/target/latchkey.jar")).toAbsolutePath().normalize();
@@ -90,7 +90,7 @@ final class LatchkeyProcess implements AutoCloseable {
         throw new AssertionError("Latchkey did not become healthy within " + START_LIMIT + ":\n" + output());
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(log);
     }
 
