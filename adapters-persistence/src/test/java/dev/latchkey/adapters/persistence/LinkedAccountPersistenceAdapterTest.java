@@ -148,6 +148,46 @@ class LinkedAccountPersistenceAdapterTest extends PersistenceTest {
     }
 
     @Test
+    void a_search_pages_in_id_order_through_id_and_name_matches_each_once() {
+        WorkspaceId ws = workspace("search-pages");
+        for (int i = 0; i < 12; i++) {
+            accounts.insert(account(ws, String.format("glo-%02d", i), "Other " + i)); // the id matches
+            accounts.insert(account(ws, String.format("acct-%02d", i), "Globex " + i)); // the name matches
+            accounts.insert(account(ws, String.format("both-%02d", i), i % 2 == 0 ? "GLOBAL " + i : "Initech")); // half by name
+        }
+        accounts.insert(account(ws, "glo-99", "Globex too")); // both: once
+        accounts.insert(account(ws, "gl", "Initech")); // shorter than the prefix: no
+
+        List<String> seen = new ArrayList<>();
+        Optional<LinkedAccountId> after = Optional.empty();
+        int pages = 0;
+        do {
+            Page<LinkedAccount> page = accounts.list(ws, 5, after, Optional.of("glo"));
+            page.items().forEach(a -> seen.add(a.id().value()));
+            after = page.nextCursor().map(LinkedAccountId::new);
+            pages++;
+        } while (after.isPresent());
+
+        assertThat(seen).doesNotHaveDuplicates().isSorted().hasSize(12 + 12 + 6 + 1).contains("glo-99", "acct-00", "both-10")
+                .doesNotContain("gl", "both-01");
+        assertThat(pages).isEqualTo(7);
+    }
+
+    @Test
+    void a_search_takes_any_character_as_itself() {
+        WorkspaceId ws = workspace("search-characters");
+        accounts.insert(account(ws, "a_b", "ünïcode GmbH"));
+        accounts.insert(account(ws, "axb", "back\\slash & co"));
+        accounts.insert(account(ws, "a-b", "émile \uD83D\uDE00 Sàrl"));
+
+        assertThat(ids(accounts.list(ws, 50, Optional.empty(), Optional.of("a_")))).containsExactly("a_b");
+        assertThat(ids(accounts.list(ws, 50, Optional.empty(), Optional.of("back\\")))).containsExactly("axb");
+        assertThat(ids(accounts.list(ws, 50, Optional.empty(), Optional.of("ünï")))).containsExactly("a_b");
+        assertThat(ids(accounts.list(ws, 50, Optional.empty(), Optional.of("émile \uD83D\uDE00")))).containsExactly("a-b");
+        assertThat(ids(accounts.list(ws, 50, Optional.empty(), Optional.of("émile \uD83D\uDE01")))).isEmpty();
+    }
+
+    @Test
     void delete_reports_whether_there_was_an_account() {
         accounts.insert(account(acme, "cust-del", null));
         assertThat(accounts.delete(acme, new LinkedAccountId("cust-del"))).isTrue();

@@ -54,8 +54,10 @@ public class LinkedAccountPersistenceAdapter implements LinkedAccountStorePort {
     @Override
     public Page<LinkedAccount> list(WorkspaceId workspaceId, int limit, Optional<LinkedAccountId> after, Optional<String> prefix) {
         // One row more than asked tells whether another page follows.
-        List<LinkedAccountRow> rows = repository.page(workspaceId.value(), after.map(LinkedAccountId::value).orElse(null),
-                prefix.map(p -> escapeLike(p) + "%").orElse(null), limit + 1);
+        String afterId = after.map(LinkedAccountId::value).orElse(null);
+        List<LinkedAccountRow> rows = prefix.isPresent()
+                ? repository.search(workspaceId.value(), afterId, prefix.get(), limit + 1)
+                : repository.page(workspaceId.value(), afterId, limit + 1);
         List<LinkedAccount> items = rows.stream().limit(limit).map(LinkedAccountPersistenceAdapter::toDomain).toList();
         Optional<String> next = rows.size() > limit ? Optional.of(items.get(items.size() - 1).id().value()) : Optional.empty();
         return new Page<>(items, next);
@@ -64,10 +66,6 @@ public class LinkedAccountPersistenceAdapter implements LinkedAccountStorePort {
     @Override
     public boolean delete(WorkspaceId workspaceId, LinkedAccountId id) {
         return repository.deleteByWorkspaceIdAndExternalId(workspaceId.value(), id.value()) > 0;
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static LinkedAccount toDomain(LinkedAccountRow row) {

@@ -31,16 +31,43 @@ public interface LinkedAccountRepository extends GenericRepository<LinkedAccount
 
     boolean existsByWorkspaceIdAndAccountKey(UUID workspaceId, UUID accountKey);
 
+    /**
+     * A page of a workspace's accounts in id order, after {@code after} (the cursor: the last id seen).
+     * {@code COALESCE} rather than {@code :after IS NULL OR ...}: the bound stays the index's range in a
+     * generic plan too (a prepared statement's plan after five runs), so a page far down the list reads
+     * that page only.
+     */
     @Query("""
             SELECT * FROM linked_accounts
-            WHERE workspace_id = :workspaceId
-              AND (CAST(:after AS text) IS NULL OR external_id > CAST(:after AS text))
-              AND (CAST(:prefix AS text) IS NULL
-                   OR external_id LIKE CAST(:prefix AS text) ESCAPE '\\'
-                   OR lower(name) LIKE lower(CAST(:prefix AS text)) ESCAPE '\\')
+            WHERE workspace_id = :workspaceId AND external_id > COALESCE(CAST(:after AS text), '')
             ORDER BY external_id
             LIMIT :limit""")
-    List<LinkedAccountRow> page(UUID workspaceId, @Nullable String after, @Nullable String prefix, int limit);
+    List<LinkedAccountRow> page(UUID workspaceId, @Nullable String after, int limit);
+
+    /**
+     * The accounts whose id starts with {@code prefix} (as typed) or whose name does (case-insensitively),
+     * in id order, after {@code after}. Each half is a range of its own index — [prefix, prefix + U+10FFFF),
+     * the largest code point, so the bounds hold whatever the prefix holds and whatever the plan — read in
+     * id order and cut at the page's size, then merged; not one query with {@code LIKE ... OR LIKE}, whose
+     * generic plan walks every account of the workspace when nothing matches (bench/console-search).
+     */
+    @Query("""
+            SELECT * FROM linked_accounts
+            WHERE workspace_id = :workspaceId AND account_key IN (
+                (SELECT account_key FROM linked_accounts
+                 WHERE workspace_id = :workspaceId AND external_id > COALESCE(CAST(:after AS text), '')
+                   AND external_id >= CAST(:prefix AS text) AND external_id < (CAST(:prefix AS text) || chr(1114111))
+                 ORDER BY external_id
+                 LIMIT :limit)
+                UNION ALL
+                (SELECT account_key FROM linked_accounts
+                 WHERE workspace_id = :workspaceId AND external_id > COALESCE(CAST(:after AS text), '')
+                   AND lower(name) ~>=~ lower(CAST(:prefix AS text)) AND lower(name) ~<~ (lower(CAST(:prefix AS text)) || chr(1114111))
+                 ORDER BY external_id
+                 LIMIT :limit))
+            ORDER BY external_id
+            LIMIT :limit""")
+    List<LinkedAccountRow> search(UUID workspaceId, @Nullable String after, String prefix, int limit);
 
     int deleteByWorkspaceIdAndExternalId(UUID workspaceId, String externalId);
 }
