@@ -47,9 +47,11 @@ public interface LinkedAccountRepository extends GenericRepository<LinkedAccount
     /**
      * The accounts whose id starts with {@code prefix} (as typed) or whose name does (case-insensitively),
      * in id order, after {@code after}. Each half is a range of its own index — [prefix, prefix + U+10FFFF),
-     * the largest code point, so the bounds hold whatever the prefix holds and whatever the plan — read in
-     * id order and cut at the page's size, then merged; not one query with {@code LIKE ... OR LIKE}, whose
-     * generic plan walks every account of the workspace when nothing matches (bench/console-search).
+     * the largest code point, so the bounds hold whatever the prefix holds and whatever the plan — each cut
+     * at the page's size in id order, then merged; not one query with {@code LIKE ... OR LIKE}, whose generic
+     * plan walks every account of the workspace when nothing matches (bench/console-search). The name half
+     * orders by {@code external_id || ''}, which no index provides: otherwise a generic plan, blind to how
+     * few names match, walks the id index in order and tests every name (78 ms at 100,000 accounts).
      */
     @Query("""
             SELECT * FROM linked_accounts
@@ -63,7 +65,7 @@ public interface LinkedAccountRepository extends GenericRepository<LinkedAccount
                 (SELECT account_key FROM linked_accounts
                  WHERE workspace_id = :workspaceId AND external_id > COALESCE(CAST(:after AS text), '')
                    AND lower(name) ~>=~ lower(CAST(:prefix AS text)) AND lower(name) ~<~ (lower(CAST(:prefix AS text)) || chr(1114111))
-                 ORDER BY external_id
+                 ORDER BY external_id || ''
                  LIMIT :limit))
             ORDER BY external_id
             LIMIT :limit""")
