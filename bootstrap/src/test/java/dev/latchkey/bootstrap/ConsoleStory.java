@@ -52,8 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HubSpot (a private connector on a WireMock provider) serves a dozen customers; cust-42's refresh
  * token was revoked, so its call ends in a refresh the provider refuses with invalid_grant, the
  * connection expires and connection.expired is delivered to the company's backend (a WireMock
- * receiver); other customers' calls answer 200 and 429. Sign-in goes through mock-oauth2-server as
- * the company's identity provider; the browser is Debian's headless Chromium, as the portal's.
+ * receiver); other customers' calls answer 200 and 429; four customers saved their HubSpot settings
+ * (a config, with a secret). Sign-in goes through mock-oauth2-server as the company's identity
+ * provider; the browser is Debian's headless Chromium, as the portal's.
  */
 abstract class ConsoleStory extends ApiTest implements ScreenshotOnFailure.Browser {
     static final String CLIENT_ID = "latchkey-console";
@@ -112,6 +113,13 @@ abstract class ConsoleStory extends ApiTest implements ScreenshotOnFailure.Brows
         assertThat(put("/v1/connectors/" + CONNECTOR + "/settings", Map.of("client_id", "acme-hubspot-app",
                 "client_secret", "acme-hubspot-secret-0123456789"), key).status()).isEqualTo(200);
 
+        Reply fields = put("/v1/connectors/" + CONNECTOR + "/config-fields", Map.of("fields", List.of(
+                Map.of("key", "pipeline", "label", "Deal pipeline", "type", "select", "required", true, "section", "Sync",
+                        "options", List.of(Map.of("label", "Sales", "value", "sales"), Map.of("label", "Renewals", "value", "renewals"))),
+                Map.of("key", "include_archived", "label", "Include archived deals", "type", "boolean", "default", false),
+                Map.of("key", "signing_key", "label", "Signing key", "type", "text", "secret", true))), key);
+        assertThat(fields.status()).as(fields.text()).isEqualTo(200);
+
         backend.stubFor(WireMock.post(urlEqualTo("/hooks/latchkey")).willReturn(aResponse().withStatus(204)));
         Reply webhook = post("/v1/webhooks", Map.of("url", backend.baseUrl() + "/hooks/latchkey",
                 "events", List.of("connection.created", "connection.expired")), key);
@@ -142,6 +150,11 @@ abstract class ConsoleStory extends ApiTest implements ScreenshotOnFailure.Brows
                     "credentials", Map.of("access_token", "at-" + account, "refresh_token", "rt-" + account,
                             "expires_at", expires.toString())), key);
             assertThat(connection.status()).as(connection.text()).isEqualTo(201);
+            if (i < 4) {
+                Reply config = put("/v1/linked-accounts/" + account + "/configs/" + CONNECTOR, Map.of("values",
+                        Map.of("pipeline", i % 2 == 0 ? "sales" : "renewals", "include_archived", i == 2, "signing_key", "sk-" + account)), key);
+                assertThat(config.status()).as(config.text()).isEqualTo(200);
+            }
             if (revoked) {
                 expiredConnectionId = (String) connection.get("id");
             } else if (i % 3 == 0) {
@@ -215,9 +228,11 @@ abstract class ConsoleStory extends ApiTest implements ScreenshotOnFailure.Brows
     void fullPageScreenshot(Path directory, String name) {
         Dimension before = browser.manage().window().getSize();
         try {
+            // The page's height plus the window's own (its frame and bars), so the viewport holds the whole page.
             Number height = (Number) ((JavascriptExecutor) browser).executeScript(
-                    "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight);");
-            browser.manage().window().setSize(new Dimension(before.getWidth(), Math.max(before.getHeight(), height.intValue() + 120)));
+                    "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)"
+                            + " + window.outerHeight - window.innerHeight;");
+            browser.manage().window().setSize(new Dimension(before.getWidth(), Math.max(before.getHeight(), height.intValue())));
             Files.createDirectories(directory);
             Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {

@@ -47,6 +47,10 @@ class ConsoleWalkthroughBrowserTest extends ConsoleStory {
         wait.until(ExpectedConditions.urlToBe(workspacePath() + "/accounts/cust-42"));
         WebElement connection = browser.findElement(By.cssSelector("tr[data-connection-id='" + expiredConnectionId + "']"));
         assertThat(connection.getText()).contains(CONNECTOR, "expired", PROVIDER_ERROR);
+        WebElement values = browser.findElement(By.xpath("//main//td/code[contains(., 'pipeline')]"));
+        assertThat(values.getText()).as("its settings, the secret masked, and nothing else")
+                .contains("pipeline = sales", "include_archived = true", "signing_key = ********")
+                .doesNotContain("sk-cust-42", CONNECTOR, "default");
         fullPageScreenshot(SHOTS, "3-account");
 
         // What happened: the activity of that connection shows the refresh HubSpot refused.
