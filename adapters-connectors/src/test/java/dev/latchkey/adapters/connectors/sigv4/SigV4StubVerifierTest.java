@@ -87,6 +87,16 @@ class SigV4StubVerifierTest {
     }
 
     @Test
+    void s3_keys_with_empty_dot_and_encoded_slash_segments_arrive_as_signed() {
+        stub(KEYS, S3);
+
+        ProviderResponse response = send("GET", "/bucket/a//b/./c/../d%2Fe+f", null, KEYS, S3, Payload.EMPTY);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(aws.findAll(anyRequestedFor(anyUrl())).get(0).getUrl()).isEqualTo("/bucket/a//b/./c/../d%2Fe+f");
+    }
+
+    @Test
     void s3_accepts_an_unsigned_payload_but_still_checks_the_headers() {
         stub(KEYS, S3);
 
