@@ -266,7 +266,9 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
                     .connector(connection.connector()).connection(connection.id())
                     .duration(Duration.ofNanos(Math.max(0, System.nanoTime() - startedNanos))).refreshed(failure.isEmpty());
             accounts.findByKey(connection.workspaceId(), connection.accountKey()).ifPresent(account -> record.linkedAccount(account.id()));
-            failure.ifPresent(e -> record.problemCode(problemCode(e)).error(e.providerError() != null ? e.providerError() : e.getMessage()));
+            // The provider's words as the connection keeps them (its code and description), not the code alone:
+            // the console's activity page and GET /v1/logs answer "why" with it.
+            failure.ifPresent(e -> record.problemCode(problemCode(e)).error(e.getMessage() != null ? e.getMessage() : e.providerError()));
             RequestIds.current().ifPresent(record::requestId);
             activity.record(record.build());
         } catch (RuntimeException e) {

@@ -226,6 +226,22 @@ class RefreshTokenServiceTest {
     }
 
     @Test
+    void a_refused_refresh_is_recorded_with_the_provider_s_words_not_only_its_error_code() {
+        List<dev.latchkey.domain.activity.Activity> recorded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RefreshTokenService recording = new RefreshTokenService(connections, accounts, directory, schemes, outbox, transactions, clock,
+                RefreshTokenService.DEFAULT_WAIT, recorded::add);
+        Connection refused = expiringIn(Duration.ofMinutes(1));
+        oauth.failing(ProviderException.rejected("invalid_grant", "Slack refused the token refresh (invalid_grant): token revoked by the user"));
+
+        catchThrowableOfType(ConflictException.class, () -> recording.fresh(workspace, refused.id()));
+
+        assertThat(recorded).singleElement().satisfies(activity -> {
+            assertThat(activity.problemCode()).contains("refresh_rejected");
+            assertThat(activity.error()).contains("Slack refused the token refresh (invalid_grant): token revoked by the user");
+        });
+    }
+
+    @Test
     void an_expired_connection_is_connection_expired_without_calling_the_provider() {
         Connection c = expiringIn(Duration.ofMinutes(1));
         connections.update(c.expired("invalid_grant", T0));
