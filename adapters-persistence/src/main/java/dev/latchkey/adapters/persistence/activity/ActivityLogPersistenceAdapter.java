@@ -102,7 +102,7 @@ public class ActivityLogPersistenceAdapter implements ActivityLogStorePort {
             values.add(range.from());
             values.add(range.to());
             if (range.from() >= 400) {
-                // Failures only: said as a constant, so the plan may read the failures' index (V14) even when
+                // Failures only: said as a constant, so the plan may read the failures' index (V15) even when
                 // it is the prepared statement's generic plan, which cannot see that the parameter is >= 400.
                 sql.append(" AND COALESCE(status, provider_status) >= 400");
             }

@@ -3,6 +3,6 @@
 -- 429...). Without it such a filter walks the workspace's whole log newest first to find the few
 -- failures a healthy workspace has: 345 ms at 1,000,000 records for a status no record has
 -- (bench/console-search). Partial, so a successful call — nearly every row — costs it nothing to write.
--- (V14: V12 and V13 are taken on branches in flight.)
+-- (V15: V13 and V14 are taken on branches in flight.)
 CREATE INDEX activity_log_failures ON activity_log (workspace_id, started_at DESC, id DESC)
     WHERE COALESCE(status, provider_status) >= 400;
