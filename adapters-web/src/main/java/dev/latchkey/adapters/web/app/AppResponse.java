@@ -12,7 +12,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
-/** An app as the connect UI shows it to a customer; {@code icon_url} is always an image that loads (see {@link ConnectorIcons}). */
+/**
+ * An app as the connect UI shows it to a customer. {@code icon_url} always loads: the app's own icon if its definition names
+ * one, else the one Latchkey serves at /connectors/{slug}/icon.svg.
+ */
 @Serdeable
 @Schema(name = "App")
 public record AppResponse(String slug, String name, String iconUrl, List<String> categories, List<ConnectorJson.AuthType> authTypes,

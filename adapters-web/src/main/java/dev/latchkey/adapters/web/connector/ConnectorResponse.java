@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * A connector with this workspace's settings, for the company's backend.
  *
- * @param iconUrl the connector's own icon if its definition names one, else the one Latchkey serves ({@link ConnectorIcons})
+ * @param iconUrl the connector's own icon if its definition names one, else the one Latchkey serves at /connectors/{slug}/icon.svg
  * @param redirectUri the OAuth redirect URI to register with the provider
  */
 @Serdeable
