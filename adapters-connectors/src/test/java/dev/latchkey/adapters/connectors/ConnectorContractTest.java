@@ -79,7 +79,7 @@ class ConnectorContractTest {
     static final java.util.Set<String> CATEGORIES = java.util.Set.of("accounting", "ai", "analytics", "billing", "calendar", "chat",
             "ci", "cloud", "communication", "crm", "customer-data", "databases", "design", "developer", "documents", "e-signature",
             "ecommerce", "email", "expenses", "files", "finance", "forms", "git", "hosting", "hr", "issues", "marketing", "meetings",
-            "messaging", "monitoring", "payments", "payroll", "productivity", "projects", "recruiting", "sales", "scheduling", "sms",
+            "messaging", "monitoring", "payments", "payroll", "productivity", "projects", "recruiting", "sales", "scheduling", "shipping", "sms",
             "spreadsheets", "storage", "support", "surveys", "tasks", "telephony", "ticketing", "time-tracking", "video");
 
     @Test
