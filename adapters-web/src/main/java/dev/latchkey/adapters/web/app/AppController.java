@@ -82,7 +82,9 @@ public class AppController {
     }
 
     @Get
-    @Operation(operationId = "listApps", summary = "Apps", description = "The workspace's enabled connectors with this account's connections.")
+    @Operation(operationId = "listApps", summary = "Apps", description = "The workspace's enabled connectors with this account's connections. A connector that can only connect "
+            + "through the provider's consent page and whose OAuth app the workspace has not set is left out (it can't be connected yet), "
+            + "unless this account has connections to it.")
     public ListResponse<AppResponse> list(Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         return new ListResponse<>(listApps.list(caller.workspaceId(), caller.accountId()).stream().map(a -> AppResponse.of(a, publicUrl)).toList(), null);
