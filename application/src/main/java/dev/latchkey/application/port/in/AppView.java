@@ -7,10 +7,18 @@ import dev.latchkey.domain.connector.ConnectorDefinition;
 import java.util.List;
 import java.util.Optional;
 
-/** An enabled connector as one linked account sees it, with its connections to it. */
-public record AppView(ConnectorDefinition definition, List<Connection> connections) {
+/**
+ * An enabled connector as one linked account sees it, with its connections to it.
+ *
+ * @param awaitsOAuthApp it can't be connected yet: it needs the workspace's OAuth app, not set ({@link ConnectorView#awaitsOAuthApp()})
+ */
+public record AppView(ConnectorDefinition definition, List<Connection> connections, boolean awaitsOAuthApp) {
     public AppView {
         connections = List.copyOf(connections);
+    }
+
+    public AppView(ConnectorDefinition definition, List<Connection> connections) {
+        this(definition, connections, false);
     }
 
     public boolean connected() {

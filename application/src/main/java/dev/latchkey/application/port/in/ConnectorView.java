@@ -13,6 +13,21 @@ import java.util.List;
  */
 public record ConnectorView(ConnectorDefinition definition, boolean builtIn, ConnectorSettings settings) {
 
+    /** Whether a way to connect goes through the provider's consent page, which needs the workspace's OAuth app. */
+    public boolean usesOAuthApp() {
+        return definition.auth().stream().anyMatch(dev.latchkey.domain.connector.AuthMethod::redirects);
+    }
+
+    /**
+     * It can't be connected yet: every way to connect goes through the provider's consent page, and the
+     * workspace has not set its OAuth app. Customers are not offered it (the portal, GET /v1/apps); the
+     * console shows it instead.
+     */
+    public boolean awaitsOAuthApp() {
+        return settings.client().isEmpty() && !definition.auth().isEmpty()
+                && definition.auth().stream().allMatch(dev.latchkey.domain.connector.AuthMethod::redirects);
+    }
+
     /** The scopes an authorization asks for: the workspace's choice, else the connector's defaults. */
     public List<String> scopesFor(String authType) {
         if (!settings.scopes().isEmpty()) {
