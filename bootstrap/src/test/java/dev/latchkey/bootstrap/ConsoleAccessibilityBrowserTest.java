@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * violations. The pages are found by following the console's own links from the workspaces page (one
  * page of each kind: an account's page once, each set of filters once), so a new page linked from the
  * navigation is checked without being named here; the pages that only an action or a refusal shows
- * (a key just created, a reconnect link, a branding form's errors, a redelivery, the 403 page, the
- * signed-out page) are reached by doing it. The rules: WCAG 2.0, 2.1 and 2.2 A and AA (2.2's target
- * size among them, which axe-core leaves out by default) and axe-core's best practices.
+ * (a key just created, a reconnect link, a branding form's errors, a redelivery, a webhook endpoint
+ * just created, an OAuth app's form open, refused and saved, the 403 page, the signed-out page) are
+ * reached by doing it. The rules: WCAG 2.0, 2.1 and 2.2 A and AA (2.2's target size among them,
+ * which axe-core leaves out by default) and axe-core's best practices.
  */
 @MicronautTest(transactional = false)
 @ExtendWith(ScreenshotOnFailure.class)
@@ -78,7 +79,7 @@ class ConsoleAccessibilityBrowserTest extends ConsoleStory {
                 "/console/workspaces/{w}/accounts/{id}", "/console/workspaces/{w}/activity",
                 "/console/workspaces/{w}/activity?connection_id", "/console/workspaces/{w}/activity?status",
                 "/console/workspaces/{w}/webhooks", "/console/workspaces/{w}/connectors",
-                "/console/workspaces/{w}/branding", "/console/workspaces/{w}/api-keys");
+                "/console/workspaces/{w}/branding", "/console/workspaces/{w}/api-keys", "/console/workspaces/{w}/audit");
 
         browser.get(workspace + "/api-keys");
         browser.findElement(By.id("create-key")).click();
@@ -102,6 +103,32 @@ class ConsoleAccessibilityBrowserTest extends ConsoleStory {
         browser.findElement(By.cssSelector("button[aria-label^='Redeliver']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("redelivered-notice")));
         check("a redelivery");
+
+        browser.findElement(By.id("webhook-url")).sendKeys(backend.baseUrl() + "/hooks/second");
+        browser.findElement(By.id("webhook-events")).clear();
+        browser.findElement(By.id("webhook-events")).sendKeys("connection.expired");
+        browser.findElement(By.id("create-webhook")).click();
+        TestSecrets.register(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signing-secret"))).getText());
+        check("a webhook endpoint just created, its secret shown once");
+
+        browser.get(workspace + "/connectors");
+        browser.findElement(By.cssSelector("#connector-" + CONNECTOR + " summary")).click();
+        check("an OAuth app's form open");
+        browser.findElement(By.id("client-id-" + CONNECTOR)).clear();
+        browser.findElement(By.id("client-id-" + CONNECTOR)).sendKeys("acme-hubspot-app-2");
+        browser.findElement(By.cssSelector("#connector-" + CONNECTOR + " form.oauth-app-form button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
+        check("the OAuth app form's errors (a new client id without its secret)");
+        if (!browser.findElement(By.id("client-id-" + CONNECTOR)).isDisplayed()) {
+            browser.findElement(By.cssSelector("#connector-" + CONNECTOR + " summary")).click();
+        }
+        browser.findElement(By.id("client-id-" + CONNECTOR)).clear();
+        browser.findElement(By.id("client-id-" + CONNECTOR)).sendKeys("acme-hubspot-app-2");
+        browser.findElement(By.id("client-secret-" + CONNECTOR)).sendKeys("acme-hubspot-secret-2-0123456789");
+        TestSecrets.register("acme-hubspot-secret-2-0123456789");
+        browser.findElement(By.cssSelector("#connector-" + CONNECTOR + " form.oauth-app-form button")).click();
+        wait.until(ExpectedConditions.urlContains("changed="));
+        check("an OAuth app saved");
 
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.urlContains("/console/signed-out"));
