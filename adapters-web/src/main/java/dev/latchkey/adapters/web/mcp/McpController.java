@@ -16,6 +16,7 @@ import dev.latchkey.application.port.in.ListAppsUseCase;
 import dev.latchkey.application.port.in.ListConnectionsUseCase;
 import dev.latchkey.application.port.in.RecordActivityUseCase;
 import dev.latchkey.application.port.in.RequestIds;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -96,29 +97,21 @@ public class McpController {
     @Operation(operationId = "mcp", summary = "MCP (Streamable HTTP)", description = "One JSON-RPC 2.0 message of the Model Context "
             + "Protocol: a request is answered with its JSON-RPC response (application/json), a notification with 202. Stateless: no "
             + "Mcp-Session-Id. Tools: list_apps, list_connections, connect_app, call_api, all for the authenticated linked account.")
-    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = "object",
-            description = "A JSON-RPC 2.0 request or notification")))
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/JsonRpcMessage")))
     @ApiResponse(responseCode = "200", description = "The JSON-RPC response to a request",
-            content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/JsonRpcMessage")))
     @ApiResponse(responseCode = "202", description = "A notification (or a response) was accepted")
     @ApiResponse(responseCode = "403", description = "forbidden: these credentials may not use this endpoint",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "linked_account_not_found: with an API key, X-Linked-Account-Id names no linked "
             + "account of the workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public MutableHttpResponse<?> post(@Body String body, Authentication auth, HttpRequest<?> request) {
+    public MutableHttpResponse<?> post(@Body @Nullable String body, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         if (!auth.getRoles().contains(Roles.SESSION)) {
             accounts.get(caller.workspaceId(), caller.accountId()); // linked_account_not_found before any message is read
         }
-        Optional<String> answer;
-        try {
-            answer = transport.handle(body, AgentCaller.context(caller, RequestIds.current()));
-        } catch (McpHttpTransport.UnreadableMessage e) {
-            return HttpResponse.badRequest(transport.write(McpSchema.JSONRPCResponse.error(null,
-                    new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.PARSE_ERROR, e.getMessage(), null))))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE);
-        }
+        Optional<String> answer = transport.handle(body == null ? "" : body, AgentCaller.context(caller, RequestIds.current()));
         return answer.<MutableHttpResponse<?>>map(text -> HttpResponse.ok(text).contentType(MediaType.APPLICATION_JSON_TYPE))
                 .orElseGet(HttpResponse::accepted);
     }

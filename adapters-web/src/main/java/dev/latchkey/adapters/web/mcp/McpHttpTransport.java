@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.mcp;
 
+import dev.latchkey.domain.InvalidInputException;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpStatelessServerHandler;
@@ -35,13 +36,6 @@ final class McpHttpTransport implements McpStatelessServerTransport {
         return Mono.empty();
     }
 
-    /** Not one JSON-RPC message: the body is not JSON, or not a request, notification or response. */
-    static final class UnreadableMessage extends RuntimeException {
-        UnreadableMessage(String message) {
-            super(message);
-        }
-    }
-
     /**
      * Handles one message on the calling thread (a blocking one). The answer to a request; empty for a
      * notification or a response (nothing here asks the client anything).
@@ -51,7 +45,7 @@ final class McpHttpTransport implements McpStatelessServerTransport {
         try {
             message = McpSchema.deserializeJsonRpcMessage(mapper, body);
         } catch (IOException | IllegalArgumentException e) {
-            throw new UnreadableMessage("The body is not one JSON-RPC 2.0 message (a request or a notification).");
+            throw InvalidInputException.of("body", "must be one JSON-RPC 2.0 message: a request or a notification");
         }
         if (message instanceof McpSchema.JSONRPCRequest request) {
             McpSchema.JSONRPCResponse response = handler.handleRequest(context, request)
