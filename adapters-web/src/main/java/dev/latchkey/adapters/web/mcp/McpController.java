@@ -2,6 +2,7 @@ package dev.latchkey.adapters.web.mcp;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.latchkey.adapters.web.docs.CredentialProblems;
+import dev.latchkey.adapters.web.docs.JsonBodyProblems;
 import dev.latchkey.adapters.web.error.Problem;
 import dev.latchkey.adapters.web.error.Problems;
 import dev.latchkey.adapters.web.security.AccountCaller;
@@ -63,6 +64,8 @@ import java.util.Optional;
 @SecurityRequirement(name = "sessionToken")
 @SecurityRequirement(name = "apiKey")
 @CredentialProblems
+@ApiResponse(responseCode = "403", description = "forbidden: these credentials may not use this endpoint",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class McpController {
     static final String VERSION = "0.1.0";
     private final McpHttpTransport transport;
@@ -101,11 +104,10 @@ public class McpController {
     @ApiResponse(responseCode = "200", description = "The JSON-RPC response to a request",
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/JsonRpcMessage")))
     @ApiResponse(responseCode = "202", description = "A notification (or a response) was accepted")
-    @ApiResponse(responseCode = "403", description = "forbidden: these credentials may not use this endpoint",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "404", description = "linked_account_not_found: with an API key, X-Linked-Account-Id names no linked "
             + "account of the workspace",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @JsonBodyProblems
     public MutableHttpResponse<?> post(@Body @Nullable String body, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
         if (!auth.getRoles().contains(Roles.SESSION)) {

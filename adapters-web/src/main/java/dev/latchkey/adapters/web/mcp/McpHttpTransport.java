@@ -44,7 +44,8 @@ final class McpHttpTransport implements McpStatelessServerTransport {
         McpSchema.JSONRPCMessage message;
         try {
             message = McpSchema.deserializeJsonRpcMessage(mapper, body);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
+            // Whatever the SDK's reader refuses (not JSON, JSON null, no method): the caller's mistake, never a 500.
             throw InvalidInputException.of("body", "must be one JSON-RPC 2.0 message: a request or a notification");
         }
         if (message instanceof McpSchema.JSONRPCRequest request) {

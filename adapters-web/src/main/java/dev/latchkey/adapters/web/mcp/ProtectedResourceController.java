@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.mcp;
 
+import dev.latchkey.adapters.web.docs.RequestHeadProblems;
 import dev.latchkey.adapters.web.security.PublicUrl;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -22,6 +23,7 @@ import java.util.List;
 @Controller("/.well-known/oauth-protected-resource")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "MCP")
+@RequestHeadProblems
 public class ProtectedResourceController {
     static final String PATH = "/.well-known/oauth-protected-resource";
     private final PublicUrl publicUrl;
