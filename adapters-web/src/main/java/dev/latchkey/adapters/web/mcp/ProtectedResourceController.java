@@ -1,6 +1,5 @@
 package dev.latchkey.adapters.web.mcp;
 
-import dev.latchkey.adapters.web.docs.RequestHeadProblems;
 import dev.latchkey.adapters.web.security.PublicUrl;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -8,9 +7,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Hidden;
 
 import java.util.List;
 
@@ -22,10 +19,9 @@ import java.util.List;
  */
 @Controller("/.well-known/oauth-protected-resource")
 @Secured(SecurityRule.IS_ANONYMOUS)
-@Tag(name = "MCP")
-@RequestHeadProblems
+// Documented in routes-outside-controllers.yml: anonymous operations say `security: []` there.
+@Hidden
 public class ProtectedResourceController {
-    static final String PATH = "/.well-known/oauth-protected-resource";
     private final PublicUrl publicUrl;
 
     public ProtectedResourceController(PublicUrl publicUrl) {
@@ -39,19 +35,16 @@ public class ProtectedResourceController {
      * @param resourceDocumentation  where people read how to get a bearer
      */
     @Serdeable
-    @Schema(name = "ProtectedResourceMetadata")
     public record ProtectedResourceMetadata(String resource, List<String> bearerMethodsSupported, String resourceName,
                                             String resourceDocumentation) {
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getProtectedResourceMetadata", summary = "The MCP server's protected resource metadata (RFC 9728)")
     public ProtectedResourceMetadata root() {
         return metadata();
     }
 
     @Get(uri = "/mcp", produces = MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getMcpProtectedResourceMetadata", summary = "The same, at the path MCP clients try first (RFC 9728, section 3.1)")
     public ProtectedResourceMetadata mcp() {
         return metadata();
     }
