@@ -104,7 +104,8 @@ final class AgentTools {
                                 "path", Map.of("type", "string", "description", "the path below the app's API base URL, e.g. /v1/users/me"),
                                 "query", Map.of("type", "object", "additionalProperties", Map.of("type", "string"),
                                         "description", "query parameters"),
-                                "body", Map.of("description", "a JSON request body (for POST, PUT, PATCH)")),
+                                "body", Map.of("type", "object", "additionalProperties", true,
+                                        "description", "a JSON object sent as the request body (for POST, PUT, PATCH)")),
                                 List.of("connector", "path")), false, this::callApi));
     }
 
