@@ -2,10 +2,12 @@ package dev.latchkey.bootstrap;
 
 import dev.latchkey.application.port.in.PrepareProxyRequestUseCase;
 import dev.latchkey.application.port.out.AgentGuardrailsStorePort;
+import dev.latchkey.application.port.out.ConnectorActionsPort;
 import dev.latchkey.application.port.out.ProviderHttpPort;
 import dev.latchkey.application.service.AgentCallBudget;
 import dev.latchkey.application.service.CallProviderApiService;
 import dev.latchkey.application.service.GetAgentGuardrailsService;
+import dev.latchkey.application.service.ListConnectorActionsService;
 import dev.latchkey.application.service.UpdateAgentGuardrailsService;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -24,6 +26,11 @@ public class AgentsFactory {
     @Singleton
     UpdateAgentGuardrailsService updateAgentGuardrails(AgentGuardrailsStorePort store) {
         return new UpdateAgentGuardrailsService(store);
+    }
+
+    @Singleton
+    ListConnectorActionsService listConnectorActions(ConnectorActionsPort actions) {
+        return new ListConnectorActionsService(actions);
     }
 
     @Singleton

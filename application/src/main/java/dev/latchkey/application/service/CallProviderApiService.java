@@ -87,7 +87,7 @@ public final class CallProviderApiService implements CallProviderApiUseCase {
         boolean truncated = body.length() > CallProviderApiResult.MAX_BODY_CHARS;
         String shown = truncated ? cut(body) : body;
         return new CallProviderApiResult(target.connectionId(), response.status(), header(response.headers(), "content-type"), shown,
-                truncated, body.length(), replayed);
+                truncated, body.length(), replayed, response.json());
     }
 
     private ProviderHttpPort.ProviderResponse send(ProxyTarget target, String method, String rawPath, CallProviderApiCommand command) {

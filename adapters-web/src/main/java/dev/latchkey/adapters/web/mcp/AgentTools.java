@@ -14,6 +14,7 @@ import dev.latchkey.application.port.in.GetAgentGuardrailsUseCase;
 import dev.latchkey.application.port.in.GetAppUseCase;
 import dev.latchkey.application.port.in.ListAppsUseCase;
 import dev.latchkey.application.port.in.ListConnectionsUseCase;
+import dev.latchkey.application.port.in.ListConnectorActionsUseCase;
 import dev.latchkey.application.port.in.RecordActivityUseCase;
 import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.DatabaseUnavailableException;
@@ -24,6 +25,7 @@ import dev.latchkey.domain.activity.Activity;
 import dev.latchkey.domain.activity.ActivityKind;
 import dev.latchkey.domain.agent.AgentGuardrails;
 import dev.latchkey.domain.agent.AgentRefusedException;
+import dev.latchkey.domain.agent.ConnectorAction;
 import dev.latchkey.domain.branding.Branding;
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ProviderException;
@@ -39,10 +41,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -56,6 +60,7 @@ final class AgentTools {
     static final String LIST_CONNECTIONS = "list_connections";
     static final String CONNECT_APP = "connect_app";
     static final String CALL_API = "call_api";
+    private static final Set<String> CORE = Set.of(LIST_APPS, LIST_CONNECTIONS, CONNECT_APP, CALL_API);
 
     private final ListAppsUseCase listApps;
     private final ListConnectionsUseCase listConnections;
@@ -67,10 +72,12 @@ final class AgentTools {
     private final PublicUrl publicUrl;
     private final McpJsonMapper json;
     private final Clock clock;
+    private final ListConnectorActionsUseCase actions;
 
     AgentTools(ListAppsUseCase listApps, ListConnectionsUseCase listConnections, GetAppUseCase getApp, CreateConnectLinkUseCase connectLinks,
                CallProviderApiUseCase callApi, GetAgentGuardrailsUseCase guardrails, RecordActivityUseCase activity, PublicUrl publicUrl,
-               McpJsonMapper json, Clock clock) {
+               McpJsonMapper json, Clock clock, ListConnectorActionsUseCase actions) {
+        this.actions = actions;
         this.listApps = listApps;
         this.listConnections = listConnections;
         this.getApp = getApp;
@@ -84,6 +91,12 @@ final class AgentTools {
     }
 
     List<McpStatelessServerFeatures.SyncToolSpecification> specifications() {
+        List<McpStatelessServerFeatures.SyncToolSpecification> tools = new ArrayList<>(core());
+        actions.list().forEach((connector, declared) -> declared.forEach(action -> tools.add(action(connector, action))));
+        return tools;
+    }
+
+    private List<McpStatelessServerFeatures.SyncToolSpecification> core() {
         return List.of(
                 tool(LIST_APPS, "List apps", "The apps this customer can use through Latchkey, and whether each is connected. "
                         + "Use connect_app for one that is not.", schema(Map.of(), List.of()), true, this::listApps),
@@ -107,6 +120,65 @@ final class AgentTools {
                                 "body", Map.of("type", "object", "additionalProperties", true,
                                         "description", "a JSON object sent as the request body (for POST, PUT, PATCH)")),
                                 List.of("connector", "path")), false, this::callApi));
+    }
+
+    /**
+     * Whether a tool shows in this caller's tools/list: the four core tools always; a connector's action
+     * when the workspace has the connector enabled, lets agents use it, and (in read-only mode) the
+     * action only reads. Calling a hidden action is refused all the same (call_api's guardrails).
+     */
+    boolean visible(McpTransportContext context, McpSchema.Tool tool) {
+        if (CORE.contains(tool.name())) {
+            return true;
+        }
+        return AgentCaller.visibleActions(context, () -> {
+            AccountCaller caller = AgentCaller.of(context);
+            AgentGuardrails rules = guardrails.get(caller.workspaceId());
+            Set<ConnectorSlug> enabled = new HashSet<>();
+            for (AppView app : listApps.list(caller.workspaceId(), caller.accountId())) {
+                enabled.add(app.definition().slug());
+            }
+            Set<String> names = new HashSet<>();
+            actions.list().forEach((connector, declared) -> {
+                if (enabled.contains(connector) && rules.allows(connector)) {
+                    declared.stream().filter(a -> rules.allowsMethod(a.method())).forEach(a -> names.add(a.toolName(connector)));
+                }
+            });
+            return names;
+        }).contains(tool.name());
+    }
+
+    private McpStatelessServerFeatures.SyncToolSpecification action(ConnectorSlug connector, ConnectorAction action) {
+        Map<String, Object> input = new LinkedHashMap<>(action.input());
+        input.putIfAbsent("additionalProperties", false);
+        boolean reads = action.method().equals("GET") || action.method().equals("HEAD");
+        return tool(action.toolName(connector), null, connector.value() + ": " + action.description(), input, reads, (caller, arguments, record) -> {
+            ConnectorAction.Request request;
+            try {
+                request = action.request(arguments);
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("arguments", e.getMessage());
+            }
+            record.connector(connector).method(request.method()).path(request.path());
+            CallProviderApiResult result = callApi.call(new CallProviderApiCommand(caller.workspaceId(), caller.accountId(), connector,
+                    request.method(), request.path(), request.query(), request.body().map(this::write)));
+            record.connection(result.connectionId()).providerStatus(result.status()).responseBytes(result.bodyLength())
+                    .replayed(result.replayed());
+            if (!action.returns().isEmpty() && result.json().isPresent() && result.status() / 100 == 2) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("status", result.status());
+                Map<String, Object> picked = action.pick(result.json().get());
+                out.put("data", picked);
+                String text = write(picked);
+                if (text.length() > CallProviderApiResult.MAX_BODY_CHARS) {
+                    out.put("data", text.substring(0, CallProviderApiResult.MAX_BODY_CHARS));
+                    out.put("truncated", true);
+                    out.put("note", "The data was cut at " + CallProviderApiResult.MAX_BODY_CHARS + " characters; ask for less.");
+                }
+                return out;
+            }
+            return answer(result);
+        });
     }
 
     // --- the tools ---
@@ -186,6 +258,11 @@ final class AgentTools {
                 path, query, body));
         record.connection(result.connectionId()).providerStatus(result.status()).responseBytes(result.bodyLength())
                 .replayed(result.replayed());
+        return answer(result);
+    }
+
+    /** The provider's answer as an agent reads it: status, content type, the body (cut, with a note). */
+    private static Map<String, Object> answer(CallProviderApiResult result) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", result.status());
         result.contentType().ifPresent(type -> out.put("content_type", type));
@@ -207,7 +284,11 @@ final class AgentTools {
 
     private McpStatelessServerFeatures.SyncToolSpecification tool(String name, String title, String description, Map<String, Object> input,
                                                                   boolean readOnly, Tool tool) {
-        McpSchema.Tool definition = McpSchema.Tool.builder().name(name).title(title).description(description).inputSchema(input)
+        McpSchema.Tool.Builder builder = McpSchema.Tool.builder().name(name).description(description).inputSchema(input);
+        if (title != null) {
+            builder.title(title);
+        }
+        McpSchema.Tool definition = builder
                 .annotations(McpSchema.ToolAnnotations.builder().readOnlyHint(readOnly).openWorldHint(name.equals(CALL_API)).build())
                 .build();
         BiFunction<McpTransportContext, McpSchema.CallToolRequest, McpSchema.CallToolResult> handler =

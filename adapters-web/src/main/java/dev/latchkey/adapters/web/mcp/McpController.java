@@ -15,6 +15,7 @@ import dev.latchkey.application.port.in.GetAppUseCase;
 import dev.latchkey.application.port.in.GetLinkedAccountUseCase;
 import dev.latchkey.application.port.in.ListAppsUseCase;
 import dev.latchkey.application.port.in.ListConnectionsUseCase;
+import dev.latchkey.application.port.in.ListConnectorActionsUseCase;
 import dev.latchkey.application.port.in.RecordActivityUseCase;
 import dev.latchkey.application.port.in.RequestIds;
 import io.micronaut.core.annotation.Nullable;
@@ -74,12 +75,13 @@ public class McpController {
 
     public McpController(ListAppsUseCase listApps, ListConnectionsUseCase listConnections, GetAppUseCase getApp,
                          CreateConnectLinkUseCase connectLinks, CallProviderApiUseCase callApi, GetAgentGuardrailsUseCase guardrails,
-                         RecordActivityUseCase activity, GetLinkedAccountUseCase accounts, PublicUrl publicUrl, Clock clock) {
+                         RecordActivityUseCase activity, GetLinkedAccountUseCase accounts, PublicUrl publicUrl, Clock clock,
+                         ListConnectorActionsUseCase actions) {
         this.accounts = accounts;
         McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
         this.transport = new McpHttpTransport(json);
         AgentTools tools = new AgentTools(listApps, listConnections, getApp, connectLinks, callApi, guardrails, activity, publicUrl, json,
-                clock);
+                clock, actions);
         this.server = McpServer.sync(transport)
                 .serverInfo("latchkey", VERSION)
                 .instructions("Latchkey acts for one customer in the apps they connected. list_apps and list_connections show what "
@@ -88,6 +90,7 @@ public class McpController {
                 .jsonMapper(json)
                 .immediateExecution(true)
                 .tools(tools.specifications())
+                .addToolFilter(tools::visible)
                 .build();
     }
 
