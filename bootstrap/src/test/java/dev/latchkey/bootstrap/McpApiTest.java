@@ -50,9 +50,64 @@ class McpApiTest extends ApiTest {
     io.micronaut.runtime.server.EmbeddedServer server;
     private String key;
 
+    /** A connector file with actions (in LATCHKEY_CONNECTORS_DIR), its API on the stub provider. */
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        if (!upstream.isRunning()) {
+            upstream.start();
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mcp-connectors");
+            java.nio.file.Files.writeString(dir.resolve("mcp-files.yaml"), """
+                    slug: mcp-files
+                    name: MCP Files
+                    categories: [crm]
+                    icon_url: https://example.com/i.png
+                    docs_url: https://example.com/docs
+                    api:
+                      base_url: %s/files-api
+                    auth:
+                      - type: api_key
+                        fields:
+                          - { name: api_key, label: Key, secret: true }
+                        placement: header
+                        name: X-Api-Key
+                        format: "{api_key}"
+                    actions:
+                      - name: get_deal
+                        description: One deal.
+                        method: GET
+                        path: /deals/{deal_id}
+                        input:
+                          type: object
+                          properties:
+                            deal_id: { type: string }
+                            fields: { type: string }
+                          required: [deal_id]
+                        returns: [/deal/name, /deal/amount]
+                      - name: create_deal
+                        description: A new deal.
+                        method: POST
+                        path: /deals
+                        input:
+                          type: object
+                          properties:
+                            name: { type: string }
+                          required: [name]
+                    """.formatted(upstream.baseUrl()));
+            properties.put("latchkey.connectors-dir", dir.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+
     @BeforeAll
     void connectors() {
-        upstream.start();
+        if (!upstream.isRunning()) {
+            upstream.start();
+        }
         key = newWorkspaceKey();
         define("mcp-crm");
         define("mcp-chat");
@@ -316,6 +371,44 @@ class McpApiTest extends ApiTest {
         Map<String, Object> big = tool("call_api", Map.of("connector", "mcp-crm", "path", "/export"), key, account);
         assertThat(big).containsEntry("truncated", true).containsKey("note");
         assertThat((String) big.get("body")).hasSize(100_000);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_declared_action_is_a_tool_for_an_account_connected_to_its_app_and_runs_through_the_guardrails() {
+        String account = accountWithCrm("k");
+        List<String> before = toolNames(key, account);
+        assertThat(before).as("no connection to mcp-files: none of its actions").containsExactlyInAnyOrder("list_apps", "list_connections",
+                "connect_app", "call_api");
+        assertThat(post("/v1/linked-accounts/" + account + "/connections", Map.of("connector", "mcp-files",
+                "credentials", Map.of("api_key", "files-key")), key).status()).isEqualTo(201);
+        assertThat(toolNames(key, account)).as("read-only: the read only").contains("mcp_files_get_deal").doesNotContain("mcp_files_create_deal");
+        upstream.stubFor(WireMock.get(urlPathEqualTo("/files-api/deals/d%2F1")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"deal\": {\"name\": \"Big\", \"amount\": 5, \"secret_note\": \"x\"}}")));
+
+        Map<String, Object> deal = tool("mcp_files_get_deal", Map.of("deal_id", "d/1", "fields", "name"), key, account);
+
+        assertThat(deal).containsEntry("isError", false).containsEntry("status", 200)
+                .containsEntry("data", Map.of("/deal/name", "Big", "/deal/amount", 5));
+        upstream.verify(getRequestedFor(urlPathEqualTo("/files-api/deals/d%2F1")).withHeader("X-Api-Key", equalTo("files-key"))
+                .withQueryParam("fields", equalTo("name")));
+        assertThat(tool("mcp_files_create_deal", Map.of("name", "New"), key, account))
+                .as("hidden is not callable: read-only").containsEntry("code", "agent_read_only");
+
+        put("/v1/mcp/settings", Map.of("connectors", List.of(), "read_only", false, "calls_per_minute", 1000), key);
+        upstream.stubFor(WireMock.post(urlPathEqualTo("/files-api/deals")).willReturn(aResponse().withStatus(201).withBody("{\"id\":\"d2\"}")));
+        assertThat(toolNames(key, account)).contains("mcp_files_create_deal");
+        assertThat(tool("mcp_files_create_deal", Map.of("name", "New"), key, account)).containsEntry("status", 201);
+        upstream.verify(postRequestedFor(urlPathEqualTo("/files-api/deals")).withRequestBody(equalToJson("{\"name\":\"New\"}")));
+        put("/v1/mcp/settings", Map.of("connectors", List.of("mcp-crm"), "read_only", false, "calls_per_minute", 1000), key);
+        assertThat(toolNames(key, account)).as("a connector kept from agents: none of its actions").noneMatch(n -> n.startsWith("mcp_files_"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> toolNames(String bearer, String account) {
+        Reply tools = rpc("tools/list", Map.of(), bearer, account);
+        return ((List<Map<String, Object>>) ((Map<String, Object>) tools.get("result")).get("tools")).stream()
+                .map(t -> (String) t.get("name")).toList();
     }
 
     @Test

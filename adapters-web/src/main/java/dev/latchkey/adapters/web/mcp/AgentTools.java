@@ -124,8 +124,10 @@ final class AgentTools {
 
     /**
      * Whether a tool shows in this caller's tools/list: the four core tools always; a connector's action
-     * when the workspace has the connector enabled, lets agents use it, and (in read-only mode) the
-     * action only reads. Calling a hidden action is refused all the same (call_api's guardrails).
+     * when the account has a connection to it (the workspace has it enabled), the workspace lets agents
+     * use it, and (in read-only mode) the action only reads — so an agent's context holds the tools it can
+     * use, and list_apps with connect_app lead to the others. Calling a hidden action is refused all the
+     * same (call_api's guardrails; connection_not_found).
      */
     boolean visible(McpTransportContext context, McpSchema.Tool tool) {
         if (CORE.contains(tool.name())) {
@@ -136,7 +138,9 @@ final class AgentTools {
             AgentGuardrails rules = guardrails.get(caller.workspaceId());
             Set<ConnectorSlug> enabled = new HashSet<>();
             for (AppView app : listApps.list(caller.workspaceId(), caller.accountId())) {
-                enabled.add(app.definition().slug());
+                if (app.connected()) {
+                    enabled.add(app.definition().slug());
+                }
             }
             Set<String> names = new HashSet<>();
             actions.list().forEach((connector, declared) -> {
