@@ -7,6 +7,8 @@
 //   ACCOUNT        a linked account with a connection to CONNECTOR (the stub answers GET /deals/42)
 //   OTHER_ACCOUNT  another linked account, the only one with a connection to OTHER_CONNECTOR
 //   CONNECTOR, OTHER_CONNECTOR, UNCONNECTED  connector slugs (ACCOUNT has no connection to UNCONNECTED)
+//   ACTION         the tool of an action a connector file declares (ACCOUNT is connected to its app; the stub
+//                  answers deal_id 7 with {"deal": {"name": "Big deal", ...}} and the action returns /deal/name)
 // Prints "N passed, N failed"; exits non-zero on a failure.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -24,6 +26,7 @@ const OTHER_ACCOUNT = env("OTHER_ACCOUNT");
 const CONNECTOR = env("CONNECTOR");
 const OTHER_CONNECTOR = env("OTHER_CONNECTOR");
 const UNCONNECTED = env("UNCONNECTED");
+const ACTION = env("ACTION");
 
 /** An MCP client connected to Latchkey with these headers (the five lines of the README). */
 async function connect(headers) {
@@ -56,8 +59,16 @@ const asBackend = await connect({ Authorization: `Bearer ${API_KEY}`, "X-Linked-
 await test("the tools are listed", async () => {
   const { tools } = await asSession.listTools();
   const names = tools.map((t) => t.name).sort();
-  check(JSON.stringify(names) === JSON.stringify(["call_api", "connect_app", "list_apps", "list_connections"]), `tools: ${names}`);
+  check(JSON.stringify(names) === JSON.stringify(["call_api", "connect_app", ACTION, "list_apps", "list_connections"].sort()), `tools: ${names}`);
   check(tools.find((t) => t.name === "call_api").inputSchema.required.includes("path"), "call_api requires a path");
+  check(tools.find((t) => t.name === ACTION).inputSchema.required.includes("deal_id"), "the action's input schema is the file's");
+});
+
+await test("a declared action runs against the provider and answers the fields it declares", async () => {
+  const result = await asSession.callTool({ name: ACTION, arguments: { deal_id: "7" } });
+  check(!result.isError, `an error: ${JSON.stringify(result)}`);
+  check(result.structuredContent.status === 200, `status ${result.structuredContent.status}`);
+  check(JSON.stringify(result.structuredContent.data) === JSON.stringify({ "/deal/name": "Big deal" }), JSON.stringify(result.structuredContent));
 });
 
 await test("call_api reads from the provider through the connection", async () => {
@@ -69,7 +80,7 @@ await test("call_api reads from the provider through the connection", async () =
 
 await test("connect_app gives a connect link for an app the customer has not connected", async () => {
   const { tools } = await asBackend.listTools();
-  check(tools.length === 4, "the API key with X-Linked-Account-Id sees the same tools");
+  check(tools.length === 5, "the API key with X-Linked-Account-Id sees the same tools");
   const apps = (await asBackend.callTool({ name: "list_apps", arguments: {} })).structuredContent.apps;
   check(apps.some((a) => a.app === UNCONNECTED && a.connected === false), `apps: ${JSON.stringify(apps)}`);
   const result = await asBackend.callTool({ name: "connect_app", arguments: { app: UNCONNECTED } });
@@ -88,7 +99,7 @@ await test("a write is refused in read-only mode", async () => {
 
 await test("another account's data is never reachable", async () => {
   const connections = (await asSession.callTool({ name: "list_connections", arguments: {} })).structuredContent.connections;
-  check(connections.every((c) => c.app === CONNECTOR), `connections: ${JSON.stringify(connections)}`);
+  check(connections.every((c) => c.app !== OTHER_CONNECTOR), `connections: ${JSON.stringify(connections)}`);
   const theirs = await asSession.callTool({ name: "call_api", arguments: { connector: OTHER_CONNECTOR, path: "/messages" } });
   check(theirs.isError === true && theirs.structuredContent.code === "connection_not_found", JSON.stringify(theirs));
   const named = await asSession.callTool({ name: "list_connections", arguments: { linked_account_id: OTHER_ACCOUNT } });

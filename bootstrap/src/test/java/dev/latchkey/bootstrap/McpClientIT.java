@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The MCP server with a real MCP client: Latchkey (in-process, on an embedded PostgreSQL) and a stub
  * provider (WireMock); then {@code sdk/e2e/mcp.mjs} connects the official TypeScript MCP SDK
  * ({@code @modelcontextprotocol/sdk}), lists the tools, calls call_api through a connection, gets a connect
- * link for an unconnected app, is refused a write in read-only mode and another account's data. Needs
+ * link for an unconnected app, runs an action a connector file declares, is refused a write in read-only
+ * mode and another account's data. Needs
  * sdk/node_modules ({@code scripts/test} runs {@code npm ci} first).
  */
 class McpClientIT {
@@ -62,10 +63,43 @@ class McpClientIT {
         properties.put("latchkey.session-secret", ApiTest.SESSION_SECRET);
         properties.put("latchkey.encryption-keys", ApiTest.ENCRYPTION_KEYS);
         properties.put("latchkey.allow-private-network", "true");
+        // A connector file declaring an action (the MCP server's typed tools), its API on the stub provider.
+        Path connectors = Files.createTempDirectory("mcp-it-connectors");
+        Files.writeString(connectors.resolve("crm-files.yaml"), """
+                slug: crm-files
+                name: CRM Files
+                categories: [crm]
+                icon_url: https://acme.example/icon.png
+                docs_url: https://acme.example/docs
+                api:
+                  base_url: %s/crm-files
+                auth:
+                  - type: api_key
+                    fields:
+                      - { name: api_key, label: API key, secret: true }
+                    placement: header
+                    name: X-Api-Key
+                    format: "{api_key}"
+                actions:
+                  - name: get_deal
+                    description: One deal by id.
+                    method: GET
+                    path: /deals/{deal_id}
+                    input:
+                      type: object
+                      properties:
+                        deal_id: { type: string }
+                      required: [deal_id]
+                    returns: [/deal/name]
+                """.formatted(provider.baseUrl()));
+        properties.put("latchkey.connectors-dir", connectors.toString());
         latchkey = ApplicationContext.run(EmbeddedServer.class, properties);
         json = latchkey.getApplicationContext().getBean(JsonMapper.class);
         provider.stubFor(WireMock.get(urlPathEqualTo("/crm/deals/42")).withHeader("X-Api-Key", equalTo("crm-key"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"deal\": 42}")));
+        provider.stubFor(WireMock.get(urlPathEqualTo("/crm-files/deals/7")).withHeader("X-Api-Key", equalTo("files-key"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"deal\": {\"name\": \"Big deal\", \"owner\": \"not for the agent\"}}")));
     }
 
     @AfterEach
@@ -85,6 +119,8 @@ class McpClientIT {
         }
         send("POST", "/v1/linked-accounts", key, Map.of("id", "cust-mine"));
         send("POST", "/v1/linked-accounts/cust-mine/connections", key, Map.of("connector", "crm", "credentials", Map.of("api_key", "crm-key")));
+        send("POST", "/v1/linked-accounts/cust-mine/connections", key, Map.of("connector", "crm-files",
+                "credentials", Map.of("api_key", "files-key")));
         send("POST", "/v1/linked-accounts", key, Map.of("id", "cust-theirs"));
         send("POST", "/v1/linked-accounts/cust-theirs/connections", key, Map.of("connector", "chat",
                 "credentials", Map.of("api_key", "their-key")));
@@ -92,7 +128,8 @@ class McpClientIT {
 
         ProcessBuilder node = new ProcessBuilder("node", "e2e/mcp.mjs").directory(SDK.toFile()).redirectErrorStream(true);
         node.environment().putAll(Map.of("LATCHKEY_URL", url, "API_KEY", key, "SESSION_TOKEN", session, "ACCOUNT", "cust-mine",
-                "OTHER_ACCOUNT", "cust-theirs", "CONNECTOR", "crm", "OTHER_CONNECTOR", "chat", "UNCONNECTED", "tickets"));
+                "OTHER_ACCOUNT", "cust-theirs", "CONNECTOR", "crm", "OTHER_CONNECTOR", "chat", "UNCONNECTED", "tickets",
+                "ACTION", "crm_files_get_deal"));
         Path log = Path.of("target", "mcp-e2e.log");
         node.redirectOutput(log.toFile());
         Process run = node.start();
@@ -103,10 +140,10 @@ class McpClientIT {
         String output = Files.readString(log);
         assertThat(finished).as("the MCP client tests finish within 3 minutes:\n" + output).isTrue();
         assertThat(run.exitValue()).as("the MCP client tests (sdk/e2e/mcp.mjs):\n" + output).isZero();
-        assertThat(output).contains("6 passed, 0 failed");
+        assertThat(output).contains("7 passed, 0 failed");
         // Neither the refused write nor the other account's connector reached the provider.
         assertThat(provider.findAll(WireMock.anyRequestedFor(anyUrl()))).extracting(r -> r.getMethod().getName() + " " + r.getUrl())
-                .containsExactly("GET /crm/deals/42");
+                .containsExactlyInAnyOrder("GET /crm/deals/42", "GET /crm-files/deals/7");
     }
 
     private Map<String, Object> connector(String slug) {
