@@ -272,7 +272,7 @@ class McpApiTest extends ApiTest {
     void read_only_is_the_default_a_write_is_refused_unsent_and_allowed_once_the_workspace_says_so() {
         String fresh = newWorkspaceKey();
         assertThat(get("/v1/mcp/settings", fresh).body()).containsEntry("read_only", true).containsEntry("calls_per_minute", 60)
-                .containsEntry("connectors", List.of());
+                .containsEntry("connectors", List.of()).containsEntry("actions", List.of());
         String account = accountWithCrm("k");
         upstream.stubFor(WireMock.post(urlPathEqualTo("/mcp-crm/deals")).willReturn(aResponse().withStatus(201).withBody("{\"id\":7}")));
 
@@ -400,6 +400,12 @@ class McpApiTest extends ApiTest {
         assertThat(toolNames(key, account)).contains("mcp_files_create_deal");
         assertThat(tool("mcp_files_create_deal", Map.of("name", "New"), key, account)).containsEntry("status", 201);
         upstream.verify(postRequestedFor(urlPathEqualTo("/files-api/deals")).withRequestBody(equalToJson("{\"name\":\"New\"}")));
+        put("/v1/mcp/settings", Map.of("connectors", List.of(), "read_only", false, "calls_per_minute", 1000,
+                "actions", List.of("mcp_files_get_deal")), key);
+        assertThat(toolNames(key, account)).as("only the actions the workspace names").contains("mcp_files_get_deal")
+                .doesNotContain("mcp_files_create_deal");
+        assertThat(tool("mcp_files_create_deal", Map.of("name", "New"), key, account)).containsEntry("status", 403)
+                .containsEntry("code", "agent_action_not_allowed");
         put("/v1/mcp/settings", Map.of("connectors", List.of("mcp-crm"), "read_only", false, "calls_per_minute", 1000), key);
         assertThat(toolNames(key, account)).as("a connector kept from agents: none of its actions").noneMatch(n -> n.startsWith("mcp_files_"));
     }
@@ -413,8 +419,9 @@ class McpApiTest extends ApiTest {
 
     @Test
     void the_settings_name_every_bad_field() {
-        Reply reply = put("/v1/mcp/settings", Map.of("connectors", List.of("Not A Slug"), "read_only", true, "calls_per_minute", 0), key);
+        Reply reply = put("/v1/mcp/settings", Map.of("connectors", List.of("Not A Slug"), "read_only", true, "calls_per_minute", 0,
+                "actions", List.of("Not a tool")), key);
         assertProblem(reply, 400, "validation_failed");
-        assertThat(reply.errorFields()).contains("connectors[0]", "calls_per_minute");
+        assertThat(reply.errorFields()).contains("connectors[0]", "calls_per_minute", "actions");
     }
 }

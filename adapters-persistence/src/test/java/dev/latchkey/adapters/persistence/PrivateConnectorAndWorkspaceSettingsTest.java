@@ -30,7 +30,8 @@ class PrivateConnectorAndWorkspaceSettingsTest extends EncryptedPersistenceTest 
         WorkspaceId ws = newWorkspace();
         assertThat(agentGuardrails.guardrails(ws)).isEqualTo(AgentGuardrails.DEFAULT);
 
-        AgentGuardrails first = new AgentGuardrails(List.of(new ConnectorSlug("hubspot"), new ConnectorSlug("slack")), false, 5);
+        AgentGuardrails first = new AgentGuardrails(List.of(new ConnectorSlug("hubspot"), new ConnectorSlug("slack")), false, 5,
+                List.of("hubspot_list_contacts"));
         agentGuardrails.save(ws, first);
         assertThat(agentGuardrails.guardrails(ws)).isEqualTo(first);
         AllowedOrigins origins = new AllowedOrigins(List.of("https://app.acme.com"));

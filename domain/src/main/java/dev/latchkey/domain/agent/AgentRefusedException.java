@@ -9,6 +9,8 @@ public final class AgentRefusedException extends RuntimeException {
     public enum Reason {
         /** The connector is not among those the workspace lets agents use. */
         CONNECTOR_NOT_ALLOWED("agent_connector_not_allowed"),
+        /** A declared action that is not among those the workspace lets agents use. */
+        ACTION_NOT_ALLOWED("agent_action_not_allowed"),
         /** A method other than GET or HEAD while the workspace keeps agents read-only. */
         READ_ONLY("agent_read_only"),
         /** The linked account's calls this minute are used up. */

@@ -25,7 +25,8 @@ public class AgentGuardrailsPersistenceAdapter implements AgentGuardrailsStorePo
         return repository.findByWorkspaceId(workspaceId.value())
                 .map(row -> new AgentGuardrails(row.agentConnectors() == null ? java.util.List.of()
                         : json.strings(row.agentConnectors()).stream().map(ConnectorSlug::new).toList(),
-                        row.agentReadOnly(), row.agentCallsPerMinute()))
+                        row.agentReadOnly(), row.agentCallsPerMinute(),
+                        row.agentActions() == null ? java.util.List.of() : json.strings(row.agentActions())))
                 .orElse(AgentGuardrails.DEFAULT);
     }
 
@@ -33,6 +34,6 @@ public class AgentGuardrailsPersistenceAdapter implements AgentGuardrailsStorePo
     public void save(WorkspaceId workspaceId, AgentGuardrails guardrails) {
         repository.upsertAgentGuardrails(workspaceId.value(),
                 json.strings(guardrails.connectors().stream().map(ConnectorSlug::value).toList()),
-                guardrails.readOnly(), guardrails.callsPerMinute());
+                guardrails.readOnly(), guardrails.callsPerMinute(), json.strings(guardrails.actions()));
     }
 }

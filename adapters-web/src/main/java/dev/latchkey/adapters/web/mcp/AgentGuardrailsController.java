@@ -44,19 +44,20 @@ public class AgentGuardrailsController {
      * @param connectors     the connectors agents may use; [] for every enabled one
      * @param readOnly       whether call_api sends GET and HEAD only
      * @param callsPerMinute call_api calls a linked account's agent may make a minute
+     * @param actions        the declared actions agents may use, by tool name; [] for every action of those connectors
      */
     @Serdeable
     @Schema(name = "McpSettings")
-    public record AgentGuardrailsResponse(List<String> connectors, boolean readOnly, int callsPerMinute) {
+    public record AgentGuardrailsResponse(List<String> connectors, boolean readOnly, int callsPerMinute, List<String> actions) {
         static AgentGuardrailsResponse of(AgentGuardrails guardrails) {
             return new AgentGuardrailsResponse(guardrails.connectors().stream().map(ConnectorSlug::value).toList(), guardrails.readOnly(),
-                    guardrails.callsPerMinute());
+                    guardrails.callsPerMinute(), guardrails.actions());
         }
     }
 
     @Get
     @Operation(operationId = "getMcpSettings", summary = "Guardrails for AI agents",
-            description = "Until set: every enabled connector, read-only (GET and HEAD), 60 calls a minute per linked account.")
+            description = "Until set: every enabled connector and action, read-only (GET and HEAD), 60 calls a minute per linked account.")
     public AgentGuardrailsResponse get(Authentication caller) {
         return AgentGuardrailsResponse.of(get.get(Caller.workspace(caller)));
     }

@@ -4,6 +4,7 @@ import dev.latchkey.adapters.web.json.JsonRequest;
 import dev.latchkey.domain.Violations;
 import dev.latchkey.domain.agent.AgentGuardrails;
 import dev.latchkey.domain.connector.ConnectorSlug;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -23,7 +24,10 @@ public record AgentGuardrailsRequest(
         Boolean readOnly,
         @Schema(description = "call_api calls one linked account's agent may make a minute (1-10000); past it, 429 agent_budget_exceeded.",
                 example = "60", minimum = "1", maximum = "10000", requiredMode = Schema.RequiredMode.REQUIRED)
-        Integer callsPerMinute) implements JsonRequest {
+        Integer callsPerMinute,
+        @Schema(description = "The actions connector files declare that agents may use, by tool name; [] or left out: every action of "
+                + "the connectors they may use.", example = "[\"hubspot_list_contacts\"]")
+        @Nullable List<String> actions) implements JsonRequest {
 
     @Override
     public void validate(Violations violations, JsonMapper json) {
@@ -32,6 +36,9 @@ public record AgentGuardrailsRequest(
         }
         if (callsPerMinute != null) {
             violations.check("calls_per_minute", () -> new AgentGuardrails(List.of(), true, callsPerMinute));
+        }
+        if (actions != null) {
+            violations.check("actions", () -> new AgentGuardrails(List.of(), true, 1, actions));
         }
     }
 
@@ -51,6 +58,7 @@ public record AgentGuardrailsRequest(
     }
 
     AgentGuardrails guardrails() {
-        return new AgentGuardrails(connectors.stream().map(ConnectorSlug::new).toList(), readOnly, callsPerMinute);
+        return new AgentGuardrails(connectors.stream().map(ConnectorSlug::new).toList(), readOnly, callsPerMinute,
+                actions == null ? List.of() : actions);
     }
 }

@@ -145,7 +145,8 @@ final class AgentTools {
             Set<String> names = new HashSet<>();
             actions.list().forEach((connector, declared) -> {
                 if (enabled.contains(connector) && rules.allows(connector)) {
-                    declared.stream().filter(a -> rules.allowsMethod(a.method())).forEach(a -> names.add(a.toolName(connector)));
+                    declared.stream().filter(a -> rules.allowsMethod(a.method()) && rules.allowsAction(a.toolName(connector)))
+                            .forEach(a -> names.add(a.toolName(connector)));
                 }
             });
             return names;
@@ -157,6 +158,10 @@ final class AgentTools {
         input.putIfAbsent("additionalProperties", false);
         boolean reads = action.method().equals("GET") || action.method().equals("HEAD");
         return tool(action.toolName(connector), null, connector.value() + ": " + action.description(), input, reads, (caller, arguments, record) -> {
+            if (!guardrails.get(caller.workspaceId()).allowsAction(action.toolName(connector))) {
+                throw new AgentRefusedException(AgentRefusedException.Reason.ACTION_NOT_ALLOWED, "The workspace does not let agents use "
+                        + action.toolName(connector) + ".", Optional.empty());
+            }
             ConnectorAction.Request request;
             try {
                 request = action.request(arguments);
