@@ -418,6 +418,18 @@ class McpApiTest extends ApiTest {
     }
 
     @Test
+    void a_private_connector_declaring_actions_is_refused_naming_them_rather_than_stored_and_never_offered() {
+        Reply reply = post("/v1/connectors", Map.of("slug", "mcp-private-actions", "name", "X", "categories", List.of("test"),
+                "icon_url", "https://example.com/i.png", "docs_url", "https://example.com/docs",
+                "api", Map.of("base_url", upstream.baseUrl() + "/x"),
+                "auth", List.of(Map.of("type", "api_key", "fields", List.of(Map.of("name", "api_key", "label", "Key", "secret", true)),
+                        "placement", "header", "name", "X-Api-Key", "format", "{api_key}")),
+                "actions", List.of(Map.of("name", "get_x", "description", "x", "method", "GET", "path", "/x"))), key);
+        assertProblem(reply, 400, "validation_failed");
+        assertThat(reply.errorFields()).containsExactly("actions");
+    }
+
+    @Test
     void the_settings_name_every_bad_field() {
         Reply reply = put("/v1/mcp/settings", Map.of("connectors", List.of("Not A Slug"), "read_only", true, "calls_per_minute", 0,
                 "actions", List.of("Not a tool")), key);
