@@ -1,7 +1,9 @@
 package dev.latchkey.adapters.persistence;
 
 import dev.latchkey.adapters.persistence.connector.PrivateConnectorPersistenceAdapter;
+import dev.latchkey.adapters.persistence.workspace.AgentGuardrailsPersistenceAdapter;
 import dev.latchkey.adapters.persistence.workspace.WorkspaceSettingsPersistenceAdapter;
+import dev.latchkey.domain.agent.AgentGuardrails;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.workspace.AllowedOrigins;
 import dev.latchkey.domain.workspace.WorkspaceId;
@@ -20,6 +22,27 @@ class PrivateConnectorAndWorkspaceSettingsTest extends EncryptedPersistenceTest 
     PrivateConnectorPersistenceAdapter privateConnectors;
     @Inject
     WorkspaceSettingsPersistenceAdapter workspaceSettings;
+    @Inject
+    AgentGuardrailsPersistenceAdapter agentGuardrails;
+
+    @Test
+    void agent_guardrails_are_the_defaults_until_set_read_back_after_each_save_and_live_beside_the_allowed_origins() {
+        WorkspaceId ws = newWorkspace();
+        assertThat(agentGuardrails.guardrails(ws)).isEqualTo(AgentGuardrails.DEFAULT);
+
+        AgentGuardrails first = new AgentGuardrails(List.of(new ConnectorSlug("hubspot"), new ConnectorSlug("slack")), false, 5,
+                List.of("hubspot_list_contacts"));
+        agentGuardrails.save(ws, first);
+        assertThat(agentGuardrails.guardrails(ws)).isEqualTo(first);
+        AllowedOrigins origins = new AllowedOrigins(List.of("https://app.acme.com"));
+        workspaceSettings.saveAllowedOrigins(ws, origins);
+        assertThat(agentGuardrails.guardrails(ws)).as("saving the origins keeps the guardrails").isEqualTo(first);
+
+        agentGuardrails.save(ws, AgentGuardrails.DEFAULT);
+        assertThat(agentGuardrails.guardrails(ws)).isEqualTo(AgentGuardrails.DEFAULT);
+        assertThat(workspaceSettings.allowedOrigins(ws)).as("saving the guardrails keeps the origins").isEqualTo(origins);
+        assertThat(agentGuardrails.guardrails(newWorkspace())).isEqualTo(AgentGuardrails.DEFAULT);
+    }
 
     private static Map<String, Object> definition(String slug, String name) {
         return Map.of(

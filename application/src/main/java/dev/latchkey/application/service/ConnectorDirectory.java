@@ -145,6 +145,10 @@ public final class ConnectorDirectory {
     ConnectorDefinition readNew(Map<String, Object> source) {
         ConnectorDefinition definition = reader.read(source);
         Violations v = new Violations();
+        if (source.containsKey("actions")) {
+            // Read from connector files only, by ConnectorActionsPort: refused rather than stored and never offered.
+            v.add("actions", "are read from connector files only (LATCHKEY_CONNECTORS_DIR), not from a private connector yet");
+        }
         for (int i = 0; i < definition.auth().size(); i++) {
             String type = definition.auth().get(i).type();
             if (schemes.find(type).isEmpty()) {

@@ -9,9 +9,11 @@ public enum ActivityKind {
     /** A refresh of a connection's credentials, triggered by a request or by the background refresher. */
     REFRESH,
     /** One attempt to deliver a webhook event to one of the company's endpoints. */
-    WEBHOOK;
+    WEBHOOK,
+    /** A tool call of an AI agent through the MCP server (README, "MCP server for AI agents"). */
+    MCP;
 
-    /** The name on the wire and in the database: {@code proxy}, {@code refresh}, {@code webhook}. */
+    /** The name on the wire and in the database: {@code proxy}, {@code refresh}, {@code webhook}, {@code mcp}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -23,6 +25,6 @@ public enum ActivityKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("must be one of proxy, refresh, webhook");
+        throw new IllegalArgumentException("must be one of proxy, refresh, webhook, mcp");
     }
 }

@@ -24,7 +24,8 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ConnectorDefinitionReader {
     private static final Set<String> TOP_LEVEL = Set.of("slug", "name", "categories", "icon_url", "docs_url", "api", "params",
-            "auth", "verify", "identity", "config_fields");
+            "auth", "verify", "identity", "config_fields",
+            "actions"); // read by agent.ConnectorActionsReader (the MCP server's typed tools)
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern SECRET_LOOKING = Pattern.compile(".*(secret|password|token|private_key|api_key|apikey).*");
 

@@ -17,5 +17,15 @@ public interface WorkspaceSettingsRepository extends GenericRepository<Workspace
             SET allowed_origins = EXCLUDED.allowed_origins, updated_at = EXCLUDED.updated_at""")
     void upsertAllowedOrigins(UUID workspaceId, String allowedOrigins);
 
+    @Query("""
+            INSERT INTO workspace_settings (workspace_id, updated_at, agent_connectors, agent_read_only, agent_calls_per_minute,
+                                            agent_actions)
+            VALUES (:workspaceId, now(), CAST(:connectors AS jsonb), :readOnly, :callsPerMinute, CAST(:actions AS jsonb))
+            ON CONFLICT (workspace_id) DO UPDATE
+            SET agent_connectors = EXCLUDED.agent_connectors, agent_read_only = EXCLUDED.agent_read_only,
+                agent_calls_per_minute = EXCLUDED.agent_calls_per_minute, agent_actions = EXCLUDED.agent_actions,
+                updated_at = EXCLUDED.updated_at""")
+    void upsertAgentGuardrails(UUID workspaceId, String connectors, boolean readOnly, int callsPerMinute, String actions);
+
     Optional<WorkspaceSettingsRow> findByWorkspaceId(UUID workspaceId);
 }

@@ -117,9 +117,12 @@ class ActivityLogPersistenceTest implements TestPropertyProvider {
                 .requestBytes(0).responseBytes(Long.MAX_VALUE).refreshed(true).replayed(true)
                 .error("invalid_grant: \"token\", revoked\nsecond line, é ✓").requestId("req-1:a.b").build();
         Activity bare = Activity.of(at.plusSeconds(1), workspace, ActivityKind.WEBHOOK).build();
+        // An AI agent's tool call (the MCP server): the kind the V16 migration lets the table hold.
+        Activity tool = Activity.of(at.plusSeconds(3), workspace, ActivityKind.MCP).path("list_apps").status(200).build();
         Activity empty = Activity.of(at.plusSeconds(2), workspace, ActivityKind.PROXY).path("").error("").build();
         List<LoggedActivity> written = List.of(new LoggedActivity(ActivityId.of(full.at()), full),
                 new LoggedActivity(ActivityId.of(bare.at()), bare),
+                new LoggedActivity(ActivityId.of(tool.at()), tool),
                 // an id of the layout before ids were time-ordered is found too, without its millisecond
                 new LoggedActivity(new ActivityId(java.util.UUID.randomUUID()), empty));
 

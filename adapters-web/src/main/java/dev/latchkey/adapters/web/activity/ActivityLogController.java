@@ -61,7 +61,7 @@ public class ActivityLogController {
 
     @Get("{?linked_account_id,connection_id,connector,kind,status,since,until,limit,cursor}")
     @Operation(summary = "List the activity log", description = "Newest first. Filters: linked_account_id, connection_id, connector, "
-            + "kind (proxy, refresh, webhook), status (a class such as 4xx or one status such as 429: matched against Latchkey's own "
+            + "kind (proxy, refresh, webhook, mcp), status (a class such as 4xx or one status such as 429: matched against Latchkey's own "
             + "answer, or for background work without a caller against the provider's), since (inclusive) and until (exclusive) as "
             + "RFC 3339 times. Pass next_cursor as cursor for the next page (limit 1 to 200, 50 by default).")
     public ListResponse<ActivityResponse> list(@QueryValue("linked_account_id") @Nullable String linkedAccountId,

@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "ActivityRecord")
 public record ActivityResponse(String id,
                                @Schema(format = "date-time", description = "When it started (RFC 3339, UTC)") String startedAt,
-                               @Schema(allowableValues = {"proxy", "refresh", "webhook"}) String kind,
+                               @Schema(allowableValues = {"proxy", "refresh", "webhook", "mcp"}) String kind,
                                @Nullable String linkedAccountId, @Nullable String connector, @Nullable String connectionId,
                                @Nullable String method,
                                @Nullable @Schema(description = "The path called, without its query") String path,

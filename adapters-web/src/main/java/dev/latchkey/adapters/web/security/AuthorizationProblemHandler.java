@@ -27,10 +27,12 @@ import java.util.Optional;
 public class AuthorizationProblemHandler implements ExceptionHandler<AuthorizationException, MutableHttpResponse<?>> {
     private final AuthFailureThrottle throttle;
     private final ClientAddresses clientAddresses;
+    private final PublicUrl publicUrl;
 
-    public AuthorizationProblemHandler(AuthFailureThrottle throttle, ClientAddresses clientAddresses) {
+    public AuthorizationProblemHandler(AuthFailureThrottle throttle, ClientAddresses clientAddresses, PublicUrl publicUrl) {
         this.throttle = throttle;
         this.clientAddresses = clientAddresses;
+        this.publicUrl = publicUrl;
     }
 
     @Override
@@ -48,7 +50,10 @@ public class AuthorizationProblemHandler implements ExceptionHandler<Authorizati
             MutableHttpResponse<Problem> response = Problems.response(HttpStatus.UNAUTHORIZED, "unauthorized",
                     "Missing, invalid, expired or revoked credentials. Send Authorization: Bearer <key>: the workspace's "
                             + "API key from your backend, or a session token from your frontend.");
-            return response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            // The MCP server follows the MCP authorization specification: the challenge names its protected
+            // resource metadata (RFC 9728), where an MCP client learns what the resource is.
+            return response.header(HttpHeaders.WWW_AUTHENTICATE, request.getPath().equals("/mcp")
+                    ? "Bearer resource_metadata=\"" + publicUrl.base() + "/.well-known/oauth-protected-resource/mcp\"" : "Bearer");
         }
         if (request.getPath().startsWith("/admin/") || request.getPath().equals("/metrics")) {
             return Problems.response(HttpStatus.FORBIDDEN, "admin_token_required",
