@@ -68,11 +68,11 @@ public final class ConnectorDirectory {
         this.schemes = new AuthSchemes(schemes);
         this.reader = new ConnectorDefinitionReader(allowPrivateNetwork);
         for (ConnectorDefinition definition : catalog.all()) {
-            for (AuthMethod method : definition.auth()) {
-                if (this.schemes.find(method.type()).isEmpty()) {
-                    throw new IllegalStateException("Connector '" + definition.slug() + "' uses the auth type '" + method.type()
-                            + "', which no auth scheme implements");
-                }
+            Violations v = new Violations();
+            this.schemes.check(definition, v);
+            if (!v.isEmpty()) {
+                throw new IllegalStateException("Connector '" + definition.slug() + "' does not fit its auth schemes: " + v.all().stream()
+                        .map(f -> f.field() + " " + f.message()).collect(java.util.stream.Collectors.joining("; ")));
             }
         }
     }
@@ -113,8 +113,7 @@ public final class ConnectorDirectory {
     private ConnectorView read(WorkspaceId workspaceId, ConnectorSlug slug) {
         Optional<ConnectorDefinition> own = privates.find(workspaceId, slug).flatMap(this::readStored);
         ConnectorDefinition definition = own.or(() -> catalog.find(slug)).orElseThrow(() -> ConnectorErrors.connectorNotFound(slug));
-        return new ConnectorView(definition, own.isEmpty() && catalog.builtIn(slug),
-                settings.find(workspaceId, slug).orElse(ConnectorSettings.DEFAULT));
+        return view(definition, own.isEmpty() && catalog.builtIn(slug), settings.find(workspaceId, slug).orElse(ConnectorSettings.DEFAULT));
     }
 
     /** Refuses a new private connector whose slug the catalog already has. */
@@ -145,12 +144,7 @@ public final class ConnectorDirectory {
     ConnectorDefinition readNew(Map<String, Object> source) {
         ConnectorDefinition definition = reader.read(source);
         Violations v = new Violations();
-        for (int i = 0; i < definition.auth().size(); i++) {
-            String type = definition.auth().get(i).type();
-            if (schemes.find(type).isEmpty()) {
-                v.add("auth[" + i + "].type", "'" + type + "' is not an auth scheme of this Latchkey");
-            }
-        }
+        schemes.check(definition, v);
         v.throwIfAny();
         return definition;
     }
@@ -169,8 +163,13 @@ public final class ConnectorDirectory {
         });
     }
 
-    private static ConnectorView view(ConnectorDefinition definition, boolean builtIn,
-                                      Map<ConnectorSlug, ConnectorSettings> chosen) {
-        return new ConnectorView(definition, builtIn, chosen.getOrDefault(definition.slug(), ConnectorSettings.DEFAULT));
+    private ConnectorView view(ConnectorDefinition definition, boolean builtIn, Map<ConnectorSlug, ConnectorSettings> chosen) {
+        return view(definition, builtIn, chosen.getOrDefault(definition.slug(), ConnectorSettings.DEFAULT));
+    }
+
+    /** The definition with what each of its auth entries does, as the entry's scheme declares it. */
+    ConnectorView view(ConnectorDefinition definition, boolean builtIn, ConnectorSettings chosen) {
+        return new ConnectorView(definition, builtIn, chosen,
+                definition.auth().stream().map(method -> schemes.get(method.type()).capabilities(method)).toList());
     }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.Violations;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.connector.ConnectorDefinition;
 import dev.latchkey.domain.connector.ConnectorParam;
@@ -42,7 +43,7 @@ final class Inputs {
         }
     }
 
-    static void checkFields(AuthMethod method, Map<String, String> fields, Violations v) {
+    static void checkFields(AuthCapabilities method, Map<String, String> fields, Violations v) {
         fields.keySet().stream().filter(name -> method.fields().stream().noneMatch(f -> f.name().equals(name)))
                 .forEach(name -> v.add("credentials." + name, "is not a field of " + method.type()));
         for (CredentialField field : method.fields()) {

@@ -4,6 +4,7 @@ import dev.latchkey.domain.connector.OAuthClient;
 import dev.latchkey.adapters.connectors.http.GuardedHttpClient;
 import dev.latchkey.adapters.connectors.support.FieldValues;
 import dev.latchkey.application.port.out.AuthSchemePort;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.connector.AuthMethod.OAuth2ClientCredentials;
 import dev.latchkey.domain.credential.Credentials;
@@ -38,6 +39,13 @@ public final class OAuth2ClientCredentialsAuth implements AuthSchemePort {
     }
 
     @Override
+    public AuthCapabilities capabilities(AuthMethod method) {
+        OAuth2ClientCredentials grant = (OAuth2ClientCredentials) method;
+        return new AuthCapabilities(AuthMethod.OAUTH2_CLIENT_CREDENTIALS, "OAuth 2.0 client credentials", Optional.empty(),
+                OAuth2ClientCredentials.CLIENT_FIELDS, grant.scopes(), true, grant.refreshMargin(), true, true, false);
+    }
+
+    @Override
     public Grant obtain(Context context, Map<String, String> fields) {
         OAuth2ClientCredentials method = method(context);
         return grant(context, method, FieldValues.require(method.fields(), fields));
@@ -57,7 +65,7 @@ public final class OAuth2ClientCredentialsAuth implements AuthSchemePort {
     }
 
     @Override
-    public Signature sign(Context context, Credentials current) {
+    public Signature sign(Context context, Credentials current, OutboundRequest request) {
         return TokenEndpoint.sign(method(context).tokenPlacement(), current);
     }
 

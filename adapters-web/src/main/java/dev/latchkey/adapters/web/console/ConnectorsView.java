@@ -1,7 +1,7 @@
 package dev.latchkey.adapters.web.console;
 
 import dev.latchkey.application.port.in.ConnectorView;
-import dev.latchkey.domain.connector.AuthMethod;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.OAuthClient;
 import dev.latchkey.domain.workspace.Workspace;
 import io.micronaut.core.annotation.Nullable;
@@ -24,12 +24,11 @@ public record ConnectorsView(String workspaceName, String redirectUri, List<Row>
     static ConnectorsView of(Workspace workspace, List<ConnectorView> connectors, String redirectUri, @Nullable String changed) {
         String base = ConsolePaths.workspace(workspace.id().toString()) + "/connectors/";
         return new ConnectorsView(workspace.name().value(), redirectUri, connectors.stream().map(c -> {
-            boolean oauth = c.definition().auth().stream().anyMatch(m -> m instanceof AuthMethod.OAuth2AuthorizationCode
-                    || m instanceof AuthMethod.OAuth2ClientCredentials);
+            boolean oauth = c.auth().stream().anyMatch(AuthCapabilities::workspaceClient);
             String clientId = c.settings().client().map(OAuthClient::clientId).orElse(ConsoleFormat.NONE);
             return new Row(c.definition().slug().value(), c.definition().name(), String.join(", ", c.definition().categories()),
                     c.builtIn() ? "built in" : "this workspace's", c.settings().enabled(),
-                    c.definition().auth().stream().map(AuthMethod::type).collect(Collectors.joining(", ")),
+                    c.auth().stream().map(AuthCapabilities::type).collect(Collectors.joining(", ")),
                     oauth && c.settings().client().isEmpty(), oauth ? clientId : "not needed", base + c.definition().slug().value() + "/enabled");
         }).toList(), changed);
     }

@@ -2,15 +2,17 @@ package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.ConnectionStatus;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.ConnectorDefinition;
 
 import java.util.List;
 import java.util.Optional;
 
-/** An enabled connector as one linked account sees it, with its connections to it. */
-public record AppView(ConnectorDefinition definition, List<Connection> connections) {
+/** An enabled connector as one linked account sees it, with its connections to it and what each of its auth entries does. */
+public record AppView(ConnectorDefinition definition, List<Connection> connections, List<AuthCapabilities> auth) {
     public AppView {
         connections = List.copyOf(connections);
+        auth = List.copyOf(auth);
     }
 
     public boolean connected() {
