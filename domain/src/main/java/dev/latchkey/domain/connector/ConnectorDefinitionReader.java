@@ -212,10 +212,16 @@ public final class ConnectorDefinitionReader {
                     v.add(a.path("type"), "must be oauth2, oauth2_client_credentials, api_key, basic or the name of a custom scheme");
                     yield null;
                 }
-                List<CredentialField> fields = fields(v, a);
+                List<CredentialField> fields = a.raw().containsKey("fields") ? fields(v, a) : List.of();
                 Map<String, Object> settings = new LinkedHashMap<>(a.raw());
                 settings.remove("type");
                 settings.remove("fields");
+                // Whatever else the scheme reads is its own to check; an endpoint is everyone's: https, a host, known params.
+                settings.forEach((key, value) -> {
+                    if (key.endsWith("_url") && value instanceof String url) {
+                        endpoint(v, a.path(key), url, params);
+                    }
+                });
                 yield new AuthMethod.Custom(type, fields, settings);
             }
         };

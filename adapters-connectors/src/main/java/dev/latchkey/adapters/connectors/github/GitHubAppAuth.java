@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.adapters.connectors.http.GuardedHttpClient;
+import dev.latchkey.adapters.connectors.support.PrivateKeys;
 import dev.latchkey.adapters.connectors.support.FieldValues;
 import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.ProviderHttpPort.ProviderRequest;
