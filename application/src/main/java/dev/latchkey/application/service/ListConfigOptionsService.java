@@ -177,7 +177,7 @@ public final class ListConfigOptionsService implements ListConfigOptionsUseCase 
         }
         Map<String, String> headers = new HashMap<>(target.headers());
         headers.put("Accept", "application/json");
-        ProxyTarget.Authentication authentication = target.signer().sign(OptionsSource.GET, uri, headers,
+        ProxyTarget.Authentication authentication = target.authenticate(OptionsSource.GET, uri, headers,
                 target.signsBody() ? Optional.of(new byte[0]) : Optional.empty());
         headers.putAll(authentication.headers());
         List<String> signed = new ArrayList<>(params);

@@ -164,7 +164,7 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         AuthSchemePort scheme = schemes.get(method.type());
         AuthSchemePort.Context context = new AuthSchemePort.Context(view.definition(), method, connection.params(), view.settings().client());
         Credentials credentials = connection.credentials();
-        ProxyTarget.Signer signer = new SchemeSigner(scheme, context, credentials);
+        SchemeSigner signer = new SchemeSigner(scheme, context, credentials);
         Optional<AccessToken> token = credentials.token();
         ProxyTarget target = new ProxyTarget(connection.id(), base, addresses, view.definition().apiHeaders(), Map.of(),
                 token.map(AccessToken::fingerprint), view.definition().propagateTrace(), signer,
@@ -412,11 +412,12 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
     }
 
     /** The connection's scheme signing each request; equal for equal credentials, so a target prepared again equals the last. */
-    private record SchemeSigner(AuthSchemePort scheme, AuthSchemePort.Context context, Credentials credentials) implements ProxyTarget.Signer {
+    private record SchemeSigner(AuthSchemePort scheme, AuthSchemePort.Context context, Credentials credentials)
+            implements java.util.function.Function<ProxyTarget.Outgoing, ProxyTarget.Authentication> {
         @Override
-        public ProxyTarget.Authentication sign(String method, URI uri, Map<String, String> headers, Optional<byte[]> body) {
-            AuthSchemePort.Signature signature = scheme.sign(context, credentials,
-                    new AuthSchemePort.OutboundRequest(method, uri, headers, body.map(AuthSchemePort.Body::new)));
+        public ProxyTarget.Authentication apply(ProxyTarget.Outgoing request) {
+            AuthSchemePort.Signature signature = scheme.sign(context, credentials, new AuthSchemePort.OutboundRequest(request.method(),
+                    request.uri(), request.headers(), request.body().map(AuthSchemePort.Body::new)));
             return new ProxyTarget.Authentication(signature.headers(), signature.queryParameters());
         }
 

@@ -112,11 +112,12 @@ public final class OAuth1Auth implements AuthSchemePort {
         return TYPE;
     }
 
+    /** Signs bodies: a form body's parameters are part of the signature (RFC 5849 §3.4.1.3.1). */
     @Override
     public AuthCapabilities capabilities(AuthMethod method) {
         String formTarget = setting(method, AUTHORIZATION_URL).flatMap(url -> new Template(url).origin()).orElse("https:");
         return new AuthCapabilities(TYPE, "OAuth 1.0a", Optional.of(new AuthCapabilities.Redirect(List.of(TOKEN, VERIFIER), formTarget)),
-                List.of(), List.of(), false, Optional.empty(), false, true, false);
+                List.of(), List.of(), false, Optional.empty(), false, true, true);
     }
 
     /** The three endpoints are required (the definition reader checks every {@code *_url} is an https endpoint). */

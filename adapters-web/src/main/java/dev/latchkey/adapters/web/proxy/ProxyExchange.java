@@ -379,7 +379,7 @@ final class ProxyExchange {
         Optional<byte[]> whole = target.signsBody() && replayable
                 ? Optional.of(body == null ? new byte[0] : io.netty.buffer.ByteBufUtil.getBytes(body)) : Optional.empty();
         URI base = target.baseUrl();
-        ProxyTarget.Authentication authentication = target.signer().sign(request.method().name(),
+        ProxyTarget.Authentication authentication = target.authenticate(request.method().name(),
                 URI.create(base.getScheme() + "://" + base.getRawAuthority() + requestTarget), sent, whole);
         authentication.headers().forEach(head.headers()::set);
         head.setUri(ProxyCall.withQuery(requestTarget, authentication.queryParameters()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where and how to send a proxied request.
@@ -26,9 +27,9 @@ import java.util.Optional;
  */
 public record ProxyTarget(ConnectionId connectionId, URI baseUrl, List<InetAddress> addresses, Map<String, String> headers,
                           Map<String, String> queryParameters, Optional<TokenFingerprint> token, boolean propagateTrace,
-                          Signer signer, boolean signsBody) {
+                          Function<Outgoing, Authentication> signer, boolean signsBody) {
     /** Signs nothing: a target whose fixed headers authenticate (tests, tools). */
-    public static final Signer UNSIGNED = (method, uri, headers, body) -> new Authentication(Map.of(), Map.of());
+    public static final Function<Outgoing, Authentication> UNSIGNED = request -> new Authentication(Map.of(), Map.of());
 
     /** A target whose provider is sent no trace context, authenticated by its fixed headers. */
     public ProxyTarget(ConnectionId connectionId, URI baseUrl, List<InetAddress> addresses, Map<String, String> headers,
@@ -55,15 +56,25 @@ public record ProxyTarget(ConnectionId connectionId, URI baseUrl, List<InetAddre
         Objects.requireNonNull(signer, "signer");
     }
 
-    /** Authenticates one request to the provider. */
-    @FunctionalInterface
-    public interface Signer {
-        /**
-         * @param uri     the full URL the request goes to, before the signature's query parameters
-         * @param headers the headers it is sent with
-         * @param body    the body, when {@link #signsBody()} and the request is held whole
-         */
-        Authentication sign(String method, URI uri, Map<String, String> headers, Optional<byte[]> body);
+    /**
+     * What authenticates one request to the provider, made by the {@code signer}.
+     *
+     * @param uri     the full URL the request goes to, before the signature's query parameters
+     * @param headers the headers it is sent with
+     * @param body    the body, when {@link #signsBody()} and the request is held whole
+     */
+    public Authentication authenticate(String method, URI uri, Map<String, String> headers, Optional<byte[]> body) {
+        return signer.apply(new Outgoing(method, uri, headers, body));
+    }
+
+    /** A request on its way to the provider, as its signer sees it. */
+    public record Outgoing(String method, URI uri, Map<String, String> headers, Optional<byte[]> body) {
+        public Outgoing {
+            Objects.requireNonNull(method, "method");
+            Objects.requireNonNull(uri, "uri");
+            headers = Map.copyOf(headers);
+            Objects.requireNonNull(body, "body");
+        }
     }
 
     /** What authenticates one request: headers to set and query parameters to add. */
