@@ -150,6 +150,24 @@ class OAuth1ConnectProxyApiTest extends ApiTest {
     }
 
     @Test
+    void an_existing_oauth1_connection_is_imported_with_its_token_credentials_and_proxied_signed() {
+        String account = "imported-" + ACCOUNTS.incrementAndGet();
+        assertThat(post("/v1/linked-accounts", Map.of("id", account), key).status()).isEqualTo(201);
+
+        Reply incomplete = post("/v1/linked-accounts/" + account + "/connections", Map.of("connector", "photos",
+                "credentials", Map.of("oauth_token", "nnch734d00sl2jdk")), key);
+        assertProblem(incomplete, 400, "validation_failed");
+        assertThat(incomplete.errorFields()).containsExactly("credentials.oauth_token_secret");
+
+        Reply imported = post("/v1/linked-accounts/" + account + "/connections", Map.of("connector", "photos",
+                "credentials", Map.of("oauth_token", "nnch734d00sl2jdk", "oauth_token_secret", "pfkkdhi9sl3r4s00")), key);
+        assertThat(imported.status()).as(imported.text()).isEqualTo(201);
+
+        Reply photos = call(HttpRequest.GET("/v1/proxy/photos/photos?file=vacation.jpg").header("X-Linked-Account-Id", account), key);
+        assertThat(photos.status()).as(photos.text()).isEqualTo(200);
+    }
+
+    @Test
     void the_stub_provider_refuses_a_signature_that_does_not_match() throws Exception {
         String header = "OAuth oauth_consumer_key=\"" + CONSUMER_KEY + "\", oauth_token=\"nnch734d00sl2jdk\", "
                 + "oauth_signature_method=\"HMAC-SHA1\", oauth_timestamp=\"137131202\", oauth_nonce=\"chapoH\", "

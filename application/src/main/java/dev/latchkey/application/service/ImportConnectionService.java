@@ -46,7 +46,7 @@ public final class ImportConnectionService implements ImportConnectionUseCase {
             v.add("credentials.access_token", "is required for " + method.type());
         }
         if (!capabilities.tokenBased()) {
-            Inputs.checkFields(capabilities, command.credentials().fields(), v);
+            Inputs.checkFields(capabilities.type(), capabilities.importFields(), command.credentials().fields(), v);
         }
         v.throwIfAny();
         List<String> scopes = command.credentials().token().map(AccessToken::scopes).orElse(List.of());

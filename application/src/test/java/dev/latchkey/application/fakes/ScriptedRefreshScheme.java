@@ -98,7 +98,7 @@ public final class ScriptedRefreshScheme extends RecordingAuthScheme {
     public AuthCapabilities capabilities(AuthMethod method) {
         AuthMethod.OAuth2AuthorizationCode grant = (AuthMethod.OAuth2AuthorizationCode) method;
         return new AuthCapabilities(AuthMethod.OAUTH2, "OAuth 2.0", Optional.of(new AuthCapabilities.Redirect(List.of("code"), "https:")),
-                List.of(), grant.scopes(), true, grant.refreshMargin(), true, true, false);
+                List.of(), grant.scopes(), true, grant.refreshMargin(), true, List.of(), true, false);
     }
 
     @Override

@@ -18,12 +18,13 @@ import java.util.Optional;
  * @param refreshes        whether the credentials carry something that expires and is renewed without the customer
  * @param refreshMargin    how long before expiry they are renewed, when the connector says (else Latchkey's default)
  * @param tokenBased       whether the credentials are an access token (an import brings the token, not fields)
+ * @param importFields     what an import that is not token-based brings (the typed fields; a redirect's stored credentials)
  * @param workspaceClient  whether connecting needs the workspace's app at the provider (its client or consumer key and secret)
  * @param signsBody        whether a request's signature covers its body (the proxy then hands the body over when it has it)
  */
 public record AuthCapabilities(String type, String label, Optional<Redirect> redirect, List<CredentialField> fields, List<String> scopes,
-                               boolean refreshes, Optional<Duration> refreshMargin, boolean tokenBased, boolean workspaceClient,
-                               boolean signsBody) {
+                               boolean refreshes, Optional<Duration> refreshMargin, boolean tokenBased,
+                               List<CredentialField> importFields, boolean workspaceClient, boolean signsBody) {
     public AuthCapabilities {
         Names.requireName(type);
         Names.requireText(label, "label");
@@ -31,6 +32,7 @@ public record AuthCapabilities(String type, String label, Optional<Redirect> red
         fields = List.copyOf(fields);
         scopes = List.copyOf(scopes);
         Objects.requireNonNull(refreshMargin, "refreshMargin");
+        importFields = List.copyOf(importFields);
         if (redirect.isPresent() && !fields.isEmpty()) {
             throw new IllegalArgumentException("a scheme that redirects asks the customer for no fields");
         }
@@ -38,7 +40,7 @@ public record AuthCapabilities(String type, String label, Optional<Redirect> red
 
     /** A scheme signing with what the customer typed, nothing to refresh, no redirect (API keys, basic auth). */
     public static AuthCapabilities typed(String type, String label, List<CredentialField> fields) {
-        return new AuthCapabilities(type, label, Optional.empty(), fields, List.of(), false, Optional.empty(), false, false, false);
+        return new AuthCapabilities(type, label, Optional.empty(), fields, List.of(), false, Optional.empty(), false, fields, false, false);
     }
 
     public boolean redirects() {

@@ -72,7 +72,7 @@ public final class GitHubAppAuth implements AuthSchemePort {
     @Override
     public AuthCapabilities capabilities(AuthMethod method) {
         return new AuthCapabilities(TYPE, "GitHub App", Optional.empty(), method.fields(), List.of(), true, Optional.empty(), false,
-                false, false);
+                method.fields(), false, false);
     }
 
     @Override

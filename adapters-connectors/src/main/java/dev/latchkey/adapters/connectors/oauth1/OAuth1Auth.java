@@ -9,6 +9,7 @@ import dev.latchkey.domain.Violations;
 import dev.latchkey.domain.connection.ProviderException;
 import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
+import dev.latchkey.domain.connector.CredentialField;
 import dev.latchkey.domain.connector.OAuthClient;
 import dev.latchkey.domain.connector.Template;
 import dev.latchkey.domain.credential.Credentials;
@@ -71,6 +72,10 @@ public final class OAuth1Auth implements AuthSchemePort {
             AUTHORIZATION_PARAMS);
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final int MAX_TOKEN_LENGTH = 4096;
+    /** What an import of an existing OAuth 1.0a connection brings: the token credentials. */
+    private static final List<CredentialField> IMPORTED = List.of(
+            new CredentialField(TOKEN, "OAuth token", true, true, Optional.empty()),
+            new CredentialField(TOKEN_SECRET, "OAuth token secret", true, true, Optional.empty()));
 
     /** RFC 5849 §3.4: how the signature is made from the base string and the two secrets. */
     enum Method {
@@ -117,7 +122,7 @@ public final class OAuth1Auth implements AuthSchemePort {
     public AuthCapabilities capabilities(AuthMethod method) {
         String formTarget = setting(method, AUTHORIZATION_URL).flatMap(url -> new Template(url).origin()).orElse("https:");
         return new AuthCapabilities(TYPE, "OAuth 1.0a", Optional.of(new AuthCapabilities.Redirect(List.of(TOKEN, VERIFIER), formTarget)),
-                List.of(), List.of(), false, Optional.empty(), false, true, true);
+                List.of(), List.of(), false, Optional.empty(), false, IMPORTED, true, true);
     }
 
     /** The three endpoints are required (the definition reader checks every {@code *_url} is an https endpoint). */

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ public final class OAuth2ClientCredentialsAuth implements AuthSchemePort {
     public AuthCapabilities capabilities(AuthMethod method) {
         OAuth2ClientCredentials grant = (OAuth2ClientCredentials) method;
         return new AuthCapabilities(AuthMethod.OAUTH2_CLIENT_CREDENTIALS, "OAuth 2.0 client credentials", Optional.empty(),
-                OAuth2ClientCredentials.CLIENT_FIELDS, grant.scopes(), true, grant.refreshMargin(), true, true, false);
+                OAuth2ClientCredentials.CLIENT_FIELDS, grant.scopes(), true, grant.refreshMargin(), true, List.of(), true, false);
     }
 
     @Override
