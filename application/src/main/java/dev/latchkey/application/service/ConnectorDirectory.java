@@ -149,14 +149,20 @@ public final class ConnectorDirectory {
         return definition;
     }
 
-    /** A stored private connector that no longer reads (a stricter Latchkey) is left out rather than breaking the listing. */
+    /**
+     * A stored private connector that no longer reads (a stricter Latchkey, a scheme no longer there or stricter about its
+     * keys) is left out rather than breaking the listing.
+     */
     private Optional<ConnectorDefinition> readStored(Map<String, Object> source) {
         if (parsed.size() > REMEMBERED) {
             parsed.clear();
         }
         return parsed.computeIfAbsent(source, s -> {
             try {
-                return Optional.of(reader.read(s));
+                ConnectorDefinition definition = reader.read(s);
+                Violations v = new Violations();
+                schemes.check(definition, v);
+                return v.isEmpty() ? Optional.of(definition) : Optional.empty();
             } catch (InvalidInputException e) {
                 return Optional.empty();
             }
