@@ -1,5 +1,7 @@
 package dev.latchkey.bootstrap;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -85,6 +87,15 @@ class ConsoleApiTest extends ApiTest {
     @AfterAll
     void stopIdp() {
         idp.shutdown();
+        receiver.stop();
+    }
+
+    /** The company's backend, receiving webhooks. */
+    private final WireMockServer receiver = new WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort());
+
+    @BeforeAll
+    void startReceiver() {
+        receiver.start();
     }
 
     /** A browser: its own cookies, following redirects (to the identity provider and back). */
@@ -154,11 +165,11 @@ class ConsoleApiTest extends ApiTest {
     }
 
     @Test
-    void an_admin_signs_in_through_the_identity_provider_and_creates_an_api_key_shown_once() {
+    void an_owner_signs_in_through_the_identity_provider_and_creates_an_api_key_shown_once() {
         Browser browser = new Browser();
-        HttpResponse<String> signedIn = browser.signIn("ada", List.of("engineering", "lk-admins"));
+        HttpResponse<String> signedIn = browser.signIn("ada", List.of("engineering", "lk-owners"));
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
-        assertThat(signedIn.body()).contains("Signed in as ada Operator (admin)");
+        assertThat(signedIn.body()).contains("Signed in as ada Operator (owner)");
         assertThat(signedIn.uri().getPath()).isEqualTo("/console/callback");
         List<String> cookies = signedIn.headers().allValues("Set-Cookie");
         assertThat(cookies).anySatisfy(c -> assertThat(c).startsWith("latchkey_console=").contains("HttpOnly", "SameSite=Strict", "Path=/console"));
@@ -412,7 +423,8 @@ class ConsoleApiTest extends ApiTest {
         List<String> listed = Pattern.compile("href=\"/console/workspaces/([0-9a-f-]{36})/accounts\"").matcher(workspaces.body()).results()
                 .map(r -> r.group(1)).distinct().toList();
         assertThat(listed).containsExactly(workspaceId);
-        assertThat(browser.post(keysPath(), Map.of("_csrf", browser.csrf())).statusCode()).isEqualTo(201);
+        String connectors = "/console/workspaces/" + workspaceId + "/connectors";
+        assertThat(browser.post(connectors + "/stripe/enabled", Map.of("_csrf", browser.csrf(), "enabled", "true")).statusCode()).isEqualTo(303);
 
         Browser owner = new Browser();
         owner.signIn("olga", List.of("lk-owners"));
@@ -448,6 +460,226 @@ class ConsoleApiTest extends ApiTest {
         assertThat(viewer.get(branding).body()).doesNotContain("id=\"save-branding\"");
         assertThat(viewer.post(branding, Map.of("_csrf", viewer.csrf(), "name", "Evil")).statusCode()).isEqualTo(403);
         assertThat(get("/v1/branding", key).body()).containsEntry("name", "Acme Analytics");
+    }
+
+    private static final Pattern SIGNING_SECRET = Pattern.compile("id=\"signing-secret\">(whsec_[A-Za-z0-9+/=]+)<");
+
+    @Test
+    void an_admin_adds_a_webhook_endpoint_sees_its_secret_once_reads_the_answer_rotates_the_secret_and_removes_it() {
+        String webhooks = "/console/workspaces/" + workspaceId + "/webhooks";
+        String hook = "/hooks/console-managed";
+        Browser admin = new Browser();
+        assertThat(admin.signIn("ada", List.of("lk-admins")).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> bad = admin.post(webhooks, Map.of("_csrf", admin.csrf(), "url", "ftp://acme.example/hooks", "events", "nope"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("url: ", "events: ").contains("value=\"ftp://acme.example/hooks\"");
+
+        HttpResponse<String> created = admin.post(webhooks, Map.of("_csrf", admin.csrf(), "url", receiver.baseUrl() + hook,
+                "events", "linked_account.deleted"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Matcher shown = SIGNING_SECRET.matcher(created.body());
+        assertThat(shown.find()).as("the signing secret on the page").isTrue();
+        String secret = shown.group(1);
+        TestSecrets.register(secret);
+        String endpointId = get("/v1/webhooks", key).list("data").stream().filter(w -> w.get("url").equals(receiver.baseUrl() + hook))
+                .map(w -> (String) w.get("id")).findFirst().orElseThrow();
+        assertThat(admin.get(webhooks).body()).as("shown once").doesNotContain(secret).contains(receiver.baseUrl() + hook);
+
+        // The backend refuses the event, echoing the signing secret: the page shows its code and what it said, the secret masked.
+        receiver.stubFor(WireMock.post(hook).willReturn(WireMock.aResponse().withStatus(422)
+                .withBody("{\"error\":\"unknown tenant\",\"got\":\"" + secret + "\"}")));
+        assertThat(delete("/v1/linked-accounts/" + accountWithConnection(), key).status()).isEqualTo(204);
+        while (dispatcher.dispatchDue() > 0) {
+            // until nothing is due
+        }
+        HttpResponse<String> log = admin.get(webhooks);
+        assertThat(log.body()).contains(">422<", "unknown tenant", "[redacted]").doesNotContain(secret);
+
+        HttpResponse<String> rotated = admin.post(webhooks + "/" + endpointId + "/rotate-secret", Map.of("_csrf", admin.csrf()));
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        Matcher again = SIGNING_SECRET.matcher(rotated.body());
+        assertThat(again.find()).isTrue();
+        String newSecret = again.group(1);
+        TestSecrets.register(newSecret);
+        assertThat(newSecret).isNotEqualTo(secret);
+        assertThat(admin.get(webhooks).body()).doesNotContain(newSecret);
+
+        Browser viewer = new Browser();
+        assertThat(viewer.signIn("vera", List.of("lk-viewers")).statusCode()).isEqualTo(200);
+        assertThat(viewer.get(webhooks).body()).doesNotContain("Rotate the signing secret").doesNotContain("id=\"create-webhook\"");
+        assertThat(viewer.post(webhooks + "/" + endpointId + "/rotate-secret", Map.of("_csrf", viewer.csrf())).statusCode()).isEqualTo(403);
+        assertThat(viewer.post(webhooks + "/" + endpointId + "/delete", Map.of("_csrf", viewer.csrf())).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> removed = admin.post(webhooks + "/" + endpointId + "/delete", Map.of("_csrf", admin.csrf()));
+        assertThat(removed.statusCode()).isEqualTo(303);
+        assertThat(removed.headers().firstValue("Location")).hasValue(webhooks + "?deleted=1");
+        assertThat(get("/v1/webhooks", key).list("data")).noneMatch(w -> w.get("id").equals(endpointId));
+        assertThat(admin.post(webhooks + "/" + endpointId + "/delete", Map.of("_csrf", admin.csrf())).statusCode()).isEqualTo(404);
+
+        List<Map<String, Object>> audit = get("/v1/audit?actor=console_user:ada&action=console.createWebhook", key).list("data");
+        assertThat(audit).anySatisfy(entry -> {
+            assertThat(entry.get("status")).isEqualTo(201);
+            assertThat(entry.get("actor")).asString().contains("type=console_user", "id=ada", "label=ada Operator");
+            assertThat(entry.get("target")).asString().contains("created_id=" + endpointId);
+            assertThat(entry.get("client_address")).isEqualTo("127.0.0.1");
+        });
+        assertThat(get("/v1/audit?actor=console_user:ada&action=console.rotateWebhookSecret", key).list("data")).isNotEmpty();
+        assertThat(get("/v1/audit?actor=console_user:vera&action=console.deleteWebhook&outcome=refused", key).list("data"))
+                .anySatisfy(entry -> assertThat(entry.get("status")).isEqualTo(403));
+    }
+
+    @Test
+    void a_connector_without_its_oauth_app_is_hidden_from_customers_until_the_owner_sets_it_and_its_secret_is_never_shown_again() {
+        Map<String, Object> auth = new LinkedHashMap<>();
+        auth.put("type", "oauth2");
+        auth.put("authorization_url", "https://hidden.example/authorize");
+        auth.put("token_url", "https://hidden.example/token");
+        Reply defined = post("/v1/connectors", Map.of("slug", "acme-hidden", "name", "Acme Hidden", "categories", List.of("crm"),
+                "icon_url", "https://hidden.example/icon.png", "docs_url", "https://hidden.example/docs",
+                "api", Map.of("base_url", "https://hidden.example/api"), "auth", List.of(auth)), key);
+        assertThat(defined.status()).as(defined.text()).isEqualTo(201);
+        String account = "cust-hidden-" + ACCOUNTS.incrementAndGet();
+        assertThat(post("/v1/linked-accounts", Map.of("id", account), key).status()).isEqualTo(201);
+        assertThat(apps(account)).doesNotContain("acme-hidden");
+        assertThat(call(io.micronaut.http.HttpRequest.GET("/v1/apps/acme-hidden").header("X-Linked-Account-Id", account), key).status())
+                .isEqualTo(404);
+        assertThat(portal(account)).doesNotContain("id=\"app-acme-hidden\"");
+
+        String connectors = "/console/workspaces/" + workspaceId + "/connectors";
+        Browser admin = new Browser();
+        assertThat(admin.signIn("ada", List.of("lk-admins")).statusCode()).isEqualTo(200);
+        HttpResponse<String> page = admin.get(connectors);
+        assertThat(row(page.body(), "acme-hidden")).contains("none: cannot be connected yet").doesNotContain("client_secret");
+        assertThat(page.body()).contains("id=\"redirect-uri\" readonly value=\"" + base + "/oauth/callback\"");
+        HttpResponse<String> refused = admin.post(connectors + "/acme-hidden/oauth-app",
+                Map.of("_csrf", admin.csrf(), "client_id", "evil", "client_secret", "evil-secret"));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("owner");
+
+        String clientSecret = "hidden-client-secret-0123456789";
+        TestSecrets.register(clientSecret);
+        Browser owner = new Browser();
+        assertThat(owner.signIn("olga", List.of("lk-owners")).statusCode()).isEqualTo(200);
+        assertThat(owner.post(connectors + "/acme-hidden/oauth-app", Map.of("_csrf", owner.csrf(), "client_id", "", "client_secret", clientSecret))
+                .statusCode()).isEqualTo(400);
+        HttpResponse<String> set = owner.post(connectors + "/acme-hidden/oauth-app",
+                Map.of("_csrf", owner.csrf(), "client_id", "hidden-client-id", "client_secret", clientSecret));
+        assertThat(set.statusCode()).isEqualTo(303);
+        HttpResponse<String> after = owner.get(connectors);
+        assertThat(row(after.body(), "acme-hidden")).contains("hidden-client-id", "client secret: set").doesNotContain("cannot be connected yet");
+        assertThat(after.body()).doesNotContain(clientSecret);
+        assertThat(apps(account)).contains("acme-hidden");
+        assertThat(portal(account)).contains("id=\"app-acme-hidden\"");
+
+        // Saving the client id again without a secret keeps the stored secret (the field is write-only).
+        assertThat(owner.post(connectors + "/acme-hidden/oauth-app", Map.of("_csrf", owner.csrf(), "client_id", "hidden-client-id",
+                "client_secret", "")).statusCode()).isEqualTo(303);
+        assertThat(row(owner.get(connectors).body(), "acme-hidden")).contains("client secret: set");
+        List<Map<String, Object>> audit = get("/v1/audit?action=console.setOAuthApp", key).list("data");
+        assertThat(audit).extracting(e -> e.get("status")).contains(403, 400, 303);
+        assertThat(audit.toString()).doesNotContain(clientSecret);
+    }
+
+    @Test
+    void only_an_owner_creates_and_revokes_api_keys_an_admin_sees_no_button_and_is_refused_with_a_403_page() {
+        Browser admin = new Browser();
+        assertThat(admin.signIn("ada", List.of("lk-admins")).statusCode()).isEqualTo(200);
+        HttpResponse<String> keys = admin.get(keysPath());
+        assertThat(keys.statusCode()).isEqualTo(200);
+        assertThat(keys.body()).doesNotContain("id=\"create-key\"").doesNotContain("/revoke\"").contains("needs the owner role");
+        HttpResponse<String> refused = admin.post(keysPath(), Map.of("_csrf", admin.csrf()));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Not allowed", "API keys and OAuth apps need the owner role; yours is admin");
+        Matcher someKey = Pattern.compile("data-key-id=\"([^\"]+)\"").matcher(keys.body());
+        assertThat(someKey.find()).isTrue();
+        assertThat(admin.post(keysPath() + "/" + someKey.group(1) + "/revoke", Map.of("_csrf", admin.csrf())).statusCode()).isEqualTo(403);
+        assertThat(get("/v1/linked-accounts", key).status()).as("the key still works").isEqualTo(200);
+    }
+
+    @Test
+    void every_console_change_is_on_the_audit_log_and_the_audit_page_filters_pages_older_and_exports_json_lines() {
+        Browser owner = new Browser();
+        assertThat(owner.signIn("oscar", List.of("lk-owners")).statusCode()).isEqualTo(200);
+        assertThat(owner.post(keysPath(), Map.of("_csrf", owner.csrf())).statusCode()).isEqualTo(201);
+        for (int i = 0; i < ConsoleAuditPage.SIZE + 1; i++) {
+            assertThat(post("/v1/linked-accounts", Map.of("id", "audit-filler-" + ACCOUNTS.incrementAndGet()), key).status()).isEqualTo(201);
+        }
+        String audit = "/console/workspaces/" + workspaceId + "/audit";
+
+        Browser viewer = new Browser();
+        assertThat(viewer.signIn("vera", List.of("lk-viewers")).statusCode()).isEqualTo(200);
+        HttpResponse<String> first = viewer.get(audit);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(Pattern.compile("class=\"audit-entry\"").matcher(first.body()).results().count()).isEqualTo(ConsoleAuditPage.SIZE);
+        Matcher older = Pattern.compile("id=\"older\" href=\"([^\"]+)\"|href=\"([^\"]+)\" id=\"older\"").matcher(first.body());
+        assertThat(older.find()).as("an Older link").isTrue();
+        String olderHref = (older.group(1) != null ? older.group(1) : older.group(2)).replace("&amp;", "&");
+        HttpResponse<String> second = viewer.get(olderHref);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("class=\"audit-entry\"");
+
+        HttpResponse<String> mine = viewer.get(audit + "?actor=console_user:oscar&action=console.createApiKey");
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(Pattern.compile("class=\"audit-entry\"").matcher(mine.body()).results().count()).isEqualTo(1);
+        assertThat(mine.body()).contains("oscar Operator (oscar)", "console.createApiKey", "created_id=", "127.0.0.1");
+
+        HttpResponse<String> bad = viewer.get(audit + "?since=yesterday");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("since: ");
+
+        HttpResponse<String> export = viewer.get(audit + "/export?actor=console_user:oscar");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/x-ndjson"));
+        assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).startsWith("attachment"));
+        List<String> lines = export.body().lines().toList();
+        assertThat(lines).hasSize(1);
+        Map<String, Object> line = parse(lines.getFirst());
+        assertThat(line).containsEntry("action", "console.createApiKey").containsEntry("status", 201).containsEntry("outcome", "succeeded")
+                .containsEntry("workspace_id", workspaceId).containsKeys("at", "target", "client_address", "request_id");
+        assertThat(line.get("actor")).isEqualTo(Map.of("type", "console_user", "id", "oscar", "label", "oscar Operator"));
+        Reply sameAsApi = call(io.micronaut.http.HttpRequest.GET("/v1/audit/export?actor=console_user:oscar")
+                .accept("application/x-ndjson"), key);
+        assertThat(sameAsApi.text().strip()).isEqualTo(export.body().strip());
+    }
+
+    /** The console's audit page size, as the page shows it. */
+    private static final class ConsoleAuditPage {
+        static final int SIZE = 50;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> parse(String line) {
+        try {
+            return json.readValue(line, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The slugs GET /v1/apps offers the account (the SDKs' list). */
+    private List<String> apps(String account) {
+        Reply apps = call(io.micronaut.http.HttpRequest.GET("/v1/apps").header("X-Linked-Account-Id", account), key);
+        assertThat(apps.status()).as(apps.text()).isEqualTo(200);
+        return apps.list("data").stream().map(a -> (String) a.get("slug")).toList();
+    }
+
+    /** The portal's app list, as a customer opening a connect link for the account sees it. */
+    private String portal(String account) {
+        Reply link = post("/v1/connect-links", Map.of("linked_account_id", account), key);
+        assertThat(link.status()).as(link.text()).isEqualTo(201);
+        String url = (String) link.get("url");
+        TestSecrets.register(url.substring(url.lastIndexOf('/') + 1));
+        HttpResponse<String> portal = new Browser().get(url);
+        assertThat(portal.statusCode()).as(portal.body()).isEqualTo(200);
+        return portal.body();
+    }
+
+    /** The connectors page's row of one connector. */
+    private static String row(String page, String slug) {
+        int start = page.indexOf("id=\"connector-" + slug + "\"");
+        assertThat(start).as("a row for " + slug).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     private String accountPath(String account) {

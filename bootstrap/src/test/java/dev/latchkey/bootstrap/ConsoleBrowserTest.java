@@ -1,5 +1,8 @@
 package dev.latchkey.bootstrap;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -36,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The operator console in a real browser (Debian's headless Chromium, as the portal's browser test),
  * signing in through mock-oauth2-server: support finds an account, copies a reconnect link and the
- * link opens the portal; an admin creates an API key, shown once, and signs out. A screenshot of each
- * page lands in target/screenshots.
+ * link opens the portal; an owner creates an API key, shown once, and signs out; an admin adds a webhook
+ * endpoint (its secret shown once), reads the endpoint's answer, redelivers, rotates the secret, is
+ * refused an API key, and finds it all on the audit log. A screenshot of each page lands in target/screenshots.
  */
 @MicronautTest(transactional = false)
 @org.junit.jupiter.api.extension.ExtendWith(ScreenshotOnFailure.class)
@@ -160,8 +164,8 @@ class ConsoleBrowserTest extends ApiTest implements ScreenshotOnFailure.Browser 
     }
 
     @Test
-    void an_admin_creates_an_api_key_shown_once_and_signs_out() {
-        signIn("ada", "lk-admins");
+    void an_owner_creates_an_api_key_shown_once_and_signs_out() {
+        signIn("olga", "lk-owners");
         browser.get(base + "/console/workspaces/" + workspaceId + "/api-keys");
         browser.findElement(By.id("create-key")).click();
         String created = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("created-key"))).getText();
@@ -197,6 +201,65 @@ class ConsoleBrowserTest extends ApiTest implements ScreenshotOnFailure.Browser 
         browser.get(base + "/console/workspaces/" + workspaceId + "/api-keys");
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/api-keys")));
         assertThat(browser.getCurrentUrl()).doesNotContain("/console/workspaces");
+    }
+
+    @Test
+    void an_admin_adds_a_webhook_redelivers_rotates_its_secret_is_refused_an_api_key_and_reads_it_all_on_the_audit_log() {
+        WireMockServer receiver = new WireMockServer(WireMockConfiguration.wireMockConfig().dynamicPort());
+        receiver.start();
+        try {
+            receiver.stubFor(WireMock.post("/hooks/browser").willReturn(WireMock.aResponse().withStatus(503).withBody("maintenance window")));
+            signIn("ada", "lk-admins");
+            browser.get(base + "/console/workspaces/" + workspaceId + "/webhooks");
+            browser.findElement(By.id("webhook-url")).sendKeys(receiver.baseUrl() + "/hooks/browser");
+            browser.findElement(By.id("webhook-events")).clear();
+            browser.findElement(By.id("webhook-events")).sendKeys("linked_account.deleted");
+            browser.findElement(By.id("create-webhook")).click();
+            String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signing-secret"))).getText();
+            TestSecrets.register(secret);
+            assertThat(secret).startsWith("whsec_");
+            screenshot("webhook-added");
+
+            assertThat(post("/v1/linked-accounts", Map.of("id", "cust-hook"), key).status()).isEqualTo(201);
+            assertThat(delete("/v1/linked-accounts/cust-hook", key).status()).isEqualTo(204);
+            wait.until(driver -> {
+                driver.navigate().to(base + "/console/workspaces/" + workspaceId + "/webhooks");
+                return driver.getPageSource().contains("maintenance window");
+            });
+            assertThat(browser.getPageSource()).as("shown once").doesNotContain(secret);
+            assertThat(browser.findElement(By.cssSelector("tr[data-delivery-id] .status-code")).getText()).isEqualTo("503");
+            screenshot("webhook-answer");
+
+            browser.findElement(By.cssSelector("button[aria-label^='Redeliver ']")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("redelivered-notice")));
+            browser.findElement(By.cssSelector("button[aria-label^='Rotate the signing secret of ']")).click();
+            String rotated = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signing-secret"))).getText();
+            TestSecrets.register(rotated);
+            assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
+            screenshot("webhook-secret-rotated");
+
+            browser.findElement(By.id("nav-keys")).click();
+            wait.until(ExpectedConditions.titleContains("API keys"));
+            assertThat(browser.findElements(By.id("create-key"))).as("no button for an admin").isEmpty();
+            // The action itself, posted from the page with the session's token: refused on the server.
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                    var form = document.createElement('form'); form.method = 'post'; form.action = arguments[0];
+                    var token = document.createElement('input'); token.type = 'hidden'; token.name = '_csrf';
+                    token.value = document.querySelector('input[name=_csrf]').value; form.appendChild(token);
+                    document.body.appendChild(form); form.submit();""", base + "/console/workspaces/" + workspaceId + "/api-keys");
+            wait.until(ExpectedConditions.titleContains("Not allowed"));
+            assertThat(browser.findElement(By.tagName("main")).getText()).contains("owner role");
+            screenshot("api-key-refused");
+
+            browser.get(base + "/console/workspaces/" + workspaceId + "/audit?actor=console_user:ada");
+            wait.until(ExpectedConditions.titleContains("Audit log"));
+            assertThat(browser.findElement(By.tagName("tbody")).getText()).contains("console.createWebhook", "console.redeliverWebhookDelivery",
+                    "console.rotateWebhookSecret", "console.createApiKey", "403 refused").doesNotContain(rotated);
+            assertThat(browser.findElement(By.id("export-audit")).getAttribute("href")).endsWith("/audit/export?actor=console_user%3Aada");
+            screenshot("audit");
+        } finally {
+            receiver.stop();
+        }
     }
 
     private void screenshot(String name) {

@@ -139,6 +139,30 @@ class ConnectorContractTest {
         return v.all();
     }
 
+    /**
+     * The categories the shipped catalog uses, so a filter over them stays meaningful (a workspace's private connector
+     * may use any lowercase word). Add a word here, and to CONNECTORS.md, when no existing one fits.
+     */
+    static final java.util.Set<String> CATEGORIES = java.util.Set.of("accounting", "ai", "analytics", "billing", "calendar", "chat",
+            "ci", "cloud", "communication", "crm", "customer-data", "databases", "design", "developer", "documents", "e-signature",
+            "ecommerce", "email", "expenses", "files", "finance", "forms", "git", "hosting", "hr", "issues", "marketing", "meetings",
+            "messaging", "monitoring", "payments", "payroll", "productivity", "projects", "recruiting", "sales", "scheduling", "shipping", "sms",
+            "spreadsheets", "storage", "support", "surveys", "tasks", "telephony", "ticketing", "time-tracking", "video");
+
+    @Test
+    void shipped_connectors_use_the_catalog_categories_and_hot_link_no_icon() {
+        List<String> failures = new ArrayList<>();
+        for (ConnectorDefinition definition : CatalogDocument.definitions()) {
+            String slug = definition.slug().value();
+            definition.categories().stream().filter(c -> !CATEGORIES.contains(c))
+                    .forEach(c -> failures.add(slug + ".yaml: category '" + c + "' is not one of " + new java.util.TreeSet<>(CATEGORIES)));
+            definition.iconUrl().ifPresent(url -> failures.add(slug + ".yaml: icon_url " + url + " would be hot-linked; "
+                    + "shipped files name no icon_url: Latchkey serves /connectors/" + slug + "/icon.svg"));
+        }
+
+        assertThat(failures).as("connector files:%n%s", String.join("\n", failures)).isEmpty();
+    }
+
     @Test
     void connector_files_ship_default_config_fields_whose_options_come_from_their_own_api() throws IOException {
         ConnectorDefinitionReader reader = new ConnectorDefinitionReader(false);

@@ -491,6 +491,23 @@ class WebhookPersistenceAdapterTest extends EncryptedPersistenceTest {
     }
 
     @Test
+    void the_start_of_the_endpoint_s_answer_is_kept_with_the_attempt_and_replaced_by_the_next_one() {
+        WorkspaceId ws = newWorkspace();
+        WebhookEndpoint endpoint = endpoint(ws, "api.example", "*");
+        append(ws, Event.CONNECTION_CREATED);
+        Claimed first = webhooks.claimDue(NOW, NOW.plus(LEASE), 10).getFirst();
+
+        webhooks.attemptFailed(first, Optional.of(422), "the endpoint answered 422", Optional.of("{\"error\":\"unknown tenant\"}"),
+                Optional.of(NOW.plusSeconds(30)));
+
+        assertThat(delivery(ws, endpoint).lastResponseExcerpt()).contains("{\"error\":\"unknown tenant\"}");
+        Claimed second = webhooks.claimDue(NOW.plusSeconds(30), NOW.plusSeconds(30).plus(LEASE), 10).getFirst();
+        webhooks.delivered(second, 200, Optional.of("ok"), NOW.plusSeconds(31));
+        assertThat(delivery(ws, endpoint).lastResponseExcerpt()).contains("ok");
+        assertThat(delivery(ws, endpoint).lastError()).isEmpty();
+    }
+
+    @Test
     void the_lease_holder_records_a_failed_attempt_and_its_retry_time_or_failure() {
         WorkspaceId ws = newWorkspace();
         WebhookEndpoint endpoint = endpoint(ws, "api.example", "*");

@@ -90,13 +90,13 @@ public final class DispatchWebhooksService implements DispatchWebhooksUseCase {
         Instant done = clock.instant();
         record(delivery, outcome, started, done);
         if (outcome.delivered()) {
-            deliveries.delivered(delivery, outcome.status().orElseThrow(), done);
+            deliveries.delivered(delivery, outcome.status().orElseThrow(), outcome.responseExcerpt(), done);
             return;
         }
         int attempts = delivery.attempts() + 1;
         Optional<Instant> next = WebhookDelivery.retryAfterFailure(attempts, done, delivery.giveUpAt());
         String error = outcome.error().orElseGet(() -> "the endpoint answered " + outcome.status().orElse(0));
-        deliveries.attemptFailed(delivery, outcome.status(), error, next);
+        deliveries.attemptFailed(delivery, outcome.status(), error, outcome.responseExcerpt(), next);
         if (next.isEmpty()) {
             LOG.log(System.Logger.Level.WARNING, "Webhook delivery {0} of event {1} failed for good after {2} attempts: {3}",
                     delivery.id(), delivery.event().id(), attempts, error);

@@ -11,7 +11,10 @@ import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
-/** One app of the connect UI with the customer's connections to it; a disabled connector is not found. */
+/**
+ * One app of the connect UI with the customer's connections to it; a disabled connector is not found,
+ * nor one that can't be connected yet (no OAuth app) that the account has no connection to.
+ */
 public final class GetAppService implements GetAppUseCase {
     private final GetConnectorUseCase getConnector;
     private final LinkedAccountStorePort accounts;
@@ -30,6 +33,10 @@ public final class GetAppService implements GetAppUseCase {
         if (!view.settings().enabled()) {
             throw ConnectorErrors.connectorNotFound(slug);
         }
-        return ListAppsService.app(view, connections.listByAccount(workspaceId, account.key()));
+        AppView app = ListAppsService.app(view, connections.listByAccount(workspaceId, account.key()));
+        if (app.awaitsOAuthApp() && !app.connected()) {
+            throw ConnectorErrors.connectorNotFound(slug);
+        }
+        return app;
     }
 }

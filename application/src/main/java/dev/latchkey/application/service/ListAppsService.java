@@ -12,7 +12,11 @@ import dev.latchkey.domain.workspace.WorkspaceId;
 
 import java.util.List;
 
-/** What a customer sees in the connect UI: the enabled apps and its connections to them. */
+/**
+ * What a customer sees in the connect UI: the enabled apps and its connections to them. An app that
+ * can't be connected yet (it needs the workspace's OAuth app, not set) is not offered, unless the
+ * account has connections to it already (they stay visible, to see and disconnect).
+ */
 public final class ListAppsService implements ListAppsUseCase {
     private final ListConnectorsUseCase listConnectors;
     private final LinkedAccountStorePort accounts;
@@ -30,12 +34,13 @@ public final class ListAppsService implements ListAppsUseCase {
         return listConnectors.list(workspaceId).stream()
                 .filter(view -> view.settings().enabled())
                 .map(view -> app(view, all))
+                .filter(app -> app.connected() || !app.awaitsOAuthApp())
                 .toList();
     }
 
     /** The app a connector is to the account, with the account's connections to it among {@code all}. */
     static AppView app(ConnectorView view, List<Connection> all) {
         return new AppView(view.definition(), all.stream().filter(c -> c.connector().equals(view.definition().slug())).toList(),
-                view.auth());
+                view.awaitsOAuthApp(), view.auth());
     }
 }

@@ -43,10 +43,12 @@ public final class InMemoryWebhooks implements WebhookEndpointStorePort, Webhook
         String lastError;
         Instant deliveredAt;
         Instant createdAt;
+        String lastResponseExcerpt;
 
         WebhookDelivery view() {
             return new WebhookDelivery(id, endpointId, event.id(), event.type(), status, attempts, Optional.ofNullable(nextAttemptAt),
-                    Optional.ofNullable(lastStatusCode), Optional.ofNullable(lastError), Optional.ofNullable(deliveredAt), createdAt);
+                    Optional.ofNullable(lastStatusCode), Optional.ofNullable(lastError), Optional.ofNullable(deliveredAt), createdAt,
+                    Optional.ofNullable(lastResponseExcerpt));
         }
     }
 
@@ -202,8 +204,9 @@ public final class InMemoryWebhooks implements WebhookEndpointStorePort, Webhook
     }
 
     @Override
-    public synchronized void delivered(Claimed claimed, int statusCode, Instant now) {
+    public synchronized void delivered(Claimed claimed, int statusCode, Optional<String> responseExcerpt, Instant now) {
         held(claimed).ifPresent(row -> {
+            row.lastResponseExcerpt = responseExcerpt.orElse(null);
             row.status = Status.DELIVERED;
             row.attempts++;
             row.lastStatusCode = statusCode;
@@ -215,8 +218,10 @@ public final class InMemoryWebhooks implements WebhookEndpointStorePort, Webhook
     }
 
     @Override
-    public synchronized void attemptFailed(Claimed claimed, Optional<Integer> statusCode, String error, Optional<Instant> nextAttemptAt) {
+    public synchronized void attemptFailed(Claimed claimed, Optional<Integer> statusCode, String error, Optional<String> responseExcerpt,
+                                           Optional<Instant> nextAttemptAt) {
         held(claimed).ifPresent(row -> {
+            row.lastResponseExcerpt = responseExcerpt.orElse(null);
             row.status = nextAttemptAt.isPresent() ? Status.PENDING : Status.FAILED;
             row.attempts++;
             row.lastStatusCode = statusCode.orElse(null);

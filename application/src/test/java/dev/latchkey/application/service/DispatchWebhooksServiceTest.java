@@ -192,6 +192,22 @@ class DispatchWebhooksServiceTest {
     }
 
     @Test
+    void the_start_of_each_answer_is_kept_with_the_delivery_and_the_next_answer_replaces_it() {
+        endpoint("https://api.acme.com/hook", "*");
+        WebhookDeliveryId id = event(Event.CONNECTION_CREATED, clock.instant());
+        sender.answer(Outcome.answered(500, Optional.of("{\"error\":\"unknown tenant\"}")));
+
+        dispatch.dispatchDue();
+
+        assertThat(store.delivery(id).lastResponseExcerpt()).contains("{\"error\":\"unknown tenant\"}");
+        clock.advance(THIRTY_SECONDS);
+        sender.answer(Outcome.answered(204));
+        dispatch.dispatchDue();
+        assertThat(store.delivery(id).status()).isEqualTo(Status.DELIVERED);
+        assertThat(store.delivery(id).lastResponseExcerpt()).as("an empty answer: nothing of the old one").isEmpty();
+    }
+
+    @Test
     void an_unreachable_endpoint_is_a_failed_attempt_with_its_error_and_no_status() {
         endpoint("https://api.acme.com/hook", "*");
         WebhookDeliveryId id = event(Event.CONNECTION_CREATED, clock.instant());

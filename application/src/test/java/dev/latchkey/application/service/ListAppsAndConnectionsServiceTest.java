@@ -110,6 +110,24 @@ class ListAppsAndConnectionsServiceTest {
     }
 
     @Test
+    void an_app_that_needs_the_workspace_s_oauth_app_is_not_offered_until_it_is_set_but_stays_visible_to_an_account_connected_to_it() {
+        // slack connects only through the provider's consent page, and this workspace has not set its OAuth app
+        assertThat(apps.list(workspace, aliceId)).extracting(v -> v.definition().slug().value()).containsExactly("stripe")
+                .doesNotContain("slack");
+        assertThat(catchThrowableOfType(NotFoundException.class, () -> app.get(workspace, aliceId, SLACK)).code())
+                .isEqualTo("connector_not_found");
+        connection(bob, SLACK, "Bob's team", T0); // imported before the app was removed, say
+        assertThat(apps.list(workspace, bob.id())).extracting(v -> v.definition().slug().value()).contains("slack");
+        assertThat(app.get(workspace, bob.id(), SLACK).awaitsOAuthApp()).isTrue();
+
+        directory.configure(new ConfigureConnectorCommand(workspace, SLACK, Optional.empty(), Optional.of("client-id"),
+                Optional.of("client-secret"), Optional.empty()));
+
+        assertThat(apps.list(workspace, aliceId)).extracting(v -> v.definition().slug().value()).contains("slack", "stripe");
+        assertThat(app.get(workspace, aliceId, SLACK).awaitsOAuthApp()).isFalse();
+    }
+
+    @Test
     void a_disabled_app_is_connector_not_found() {
         disable(SLACK);
 

@@ -2,6 +2,7 @@ package dev.latchkey.domain.activity;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -21,6 +22,11 @@ public record ActivityId(UUID value) {
         long high = (at.toEpochMilli() << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
         long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
         return new ActivityId(new UUID(high, low));
+    }
+
+    /** The millisecond a time-ordered id (version 7, as {@link #of} makes) names; empty for an id of another layout. */
+    public Optional<Instant> millisecond() {
+        return value.version() == 7 ? Optional.of(Instant.ofEpochMilli(value.getMostSignificantBits() >>> 16)) : Optional.empty();
     }
 
     /** @throws IllegalArgumentException when the text is no activity id */

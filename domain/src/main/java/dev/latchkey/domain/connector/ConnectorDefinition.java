@@ -12,6 +12,8 @@ import java.util.Optional;
  * values a customer gives, and the ways to authenticate. Read from a connector file or, for a
  * workspace's private connector, from the API, by {@link ConnectorDefinitionReader}. {@code configFields}
  * are the questions a customer answers once connected, unless the workspace defines its own.
+ * {@code iconUrl} is the definition's own icon (a private or operator connector may name one); without it
+ * Latchkey serves a generated one, and the files shipped with Latchkey name none (nothing is hot-linked).
  * {@code propagateTrace} says whether the provider may receive the W3C {@code traceparent} of a proxied
  * request (off unless the file says {@code api.propagate_trace: true}: a trace id is the caller's business,
  * and a provider that never asked for it is not told).
@@ -20,7 +22,7 @@ public record ConnectorDefinition(
         ConnectorSlug slug,
         String name,
         List<String> categories,
-        String iconUrl,
+        Optional<String> iconUrl,
         String docsUrl,
         Template baseUrl,
         Map<String, String> apiHeaders,
@@ -50,15 +52,15 @@ public record ConnectorDefinition(
     }
 
     /** A connector whose provider is sent no trace context. */
-    public ConnectorDefinition(ConnectorSlug slug, String name, List<String> categories, String iconUrl, String docsUrl, Template baseUrl,
-                               Map<String, String> apiHeaders, List<ConnectorParam> params, List<AuthMethod> auth,
+    public ConnectorDefinition(ConnectorSlug slug, String name, List<String> categories, Optional<String> iconUrl, String docsUrl,
+                               Template baseUrl, Map<String, String> apiHeaders, List<ConnectorParam> params, List<AuthMethod> auth,
                                Optional<HttpCheck> verify, Optional<HttpCheck> identity, ConfigFieldSet configFields) {
         this(slug, name, categories, iconUrl, docsUrl, baseUrl, apiHeaders, params, auth, verify, identity, configFields, false);
     }
 
     /** A connector without default config fields. */
-    public ConnectorDefinition(ConnectorSlug slug, String name, List<String> categories, String iconUrl, String docsUrl, Template baseUrl,
-                               Map<String, String> apiHeaders, List<ConnectorParam> params, List<AuthMethod> auth,
+    public ConnectorDefinition(ConnectorSlug slug, String name, List<String> categories, Optional<String> iconUrl, String docsUrl,
+                               Template baseUrl, Map<String, String> apiHeaders, List<ConnectorParam> params, List<AuthMethod> auth,
                                Optional<HttpCheck> verify, Optional<HttpCheck> identity) {
         this(slug, name, categories, iconUrl, docsUrl, baseUrl, apiHeaders, params, auth, verify, identity, ConfigFieldSet.NONE);
     }

@@ -65,7 +65,7 @@ public final class ConnectorDefinitionReader {
                 v.add("categories[" + i + "]", "must be a lowercase word such as crm or support");
             }
         }
-        String iconUrl = root.text("icon_url").map(u -> url(v, "icon_url", u)).orElse(null);
+        Optional<String> iconUrl = root.optionalText("icon_url").map(u -> url(v, "icon_url", u));
         String docsUrl = root.text("docs_url").map(u -> url(v, "docs_url", u)).orElse(null);
 
         SourceNode api = root.child("api");

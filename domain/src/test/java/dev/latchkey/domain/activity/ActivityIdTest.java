@@ -22,6 +22,12 @@ class ActivityIdTest {
     }
 
     @Test
+    void an_id_names_the_millisecond_its_record_started_in_and_an_id_of_another_layout_names_none() {
+        assertThat(ActivityId.of(AT).millisecond()).contains(Instant.parse("2026-12-05T10:00:00.123Z"));
+        assertThat(new ActivityId(java.util.UUID.randomUUID()).millisecond()).isEmpty();
+    }
+
+    @Test
     void ids_of_a_later_millisecond_sort_after_and_ids_of_one_millisecond_do_not_repeat() {
         Set<ActivityId> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {

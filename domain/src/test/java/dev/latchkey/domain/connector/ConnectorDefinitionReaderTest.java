@@ -37,6 +37,19 @@ class ConnectorDefinitionReaderTest {
     }
 
     @Test
+    void an_icon_url_is_optional_and_when_given_must_be_https() {
+        Map<String, Object> without = new HashMap<>(oauth2(Map.of()));
+        without.remove("icon_url");
+        Map<String, Object> plain = new HashMap<>(oauth2(Map.of()));
+        plain.put("icon_url", "http://example.com/icon.png");
+
+        assertThat(reader.read(without).iconUrl()).isEmpty();
+        assertThat(reader.read(oauth2(Map.of())).iconUrl()).contains("https://example.com/icon.png");
+        assertThatThrownBy(() -> reader.read(plain)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("icon_url"));
+    }
+
+    @Test
     void a_provider_is_sent_the_trace_context_only_when_its_connector_says_so() {
         assertThat(reader.read(oauth2(Map.of())).propagateTrace()).isFalse();
         assertThat(reader.read(withApi(Map.of("base_url", "https://api.example.com", "propagate_trace", true))).propagateTrace()).isTrue();

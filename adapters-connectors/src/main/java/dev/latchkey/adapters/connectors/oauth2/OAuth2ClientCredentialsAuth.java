@@ -39,11 +39,12 @@ public final class OAuth2ClientCredentialsAuth implements AuthSchemePort {
         return AuthMethod.OAUTH2_CLIENT_CREDENTIALS;
     }
 
+    /** The customer's own client (typed as fields), not the workspace's app: nothing waits for the workspace's settings. */
     @Override
     public AuthCapabilities capabilities(AuthMethod method) {
         OAuth2ClientCredentials grant = (OAuth2ClientCredentials) method;
         return new AuthCapabilities(AuthMethod.OAUTH2_CLIENT_CREDENTIALS, "OAuth 2.0 client credentials", Optional.empty(),
-                OAuth2ClientCredentials.CLIENT_FIELDS, grant.scopes(), true, grant.refreshMargin(), true, List.of(), true, false);
+                OAuth2ClientCredentials.CLIENT_FIELDS, grant.scopes(), true, grant.refreshMargin(), true, List.of(), false, false);
     }
 
     @Override

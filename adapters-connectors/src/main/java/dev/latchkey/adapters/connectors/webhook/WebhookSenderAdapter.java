@@ -7,6 +7,7 @@ import dev.latchkey.application.port.out.ProviderHttpPort.ProviderResponse;
 import dev.latchkey.application.port.out.WebhookSenderPort;
 import dev.latchkey.domain.connection.ProviderException;
 import dev.latchkey.domain.event.Event;
+import dev.latchkey.domain.webhook.WebhookDelivery;
 import dev.latchkey.domain.webhook.WebhookSecret;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -32,7 +33,8 @@ import java.util.Optional;
  * only, the resolved address checked at every send, no redirects followed), signed per Standard
  * Webhooks: {@code webhook-id} (the event id), {@code webhook-timestamp} (unix seconds) and
  * {@code webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">} keyed with the
- * base64-decoded part of the {@code whsec_} secret.
+ * base64-decoded part of the {@code whsec_} secret. The start of the endpoint's answer is kept to show
+ * (its first 512 characters, the secret and anything shaped like one masked).
  */
 @Singleton
 public final class WebhookSenderAdapter implements WebhookSenderPort {
@@ -60,7 +62,7 @@ public final class WebhookSenderAdapter implements WebhookSenderPort {
         headers.put("webhook-signature", "v1," + sign(secret, event.id() + "." + seconds + "." + body));
         try {
             ProviderResponse response = http.send(new ProviderRequest("POST", url, headers, Optional.of(body)));
-            return Outcome.answered(response.status());
+            return Outcome.answered(response.status(), WebhookDelivery.excerpt(response.body(), secret.reveal()));
         } catch (ProviderException e) {
             return Outcome.unreachable(e.getMessage());
         }

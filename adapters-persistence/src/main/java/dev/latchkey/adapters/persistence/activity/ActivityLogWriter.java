@@ -20,14 +20,15 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes activity records to the log off the request path. {@link #record} only offers the record to a
  * bounded queue ({@code latchkey.activity.queue-size}, {@code LATCHKEY_LOG_QUEUE}) and returns: when the
  * queue is full the record is dropped and counted ({@link #droppedCount()}), so logging never slows or
- * fails a request. One background thread takes what is queued, up to {@link #BATCH} at a time, and
- * inserts it in one JDBC batch; a batch the database refuses (it is away) is lost and counted
+ * fails a request. One background thread takes what is queued, up to {@link #BATCH} at a time, every
+ * {@link #LINGER} or at once while batches come full, and writes it with one COPY; a batch the database refuses (it is away) is lost and counted
  * ({@link #failedCount()}). A stop writes what is still queued ({@link #close()}).
  * {@code LATCHKEY_LOG_ENABLED=false} leaves this bean out: nothing is written.
  */
@@ -35,7 +36,9 @@ import java.util.concurrent.locks.ReentrantLock;
 @Requires(property = "latchkey.activity.enabled", notEquals = "false")
 public class ActivityLogWriter implements ActivityRecorderPort, ActivityDropCounterPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ActivityLogWriter.class);
-    static final int BATCH = 500;
+    static final int BATCH = 1000;
+    /** How long the thread sleeps after a batch that emptied the queue: what a record waits at most before its write starts. */
+    static final Duration LINGER = Duration.ofMillis(25);
     private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final ActivityLogPersistenceAdapter store;
@@ -111,23 +114,22 @@ public class ActivityLogWriter implements ActivityRecorderPort, ActivityDropCoun
 
     private void run() {
         while (!closed) {
-            LoggedActivity first;
-            try {
-                first = queue.poll(200, TimeUnit.MILLISECONDS); // not take(): a stop is seen without interrupting a write
-            } catch (InterruptedException e) {
-                break; // close() writes what is left
-            }
-            if (first == null) {
-                continue;
-            }
+            int taken;
             writing.lock();
             try {
-                List<LoggedActivity> batch = new ArrayList<>(Math.min(BATCH, queue.size() + 1));
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
-                write(batch);
+                List<LoggedActivity> batch = new ArrayList<>(Math.min(BATCH, queue.size()));
+                taken = queue.drainTo(batch, BATCH);
+                if (taken > 0) {
+                    write(batch);
+                }
             } finally {
                 writing.unlock();
+            }
+            if (taken < BATCH) {
+                // The thread never waits on the queue itself: a record offered to a queue with a waiting
+                // taker costs the request thread a wake-up of this one, every time. It sleeps instead,
+                // and the next batch gathers meanwhile.
+                LockSupport.parkNanos(LINGER.toNanos());
             }
         }
     }
@@ -158,7 +160,7 @@ public class ActivityLogWriter implements ActivityRecorderPort, ActivityDropCoun
                 writing.unlock();
             }
             if (pending.get() > 0) {
-                Thread.onSpinWait(); // the background thread holds a record it took before this lock: it writes it next
+                Thread.onSpinWait(); // a record being offered at this moment: it is in the queue at the next turn
             }
         }
     }

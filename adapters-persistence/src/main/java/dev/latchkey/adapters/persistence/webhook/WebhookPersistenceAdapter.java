@@ -225,7 +225,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
 
     private static final String DELIVERY_COLUMNS = """
             SELECT d.id, d.endpoint_id, d.event_id, e.type, d.status, d.attempts, d.next_attempt_at, d.last_status_code,
-                   d.last_error, d.delivered_at, d.created_at
+                   d.last_error, d.delivered_at, d.created_at, d.last_response_excerpt
             FROM webhook_deliveries d
             JOIN webhook_events e ON e.id = d.event_id
             JOIN webhook_endpoints w ON w.id = d.endpoint_id
@@ -352,28 +352,31 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
     }
 
     @Override
-    public void delivered(Claimed claimed, int statusCode, Instant now) {
+    public void delivered(Claimed claimed, int statusCode, Optional<String> responseExcerpt, Instant now) {
         jdbc.run(c -> {
             try (PreparedStatement update = c.prepareStatement("""
                     UPDATE webhook_deliveries
                     SET status = 'delivered', attempts = attempts + 1, last_status_code = ?, last_error = NULL, delivered_at = ?,
-                        next_attempt_at = NULL, lease_id = NULL
+                        next_attempt_at = NULL, lease_id = NULL, last_response_excerpt = ?
                     WHERE id = ? AND lease_id = ?""")) {
                 update.setInt(1, statusCode);
                 update.setObject(2, time(now));
-                update.setObject(3, claimed.id().value());
-                update.setObject(4, claimed.lease());
+                update.setString(3, excerpt(responseExcerpt));
+                update.setObject(4, claimed.id().value());
+                update.setObject(5, claimed.lease());
                 return update.executeUpdate();
             }
         });
     }
 
     @Override
-    public void attemptFailed(Claimed claimed, Optional<Integer> statusCode, String error, Optional<Instant> nextAttemptAt) {
+    public void attemptFailed(Claimed claimed, Optional<Integer> statusCode, String error, Optional<String> responseExcerpt,
+                              Optional<Instant> nextAttemptAt) {
         jdbc.run(c -> {
             try (PreparedStatement update = c.prepareStatement("""
                     UPDATE webhook_deliveries
-                    SET status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?, next_attempt_at = ?, lease_id = NULL
+                    SET status = ?, attempts = attempts + 1, last_status_code = ?, last_error = ?, next_attempt_at = ?, lease_id = NULL,
+                        last_response_excerpt = ?
                     WHERE id = ? AND lease_id = ?""")) {
                 update.setString(1, nextAttemptAt.isPresent() ? "pending" : "failed");
                 if (statusCode.isPresent()) {
@@ -383,11 +386,18 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
                 }
                 update.setString(3, truncate(error));
                 update.setObject(4, nextAttemptAt.map(WebhookPersistenceAdapter::time).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE);
-                update.setObject(5, claimed.id().value());
-                update.setObject(6, claimed.lease());
+                update.setString(5, excerpt(responseExcerpt));
+                update.setObject(6, claimed.id().value());
+                update.setObject(7, claimed.lease());
                 return update.executeUpdate();
             }
         });
+    }
+
+    /** The excerpt as the column keeps it (the domain bounds it; the column's check is the last guard). */
+    private static String excerpt(Optional<String> responseExcerpt) {
+        return responseExcerpt.map(text -> text.length() > WebhookDelivery.MAX_EXCERPT ? text.substring(0, WebhookDelivery.MAX_EXCERPT) : text)
+                .orElse(null);
     }
 
     // --- rows ---
@@ -414,7 +424,7 @@ public class WebhookPersistenceAdapter implements EventOutboxPort, WebhookEndpoi
                 new WebhookEndpointId(rows.getObject("endpoint_id", UUID.class)), rows.getString("event_id"), rows.getString("type"),
                 WebhookDelivery.Status.parse(rows.getString("status")), rows.getInt("attempts"), optionalInstant(rows, "next_attempt_at"),
                 lastStatusCode, Optional.ofNullable(rows.getString("last_error")), optionalInstant(rows, "delivered_at"),
-                instant(rows, "created_at"));
+                instant(rows, "created_at"), Optional.ofNullable(rows.getString("last_response_excerpt")));
     }
 
     private Sealed seal(WorkspaceId workspaceId, WebhookEndpointId id, WebhookSecret secret) {

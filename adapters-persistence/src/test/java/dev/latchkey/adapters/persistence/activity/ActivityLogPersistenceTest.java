@@ -4,6 +4,7 @@ import dev.latchkey.adapters.persistence.support.TestPostgres;
 import dev.latchkey.application.port.out.ActivityLogStorePort.Position;
 import dev.latchkey.domain.activity.Activity;
 import dev.latchkey.domain.activity.ActivityFilter;
+import dev.latchkey.domain.activity.ActivityId;
 import dev.latchkey.domain.activity.ActivityKind;
 import dev.latchkey.domain.activity.LoggedActivity;
 import dev.latchkey.domain.activity.StatusRange;
@@ -117,9 +118,10 @@ class ActivityLogPersistenceTest implements TestPropertyProvider {
                 .error("invalid_grant: \"token\", revoked\nsecond line, é ✓").requestId("req-1:a.b").build();
         Activity bare = Activity.of(at.plusSeconds(1), workspace, ActivityKind.WEBHOOK).build();
         Activity empty = Activity.of(at.plusSeconds(2), workspace, ActivityKind.PROXY).path("").error("").build();
-        List<LoggedActivity> written = List.of(new LoggedActivity(dev.latchkey.domain.activity.ActivityId.of(java.time.Instant.now()), full),
-                new LoggedActivity(dev.latchkey.domain.activity.ActivityId.of(java.time.Instant.now()), bare),
-                new LoggedActivity(dev.latchkey.domain.activity.ActivityId.of(java.time.Instant.now()), empty));
+        List<LoggedActivity> written = List.of(new LoggedActivity(ActivityId.of(full.at()), full),
+                new LoggedActivity(ActivityId.of(bare.at()), bare),
+                // an id of the layout before ids were time-ordered is found too, without its millisecond
+                new LoggedActivity(new ActivityId(java.util.UUID.randomUUID()), empty));
 
         store.insert(written);
 

@@ -9,6 +9,7 @@ import dev.latchkey.adapters.web.json.ListResponse;
 import dev.latchkey.adapters.web.json.PathValues;
 import dev.latchkey.adapters.web.json.Timestamps;
 import dev.latchkey.adapters.web.security.AccountCaller;
+import dev.latchkey.adapters.web.security.PublicUrl;
 import dev.latchkey.adapters.web.security.Roles;
 import dev.latchkey.application.port.in.ConnectAppCommand;
 import dev.latchkey.application.port.in.ConnectAppUseCase;
@@ -68,10 +69,12 @@ public class AppController {
     private final ConnectAppUseCase connect;
     private final DisconnectUseCase disconnect;
     private final GetConnectionUseCase getConnection;
+    private final PublicUrl publicUrl;
 
     public AppController(ListAppsUseCase listApps, GetAppUseCase getApp, ConnectAppUseCase connect, DisconnectUseCase disconnect,
-                         GetConnectionUseCase getConnection) {
+                         GetConnectionUseCase getConnection, PublicUrl publicUrl) {
         this.getConnection = getConnection;
+        this.publicUrl = publicUrl;
         this.listApps = listApps;
         this.getApp = getApp;
         this.connect = connect;
@@ -79,10 +82,12 @@ public class AppController {
     }
 
     @Get
-    @Operation(operationId = "listApps", summary = "Apps", description = "The workspace's enabled connectors with this account's connections.")
+    @Operation(operationId = "listApps", summary = "Apps", description = "The workspace's enabled connectors with this account's connections. A connector that can only connect "
+            + "through the provider's consent page and whose OAuth app the workspace has not set is left out (it can't be connected yet), "
+            + "unless this account has connections to it.")
     public ListResponse<AppResponse> list(Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
-        return new ListResponse<>(listApps.list(caller.workspaceId(), caller.accountId()).stream().map(AppResponse::of).toList(), null);
+        return new ListResponse<>(listApps.list(caller.workspaceId(), caller.accountId()).stream().map(a -> AppResponse.of(a, publicUrl)).toList(), null);
     }
 
     @Get("/{slug}")
@@ -91,7 +96,7 @@ public class AppController {
     @Operation(operationId = "getApp", summary = "One app")
     public AppResponse get(@Parameter(description = PathParameters.APP_SLUG, example = PathParameters.APP_EXAMPLE) String slug, Authentication auth, HttpRequest<?> request) {
         AccountCaller caller = AccountCaller.of(auth, request);
-        return AppResponse.of(getApp.get(caller.workspaceId(), caller.accountId(), PathValues.slug(slug)));
+        return AppResponse.of(getApp.get(caller.workspaceId(), caller.accountId(), PathValues.slug(slug)), publicUrl);
     }
 
     @Post("/{slug}/connect")

@@ -14,14 +14,14 @@ import java.io.UncheckedIOException;
  * list returns. A page is bounded (at most 1000 entries); the {@value #NEXT_CURSOR} header, when
  * there are more, is the cursor of the next page. No entry at all is 204 No Content.
  */
-final class AuditExport {
-    static final String NDJSON = "application/x-ndjson";
-    static final String NEXT_CURSOR = "Next-Cursor";
+public final class AuditExport {
+    public static final String NDJSON = "application/x-ndjson";
+    public static final String NEXT_CURSOR = "Next-Cursor";
 
     private AuditExport() {
     }
 
-    static MutableHttpResponse<String> of(Page<AuditEntry> page, JsonMapper json) {
+    public static MutableHttpResponse<String> of(Page<AuditEntry> page, JsonMapper json) {
         if (page.items().isEmpty()) {
             return HttpResponse.noContent(); // no lines: nothing matches (a later page is never empty)
         }

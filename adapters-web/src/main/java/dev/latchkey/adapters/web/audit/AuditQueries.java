@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The audit log's query parameters, read alike by the API-key and the operator's endpoints; every bad one is reported at once. */
-final class AuditQueries {
+/** The audit log's query parameters, read alike by the API-key and the operator's endpoints and the console; every bad one is reported at once. */
+public final class AuditQueries {
     static final String FILTERS = "Filters: actor (api_key, session, operator or console_user, optionally with ':' and one actor's id: "
             + "api_key:<key id>, session:<linked account id>), action (an operation id such as deleteWebhook), outcome (succeeded, "
             + "refused, failed), since (inclusive) and until (exclusive) as RFC 3339 times.";
@@ -26,7 +26,7 @@ final class AuditQueries {
     private AuditQueries() {
     }
 
-    static ListAuditEntriesQuery query(Optional<WorkspaceId> workspace, @Nullable String actor, @Nullable String action,
+    public static ListAuditEntriesQuery query(Optional<WorkspaceId> workspace, @Nullable String actor, @Nullable String action,
                                        @Nullable String outcome, @Nullable String since, @Nullable String until,
                                        @Nullable String limit, int defaultLimit, int maxLimit, @Nullable String cursor,
                                        List<FieldViolation> problems) {

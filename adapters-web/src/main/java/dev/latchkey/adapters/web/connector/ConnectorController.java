@@ -80,7 +80,7 @@ public class ConnectorController {
     @Operation(operationId = "listConnectors", summary = "The catalog", description = "Built-in and private connectors with this workspace's settings.")
     public ListResponse<ConnectorResponse> list(Authentication caller) {
         return new ListResponse<>(list.list(Caller.workspace(caller)).stream()
-                .map(v -> ConnectorResponse.of(v, publicUrl.oauthRedirectUri())).toList(), null);
+                .map(v -> ConnectorResponse.of(v, publicUrl)).toList(), null);
     }
 
     @Get("/{slug}")
@@ -88,7 +88,7 @@ public class ConnectorController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "getConnector", summary = "One connector", description = "redirect_uri is the URI to register with the provider for your OAuth app.")
     public ConnectorResponse get(@Parameter(description = PathParameters.CONNECTOR_SLUG, example = PathParameters.APP_EXAMPLE) String slug, Authentication caller) {
-        return ConnectorResponse.of(get.get(Caller.workspace(caller), PathValues.slug(slug)), publicUrl.oauthRedirectUri());
+        return ConnectorResponse.of(get.get(Caller.workspace(caller), PathValues.slug(slug)), publicUrl);
     }
 
     @Put("/{slug}/settings")
@@ -100,7 +100,7 @@ public class ConnectorController {
     public ConnectorResponse configure(@Parameter(description = PathParameters.CONNECTOR_SLUG, example = PathParameters.APP_EXAMPLE) String slug, @Body ConnectorSettingsRequest body, Authentication caller) {
         ConnectorSlug connector = PathValues.slug(slug);
         return ConnectorResponse.of(configure.configure(new ConfigureConnectorCommand(Caller.workspace(caller), connector,
-                Optional.ofNullable(body.enabled()), body.clientIdValue(), body.clientSecretValue(), Optional.ofNullable(body.scopes()))), publicUrl.oauthRedirectUri());
+                Optional.ofNullable(body.enabled()), body.clientIdValue(), body.clientSecretValue(), Optional.ofNullable(body.scopes()))), publicUrl);
     }
 
     @Post
@@ -115,7 +115,7 @@ public class ConnectorController {
     public HttpResponse<ConnectorResponse> create(@Body @Nullable String body, Authentication caller) {
         Map<String, Object> definition = bodies.readObject(body);
         var view = define.create(Caller.workspace(caller), definition);
-        return HttpResponse.created(ConnectorResponse.of(view, publicUrl.oauthRedirectUri()),
+        return HttpResponse.created(ConnectorResponse.of(view, publicUrl),
                 URI.create("/v1/connectors/" + view.definition().slug()));
     }
 
@@ -126,7 +126,7 @@ public class ConnectorController {
     @RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(ref = "#/components/schemas/ConnectorDefinitionInput")))
     @JsonBodyProblems
     public ConnectorResponse replace(@Parameter(description = PathParameters.PRIVATE_CONNECTOR_SLUG, example = "acme-crm") String slug, @Body @Nullable String body, Authentication caller) {
-        return ConnectorResponse.of(define.replace(Caller.workspace(caller), PathValues.slug(slug), bodies.readObject(body)), publicUrl.oauthRedirectUri());
+        return ConnectorResponse.of(define.replace(Caller.workspace(caller), PathValues.slug(slug), bodies.readObject(body)), publicUrl);
     }
 
     @Delete("/{slug}")

@@ -31,7 +31,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
 
-/** A workspace's API keys: the live ones by hint; create (admin, owner: the secret shown once), revoke. */
+/** A workspace's API keys: the live ones by hint; create (owner: the secret shown once), revoke. */
 @Controller(ConsolePaths.ROOT + "/workspaces/{workspaceId}/api-keys")
 @Requires(beans = ConsoleSettings.class)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -61,22 +61,25 @@ public class ConsoleApiKeysController {
         return pages.render(HttpStatus.OK, ApiKeysView.of(workspace, list.list(workspace.id()), null, revoked != null), session, workspace, request);
     }
 
+    @ConsoleAction("console.createApiKey")
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> create(String workspaceId, @Body Map<String, String> form, ConsoleSession session, HttpRequest<?> request) {
         ConsoleChecks.csrf(session, form);
         Workspace workspace = workspaces.require(workspaceId, session);
-        ConsoleChecks.mayChange(session, workspace);
+        ConsoleChecks.mayManageCredentials(session, workspace);
         WorkspaceWithKey made = create.create(workspace.id());
+        ConsoleAuditFilter.created(request, made.key().id().toString());
         LOG.info("Console user {} created the API key {} of workspace {}", session.subject(), made.key().id(), workspace.id());
         return pages.render(HttpStatus.CREATED, ApiKeysView.of(workspace, list.list(workspace.id()), made.secret().reveal(), false),
                 session, workspace, request);
     }
 
+    @ConsoleAction("console.revokeApiKey")
     @Post(value = "/{keyId}/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> revoke(String workspaceId, String keyId, @Body Map<String, String> form, ConsoleSession session) {
         ConsoleChecks.csrf(session, form);
         Workspace workspace = workspaces.require(workspaceId, session);
-        ConsoleChecks.mayChange(session, workspace);
+        ConsoleChecks.mayManageCredentials(session, workspace);
         try {
             revoke.revoke(workspace.id(), new ApiKeyId(UUID.fromString(keyId)));
         } catch (IllegalArgumentException | NotFoundException e) {

@@ -64,6 +64,7 @@ public class ConsoleBrandingController {
                 current.warnings(), List.of(), saved != null), session, workspace, request);
     }
 
+    @ConsoleAction("console.updateBranding")
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> save(String workspaceId, @Body Map<String, String> form, ConsoleSession session, HttpRequest<?> request) {
         ConsoleChecks.csrf(session, form);

@@ -36,6 +36,14 @@ final class ConsoleChecks {
         }
     }
 
+    static void mayManageCredentials(ConsoleSession session, Workspace workspace) {
+        ConsoleRole role = role(session, workspace);
+        if (!role.mayManageCredentials()) {
+            throw new ConsoleRefusedException(ConsoleRefusedException.Reason.ROLE_REFUSED,
+                    "API keys and OAuth apps need the owner role; yours is " + role.label());
+        }
+    }
+
     static void mayCopyReconnectLinks(ConsoleSession session, Workspace workspace) {
         ConsoleRole role = role(session, workspace);
         if (!role.mayCopyReconnectLinks()) {

@@ -81,6 +81,7 @@ public class ConsolePages {
         user.put("name", session.displayName());
         user.put("role", role.map(ConsoleRole::label).orElse(session.grants().describe()));
         user.put("may_change", role.filter(ConsoleRole::mayChange).isPresent());
+        user.put("may_manage_credentials", role.filter(ConsoleRole::mayManageCredentials).isPresent());
         user.put("may_copy_links", role.filter(ConsoleRole::mayCopyReconnectLinks).isPresent());
         return user;
     }

@@ -66,6 +66,7 @@ public class ConsoleReconnectLinkController {
         this.pages = pages;
     }
 
+    @ConsoleAction("console.createReconnectLink")
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public MutableHttpResponse<?> create(String workspaceId, String accountId, @Body Map<String, String> form, ConsoleSession session,
                                          HttpRequest<?> request) {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /**
  * What a console user may do, from the least to the most: {@code viewer} reads; {@code support} reads
- * and copies reconnect links; {@code admin} and {@code owner} also change things (API keys).
+ * and copies reconnect links; {@code admin} also changes things (connectors on and off, webhook
+ * endpoints, redeliveries, branding); {@code owner} also holds the workspace's credentials: creates and
+ * revokes API keys and sets the connectors' OAuth apps (client id and secret).
  */
 public enum ConsoleRole {
     VIEWER, SUPPORT, ADMIN, OWNER;
@@ -27,8 +29,13 @@ public enum ConsoleRole {
         return compareTo(SUPPORT) >= 0;
     }
 
-    /** Creates and revokes API keys, and any other change. */
+    /** Changes the workspace's settings (everything but its credentials). */
     public boolean mayChange() {
         return compareTo(ADMIN) >= 0;
+    }
+
+    /** Creates and revokes API keys, sets the OAuth apps' client ids and secrets: what opens the workspace to others. */
+    public boolean mayManageCredentials() {
+        return this == OWNER;
     }
 }

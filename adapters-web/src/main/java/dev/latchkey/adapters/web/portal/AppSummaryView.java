@@ -1,5 +1,6 @@
 package dev.latchkey.adapters.web.portal;
 
+import dev.latchkey.adapters.web.connector.ConnectorIcons;
 import dev.latchkey.application.port.in.AppView;
 import dev.latchkey.domain.connection.ConnectionStatus;
 
@@ -18,7 +19,7 @@ public record AppSummaryView(String slug, String name, String iconUrl, String st
             case "expired" -> texts.get("status_needs_reconnect");
             default -> texts.get("status_not_connected");
         };
-        return new AppSummaryView(app.definition().slug().value(), app.definition().name(), app.definition().iconUrl(), state, stateText,
+        return new AppSummaryView(app.definition().slug().value(), app.definition().name(), ConnectorIcons.src(app.definition()), state, stateText,
                 app.connected());
     }
 

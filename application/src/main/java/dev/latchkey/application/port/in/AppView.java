@@ -8,8 +8,13 @@ import dev.latchkey.domain.connector.ConnectorDefinition;
 import java.util.List;
 import java.util.Optional;
 
-/** An enabled connector as one linked account sees it, with its connections to it and what each of its auth entries does. */
-public record AppView(ConnectorDefinition definition, List<Connection> connections, List<AuthCapabilities> auth) {
+/**
+ * An enabled connector as one linked account sees it, with its connections to it and what each of its auth entries does.
+ *
+ * @param awaitsOAuthApp it can't be connected yet: it needs the workspace's OAuth app, not set ({@link ConnectorView#awaitsOAuthApp()})
+ * @param auth           what each of its auth entries does, as its scheme declares it (the definition's order)
+ */
+public record AppView(ConnectorDefinition definition, List<Connection> connections, boolean awaitsOAuthApp, List<AuthCapabilities> auth) {
     public AppView {
         connections = List.copyOf(connections);
         auth = List.copyOf(auth);

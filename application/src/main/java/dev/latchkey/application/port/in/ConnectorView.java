@@ -28,6 +28,20 @@ public record ConnectorView(ConnectorDefinition definition, boolean builtIn, Con
                 .orElseThrow(() -> new IllegalArgumentException(definition.slug() + " has no auth type '" + authType + "'"));
     }
 
+    /** Whether a way to connect needs the workspace's app at the provider (its OAuth client, its OAuth 1.0a consumer). */
+    public boolean usesOAuthApp() {
+        return auth.stream().anyMatch(AuthCapabilities::workspaceClient);
+    }
+
+    /**
+     * It can't be connected yet: every way to connect goes through the provider's consent page, and the
+     * workspace has not set its OAuth app. Customers are not offered it (the portal, GET /v1/apps); the
+     * console shows it instead.
+     */
+    public boolean awaitsOAuthApp() {
+        return settings.client().isEmpty() && !auth.isEmpty() && auth.stream().allMatch(AuthCapabilities::workspaceClient);
+    }
+
     /** The scopes an authorization asks for: the workspace's choice, else the connector's defaults. */
     public List<String> scopesFor(String authType) {
         if (!settings.scopes().isEmpty()) {

@@ -39,8 +39,13 @@ public interface WebhookDeliveryStorePort {
     /** Gives back a delivery not attempted after all (the service is stopping): due again at {@code dueAt}; ignored when the lease was lost. */
     void release(Claimed claimed, Instant dueAt);
 
-    /** Records a 2xx; ignored when the lease was lost. */
-    void delivered(Claimed claimed, int statusCode, Instant now);
+    /** Records a 2xx without an answer to show; ignored when the lease was lost. */
+    default void delivered(Claimed claimed, int statusCode, Instant now) {
+        delivered(claimed, statusCode, Optional.empty(), now);
+    }
+
+    /** Records a 2xx and the start of the endpoint's answer (replacing the last one's, or clearing it); ignored when the lease was lost. */
+    void delivered(Claimed claimed, int statusCode, Optional<String> responseExcerpt, Instant now);
 
     /**
      * Forgets events created before {@code cutoff}, with their deliveries, unless a delivery of theirs
@@ -48,8 +53,14 @@ public interface WebhookDeliveryStorePort {
      */
     int purgeEventsBefore(Instant cutoff);
 
-    /** Records a failed attempt: retried at {@code nextAttemptAt}, or failed for good when it is empty. Ignored when the lease was lost. */
-    void attemptFailed(Claimed claimed, Optional<Integer> statusCode, String error, Optional<Instant> nextAttemptAt);
+    /** Records a failed attempt without an answer to show: retried at {@code nextAttemptAt}, or failed for good when it is empty. Ignored when the lease was lost. */
+    default void attemptFailed(Claimed claimed, Optional<Integer> statusCode, String error, Optional<Instant> nextAttemptAt) {
+        attemptFailed(claimed, statusCode, error, Optional.empty(), nextAttemptAt);
+    }
+
+    /** Records a failed attempt with the start of the endpoint's answer, if it answered (replacing the last one's, or clearing it). */
+    void attemptFailed(Claimed claimed, Optional<Integer> statusCode, String error, Optional<String> responseExcerpt,
+                       Optional<Instant> nextAttemptAt);
 
     /** A delivery leased to this caller, with what it takes to send it. */
     record Claimed(WebhookDeliveryId id, UUID lease, Event event, URI url, WebhookSecret secret, int attempts, Instant giveUpAt) {
