@@ -16,8 +16,8 @@ const app = {
   icon_url: "https://acme.example/icon.png",
   categories: ["crm"],
   auth_types: [
-    { type: "oauth2", redirects: true, fields: [], params: [] },
-    { type: "api_key", redirects: false, fields: [{ name: "api_key", label: "Key", secret: true, required: true, help_text: null }], params: [] },
+    { type: "oauth2", label: "OAuth 2.0", redirects: true, fields: [], params: [] },
+    { type: "api_key", label: "API key", redirects: false, fields: [{ name: "api_key", label: "Key", secret: true, required: true, help_text: null }], params: [] },
   ],
   connected: false,
   status: null,
@@ -74,7 +74,7 @@ appButton().click();
 await until("the app's page", () => document.querySelector("h2")?.textContent === "Acme");
 await until("focus on the app's heading", () => document.activeElement === document.querySelector("h2"));
 const how = document.querySelector("select");
-assert.deepEqual([...how.options].map((o) => o.textContent), ["OAuth", "API key"]);
+assert.deepEqual([...how.options].map((o) => o.textContent), ["OAuth 2.0", "API key"]);
 const label = [...document.querySelectorAll("label")].find((l) => l.textContent === "How to connect");
 assert.equal(document.getElementById(label.htmlFor), how, "the label points at the selector by its useId id");
 console.log("✓ React 18 hydration and client render under jsdom (ESM build)");

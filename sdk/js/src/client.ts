@@ -57,9 +57,6 @@ type Query = Record<string, string | undefined>;
 /** How often the popup flow checks whether the customer closed the popup (ms). */
 const CLOSED_CHECK_MS = 500;
 
-/** Auth types that never send the customer to the provider: they connect with credentials, not in a popup. */
-const KEY_BASED_TYPES = new Set(["api_key", "basic", "oauth2_client_credentials"]);
-
 function isCallbackMessage(data: unknown): data is CallbackMessage {
   if (typeof data !== "object" || data === null) return false;
   const m = data as Record<string, unknown>;
@@ -142,12 +139,13 @@ export class Latchkey {
    * popup opens at once, so blockers allow it — and it resolves `connected`, `cancelled` (popup
    * closed) or `error`. OAuth in `redirect` mode: resolves `redirect` with the URL to navigate to.
    *
-   * Whether an auth type is OAuth comes from the app as `apps()`/`app()` last read it, else from its
-   * code (`api_key`, `basic`, `oauth2_client_credentials` are key-based); an unknown one is taken for OAuth.
+   * Whether an auth type redirects is what Latchkey says of it (`auth_types[].redirects`), as
+   * `apps()`/`app()` last read it; the SDK knows no scheme by name. Before the app was read, a
+   * connect with `credentials` connects with them, and one without is taken for a redirect.
    */
   connect(slug: string, options: ConnectOptions = {}): Promise<ConnectResult> {
     const known = this.knownAuthType(slug, options.authType);
-    const redirects = known?.redirects ?? !(options.authType !== undefined && KEY_BASED_TYPES.has(options.authType));
+    const redirects = known?.redirects ?? options.credentials === undefined;
     if (!redirects && options.credentials === undefined && (known ? known.fields.some((f) => f.required) : true)) {
       const type = known?.type ?? options.authType ?? "this auth type";
       return Promise.reject(

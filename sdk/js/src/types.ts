@@ -41,14 +41,21 @@ export interface ConnectorParam {
 }
 
 export interface AuthType {
-  /** `oauth2`, `api_key`, `basic`, `oauth2_client_credentials`, `github_app`... */
+  /** `oauth2`, `oauth1`, `api_key`, `basic`, `oauth2_client_credentials`, `github_app`...: a name, not a behaviour. */
   type: string;
-  /** A name to show for it, when Latchkey gives one; the React SDK falls back to "OAuth", "API key"... */
+  /** How to name it to a customer ("OAuth 2.0", "API key"), as the scheme declares it. */
   label?: string | null;
-  /** True when connecting sends the customer to the provider (OAuth): connect in a popup or a redirect. */
+  /** True when connecting sends the customer to the provider (OAuth 2.0, OAuth 1.0a): connect in a popup or a redirect. */
   redirects: boolean;
+  /** What the customer types (none when it redirects). */
   fields: CredentialField[];
   params: ConnectorParam[];
+  /** Whether Latchkey renews the credentials without the customer. */
+  refreshes?: boolean;
+  /** What the provider sends back to the callback besides `state` (`code`; `oauth_token`, `oauth_verifier`). */
+  callback_parameters?: string[];
+  /** The scopes asked for unless the workspace chooses its own. */
+  scopes?: string[];
 }
 
 export interface App {

@@ -40,19 +40,9 @@ function hideBrokenIcon(event: SyntheticEvent<HTMLImageElement>) {
   event.currentTarget.style.visibility = "hidden";
 }
 
-const AUTH_TYPE_LABELS: Record<string, string> = {
-  oauth2: "OAuth",
-  oauth2_client_credentials: "OAuth client credentials",
-  api_key: "API key",
-  basic: "Basic auth",
-  github_app: "GitHub App",
-};
-
-/** What to call an auth type: Latchkey's label, else a known name, else its code made readable. */
+/** What to call an auth type: the label Latchkey gives (the scheme's own), else its code made readable. */
 export function authTypeLabel(authType: Pick<AuthType, "type" | "label">): string {
   if (authType.label) return authType.label;
-  const known = AUTH_TYPE_LABELS[authType.type];
-  if (known) return known;
   const words = authType.type.replace(/[_-]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -83,12 +83,10 @@ describe("accessibility", () => {
     expect(document.activeElement).toBe(document.body);
   });
 
-  it("names auth types for people: Latchkey's label, else a known name, else the code made readable", () => {
-    expect(authTypeLabel({ type: "oauth2" })).toBe("OAuth");
-    expect(authTypeLabel({ type: "api_key" })).toBe("API key");
-    expect(authTypeLabel({ type: "basic" })).toBe("Basic auth");
-    expect(authTypeLabel({ type: "oauth2_client_credentials" })).toBe("OAuth client credentials");
+  it("names auth types as Latchkey labels them, knowing no scheme by name; without a label, the code made readable", () => {
+    expect(authTypeLabel({ type: "oauth1", label: "OAuth 1.0a" })).toBe("OAuth 1.0a");
     expect(authTypeLabel({ type: "api_key", label: "Personal access token" })).toBe("Personal access token");
     expect(authTypeLabel({ type: "service_account" })).toBe("Service account");
+    expect(authTypeLabel({ type: "api_key", label: null })).toBe("Api key");
   });
 });

@@ -198,8 +198,9 @@ describe("an app with several auth types", () => {
     ...app(connections, "two"),
     name: "Two Ways",
     auth_types: [
-      { type: "oauth2", redirects: true, fields: [], params: [] },
-      { type: "api_key", redirects: false, fields: [{ name: "api_key", label: "Key", secret: true, required: true, help_text: null }], params: [] },
+      { type: "oauth2", label: "OAuth 2.0", redirects: true, fields: [], params: [] },
+      { type: "api_key", label: "API key", redirects: false, fields: [{ name: "api_key", label: "Key", secret: true, required: true, help_text: null }],
+        params: [] },
     ],
   });
 
@@ -220,7 +221,7 @@ describe("an app with several auth types", () => {
 
     const how = await screen.findByLabelText("How to connect");
     expect(within(how).getAllByRole("option").map((o) => [o.textContent, (o as HTMLOptionElement).value])).toEqual([
-      ["OAuth", "oauth2"],
+      ["OAuth 2.0", "oauth2"],
       ["API key", "api_key"],
     ]);
     expect((how as HTMLSelectElement).value).toBe("oauth2");

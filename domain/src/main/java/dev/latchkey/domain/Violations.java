@@ -31,6 +31,11 @@ public final class Violations {
         return found.size();
     }
 
+    /** The violations found so far, in the order found. */
+    public List<FieldViolation> all() {
+        return List.copyOf(found);
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

@@ -1,8 +1,13 @@
 package dev.latchkey.adapters.connectors;
 
+import dev.latchkey.application.port.out.AuthSchemePort;
+import dev.latchkey.domain.FieldViolation;
 import dev.latchkey.domain.InvalidInputException;
+import dev.latchkey.domain.Violations;
+import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.connector.ConnectorDefinition;
 import dev.latchkey.domain.connector.ConnectorDefinitionReader;
+import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -11,26 +16,70 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every connector file shipped with Latchkey, checked as the start-up does, with private networks not allowed. */
+/**
+ * Every connector file shipped with Latchkey, checked as the start-up does (private networks not allowed) and
+ * against the auth schemes Latchkey discovers: a file naming a scheme that does not exist, or breaking its
+ * scheme's rules, fails here and not only at start-up.
+ */
 class ConnectorContractTest {
     private static final Path CONNECTORS = Path.of("src/main/resources/connectors");
 
+    private static final Path FIXTURES = Path.of("src/test/resources/connector-fixtures");
+    private static final Map<String, AuthSchemePort> SCHEMES = discoveredSchemes();
+
+    /** The auth schemes as Latchkey discovers them at start: every {@link AuthSchemePort} bean, none listed here by hand. */
+    private static Map<String, AuthSchemePort> discoveredSchemes() {
+        try (ApplicationContext context = ApplicationContext.builder().singletons(Clock.systemUTC()).start()) {
+            Map<String, AuthSchemePort> byType = new TreeMap<>();
+            for (AuthSchemePort scheme : context.getBeansOfType(AuthSchemePort.class)) {
+                assertThat(byType.put(scheme.type(), scheme)).as("two schemes claim %s", scheme.type()).isNull();
+            }
+            return byType;
+        }
+    }
+
     @Test
-    void every_connector_file_is_valid_https_only_named_by_its_slug_and_unique() throws IOException {
+    void every_connector_file_is_valid_https_only_named_by_its_slug_unique_and_fits_the_discovered_schemes() throws IOException {
+        List<String> failures = new ArrayList<>();
+        Map<String, Path> slugs = contract(CONNECTORS, failures);
+
+        assertThat(failures).as("invalid connector files:%n%s", String.join("\n", failures)).isEmpty();
+        assertThat(slugs).as("connectors in the catalog").hasSizeGreaterThanOrEqualTo(25);
+    }
+
+    @Test
+    void the_discovered_schemes_are_the_declarative_kinds_and_those_with_code() {
+        assertThat(SCHEMES).containsKeys("oauth2", "oauth2_client_credentials", "api_key", "basic", "github_app", "oauth1");
+    }
+
+    @Test
+    void a_file_naming_an_unknown_scheme_or_breaking_its_scheme_s_rules_fails_the_contract() throws IOException {
+        List<String> failures = new ArrayList<>();
+        contract(FIXTURES, failures);
+
+        assertThat(failures).containsExactlyInAnyOrder(
+                "unknown-scheme.yaml: auth[0].type: 'oauth3' is not an auth scheme of this Latchkey",
+                "oauth1-without-access-token-url.yaml: auth[0].access_token_url: is required",
+                "oauth1-without-access-token-url.yaml: auth[0].signature_method: must be HMAC-SHA1 (the default), RSA-SHA1 or PLAINTEXT");
+    }
+
+    /** Every file of the folder checked as the start-up does, and against the discovered schemes; returns the slugs read. */
+    private static Map<String, Path> contract(Path folder, List<String> failures) throws IOException {
         List<Path> files;
-        try (Stream<Path> list = Files.list(CONNECTORS)) {
+        try (Stream<Path> list = Files.list(folder)) {
             files = list.filter(Files::isRegularFile).sorted().toList();
         }
         ConnectorDefinitionReader reader = new ConnectorDefinitionReader(false);
-        List<String> failures = new ArrayList<>();
         Map<String, Path> slugs = new HashMap<>();
         for (Path file : files) {
             String fileName = file.getFileName().toString();
@@ -63,13 +112,31 @@ class ConnectorContractTest {
                 if (other != null) {
                     failures.add(fileName + ": slug '" + definition.slug() + "' is also defined by " + other.getFileName());
                 }
+                fitsSchemes(definition).forEach(v -> failures.add(fileName + ": " + v.field() + ": " + v.message()));
             } catch (InvalidInputException e) {
                 e.violations().forEach(v -> failures.add(fileName + ": " + v.field() + ": " + v.message()));
             }
         }
+        return slugs;
+    }
 
-        assertThat(failures).as("invalid connector files:%n%s", String.join("\n", failures)).isEmpty();
-        assertThat(slugs).as("connectors in the catalog").hasSizeGreaterThanOrEqualTo(25);
+    /** Each auth entry names a discovered scheme, passes its scheme's own checks, and has capabilities it can describe. */
+    private static List<FieldViolation> fitsSchemes(ConnectorDefinition definition) {
+        Violations v = new Violations();
+        for (int i = 0; i < definition.auth().size(); i++) {
+            AuthMethod method = definition.auth().get(i);
+            AuthSchemePort scheme = SCHEMES.get(method.type());
+            if (scheme == null) {
+                v.add("auth[" + i + "].type", "'" + method.type() + "' is not an auth scheme of this Latchkey");
+                continue;
+            }
+            scheme.check(method, "auth[" + i + "]", v);
+            if (v.isEmpty()) {
+                AuthMethod checked = method;
+                v.check("auth[" + i + "]", () -> scheme.capabilities(checked));
+            }
+        }
+        return v.all();
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.latchkey.adapters.connectors.basic.BasicAuth;
 import dev.latchkey.adapters.connectors.http.GuardedHttpClient;
 import dev.latchkey.adapters.connectors.http.OutboundGuard;
 import dev.latchkey.adapters.connectors.oauth2.OAuth2AuthorizationCodeAuth;
+import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.AuthSchemePort.Context;
 import dev.latchkey.application.port.out.AuthSchemePort.Signature;
 import dev.latchkey.domain.InvalidInputException;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How each scheme authenticates an API request: only auth headers and query parameters, never the connector's api.headers. */
 class SigningTest {
+    private static final AuthSchemePort.OutboundRequest REQUEST = AuthSchemePort.OutboundRequest.of("GET", java.net.URI.create("https://api.acme.example/v1/things"));
     private static final String HEAD = """
             slug: acme
             name: Acme
@@ -51,7 +53,7 @@ class SigningTest {
                 """);
         Credentials credentials = apiKey.obtain(context, Map.of("api_key", "sk_live_1")).credentials();
 
-        Signature signature = apiKey.sign(context, credentials);
+        Signature signature = apiKey.sign(context, credentials, REQUEST);
 
         assertThat(signature.headers()).containsExactly(Map.entry("Authorization", "Bearer sk_live_1"));
         assertThat(signature.queryParameters()).isEmpty();
@@ -69,7 +71,7 @@ class SigningTest {
                     format: "{account}:{api_key}"
                 """);
 
-        Signature signature = apiKey.sign(context, Credentials.ofFields(Map.of("api_key", "k1", "account", "a1")));
+        Signature signature = apiKey.sign(context, Credentials.ofFields(Map.of("api_key", "k1", "account", "a1")), REQUEST);
 
         assertThat(signature.queryParameters()).containsExactly(Map.entry("key", "a1:k1"));
         assertThat(signature.headers()).isEmpty();
@@ -101,7 +103,7 @@ class SigningTest {
                 """);
         Credentials credentials = basic.obtain(context, Map.of("api_key", "fd-key")).credentials();
 
-        Signature signature = basic.sign(context, credentials);
+        Signature signature = basic.sign(context, credentials, REQUEST);
 
         assertThat(signature.headers()).containsExactly(Map.entry("Authorization",
                 "Basic " + Base64.getEncoder().encodeToString("fd-key:X".getBytes(StandardCharsets.UTF_8))));
@@ -116,7 +118,7 @@ class SigningTest {
                     password: "{auth_token}"
                 """);
 
-        Signature signature = basic.sign(context, Credentials.ofFields(Map.of("account_sid", "AC1", "auth_token", "tok")));
+        Signature signature = basic.sign(context, Credentials.ofFields(Map.of("account_sid", "AC1", "auth_token", "tok")), REQUEST);
 
         assertThat(signature.headers().get("Authorization")).isEqualTo("Basic " + Base64.getEncoder().encodeToString("AC1:tok".getBytes(StandardCharsets.UTF_8)));
     }
@@ -130,7 +132,7 @@ class SigningTest {
                     password: ""
                 """);
 
-        Signature signature = basic.sign(context, Credentials.ofFields(Map.of("api_key", "k")));
+        Signature signature = basic.sign(context, Credentials.ofFields(Map.of("api_key", "k")), REQUEST);
 
         assertThat(signature.headers().get("Authorization")).isEqualTo("Basic " + Base64.getEncoder().encodeToString("k:".getBytes(StandardCharsets.UTF_8)));
     }
@@ -143,7 +145,7 @@ class SigningTest {
                     token_url: https://acme.example/token
                 """);
 
-        Signature signature = oauth().sign(context, tokenCredentials("at-1"));
+        Signature signature = oauth().sign(context, tokenCredentials("at-1"), REQUEST);
 
         assertThat(signature.headers()).containsExactly(Map.entry("Authorization", "Bearer at-1"));
         assertThat(signature.queryParameters()).isEmpty();
@@ -159,7 +161,7 @@ class SigningTest {
                     token_format: "{access_token}"
                 """);
 
-        assertThat(oauth().sign(context, tokenCredentials("shpat_1")).headers()).containsExactly(Map.entry("X-Shopify-Access-Token", "shpat_1"));
+        assertThat(oauth().sign(context, tokenCredentials("shpat_1"), REQUEST).headers()).containsExactly(Map.entry("X-Shopify-Access-Token", "shpat_1"));
     }
 
     private static OAuth2AuthorizationCodeAuth oauth() {

@@ -63,7 +63,7 @@ class PendingAuthorizationPersistenceAdapterTest extends EncryptedPersistenceTes
 
         PendingAuthorization taken = pending.consume(saved.stateHash(), NOW).orElseThrow();
         assertThat(taken.mode()).isEqualTo(PendingAuthorization.Mode.POPUP);
-        assertThat(taken.codeVerifier()).isEmpty();
+        assertThat(taken.kept()).isEmpty();
         assertThat(taken.returnUrl()).isEmpty();
         assertThat(taken.params()).isEmpty();
     }
@@ -137,7 +137,7 @@ class PendingAuthorizationPersistenceAdapterTest extends EncryptedPersistenceTes
                         .doesNotContain("verifier-0123456789");
             }
         }
-        assertThat(pending.consume(saved.stateHash(), NOW).orElseThrow().codeVerifier()).contains("verifier-0123456789");
+        assertThat(pending.consume(saved.stateHash(), NOW).orElseThrow().kept()).contains("verifier-0123456789");
     }
 
     @Test
@@ -148,7 +148,7 @@ class PendingAuthorizationPersistenceAdapterTest extends EncryptedPersistenceTes
 
         PendingAuthorization taken = pending.consume(stateHash, NOW).orElseThrow();
 
-        assertThat(taken.codeVerifier()).contains("legacy-verifier-0123456789");
+        assertThat(taken.kept()).contains("legacy-verifier-0123456789");
     }
 
     @Test
@@ -168,7 +168,7 @@ class PendingAuthorizationPersistenceAdapterTest extends EncryptedPersistenceTes
             assertThat(row.getString("code_verifier")).isNull();
             assertThat(row.getString("code_verifier_key_id")).isEqualTo(KEY_ID);
         }
-        assertThat(pending.consume(stateHash, NOW).orElseThrow().codeVerifier()).contains("legacy-verifier-abcdef");
+        assertThat(pending.consume(stateHash, NOW).orElseThrow().kept()).contains("legacy-verifier-abcdef");
     }
 
     /** A row as a Latchkey before V7 wrote it: the verifier in the plain column. */

@@ -1,6 +1,9 @@
 package dev.latchkey.application.service;
 
 import dev.latchkey.application.port.out.AuthSchemePort;
+import dev.latchkey.domain.Violations;
+import dev.latchkey.domain.connector.AuthMethod;
+import dev.latchkey.domain.connector.ConnectorDefinition;
 
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +26,22 @@ final class AuthSchemes {
 
     Optional<AuthSchemePort> find(String type) {
         return Optional.ofNullable(byType.get(type));
+    }
+
+    /**
+     * Every auth entry of the definition checked against the discovered schemes: a type no scheme implements, and
+     * whatever the entry's scheme finds wrong with its keys, each under {@code auth[i]}.
+     */
+    void check(ConnectorDefinition definition, Violations v) {
+        for (int i = 0; i < definition.auth().size(); i++) {
+            AuthMethod method = definition.auth().get(i);
+            Optional<AuthSchemePort> scheme = find(method.type());
+            if (scheme.isEmpty()) {
+                v.add("auth[" + i + "].type", "'" + method.type() + "' is not an auth scheme of this Latchkey");
+            } else {
+                scheme.get().check(method, "auth[" + i + "]", v);
+            }
+        }
     }
 
     AuthSchemePort get(String type) {

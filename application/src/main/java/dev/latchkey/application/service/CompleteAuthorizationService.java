@@ -17,17 +17,22 @@ import dev.latchkey.domain.NotFoundException;
 import dev.latchkey.domain.connection.Connection;
 import dev.latchkey.domain.connection.PendingAuthorization;
 import dev.latchkey.domain.connection.ProviderException;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.workspace.AllowedOrigins;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The OAuth callback. The state is looked up by its hash and consumed in the same step, so a
- * replayed, expired, unknown or tampered state finds nothing; only then is the code exchanged (with
- * the PKCE verifier), and only a complete token response is stored.
+ * The callback of a scheme that redirects. The state is looked up by its hash and consumed in the
+ * same step, so a replayed, expired, unknown or tampered state finds nothing; only then does the
+ * scheme complete with the callback parameters its capabilities name (OAuth 2.0's code, with the PKCE
+ * verifier kept; OAuth 1.0a's token and verifier, with the request token's secret kept), and only
+ * complete credentials are stored.
  */
 public final class CompleteAuthorizationService implements CompleteAuthorizationUseCase {
     private final GetConnectorUseCase connectors;
@@ -73,9 +78,6 @@ public final class CompleteAuthorizationService implements CompleteAuthorization
                     + callback.errorDescription().map(d -> ": " + d).orElse(".");
             return failure(found, origins, error.matches("[a-z_]{1,64}") ? error : "provider_error", message);
         }
-        if (callback.code().isEmpty() || callback.code().get().isBlank()) {
-            return failure(found, origins, "exchange_failed", "The provider sent no authorization code. Please try again.");
-        }
         if (!accounts.exists(authorization.workspaceId(), authorization.accountKey())) {
             return failure(found, origins, "linked_account_not_found", "This account no longer exists.");
         }
@@ -87,10 +89,20 @@ public final class CompleteAuthorizationService implements CompleteAuthorization
             AuthMethod method = view.definition().authMethod(authorization.authType())
                     .orElseThrow(() -> new NotFoundException("connector_not_found", "The connector changed during the authorization."));
             AuthSchemePort scheme = schemes.get(method.type());
+            List<String> expected = view.capabilities(method.type()).redirect().map(AuthCapabilities.Redirect::callbackParameters)
+                    .orElse(List.of());
+            Map<String, String> completing = new HashMap<>();
+            for (String name : expected) {
+                Optional<String> value = callback.parameter(name).filter(text -> !text.isBlank() && text.length() <= 4096);
+                if (value.isEmpty()) {
+                    return failure(found, origins, "exchange_failed", "The provider sent no " + name + ". Please try again.");
+                }
+                completing.put(name, value.get());
+            }
             AuthSchemePort.Context context = new AuthSchemePort.Context(view.definition(), method, authorization.params(),
                     view.settings().client());
-            AuthSchemePort.Grant grant = scheme.exchangeCode(new AuthSchemePort.CodeExchange(context, callback.code().get(),
-                    redirectUri, authorization.codeVerifier()));
+            AuthSchemePort.Grant grant = scheme.complete(new AuthSchemePort.Completion(context, completing, redirectUri,
+                    authorization.kept()));
             Optional<String> identifier = calls.identify(scheme, context, grant.credentials(), grant.tokenValues());
             Connection connection = writer.save(authorization.workspaceId(), authorization.accountId(), authorization.accountKey(), authorization.connector(),
                     method.type(), identifier, authorization.params(), grant, clock.instant());

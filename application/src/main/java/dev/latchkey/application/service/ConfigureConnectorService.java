@@ -56,6 +56,6 @@ public final class ConfigureConnectorService implements ConfigureConnectorUseCas
                 command.scopes().orElse(was.scopes()));
         settings.save(command.workspaceId(), command.slug(), now);
         directory.forget(command.workspaceId(), command.slug());
-        return new ConnectorView(current.definition(), current.builtIn(), now);
+        return new ConnectorView(current.definition(), current.builtIn(), now, current.auth());
     }
 }

@@ -19,10 +19,10 @@ import dev.latchkey.domain.ConflictException;
 import dev.latchkey.domain.Violations;
 import dev.latchkey.domain.account.LinkedAccount;
 import dev.latchkey.domain.connection.PendingAuthorization;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.workspace.AllowedOrigins;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,10 +31,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Connects an app for a linked account. OAuth: an authorization in flight is stored under the hash
- * of a fresh 256-bit state, bound to the workspace, account, connector, params, PKCE verifier, mode
- * and return URL, valid for 10 minutes; the customer is sent to the provider. Key-based and
- * client-credentials: the credentials are obtained, verified with the provider, labelled, stored.
+ * Connects an app for a linked account. A scheme that redirects (OAuth 2.0, OAuth 1.0a): an
+ * authorization in flight is stored under the hash of a fresh 256-bit state, bound to the workspace,
+ * account, connector, params, what the scheme keeps for its callback (a PKCE verifier, a request
+ * token's secret), mode and return URL, valid for 10 minutes; the customer is sent to the provider.
+ * Other schemes: the credentials are obtained from what the customer typed, verified with the
+ * provider, labelled, stored.
  */
 public final class ConnectAppService implements ConnectAppUseCase {
     static final Duration AUTHORIZATION_LIFETIME = Duration.ofMinutes(10);
@@ -75,9 +77,10 @@ public final class ConnectAppService implements ConnectAppUseCase {
             throw ConnectorErrors.connectorNotFound(command.connector());
         }
         AuthMethod method = Inputs.authMethod(view.definition(), command.authType());
+        AuthCapabilities capabilities = view.capabilities(method.type());
         Violations v = new Violations();
         Inputs.checkParams(view.definition(), command.params(), v);
-        if (method.redirects()) {
+        if (capabilities.redirects()) {
             AllowedOrigins origins = workspaceSettings.allowedOrigins(command.workspaceId());
             if (command.mode() == PendingAuthorization.Mode.REDIRECT && command.returnUrl().isEmpty()) {
                 v.add("return_url", "is required in redirect mode: where to send the customer afterwards");
@@ -88,9 +91,9 @@ public final class ConnectAppService implements ConnectAppUseCase {
                 v.add("credentials", "are not used by " + method.type() + ": the customer authorizes at the provider");
             }
             v.throwIfAny();
-            return redirect(command, account, view, (AuthMethod.OAuth2AuthorizationCode) method);
+            return redirect(command, account, view, method, capabilities);
         }
-        Inputs.checkFields(method, command.credentials(), v);
+        Inputs.checkFields(capabilities, command.credentials(), v);
         v.throwIfAny();
         AuthSchemePort scheme = schemes.get(method.type());
         AuthSchemePort.Context context = new AuthSchemePort.Context(view.definition(), method, command.params(), view.settings().client());
@@ -106,19 +109,21 @@ public final class ConnectAppService implements ConnectAppUseCase {
         return redirectUri.substring(0, redirectUri.length() - "/oauth/callback".length()) + "/portal/";
     }
 
-    private ConnectResult redirect(ConnectAppCommand command, LinkedAccount account, ConnectorView view,
-                                   AuthMethod.OAuth2AuthorizationCode method) {
-        OAuthClient client = view.settings().client().orElseThrow(() -> new ConflictException("oauth_client_missing",
-                view.definition().name() + " needs your OAuth app: set client_id and client_secret with PUT /v1/connectors/"
-                        + view.definition().slug() + "/settings, registering " + redirectUri + " as its redirect URI."));
+    private ConnectResult redirect(ConnectAppCommand command, LinkedAccount account, ConnectorView view, AuthMethod method,
+                                   AuthCapabilities capabilities) {
+        Optional<OAuthClient> client = view.settings().client();
+        if (capabilities.workspaceClient() && client.isEmpty()) {
+            throw new ConflictException("oauth_client_missing", view.definition().name() + " needs your app at the provider: set "
+                    + "client_id and client_secret with PUT /v1/connectors/" + view.definition().slug()
+                    + "/settings, registering " + redirectUri + " as its redirect URI.");
+        }
         Instant expiresAt = clock.instant().plus(AUTHORIZATION_LIFETIME);
         String state = OAuthSecrets.random(random);
-        Optional<String> verifier = method.pkce() ? Optional.of(OAuthSecrets.random(random)) : Optional.empty();
+        AuthSchemePort.Context context = new AuthSchemePort.Context(view.definition(), method, command.params(), client);
+        AuthSchemePort.Authorization authorization = schemes.get(method.type()).authorize(new AuthSchemePort.AuthorizationRequest(context,
+                view.scopesFor(method.type()), redirectUri, state));
         pending.save(new PendingAuthorization(OAuthSecrets.stateHash(state), command.workspaceId(), account.key(), account.id(),
-                command.connector(), method.type(), command.params(), verifier, command.mode(), command.returnUrl(), expiresAt));
-        AuthSchemePort.Context context = new AuthSchemePort.Context(view.definition(), method, command.params(), Optional.of(client));
-        URI url = schemes.get(method.type()).authorizationUrl(new AuthSchemePort.AuthorizationRequest(context,
-                view.scopesFor(method.type()), redirectUri, state, verifier.map(OAuthSecrets::challenge)));
-        return new ConnectResult.Redirect(url, expiresAt);
+                command.connector(), method.type(), command.params(), authorization.kept(), command.mode(), command.returnUrl(), expiresAt));
+        return new ConnectResult.Redirect(authorization.url(), expiresAt);
     }
 }

@@ -68,11 +68,11 @@ public final class ConnectorDirectory {
         this.schemes = new AuthSchemes(schemes);
         this.reader = new ConnectorDefinitionReader(allowPrivateNetwork);
         for (ConnectorDefinition definition : catalog.all()) {
-            for (AuthMethod method : definition.auth()) {
-                if (this.schemes.find(method.type()).isEmpty()) {
-                    throw new IllegalStateException("Connector '" + definition.slug() + "' uses the auth type '" + method.type()
-                            + "', which no auth scheme implements");
-                }
+            Violations v = new Violations();
+            this.schemes.check(definition, v);
+            if (!v.isEmpty()) {
+                throw new IllegalStateException("Connector '" + definition.slug() + "' does not fit its auth schemes: " + v.all().stream()
+                        .map(f -> f.field() + " " + f.message()).collect(java.util.stream.Collectors.joining("; ")));
             }
         }
     }
@@ -113,8 +113,7 @@ public final class ConnectorDirectory {
     private ConnectorView read(WorkspaceId workspaceId, ConnectorSlug slug) {
         Optional<ConnectorDefinition> own = privates.find(workspaceId, slug).flatMap(this::readStored);
         ConnectorDefinition definition = own.or(() -> catalog.find(slug)).orElseThrow(() -> ConnectorErrors.connectorNotFound(slug));
-        return new ConnectorView(definition, own.isEmpty() && catalog.builtIn(slug),
-                settings.find(workspaceId, slug).orElse(ConnectorSettings.DEFAULT));
+        return view(definition, own.isEmpty() && catalog.builtIn(slug), settings.find(workspaceId, slug).orElse(ConnectorSettings.DEFAULT));
     }
 
     /** Refuses a new private connector whose slug the catalog already has. */
@@ -149,32 +148,38 @@ public final class ConnectorDirectory {
             // Read from connector files only, by ConnectorActionsPort: refused rather than stored and never offered.
             v.add("actions", "are read from connector files only (LATCHKEY_CONNECTORS_DIR), not from a private connector yet");
         }
-        for (int i = 0; i < definition.auth().size(); i++) {
-            String type = definition.auth().get(i).type();
-            if (schemes.find(type).isEmpty()) {
-                v.add("auth[" + i + "].type", "'" + type + "' is not an auth scheme of this Latchkey");
-            }
-        }
+        schemes.check(definition, v);
         v.throwIfAny();
         return definition;
     }
 
-    /** A stored private connector that no longer reads (a stricter Latchkey) is left out rather than breaking the listing. */
+    /**
+     * A stored private connector that no longer reads (a stricter Latchkey, a scheme no longer there or stricter about its
+     * keys) is left out rather than breaking the listing.
+     */
     private Optional<ConnectorDefinition> readStored(Map<String, Object> source) {
         if (parsed.size() > REMEMBERED) {
             parsed.clear();
         }
         return parsed.computeIfAbsent(source, s -> {
             try {
-                return Optional.of(reader.read(s));
+                ConnectorDefinition definition = reader.read(s);
+                Violations v = new Violations();
+                schemes.check(definition, v);
+                return v.isEmpty() ? Optional.of(definition) : Optional.empty();
             } catch (InvalidInputException e) {
                 return Optional.empty();
             }
         });
     }
 
-    private static ConnectorView view(ConnectorDefinition definition, boolean builtIn,
-                                      Map<ConnectorSlug, ConnectorSettings> chosen) {
-        return new ConnectorView(definition, builtIn, chosen.getOrDefault(definition.slug(), ConnectorSettings.DEFAULT));
+    private ConnectorView view(ConnectorDefinition definition, boolean builtIn, Map<ConnectorSlug, ConnectorSettings> chosen) {
+        return view(definition, builtIn, chosen.getOrDefault(definition.slug(), ConnectorSettings.DEFAULT));
+    }
+
+    /** The definition with what each of its auth entries does, as the entry's scheme declares it. */
+    ConnectorView view(ConnectorDefinition definition, boolean builtIn, ConnectorSettings chosen) {
+        return new ConnectorView(definition, builtIn, chosen,
+                definition.auth().stream().map(method -> schemes.get(method.type()).capabilities(method)).toList());
     }
 }

@@ -12,6 +12,7 @@ import dev.latchkey.application.port.out.LinkedAccountStorePort;
 import dev.latchkey.domain.Violations;
 import dev.latchkey.domain.account.LinkedAccount;
 import dev.latchkey.domain.connection.Connection;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.credential.AccessToken;
 
@@ -40,12 +41,12 @@ public final class ImportConnectionService implements ImportConnectionUseCase {
         AuthMethod method = Inputs.authMethod(view.definition(), command.authType());
         Violations v = new Violations();
         Inputs.checkParams(view.definition(), command.params(), v);
-        boolean usesToken = method instanceof AuthMethod.OAuth2AuthorizationCode || method instanceof AuthMethod.OAuth2ClientCredentials;
-        if (usesToken && command.credentials().token().isEmpty()) {
+        AuthCapabilities capabilities = view.capabilities(method.type());
+        if (capabilities.tokenBased() && command.credentials().token().isEmpty()) {
             v.add("credentials.access_token", "is required for " + method.type());
         }
-        if (!usesToken) {
-            Inputs.checkFields(method, command.credentials().fields(), v);
+        if (!capabilities.tokenBased()) {
+            Inputs.checkFields(capabilities.type(), capabilities.importFields(), command.credentials().fields(), v);
         }
         v.throwIfAny();
         List<String> scopes = command.credentials().token().map(AccessToken::scopes).orElse(List.of());

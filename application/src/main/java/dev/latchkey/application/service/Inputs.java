@@ -2,11 +2,13 @@ package dev.latchkey.application.service;
 
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.Violations;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.connector.ConnectorDefinition;
 import dev.latchkey.domain.connector.ConnectorParam;
 import dev.latchkey.domain.connector.CredentialField;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -42,10 +44,15 @@ final class Inputs {
         }
     }
 
-    static void checkFields(AuthMethod method, Map<String, String> fields, Violations v) {
-        fields.keySet().stream().filter(name -> method.fields().stream().noneMatch(f -> f.name().equals(name)))
-                .forEach(name -> v.add("credentials." + name, "is not a field of " + method.type()));
-        for (CredentialField field : method.fields()) {
+    /** What the customer typed, against the fields the scheme asks for. */
+    static void checkFields(AuthCapabilities method, Map<String, String> fields, Violations v) {
+        checkFields(method.type(), method.fields(), fields, v);
+    }
+
+    static void checkFields(String type, List<CredentialField> expected, Map<String, String> fields, Violations v) {
+        fields.keySet().stream().filter(name -> expected.stream().noneMatch(f -> f.name().equals(name)))
+                .forEach(name -> v.add("credentials." + name, "is not a field of " + type));
+        for (CredentialField field : expected) {
             String value = fields.get(field.name());
             if (field.required() && (value == null || value.isBlank())) {
                 v.add("credentials." + field.name(), "is required: " + field.label());

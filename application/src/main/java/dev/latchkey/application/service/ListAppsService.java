@@ -41,6 +41,6 @@ public final class ListAppsService implements ListAppsUseCase {
     /** The app a connector is to the account, with the account's connections to it among {@code all}. */
     static AppView app(ConnectorView view, List<Connection> all) {
         return new AppView(view.definition(), all.stream().filter(c -> c.connector().equals(view.definition().slug())).toList(),
-                view.awaitsOAuthApp());
+                view.awaitsOAuthApp(), view.auth());
     }
 }

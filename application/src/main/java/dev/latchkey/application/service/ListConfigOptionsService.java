@@ -167,7 +167,6 @@ public final class ListConfigOptionsService implements ListConfigOptionsUseCase 
         source.fixedQuery().ifPresent(params::add);
         query.cursor().ifPresent(c -> source.cursorParam().ifPresent(p -> params.add(encode(p) + "=" + encode(c))));
         query.search().filter(s -> !s.isBlank()).ifPresent(s -> source.searchParam().ifPresent(p -> params.add(encode(p) + "=" + encode(s))));
-        target.queryParameters().forEach((k, v) -> params.add(encode(k) + "=" + encode(v)));
         URI base = target.baseUrl();
         String basePath = base.getRawPath() == null ? "" : base.getRawPath();
         URI uri = URI.create(base.getScheme() + "://" + base.getRawAuthority() + basePath + source.pathOnly()
@@ -178,6 +177,15 @@ public final class ListConfigOptionsService implements ListConfigOptionsUseCase 
         }
         Map<String, String> headers = new HashMap<>(target.headers());
         headers.put("Accept", "application/json");
+        ProxyTarget.Authentication authentication = target.authenticate(OptionsSource.GET, uri, headers,
+                target.signsBody() ? Optional.of(new byte[0]) : Optional.empty());
+        headers.putAll(authentication.headers());
+        List<String> signed = new ArrayList<>(params);
+        target.queryParameters().forEach((k, v) -> signed.add(encode(k) + "=" + encode(v)));
+        authentication.queryParameters().forEach((k, v) -> signed.add(encode(k) + "=" + encode(v)));
+        if (signed.size() > params.size()) {
+            uri = URI.create(base.getScheme() + "://" + base.getRawAuthority() + basePath + source.pathOnly() + "?" + String.join("&", signed));
+        }
         return new ProviderHttpPort.ProviderRequest(OptionsSource.GET, uri, headers, Optional.empty());
     }
 

@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** The random values of an authorization: state (256 bits, stored only hashed) and the PKCE verifier and challenge (S256). */
+/** The random values of an authorization: state (256 bits, stored only hashed), link codes, session values. */
 final class OAuthSecrets {
     private OAuthSecrets() {
     }
@@ -28,10 +28,6 @@ final class OAuthSecrets {
     /** Whether a value presented back to us (a link code, a session cookie) could be one {@link #random} made. */
     static boolean couldBeOurs(String presented) {
         return presented != null && !presented.isEmpty() && presented.length() <= MAX_PRESENTED_LENGTH;
-    }
-
-    static String challenge(String verifier) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier));
     }
 
     private static byte[] sha256(String text) {

@@ -23,6 +23,7 @@ import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.connector.ConnectorParam;
 import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.credential.AccessToken;
+import dev.latchkey.domain.credential.Credentials;
 import dev.latchkey.domain.credential.TokenFingerprint;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
@@ -32,7 +33,6 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -161,13 +161,14 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         }
         URI base = baseUrl(view, connection);
         List<InetAddress> addresses = http.checkDestination(base);
-        AuthSchemePort.Signature signature = schemes.get(method.type()).sign(
-                new AuthSchemePort.Context(view.definition(), method, connection.params(), view.settings().client()), connection.credentials());
-        Map<String, String> headers = new HashMap<>(view.definition().apiHeaders());
-        headers.putAll(signature.headers());
-        Optional<AccessToken> token = connection.credentials().token();
-        ProxyTarget target = new ProxyTarget(connection.id(), base, addresses, headers, signature.queryParameters(),
-                token.map(AccessToken::fingerprint), view.definition().propagateTrace());
+        AuthSchemePort scheme = schemes.get(method.type());
+        AuthSchemePort.Context context = new AuthSchemePort.Context(view.definition(), method, connection.params(), view.settings().client());
+        Credentials credentials = connection.credentials();
+        SchemeSigner signer = new SchemeSigner(scheme, context, credentials);
+        Optional<AccessToken> token = credentials.token();
+        ProxyTarget target = new ProxyTarget(connection.id(), base, addresses, view.definition().apiHeaders(), Map.of(),
+                token.map(AccessToken::fingerprint), view.definition().propagateTrace(), signer,
+                view.capabilities(method.type()).signsBody());
         remembered.remember(key, target, preparedAt, refresh.refreshDueAt(connection), token.flatMap(AccessToken::expiresAt));
         return target;
     }
@@ -407,6 +408,22 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         private boolean changedSince(ConnectionId id, long preparedAt) {
             Long changedAt = changes.get(id);
             return changedAt != null && changedAt > preparedAt;
+        }
+    }
+
+    /** The connection's scheme signing each request; equal for equal credentials, so a target prepared again equals the last. */
+    private record SchemeSigner(AuthSchemePort scheme, AuthSchemePort.Context context, Credentials credentials)
+            implements java.util.function.Function<ProxyTarget.Outgoing, ProxyTarget.Authentication> {
+        @Override
+        public ProxyTarget.Authentication apply(ProxyTarget.Outgoing request) {
+            AuthSchemePort.Signature signature = scheme.sign(context, credentials, new AuthSchemePort.OutboundRequest(request.method(),
+                    request.uri(), request.headers(), request.body().map(AuthSchemePort.Body::new)));
+            return new ProxyTarget.Authentication(signature.headers(), signature.queryParameters());
+        }
+
+        @Override
+        public String toString() {
+            return "SchemeSigner[" + scheme.type() + "]";
         }
     }
 }

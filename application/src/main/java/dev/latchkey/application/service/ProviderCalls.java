@@ -66,12 +66,14 @@ final class ProviderCalls {
         values.forEach((k, v) -> pathValues.put(k, encode(v)));
         credentials.fields().forEach((k, v) -> pathValues.putIfAbsent(k, encode(v)));
         String path = check.path().fill(pathValues);
-        AuthSchemePort.Signature signature = scheme.sign(context, credentials);
-        String query = signature.queryParameters().entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        String url = stripTrailingSlash(base) + path + (query.isEmpty() ? "" : (path.contains("?") ? "&" : "?") + query);
+        String unsigned = stripTrailingSlash(base) + path;
         Map<String, String> headers = new HashMap<>(context.connector().apiHeaders());
         headers.put("Accept", "application/json");
+        AuthSchemePort.Signature signature = scheme.sign(context, credentials,
+                new AuthSchemePort.OutboundRequest(check.method(), URI.create(unsigned), headers, Optional.of(AuthSchemePort.Body.EMPTY)));
+        String query = signature.queryParameters().entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        String url = unsigned + (query.isEmpty() ? "" : (path.contains("?") ? "&" : "?") + query);
         headers.putAll(signature.headers());
         return http.send(new ProviderHttpPort.ProviderRequest(check.method(), URI.create(url), headers, Optional.empty()));
     }

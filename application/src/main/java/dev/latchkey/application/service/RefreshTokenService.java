@@ -343,12 +343,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     /** The connector's refresh margin, 5 minutes unless it declares one. */
     private Duration margin(Connection connection) {
         try {
-            return connectors.get(connection.workspaceId(), connection.connector()).definition().authMethod(connection.authType())
-                    .flatMap(method -> switch (method) {
-                        case AuthMethod.OAuth2AuthorizationCode m -> m.refreshMargin();
-                        case AuthMethod.OAuth2ClientCredentials m -> m.refreshMargin();
-                        default -> Optional.<Duration>empty();
-                    })
+            return connectors.get(connection.workspaceId(), connection.connector()).capabilities(connection.authType()).refreshMargin()
                     .orElse(DEFAULT_MARGIN);
         } catch (RuntimeException e) {
             return DEFAULT_MARGIN;

@@ -1,5 +1,6 @@
 package dev.latchkey.application.fakes;
 
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.credential.Credentials;
 
@@ -31,6 +32,11 @@ public final class FakeKeyScheme extends RecordingAuthScheme {
     }
 
     @Override
+    public AuthCapabilities capabilities(AuthMethod method) {
+        return AuthCapabilities.typed(type, type, method.fields());
+    }
+
+    @Override
     public synchronized Grant obtain(Context context, Map<String, String> fields) {
         record("obtain", context);
         obtained.add(Map.copyOf(fields));
@@ -39,7 +45,7 @@ public final class FakeKeyScheme extends RecordingAuthScheme {
     }
 
     @Override
-    public Signature sign(Context context, Credentials current) {
+    public Signature sign(Context context, Credentials current, OutboundRequest request) {
         record("sign", context);
         return switch (context.method()) {
             case AuthMethod.ApiKey key -> key.placement() == AuthMethod.Placement.HEADER

@@ -1,5 +1,6 @@
 package dev.latchkey.application.fakes;
 
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.credential.AccessToken;
 import dev.latchkey.domain.credential.Credentials;
@@ -94,7 +95,14 @@ public final class ScriptedRefreshScheme extends RecordingAuthScheme {
     }
 
     @Override
-    public Signature sign(Context context, Credentials current) {
+    public AuthCapabilities capabilities(AuthMethod method) {
+        AuthMethod.OAuth2AuthorizationCode grant = (AuthMethod.OAuth2AuthorizationCode) method;
+        return new AuthCapabilities(AuthMethod.OAUTH2, "OAuth 2.0", Optional.of(new AuthCapabilities.Redirect(List.of("code"), "https:")),
+                List.of(), grant.scopes(), true, grant.refreshMargin(), true, List.of(), true, false);
+    }
+
+    @Override
+    public Signature sign(Context context, Credentials current, OutboundRequest request) {
         return new Signature(Map.of("Authorization", "Bearer " + current.token().orElseThrow().value()), Map.of());
     }
 

@@ -101,11 +101,13 @@ class CompleteAuthorizationServiceTest {
     }
 
     private static AuthorizationCallback code(String state, String code) {
-        return new AuthorizationCallback(Optional.of(state), Optional.of(code), Optional.empty(), Optional.empty());
+        return new AuthorizationCallback(Map.of("state", state, "code", code));
     }
 
     private static AuthorizationCallback error(String state, String error, Optional<String> description) {
-        return new AuthorizationCallback(Optional.of(state), Optional.empty(), Optional.of(error), description);
+        Map<String, String> parameters = new java.util.HashMap<>(Map.of("state", state, "error", error));
+        description.ifPresent(d -> parameters.put("error_description", d));
+        return new AuthorizationCallback(parameters);
     }
 
     private void slackIdentity(String team) {
@@ -150,15 +152,15 @@ class CompleteAuthorizationServiceTest {
     @Test
     void the_code_is_exchanged_with_the_redirect_uri_the_pkce_verifier_and_the_workspace_s_oauth_app() {
         String state = start(SLACK, Map.of());
-        String verifier = pending.single().codeVerifier().orElseThrow();
+        String verifier = pending.single().kept().orElseThrow();
         slackIdentity("Acme HQ");
 
         service.complete(code(state, "code-1"));
 
-        AuthSchemePort.CodeExchange exchange = oauth.exchanges().get(0);
-        assertThat(exchange.code()).isEqualTo("code-1");
+        AuthSchemePort.Completion exchange = oauth.exchanges().get(0);
+        assertThat(exchange.callback()).containsExactlyEntriesOf(Map.of("code", "code-1"));
         assertThat(exchange.redirectUri()).isEqualTo(REDIRECT_URI);
-        assertThat(exchange.codeVerifier()).contains(verifier);
+        assertThat(exchange.kept()).contains(verifier);
         assertThat(exchange.context().client()).contains(new OAuthClient("client-slack", "secret-slack"));
         assertThat(http.lastRequest().headers()).containsEntry("Authorization", "Bearer token-for-code-1");
     }
@@ -242,7 +244,9 @@ class CompleteAuthorizationServiceTest {
         start(SLACK, Map.of());
 
         for (Optional<String> state : List.of(Optional.<String>empty(), Optional.of(""), Optional.of("  "), Optional.of("x".repeat(513)))) {
-            AuthorizationOutcome outcome = service.complete(new AuthorizationCallback(state, Optional.of("code-1"), Optional.empty(), Optional.empty()));
+            Map<String, String> parameters = new java.util.HashMap<>(Map.of("code", "code-1"));
+            state.ifPresent(s -> parameters.put("state", s));
+            AuthorizationOutcome outcome = service.complete(new AuthorizationCallback(parameters));
             assertFailed(outcome, "state_invalid");
         }
         assertThat(oauth.exchanges()).isEmpty();
@@ -322,8 +326,7 @@ class CompleteAuthorizationServiceTest {
     void a_callback_without_a_code_is_exchange_failed() {
         String state = start(SLACK, Map.of());
 
-        AuthorizationOutcome outcome = service.complete(new AuthorizationCallback(Optional.of(state), Optional.of(" "), Optional.empty(),
-                Optional.empty()));
+        AuthorizationOutcome outcome = service.complete(new AuthorizationCallback(Map.of("state", state, "code", " ")));
 
         assertFailed(outcome, "exchange_failed");
         assertThat(oauth.exchanges()).isEmpty();

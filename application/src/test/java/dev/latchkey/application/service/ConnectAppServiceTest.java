@@ -243,21 +243,20 @@ class ConnectAppServiceTest {
     }
 
     @Test
-    void the_authorization_request_carries_the_s256_challenge_of_the_stored_verifier() throws Exception {
+    void what_the_scheme_keeps_for_its_callback_is_stored_with_the_authorization() throws Exception {
         service.connect(popup(SLACK));
 
-        AuthSchemePort.AuthorizationRequest request = oauth.lastAuthorizationRequest();
-        String verifier = pending.single().codeVerifier().orElseThrow();
+        String verifier = pending.single().kept().orElseThrow();
         assertThat(verifier).matches("[A-Za-z0-9_-]{43,128}");
-        assertThat(request.codeChallenge()).contains(Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier)));
+        assertThat(oauth.challenges().getLast()).contains(Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier)));
     }
 
     @Test
     void a_connector_without_pkce_gets_no_challenge_and_stores_no_verifier() {
         service.connect(popup(NOTION));
 
-        assertThat(oauth.lastAuthorizationRequest().codeChallenge()).isEmpty();
-        assertThat(pending.single().codeVerifier()).isEmpty();
+        assertThat(oauth.challenges().getLast()).isEmpty();
+        assertThat(pending.single().kept()).isEmpty();
     }
 
     @Test
@@ -309,7 +308,7 @@ class ConnectAppServiceTest {
 
         List<AuthSchemePort.AuthorizationRequest> requests = oauth.authorizationRequests();
         assertThat(requests.get(0).state()).isNotEqualTo(requests.get(1).state());
-        assertThat(requests.get(0).codeChallenge()).isNotEqualTo(requests.get(1).codeChallenge());
+        assertThat(oauth.challenges().get(0)).isNotEqualTo(oauth.challenges().get(1));
         assertThat(pending.all()).hasSize(2);
     }
 

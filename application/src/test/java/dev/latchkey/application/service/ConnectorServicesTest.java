@@ -97,6 +97,17 @@ class ConnectorServicesTest {
     }
 
     @Test
+    void a_stored_private_connector_whose_scheme_is_gone_is_left_out_of_the_list_and_not_found() {
+        privates.insert(workspace, new ConnectorSlug("departed"), with(privateSource("departed"), "auth",
+                List.of(Map.of("type", "departed_scheme"))));
+
+        assertThat(directory.list(workspace)).extracting(v -> v.definition().slug().value())
+                .containsExactly("slack", "stripe", "zendesk");
+        assertThat(catchThrowableOfType(NotFoundException.class,
+                () -> directory.get(workspace, new ConnectorSlug("departed"))).code()).isEqualTo("connector_not_found");
+    }
+
+    @Test
     void a_built_in_connector_whose_auth_type_has_no_scheme_stops_construction() {
         assertThatThrownBy(() -> new ConnectorServices(catalog, privates, settings, List.of(new FakeKeyScheme()), false))
                 .isInstanceOf(IllegalStateException.class)

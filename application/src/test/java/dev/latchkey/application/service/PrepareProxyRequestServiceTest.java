@@ -96,7 +96,7 @@ class PrepareProxyRequestServiceTest {
     }
 
     private String authorization(ProxyTarget target) {
-        return target.headers().get("Authorization");
+        return target.authenticate("GET", target.baseUrl(), Map.of(), Optional.empty()).headers().get("Authorization");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.latchkey.domain.config;
 
+import dev.latchkey.domain.InvalidValueException;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,18 +33,18 @@ public record ConfigField(String key, String label, FieldKind kind, boolean requ
         placeholder.ifPresent(t -> Texts.require(t, "placeholder", Texts.LABEL_LENGTH));
         section.ifPresent(t -> Texts.require(t, "section", SECTION_LENGTH));
         if (secret && !(kind instanceof FieldKind.Text)) {
-            throw new IllegalArgumentException("secret applies to text and textarea fields only");
+            throw new InvalidValueException("secret", "secret applies to text and textarea fields only");
         }
         if (secret && defaultValue != null) {
-            throw new IllegalArgumentException("default is not allowed on a secret field: every customer could read it");
+            throw new InvalidValueException("default", "default is not allowed on a secret field: every customer could read it");
         }
         if (dependsOn.isPresent() && dependsOn.get().field().equals(key)) {
-            throw new IllegalArgumentException("depends_on must name another field");
+            throw new InvalidValueException("depends_on", "depends_on must name another field");
         }
         if (defaultValue != null) {
             var problems = ConfigValidation.problems(kind, defaultValue);
             if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("default " + problems.get(0).message());
+                throw new InvalidValueException("default", "default " + problems.get(0).message());
             }
         }
     }

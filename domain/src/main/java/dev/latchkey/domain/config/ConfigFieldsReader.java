@@ -1,5 +1,7 @@
 package dev.latchkey.domain.config;
 
+import dev.latchkey.domain.SourceNode;
+
 import dev.latchkey.domain.Violations;
 
 import java.math.BigDecimal;
@@ -95,8 +97,8 @@ public final class ConfigFieldsReader {
             return null;
         }
         int before = count(v);
-        Node n = new Node(v, at, raw);
-        String type = n.text("type", true);
+        SourceNode n = SourceNode.of(v, at, raw, "object");
+        String type = n.text("type").orElse(null);
         Set<String> known = new TreeSet<>(COMMON);
         if (type != null && !BY_TYPE.containsKey(type)) {
             v.add(n.path("type"), "must be one of " + String.join(", ", new TreeSet<>(BY_TYPE.keySet())));
@@ -112,34 +114,34 @@ public final class ConfigFieldsReader {
                         : "is not a known key; known keys: " + String.join(", ", known));
             }
         }
-        String key = n.text("key", true);
+        String key = n.text("key").orElse(null);
         if (key != null) {
             v.check(n.path("key"), () -> {
                 Texts.requireKey(key, "key");
                 return key;
             });
         }
-        String label = n.text("label", true);
-        boolean required = n.bool("required");
-        boolean hidden = n.bool("hidden");
-        boolean secret = n.bool("secret");
-        Optional<String> help = Optional.ofNullable(n.text("help_text", false));
-        Optional<String> placeholder = Optional.ofNullable(n.text("placeholder", false));
-        Optional<String> section = Optional.ofNullable(n.text("section", false));
+        String label = n.text("label").orElse(null);
+        boolean required = n.bool("required", false);
+        boolean hidden = n.bool("hidden", false);
+        boolean secret = n.bool("secret", false);
+        Optional<String> help = n.optionalText("help_text");
+        Optional<String> placeholder = n.optionalText("placeholder");
+        Optional<String> section = n.optionalText("section");
         Optional<DependsOn> dependsOn = dependsOn(v, n, key, earlier);
         FieldKind kind = type == null ? null : kind(v, n, type);
         if (count(v) > before || kind == null) {
             return null;
         }
         Object defaultValue = raw.get("default");
-        return checkAt(n, () -> new ConfigField(key, label, kind, required, defaultValue, help, placeholder, hidden, secret,
+        return n.check(() -> new ConfigField(key, label, kind, required, defaultValue, help, placeholder, hidden, secret,
                 section, dependsOn));
     }
 
-    private static Optional<DependsOn> dependsOn(Violations v, Node n, String key, Map<String, ConfigField> earlier) {
-        return n.child("depends_on").flatMap(d -> {
+    private static Optional<DependsOn> dependsOn(Violations v, SourceNode n, String key, Map<String, ConfigField> earlier) {
+        return n.optionalChild("depends_on").flatMap(d -> {
             d.onlyKeys(Set.of("field", "equals"));
-            String field = d.text("field", true);
+            String field = d.text("field").orElse(null);
             Object equals = d.raw().get("equals");
             if (equals == null) {
                 v.add(d.path("equals"), "is required: the value (string, number or true/false) that shows this field");
@@ -160,12 +162,12 @@ public final class ConfigFieldsReader {
         });
     }
 
-    private static FieldKind kind(Violations v, Node n, String type) {
+    private static FieldKind kind(Violations v, SourceNode n, String type) {
         return switch (type) {
             case "text", "textarea" -> {
-                OptionalInt min = n.integer("min_length");
-                OptionalInt max = n.integer("max_length");
-                Optional<Pattern> pattern = Optional.ofNullable(n.text("pattern", false)).flatMap(p -> {
+                OptionalInt min = integer(n, "min_length");
+                OptionalInt max = integer(n, "max_length");
+                Optional<Pattern> pattern = n.optionalText("pattern").flatMap(p -> {
                     if (p.length() > MAX_PATTERN_LENGTH) {
                         v.add(n.path("pattern"), "must be at most " + MAX_PATTERN_LENGTH + " characters");
                         return Optional.empty();
@@ -177,20 +179,20 @@ public final class ConfigFieldsReader {
                         return Optional.empty();
                     }
                 });
-                yield checkAt(n, () -> new FieldKind.Text(type.equals("textarea"), min, max, pattern));
+                yield n.check(() -> new FieldKind.Text(type.equals("textarea"), min, max, pattern));
             }
             case "email" -> new FieldKind.Email();
             case "url" -> new FieldKind.Url();
             case "date" -> new FieldKind.Date();
             case "boolean" -> new FieldKind.Bool();
             case "number" -> {
-                Optional<BigDecimal> min = n.number("min");
-                Optional<BigDecimal> max = n.number("max");
-                boolean integer = n.bool("integer");
-                yield checkAt(n, () -> new FieldKind.Number(min, max, integer));
+                Optional<BigDecimal> min = number(n, "min");
+                Optional<BigDecimal> max = number(n, "max");
+                boolean integer = n.bool("integer", false);
+                yield n.check(() -> new FieldKind.Number(min, max, integer));
             }
             case "json" -> {
-                Optional<JsonSchema> schema = n.child("schema").map(s -> v.check(n.path("schema"), () -> JsonSchema.of(s.stringKeys())));
+                Optional<JsonSchema> schema = n.optionalChild("schema").map(s -> v.check(n.path("schema"), () -> JsonSchema.of(s.raw())));
                 if (n.raw().get("schema") != null && (schema.isEmpty() || schema.get() == null)) {
                     yield null;
                 }
@@ -202,17 +204,17 @@ public final class ConfigFieldsReader {
                 if (options == null || from == null) {
                     yield null;
                 }
-                yield checkAt(n, () -> new FieldKind.Select(type.equals("multi_select"), options, from));
+                yield n.check(() -> new FieldKind.Select(type.equals("multi_select"), options, from));
             }
             case "mapping" -> {
                 List<ConfigOption> options = options(v, n);
                 Optional<OptionsSource> from = optionsFrom(v, n);
                 List<MappingSource> sources = new ArrayList<>();
                 boolean ok = true;
-                for (Node s : n.list("sources")) {
+                for (SourceNode s : n.optionalList("sources")) {
                     s.onlyKeys(Set.of("key", "label"));
-                    String key = s.text("key", true);
-                    String label = s.text("label", true);
+                    String key = s.text("key").orElse(null);
+                    String label = s.text("label").orElse(null);
                     MappingSource source = key == null || label == null ? null : v.check(s.path(""), () -> new MappingSource(key, label));
                     if (source == null) {
                         ok = false;
@@ -223,20 +225,20 @@ public final class ConfigFieldsReader {
                 if (options == null || from == null || !ok) {
                     yield null;
                 }
-                yield checkAt(n, () -> new FieldKind.Mapping(sources, options, from));
+                yield n.check(() -> new FieldKind.Mapping(sources, options, from));
             }
             default -> throw new IllegalStateException("unreachable: " + type);
         };
     }
 
     /** The static options, or null after recording a problem. */
-    private static List<ConfigOption> options(Violations v, Node n) {
+    private static List<ConfigOption> options(Violations v, SourceNode n) {
         List<ConfigOption> options = new ArrayList<>();
         int before = count(v);
-        for (Node o : n.list("options")) {
+        for (SourceNode o : n.optionalList("options")) {
             o.onlyKeys(Set.of("label", "value"));
-            String label = o.text("label", true);
-            String value = o.text("value", true);
+            String label = o.text("label").orElse(null);
+            String value = o.text("value").orElse(null);
             if (label != null && value != null) {
                 ConfigOption option = v.check(o.path(""), () -> new ConfigOption(label, value));
                 if (option != null) {
@@ -248,47 +250,27 @@ public final class ConfigFieldsReader {
     }
 
     /** The provider request, empty when there is none, or null after recording a problem. */
-    private static Optional<OptionsSource> optionsFrom(Violations v, Node n) {
-        Optional<Node> from = n.child("options_from");
+    private static Optional<OptionsSource> optionsFrom(Violations v, SourceNode n) {
+        Optional<SourceNode> from = n.optionalChild("options_from");
         if (from.isEmpty()) {
             return n.raw().get("options_from") == null ? Optional.empty() : null;
         }
-        Node f = from.get();
+        SourceNode f = from.get();
         int before = count(v);
         f.onlyKeys(Set.of("method", "path", "items", "label", "value", "next", "cursor_param", "search_param"));
-        String method = Optional.ofNullable(f.text("method", false)).orElse(OptionsSource.GET);
-        String path = f.text("path", true);
-        String items = f.pointer("items");
-        String label = f.pointer("label");
-        String value = f.pointer("value");
-        Optional<String> next = Optional.ofNullable(f.text("next", false));
-        Optional<String> cursor = Optional.ofNullable(f.text("cursor_param", false));
-        Optional<String> search = Optional.ofNullable(f.text("search_param", false));
+        String method = f.optionalText("method").orElse(OptionsSource.GET);
+        String path = f.text("path").orElse(null);
+        String items = pointer(f, "items");
+        String label = pointer(f, "label");
+        String value = pointer(f, "value");
+        Optional<String> next = f.optionalText("next");
+        Optional<String> cursor = f.optionalText("cursor_param");
+        Optional<String> search = f.optionalText("search_param");
         if (count(v) > before || path == null || items == null || label == null || value == null) {
             return null;
         }
-        OptionsSource source = checkAt(f, () -> new OptionsSource(method, path, items, label, value, next, cursor, search));
+        OptionsSource source = f.check(() -> new OptionsSource(method, path, items, label, value, next, cursor, search));
         return source == null ? null : Optional.of(source);
-    }
-
-    /**
-     * Builds a value; a refusal is recorded under the key its message starts with ("options must ..." under
-     * {@code fields[2].options}), else under the node itself.
-     */
-    private static <T> T checkAt(Node n, java.util.function.Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            int space = message.indexOf(' ');
-            String first = space < 0 ? message : message.substring(0, space);
-            if (first.matches("[a-z_]+") && !first.equals("a") && !first.equals("the")) {
-                n.v().add(n.path(first), message);
-            } else {
-                n.v().add(n.path(""), message);
-            }
-            return null;
-        }
     }
 
     private static int count(Violations v) {
@@ -374,121 +356,44 @@ public final class ConfigFieldsReader {
     }
 
     /** A position in the source with its path; reads typed values and records what is wrong. Null means absent. */
-    private record Node(Violations v, String prefix, Map<?, ?> raw) {
-        String path(String key) {
-            return key.isEmpty() ? prefix : prefix + "." + key;
-        }
 
-        void onlyKeys(Set<String> known) {
-            for (Object key : raw.keySet()) {
-                if (!known.contains(String.valueOf(key))) {
-                    v.add(path(String.valueOf(key)), "is not a known key here; known keys: " + String.join(", ", new TreeSet<>(known)));
-                }
-            }
+    /** A JSON pointer; "" is the whole document. */
+    private static String pointer(SourceNode n, String key) {
+        Object value = n.get(key);
+        if (value == null) {
+            n.add(key, "is required: a JSON pointer such as /name");
+            return null;
         }
-
-        String text(String key, boolean required) {
-            Object value = raw.get(key);
-            if (value == null) {
-                if (required) {
-                    v.add(path(key), "is required");
-                }
-                return null;
-            }
-            if (!(value instanceof String s) || s.isBlank()) {
-                v.add(path(key), "must be a non-empty string");
-                return null;
-            }
-            return s;
+        if (!(value instanceof String s) || !(s.isEmpty() || s.startsWith("/"))) {
+            n.add(key, "must be a JSON pointer such as /name (or \"\" for the item itself)");
+            return null;
         }
+        return s;
+    }
 
-        /** A JSON pointer; "" is the whole document. */
-        String pointer(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                v.add(path(key), "is required: a JSON pointer such as /name");
-                return null;
-            }
-            if (!(value instanceof String s) || !(s.isEmpty() || s.startsWith("/"))) {
-                v.add(path(key), "must be a JSON pointer such as /name (or \"\" for the item itself)");
-                return null;
-            }
-            return s;
-        }
-
-        boolean bool(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return false;
-            }
-            if (value instanceof Boolean b) {
-                return b;
-            }
-            v.add(path(key), "must be true or false");
-            return false;
-        }
-
-        OptionalInt integer(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return OptionalInt.empty();
-            }
-            if (value instanceof Number n && JsonValues.isFinite(n) && JsonSchema.isWhole(n)
-                    && JsonValues.decimal(n).compareTo(BigDecimal.ZERO) >= 0
-                    && JsonValues.decimal(n).compareTo(BigDecimal.valueOf(1_000_000)) <= 0) {
-                return OptionalInt.of(n.intValue());
-            }
-            v.add(path(key), "must be a whole number from 0 to 1000000");
+    private static OptionalInt integer(SourceNode n, String key) {
+        Object value = n.get(key);
+        if (value == null) {
             return OptionalInt.empty();
         }
+        if (value instanceof Number number && JsonValues.isFinite(number) && JsonSchema.isWhole(number)
+                && JsonValues.decimal(number).compareTo(BigDecimal.ZERO) >= 0
+                && JsonValues.decimal(number).compareTo(BigDecimal.valueOf(1_000_000)) <= 0) {
+            return OptionalInt.of(number.intValue());
+        }
+        n.add(key, "must be a whole number from 0 to 1000000");
+        return OptionalInt.empty();
+    }
 
-        Optional<BigDecimal> number(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return Optional.empty();
-            }
-            if (value instanceof Number n && JsonValues.isFinite(n)) {
-                return Optional.of(JsonValues.decimal(n));
-            }
-            v.add(path(key), "must be a number");
+    private static Optional<BigDecimal> number(SourceNode n, String key) {
+        Object value = n.get(key);
+        if (value == null) {
             return Optional.empty();
         }
-
-        Optional<Node> child(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return Optional.empty();
-            }
-            if (!(value instanceof Map<?, ?> map)) {
-                v.add(path(key), "must be an object");
-                return Optional.empty();
-            }
-            return Optional.of(new Node(v, path(key), map));
+        if (value instanceof Number number && JsonValues.isFinite(number)) {
+            return Optional.of(JsonValues.decimal(number));
         }
-
-        List<Node> list(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return List.of();
-            }
-            if (!(value instanceof List<?> list)) {
-                v.add(path(key), "must be a list");
-                return List.of();
-            }
-            List<Node> nodes = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                if (list.get(i) instanceof Map<?, ?> map) {
-                    nodes.add(new Node(v, path(key) + "[" + i + "]", map));
-                } else {
-                    v.add(path(key) + "[" + i + "]", "must be an object");
-                }
-            }
-            return nodes;
-        }
-
-        @SuppressWarnings("unchecked")
-        Map<String, Object> stringKeys() {
-            return (Map<String, Object>) raw;
-        }
+        n.add(key, "must be a number");
+        return Optional.empty();
     }
 }

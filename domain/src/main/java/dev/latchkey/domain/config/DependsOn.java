@@ -1,5 +1,7 @@
 package dev.latchkey.domain.config;
 
+import dev.latchkey.domain.InvalidValueException;
+
 import java.util.Objects;
 
 /**
@@ -13,7 +15,7 @@ public record DependsOn(String field, Object equals) {
         Texts.requireKey(field, "field");
         Objects.requireNonNull(equals, "equals");
         if (!(equals instanceof String || equals instanceof Number || equals instanceof Boolean)) {
-            throw new IllegalArgumentException("equals must be a string, a number or true/false");
+            throw new InvalidValueException("equals", "equals must be a string, a number or true/false");
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.latchkey.domain.config;
 
+import dev.latchkey.domain.InvalidValueException;
+
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
@@ -21,13 +23,13 @@ public sealed interface FieldKind {
             Objects.requireNonNull(maxLength, "maxLength");
             Objects.requireNonNull(pattern, "pattern");
             if (minLength.isPresent() && minLength.getAsInt() < 0) {
-                throw new IllegalArgumentException("min_length must be 0 or more");
+                throw new InvalidValueException("min_length", "min_length must be 0 or more");
             }
             if (maxLength.isPresent() && maxLength.getAsInt() < 1) {
-                throw new IllegalArgumentException("max_length must be 1 or more");
+                throw new InvalidValueException("max_length", "max_length must be 1 or more");
             }
             if (minLength.isPresent() && maxLength.isPresent() && minLength.getAsInt() > maxLength.getAsInt()) {
-                throw new IllegalArgumentException("min_length must not be greater than max_length");
+                throw new InvalidValueException("min_length", "min_length must not be greater than max_length");
             }
         }
 
@@ -78,7 +80,7 @@ public sealed interface FieldKind {
             Objects.requireNonNull(min, "min");
             Objects.requireNonNull(max, "max");
             if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
-                throw new IllegalArgumentException("min must not be greater than max");
+                throw new InvalidValueException("min", "min must not be greater than max");
             }
         }
 
@@ -129,13 +131,13 @@ public sealed interface FieldKind {
             options = List.copyOf(options);
             Objects.requireNonNull(optionsFrom, "optionsFrom");
             if (sources.isEmpty()) {
-                throw new IllegalArgumentException("sources must list the company's fields to map, e.g. [{\"key\": \"customer_tier\", "
+                throw new InvalidValueException("sources", "sources must list the company's fields to map, e.g. [{\"key\": \"customer_tier\", "
                         + "\"label\": \"Customer tier\"}]");
             }
             Set<String> seen = new HashSet<>();
             for (MappingSource source : sources) {
                 if (!seen.add(source.key())) {
-                    throw new IllegalArgumentException("sources has the key '" + source.key() + "' twice");
+                    throw new InvalidValueException("sources", "sources has the key '" + source.key() + "' twice");
                 }
             }
             Choices.require(options, optionsFrom);
@@ -154,13 +156,13 @@ public sealed interface FieldKind {
 
         static void require(List<ConfigOption> options, Optional<OptionsSource> optionsFrom) {
             if (options.isEmpty() == optionsFrom.isEmpty()) {
-                throw new IllegalArgumentException("options must give either static options or options_from (a provider request), "
+                throw new InvalidValueException("options", "options must give either static options or options_from (a provider request), "
                         + "exactly one of them");
             }
             Set<String> values = new HashSet<>();
             for (ConfigOption option : options) {
                 if (!values.add(option.value())) {
-                    throw new IllegalArgumentException("options has the value '" + option.value() + "' twice");
+                    throw new InvalidValueException("options", "options has the value '" + option.value() + "' twice");
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.latchkey.domain.config;
 
+import dev.latchkey.domain.InvalidValueException;
+
 import dev.latchkey.domain.ApiPath;
 
 import java.util.Locale;
@@ -24,7 +26,7 @@ public record OptionsSource(String method, String path, String items, String lab
 
     public OptionsSource {
         if (!GET.equals(method)) {
-            throw new IllegalArgumentException("method must be GET");
+            throw new InvalidValueException("method", "method must be GET");
         }
         path(path);
         pointer(items, "items");
@@ -35,7 +37,7 @@ public record OptionsSource(String method, String path, String items, String lab
         Objects.requireNonNull(searchParam, "searchParam");
         next.ifPresent(p -> pointer(p, "next"));
         if (next.isPresent() != cursorParam.isPresent()) {
-            throw new IllegalArgumentException("next and cursor_param go together: next points at the provider's cursor, "
+            throw new InvalidValueException("next", "next and cursor_param go together: next points at the provider's cursor, "
                     + "cursor_param names the query parameter that sends it back");
         }
         cursorParam.ifPresent(p -> param(p, "cursor_param"));
@@ -55,32 +57,32 @@ public record OptionsSource(String method, String path, String items, String lab
 
     private static void path(String path) {
         if (path == null || !path.startsWith("/") || path.startsWith("//")) {
-            throw new IllegalArgumentException("path must start with a single / (it is relative to the connector's api.base_url)");
+            throw new InvalidValueException("path", "path must start with a single / (it is relative to the connector's api.base_url)");
         }
         if (path.length() > MAX_PATH_LENGTH || !PATH.matcher(path).matches()) {
-            throw new IllegalArgumentException("path must be a URL path (and optional query) of at most " + MAX_PATH_LENGTH
+            throw new InvalidValueException("path", "path must be a URL path (and optional query) of at most " + MAX_PATH_LENGTH
                     + " characters without spaces or #, every % followed by two hex digits");
         }
         String pathPart = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         String lower = pathPart.toLowerCase(Locale.ROOT);
         if (lower.contains("%2f") || lower.contains("%5c")) {
-            throw new IllegalArgumentException("path must stay under the connector's api.base_url: no encoded / or \\");
+            throw new InvalidValueException("path", "path must stay under the connector's api.base_url: no encoded / or \\");
         }
         // the proxy's own rule: dot segments also encoded or as ..; and the rest
         ApiPath.problem(pathPart.substring(1)).ifPresent(problem -> {
-            throw new IllegalArgumentException("path " + problem + " (it must stay under the connector's api.base_url)");
+            throw new InvalidValueException("path", "path " + problem + " (it must stay under the connector's api.base_url)");
         });
     }
 
     private static void pointer(String pointer, String what) {
         if (pointer == null || !(pointer.isEmpty() || pointer.startsWith("/"))) {
-            throw new IllegalArgumentException(what + " must be a JSON pointer such as /channels (or \"\" for the whole answer)");
+            throw new InvalidValueException(what, what + " must be a JSON pointer such as /channels (or \"\" for the whole answer)");
         }
     }
 
     private static void param(String name, String what) {
         if (!PARAM.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " must be a query parameter name (letters, digits, _ . - [ ])");
+            throw new InvalidValueException(what, what + " must be a query parameter name (letters, digits, _ . - [ ])");
         }
     }
 }

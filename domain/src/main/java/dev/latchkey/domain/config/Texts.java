@@ -1,5 +1,7 @@
 package dev.latchkey.domain.config;
 
+import dev.latchkey.domain.InvalidValueException;
+
 import java.util.regex.Pattern;
 
 /** The shared rules of names and texts in config-field definitions. */
@@ -12,17 +14,17 @@ final class Texts {
 
     static void requireKey(String key, String what) {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException(what + " must be 1-64 lowercase letters, digits and _, starting with a letter (got '"
+            throw new InvalidValueException(what, what + " must be 1-64 lowercase letters, digits and _, starting with a letter (got '"
                     + key + "')");
         }
     }
 
     static void require(String text, String what, int maxLength) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(what + " must not be blank");
+            throw new InvalidValueException(what, what + " must not be blank");
         }
         if (text.length() > maxLength) {
-            throw new IllegalArgumentException(what + " must be at most " + maxLength + " characters");
+            throw new InvalidValueException(what, what + " must be at most " + maxLength + " characters");
         }
     }
 }

@@ -11,9 +11,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An OAuth authorization in flight, between the redirect to the provider and its callback. Found
- * by the hash of its {@code state} (the state itself is never stored), used at most once, and
- * only before it expires.
+ * An authorization in flight, between the redirect to the provider and its callback. Found by the
+ * hash of its {@code state} (the state itself is never stored), used at most once, and only before
+ * it expires. {@code kept} is the secret its scheme needs at the callback (OAuth 2.0's PKCE verifier,
+ * OAuth 1.0a's request token secret), stored encrypted.
  */
 public record PendingAuthorization(
         String stateHash,
@@ -23,7 +24,7 @@ public record PendingAuthorization(
         ConnectorSlug connector,
         String authType,
         Map<String, String> params,
-        Optional<String> codeVerifier,
+        Optional<String> kept,
         Mode mode,
         Optional<String> returnUrl,
         Instant expiresAt) {
@@ -38,7 +39,7 @@ public record PendingAuthorization(
         Objects.requireNonNull(connector, "connector");
         Objects.requireNonNull(authType, "authType");
         params = Map.copyOf(params);
-        Objects.requireNonNull(codeVerifier, "codeVerifier");
+        Objects.requireNonNull(kept, "kept");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(returnUrl, "returnUrl");
         Objects.requireNonNull(expiresAt, "expiresAt");

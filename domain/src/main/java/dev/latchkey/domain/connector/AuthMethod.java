@@ -19,13 +19,11 @@ public sealed interface AuthMethod {
     /** The name callers use: {@code oauth2}, {@code api_key}, {@code github_app}... */
     String type();
 
-    /** What the customer types; empty for the authorization-code grant, which redirects instead. */
+    /**
+     * The fields the entry declares for the customer to type; empty for the authorization-code grant. What a scheme
+     * actually asks for, and everything else it does, is its {@link AuthCapabilities}.
+     */
     List<CredentialField> fields();
-
-    /** Whether connecting goes through the provider's consent page and the OAuth callback. */
-    default boolean redirects() {
-        return this instanceof OAuth2AuthorizationCode;
-    }
 
     /** Between scopes: never empty (scopes would run together), whitespace allowed (a space is the OAuth default). */
     private static void requireSeparator(String scopeSeparator) {

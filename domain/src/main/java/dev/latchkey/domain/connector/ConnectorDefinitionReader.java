@@ -1,5 +1,6 @@
 package dev.latchkey.domain.connector;
 
+import dev.latchkey.domain.SourceNode;
 import dev.latchkey.domain.Violations;
 import dev.latchkey.domain.config.ConfigFieldSet;
 import dev.latchkey.domain.config.ConfigFieldsReader;
@@ -35,7 +36,7 @@ public final class ConnectorDefinitionReader {
      * The text between scopes: one to eight characters, whitespace included (the default is one space,
      * which must not be mistaken for a blank value).
      */
-    private static String scopeSeparator(Violations v, Node a) {
+    private static String scopeSeparator(Violations v, SourceNode a) {
         Object value = a.raw().get("scope_separator");
         if (value == null) {
             return " ";
@@ -54,7 +55,7 @@ public final class ConnectorDefinitionReader {
 
     public ConnectorDefinition read(Map<String, ?> source) {
         Violations v = new Violations();
-        Node root = new Node(v, "", source);
+        SourceNode root = SourceNode.of(v, "", source, "map");
         root.onlyKeys(TOP_LEVEL);
 
         ConnectorSlug slug = root.text("slug").map(s -> v.check("slug", () -> new ConnectorSlug(s))).orElse(null);
@@ -68,7 +69,7 @@ public final class ConnectorDefinitionReader {
         Optional<String> iconUrl = root.optionalText("icon_url").map(u -> url(v, "icon_url", u));
         String docsUrl = root.text("docs_url").map(u -> url(v, "docs_url", u)).orElse(null);
 
-        Node api = root.child("api");
+        SourceNode api = root.child("api");
         api.onlyKeys(Set.of("base_url", "headers", "propagate_trace"));
         Template baseUrl = api.text("base_url").map(u -> template(v, "api.base_url", u)).orElse(null);
         // "{instance_url}/services/data" takes its scheme and host from the token response: checked once filled.
@@ -84,8 +85,8 @@ public final class ConnectorDefinitionReader {
         });
 
         List<ConnectorParam> params = new ArrayList<>();
-        List<Node> paramNodes = root.optionalList("params");
-        for (Node p : paramNodes) {
+        List<SourceNode> paramNodes = root.optionalList("params");
+        for (SourceNode p : paramNodes) {
             p.onlyKeys(Set.of("name", "label", "pattern", "required", "help_text"));
             String paramName = p.text("name").orElse(null);
             Pattern pattern = p.text("pattern").map(text -> {
@@ -108,8 +109,8 @@ public final class ConnectorDefinitionReader {
         Set<String> paramNames = new HashSet<>(params.stream().filter(ConnectorParam::required).map(ConnectorParam::name).toList());
 
         List<AuthMethod> auth = new ArrayList<>();
-        List<Node> authNodes = root.list("auth");
-        for (Node a : authNodes) {
+        List<SourceNode> authNodes = root.list("auth");
+        for (SourceNode a : authNodes) {
             AuthMethod method = authMethod(v, a, paramNames);
             if (method != null) {
                 auth.add(method);
@@ -139,7 +140,7 @@ public final class ConnectorDefinitionReader {
                 configFields, propagateTrace);
     }
 
-    private AuthMethod authMethod(Violations v, Node a, Set<String> params) {
+    private AuthMethod authMethod(Violations v, SourceNode a, Set<String> params) {
         String type = a.text("type").orElse(null);
         if (type == null) {
             return null;
@@ -203,7 +204,7 @@ public final class ConnectorDefinitionReader {
                 a.onlyKeys(Set.of("type", "fields", "username", "password"));
                 List<CredentialField> fields = fields(v, a);
                 Template username = a.text("username").map(t -> template(v, a.path("username"), t)).orElse(null);
-                Template password = a.optionalText("password").map(t -> template(v, a.path("password"), t)).orElse(new Template(""));
+                Template password = a.optionalString("password").map(t -> template(v, a.path("password"), t)).orElse(new Template(""));
                 fieldTemplate(v, a.path("username"), username, fields);
                 fieldTemplate(v, a.path("password"), password, fields);
                 yield username == null || fields.isEmpty() ? null : new AuthMethod.Basic(fields, username, password);
@@ -213,18 +214,24 @@ public final class ConnectorDefinitionReader {
                     v.add(a.path("type"), "must be oauth2, oauth2_client_credentials, api_key, basic or the name of a custom scheme");
                     yield null;
                 }
-                List<CredentialField> fields = fields(v, a);
+                List<CredentialField> fields = a.raw().containsKey("fields") ? fields(v, a) : List.of();
                 Map<String, Object> settings = new LinkedHashMap<>(a.raw());
                 settings.remove("type");
                 settings.remove("fields");
+                // Whatever else the scheme reads is its own to check; an endpoint is everyone's: https, a host, known params.
+                settings.forEach((key, value) -> {
+                    if (key.endsWith("_url") && value instanceof String url) {
+                        endpoint(v, a.path(key), url, params);
+                    }
+                });
                 yield new AuthMethod.Custom(type, fields, settings);
             }
         };
     }
 
-    private List<CredentialField> fields(Violations v, Node a) {
+    private List<CredentialField> fields(Violations v, SourceNode a) {
         List<CredentialField> fields = new ArrayList<>();
-        for (Node f : a.list("fields")) {
+        for (SourceNode f : a.list("fields")) {
             f.onlyKeys(Set.of("name", "label", "secret", "required", "help_text"));
             String name = f.text("name").orElse(null);
             String label = f.text("label").orElse(null);
@@ -247,7 +254,7 @@ public final class ConnectorDefinitionReader {
         }
     }
 
-    private static AuthMethod.ClientAuth clientAuth(Violations v, Node a) {
+    private static AuthMethod.ClientAuth clientAuth(Violations v, SourceNode a) {
         return a.optionalText("client_auth").map(c -> switch (c) {
             case "basic" -> AuthMethod.ClientAuth.BASIC;
             case "body" -> AuthMethod.ClientAuth.BODY;
@@ -258,7 +265,7 @@ public final class ConnectorDefinitionReader {
         }).orElse(AuthMethod.ClientAuth.BASIC);
     }
 
-    private static AuthMethod.TokenPlacement tokenPlacement(Violations v, Node a) {
+    private static AuthMethod.TokenPlacement tokenPlacement(Violations v, SourceNode a) {
         String header = a.optionalText("token_header").orElse("Authorization");
         Template format = a.optionalText("token_format").map(f -> template(v, a.path("token_format"), f))
                 .orElse(AuthMethod.TokenPlacement.BEARER.format());
@@ -268,8 +275,8 @@ public final class ConnectorDefinitionReader {
         return format == null ? AuthMethod.TokenPlacement.BEARER : new AuthMethod.TokenPlacement(header, format);
     }
 
-    private static Optional<Duration> margin(Violations v, Node a) {
-        return a.optionalNumber("refresh_margin_seconds").map(seconds -> {
+    private static Optional<Duration> margin(Violations v, SourceNode a) {
+        return a.optionalWholeNumber("refresh_margin_seconds").map(seconds -> {
             if (seconds < 0 || seconds > 86_400) {
                 v.add(a.path("refresh_margin_seconds"), "must be between 0 and 86400");
             }
@@ -277,14 +284,14 @@ public final class ConnectorDefinitionReader {
         });
     }
 
-    private HttpCheck check(Violations v, Node n, boolean identity, Set<String> sources) {
+    private HttpCheck check(Violations v, SourceNode n, boolean identity, Set<String> sources) {
         n.onlyKeys(identity ? Set.of("method", "path", "pointer", "expect_status") : Set.of("method", "path", "expect_status"));
         String method = n.optionalText("method").map(m -> m.toUpperCase(Locale.ROOT)).orElse("GET");
         Template path = n.text("path").map(p -> template(v, n.path("path"), p)).orElse(null);
         if (path != null) {
             resolvable(v, n.path("path"), path, sources);
         }
-        int status = n.optionalNumber("expect_status").map(Long::intValue).orElse(200);
+        int status = n.optionalWholeNumber("expect_status").map(Long::intValue).orElse(200);
         Optional<String> pointer = identity ? Optional.ofNullable(n.text("pointer").orElse(null)) : Optional.empty();
         return path == null ? null : v.check(n.path(""), () -> new HttpCheck(method, path, status, pointer));
     }
@@ -327,157 +334,6 @@ public final class ConnectorDefinitionReader {
             if (!seen.add(name)) {
                 v.add(path, "'" + name + "' appears twice");
             }
-        }
-    }
-
-    /** A position in the source with its path, reading typed values and recording what is wrong. */
-    private record Node(Violations v, String prefix, Map<String, ?> raw) {
-        String path(String key) {
-            if (key.isEmpty()) {
-                return prefix.isEmpty() ? "definition" : prefix;
-            }
-            return prefix.isEmpty() ? key : prefix + "." + key;
-        }
-
-        void onlyKeys(Set<String> known) {
-            for (String key : raw.keySet()) {
-                if (!known.contains(key)) {
-                    v.add(path(key), "is not a known key here; known keys: " + String.join(", ", known.stream().sorted().toList()));
-                }
-            }
-        }
-
-        Optional<String> text(String key) {
-            Optional<String> value = optionalText(key);
-            if (value.isEmpty() && !raw.containsKey(key)) {
-                v.add(path(key), "is required");
-            }
-            return value;
-        }
-
-        Optional<String> optionalText(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return Optional.empty();
-            }
-            if (value instanceof String s && !s.isBlank()) {
-                return Optional.of(s);
-            }
-            if (value instanceof String s && key.equals("password")) {
-                return Optional.of(s);
-            }
-            v.add(path(key), "must be a non-empty string");
-            return Optional.empty();
-        }
-
-        Optional<Long> optionalNumber(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return Optional.empty();
-            }
-            if (value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-                return Optional.of(n.longValue());
-            }
-            v.add(path(key), "must be a whole number");
-            return Optional.empty();
-        }
-
-        boolean bool(String key, boolean fallback) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return fallback;
-            }
-            if (value instanceof Boolean b) {
-                return b;
-            }
-            v.add(path(key), "must be true or false");
-            return fallback;
-        }
-
-        List<String> texts(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return List.of();
-            }
-            if (!(value instanceof List<?> list) || !list.stream().allMatch(e -> e instanceof String s && !s.isBlank())) {
-                v.add(path(key), "must be a list of strings");
-                return List.of();
-            }
-            return list.stream().map(String.class::cast).toList();
-        }
-
-        Map<String, String> stringMap(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return Map.of();
-            }
-            if (!(value instanceof Map<?, ?> map)) {
-                v.add(path(key), "must be a map of names to strings");
-                return Map.of();
-            }
-            Map<String, String> out = new LinkedHashMap<>();
-            map.forEach((k, val) -> {
-                if (val instanceof String || val instanceof Number || val instanceof Boolean) {
-                    out.put(String.valueOf(k), String.valueOf(val));
-                } else {
-                    v.add(path(key + "." + k), "must be a string");
-                }
-            });
-            return out;
-        }
-
-        Node child(String key) {
-            return optionalChild(key).orElseGet(() -> {
-                if (!raw.containsKey(key)) {
-                    v.add(path(key), "is required");
-                }
-                return new Node(v, path(key), Map.of());
-            });
-        }
-
-        @SuppressWarnings("unchecked")
-        Optional<Node> optionalChild(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return Optional.empty();
-            }
-            if (!(value instanceof Map<?, ?> map)) {
-                v.add(path(key), "must be a map");
-                return Optional.empty();
-            }
-            return Optional.of(new Node(v, path(key), (Map<String, ?>) map));
-        }
-
-        List<Node> list(String key) {
-            List<Node> nodes = optionalList(key);
-            if (nodes.isEmpty() && !raw.containsKey(key)) {
-                v.add(path(key), "is required");
-            } else if (nodes.isEmpty() && raw.get(key) instanceof List<?>) {
-                v.add(path(key), "must not be empty");
-            }
-            return nodes;
-        }
-
-        @SuppressWarnings("unchecked")
-        List<Node> optionalList(String key) {
-            Object value = raw.get(key);
-            if (value == null) {
-                return List.of();
-            }
-            if (!(value instanceof List<?> list)) {
-                v.add(path(key), "must be a list");
-                return List.of();
-            }
-            List<Node> nodes = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                String itemPath = path(key) + "[" + i + "]";
-                if (list.get(i) instanceof Map<?, ?> map) {
-                    nodes.add(new Node(v, itemPath, (Map<String, ?>) map));
-                } else {
-                    v.add(itemPath, "must be a map");
-                }
-            }
-            return nodes;
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.latchkey.domain.connector;
 
+import java.net.URI;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,6 +46,25 @@ public record Template(String text) {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * The origin ({@code https://host:port}) of a URL template's fixed part, when its scheme and host hold no
+     * placeholder: where a consent page is, before the template is filled.
+     */
+    public Optional<String> origin() {
+        try {
+            int end = text.indexOf('/', text.indexOf("//") + 2);
+            String head = end < 0 ? text : text.substring(0, end);
+            if (head.contains("{")) {
+                return Optional.empty();
+            }
+            URI uri = URI.create(head);
+            return uri.getScheme() == null || uri.getHost() == null ? Optional.empty()
+                    : Optional.of(uri.getScheme() + "://" + uri.getRawAuthority());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -16,14 +16,22 @@ public record Connector(String slug, String name, List<String> categories, Strin
     }
 
     /**
-     * One way to connect: {@code oauth2}, {@code api_key}, {@code basic}...
+     * One way to connect ({@code oauth2}, {@code oauth1}, {@code api_key}...), as its scheme describes it: render from
+     * these values, not from the type's name.
      *
-     * @param redirects true when connecting sends the customer to the provider (OAuth)
+     * @param redirects          true when connecting sends the customer to the provider (OAuth 2.0, OAuth 1.0a)
+     * @param label              how to name it to a customer ("OAuth 2.0", "API key"); null from an older Latchkey
+     * @param refreshes          whether Latchkey renews the credentials without the customer
+     * @param callbackParameters what the provider sends back to the callback besides {@code state}
+     * @param scopes             the scopes asked for unless the workspace chooses its own
      */
-    public record AuthType(String type, boolean redirects, List<Field> fields, List<Param> params) {
+    public record AuthType(String type, boolean redirects, List<Field> fields, List<Param> params, String label, boolean refreshes,
+                           List<String> callbackParameters, List<String> scopes) {
         public AuthType {
             fields = fields == null ? List.of() : List.copyOf(fields);
             params = params == null ? List.of() : List.copyOf(params);
+            callbackParameters = callbackParameters == null ? List.of() : List.copyOf(callbackParameters);
+            scopes = scopes == null ? List.of() : List.copyOf(scopes);
         }
     }
 

@@ -314,6 +314,9 @@ class LatchkeyClientIT {
         Connector hubspot = latchkey.connectors().get("hubspot");
         assertThat(hubspot.builtIn()).isTrue();
         assertThat(hubspot.authTypes()).extracting(Connector.AuthType::type).contains("oauth2");
+        assertThat(hubspot.authTypes()).filteredOn(a -> a.type().equals("oauth2")).singleElement()
+                .satisfies(a -> assertThat(a.label()).isEqualTo("OAuth 2.0"))
+                .satisfies(a -> assertThat(a.callbackParameters()).containsExactly("code"));
         assertThat(hubspot.redirectUri()).endsWith("/oauth/callback");
 
         Connector configured = latchkey.connectors().configure("hubspot",

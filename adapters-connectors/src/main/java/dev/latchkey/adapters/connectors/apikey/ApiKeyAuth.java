@@ -2,6 +2,7 @@ package dev.latchkey.adapters.connectors.apikey;
 
 import dev.latchkey.adapters.connectors.support.FieldValues;
 import dev.latchkey.application.port.out.AuthSchemePort;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.credential.Credentials;
 import jakarta.inject.Singleton;
@@ -13,10 +14,16 @@ import java.util.Optional;
 /** An API key ({@code type: api_key}): the customer's fields, put in a header or query parameter through the format template. */
 @Singleton
 public final class ApiKeyAuth implements AuthSchemePort {
+    private static final String TYPE_NAME = AuthMethod.API_KEY;
 
     @Override
     public String type() {
         return AuthMethod.API_KEY;
+    }
+
+    @Override
+    public AuthCapabilities capabilities(AuthMethod method) {
+        return AuthCapabilities.typed(TYPE_NAME, "API key", method.fields());
     }
 
     @Override
@@ -36,7 +43,7 @@ public final class ApiKeyAuth implements AuthSchemePort {
     }
 
     @Override
-    public Signature sign(Context context, Credentials current) {
+    public Signature sign(Context context, Credentials current, OutboundRequest request) {
         AuthMethod.ApiKey method = method(context);
         String value = method.format().fill(current.fields());
         return switch (method.placement()) {

@@ -2,6 +2,7 @@ package dev.latchkey.adapters.connectors.basic;
 
 import dev.latchkey.adapters.connectors.support.FieldValues;
 import dev.latchkey.application.port.out.AuthSchemePort;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.credential.Credentials;
 import jakarta.inject.Singleton;
@@ -22,6 +23,11 @@ public final class BasicAuth implements AuthSchemePort {
     }
 
     @Override
+    public AuthCapabilities capabilities(AuthMethod method) {
+        return AuthCapabilities.typed(AuthMethod.BASIC, "Username and password", method.fields());
+    }
+
+    @Override
     public Grant obtain(Context context, Map<String, String> fields) {
         return new Grant(Credentials.ofFields(FieldValues.require(method(context).fields(), fields)), Map.of(), List.of());
     }
@@ -37,7 +43,7 @@ public final class BasicAuth implements AuthSchemePort {
     }
 
     @Override
-    public Signature sign(Context context, Credentials current) {
+    public Signature sign(Context context, Credentials current, OutboundRequest request) {
         AuthMethod.Basic method = method(context);
         String pair = method.username().fill(current.fields()) + ":" + method.password().fill(current.fields());
         return new Signature(Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))),

@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.latchkey.adapters.connectors.http.GuardedHttpClient;
+import dev.latchkey.adapters.connectors.support.PrivateKeys;
 import dev.latchkey.adapters.connectors.support.FieldValues;
 import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.ProviderHttpPort.ProviderRequest;
@@ -14,6 +15,8 @@ import dev.latchkey.application.port.out.ProviderHttpPort.ProviderResponse;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.connection.ProviderException;
 import dev.latchkey.domain.connector.JsonPointer;
+import dev.latchkey.domain.connector.AuthCapabilities;
+import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.credential.AccessToken;
 import dev.latchkey.domain.credential.Credentials;
 import io.micronaut.core.type.Argument;
@@ -65,6 +68,13 @@ public final class GitHubAppAuth implements AuthSchemePort {
         return TYPE;
     }
 
+    /** The app's id, key and installation, typed once; the installation token it yields expires within the hour and is renewed. */
+    @Override
+    public AuthCapabilities capabilities(AuthMethod method) {
+        return new AuthCapabilities(TYPE, "GitHub App", Optional.empty(), method.fields(), List.of(), true, Optional.empty(), false,
+                method.fields(), false, false);
+    }
+
     @Override
     public Grant obtain(Context context, Map<String, String> fields) {
         Map<String, String> values = FieldValues.require(context.method().fields(), fields);
@@ -89,7 +99,7 @@ public final class GitHubAppAuth implements AuthSchemePort {
     }
 
     @Override
-    public Signature sign(Context context, Credentials current) {
+    public Signature sign(Context context, Credentials current, OutboundRequest request) {
         AccessToken token = current.token()
                 .orElseThrow(() -> new IllegalArgumentException("these credentials hold no installation token to sign with"));
         return new Signature(Map.of("Authorization", "Bearer " + token.value()), Map.of());

@@ -3,14 +3,22 @@ package dev.latchkey.adapters.connectors.oauth2;
 import dev.latchkey.domain.connector.OAuthClient;
 import dev.latchkey.adapters.connectors.http.GuardedHttpClient;
 import dev.latchkey.application.port.out.AuthSchemePort;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.connector.AuthMethod.OAuth2AuthorizationCode;
 import dev.latchkey.domain.credential.AccessToken;
 import dev.latchkey.domain.credential.Credentials;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,9 +31,16 @@ import java.util.Optional;
 @Singleton
 public final class OAuth2AuthorizationCodeAuth implements AuthSchemePort {
     private final TokenEndpoint tokens;
+    private final SecureRandom random;
 
+    @Inject
     public OAuth2AuthorizationCodeAuth(GuardedHttpClient http, JsonMapper json, Clock clock) {
+        this(http, json, clock, new SecureRandom());
+    }
+
+    public OAuth2AuthorizationCodeAuth(GuardedHttpClient http, JsonMapper json, Clock clock, SecureRandom random) {
         this.tokens = new TokenEndpoint(http, json, clock);
+        this.random = random;
     }
 
     @Override
@@ -34,7 +49,15 @@ public final class OAuth2AuthorizationCodeAuth implements AuthSchemePort {
     }
 
     @Override
-    public URI authorizationUrl(AuthorizationRequest request) {
+    public AuthCapabilities capabilities(AuthMethod method) {
+        OAuth2AuthorizationCode grant = method(method);
+        return new AuthCapabilities(AuthMethod.OAUTH2, "OAuth 2.0",
+                Optional.of(new AuthCapabilities.Redirect(List.of("code"), grant.authorizationUrl().origin().orElse("https:"))),
+                List.of(), grant.scopes(), true, grant.refreshMargin(), true, List.of(), true, false);
+    }
+
+    @Override
+    public Authorization authorize(AuthorizationRequest request) {
         Context context = request.context();
         OAuth2AuthorizationCode method = method(context);
         OAuthClient client = client(context);
@@ -46,33 +69,49 @@ public final class OAuth2AuthorizationCodeAuth implements AuthSchemePort {
             query.put("scope", String.join(method.scopeSeparator(), request.scopes()));
         }
         query.put("state", request.state());
-        if (method.pkce()) {
-            String challenge = request.codeChallenge().orElseThrow(() -> new IllegalArgumentException(
-                    context.connector().slug() + " uses PKCE: the authorization request needs a code challenge"));
-            query.put("code_challenge", challenge);
+        Optional<String> verifier = method.pkce() ? Optional.of(verifier()) : Optional.empty();
+        verifier.ifPresent(v -> {
+            query.put("code_challenge", challenge(v));
             query.put("code_challenge_method", "S256");
-        }
+        });
         method.authorizationParams().forEach(query::putIfAbsent);
         String base = TokenEndpoint.url(method.authorizationUrl(), context).toString();
-        return URI.create(base + (base.contains("?") ? "&" : "?") + GuardedHttpClient.formEncode(query));
+        return new Authorization(URI.create(base + (base.contains("?") ? "&" : "?") + GuardedHttpClient.formEncode(query)), verifier);
     }
 
     @Override
-    public Grant exchangeCode(CodeExchange request) {
-        Context context = request.context();
+    public Grant complete(Completion completion) {
+        Context context = completion.context();
         OAuth2AuthorizationCode method = method(context);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
-        form.put("code", request.code());
-        form.put("redirect_uri", request.redirectUri());
+        form.put("code", completion.callback().get("code"));
+        form.put("redirect_uri", completion.redirectUri());
         if (method.pkce()) {
-            form.put("code_verifier", request.codeVerifier().orElseThrow(() -> new IllegalArgumentException(
+            form.put("code_verifier", completion.kept().orElseThrow(() -> new IllegalArgumentException(
                     context.connector().slug() + " uses PKCE: the code exchange needs the code verifier")));
         }
         method.tokenParams().forEach(form::putIfAbsent);
         TokenEndpoint.TokenResult result = tokens.requestToken(context.connector().name(), tokenUrl(context, method), form,
                 method.clientAuth(), client(context), method.tokenResponse());
         return result.grant(Credentials.ofToken(result.token()));
+    }
+
+    /** A PKCE verifier: 256 random bits, base64url (43 characters, within RFC 7636's 43 to 128). */
+    private String verifier() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** RFC 7636's S256 challenge: base64url of the verifier's SHA-256. */
+    static String challenge(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     @Override
@@ -107,7 +146,7 @@ public final class OAuth2AuthorizationCodeAuth implements AuthSchemePort {
     }
 
     @Override
-    public Signature sign(Context context, Credentials current) {
+    public Signature sign(Context context, Credentials current, OutboundRequest request) {
         return TokenEndpoint.sign(method(context).tokenPlacement(), current);
     }
 
@@ -116,10 +155,14 @@ public final class OAuth2AuthorizationCodeAuth implements AuthSchemePort {
     }
 
     private static OAuth2AuthorizationCode method(Context context) {
-        if (context.method() instanceof OAuth2AuthorizationCode method) {
-            return method;
+        return method(context.method());
+    }
+
+    private static OAuth2AuthorizationCode method(AuthMethod method) {
+        if (method instanceof OAuth2AuthorizationCode grant) {
+            return grant;
         }
-        throw new IllegalArgumentException("the oauth2 scheme got an auth method of type " + context.method().type());
+        throw new IllegalArgumentException("the oauth2 scheme got an auth method of type " + method.type());
     }
 
     private static OAuthClient client(Context context) {

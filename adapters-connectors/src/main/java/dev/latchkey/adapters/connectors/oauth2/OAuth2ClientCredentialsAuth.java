@@ -4,6 +4,7 @@ import dev.latchkey.domain.connector.OAuthClient;
 import dev.latchkey.adapters.connectors.http.GuardedHttpClient;
 import dev.latchkey.adapters.connectors.support.FieldValues;
 import dev.latchkey.application.port.out.AuthSchemePort;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.connector.AuthMethod.OAuth2ClientCredentials;
 import dev.latchkey.domain.credential.Credentials;
@@ -13,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,6 +39,14 @@ public final class OAuth2ClientCredentialsAuth implements AuthSchemePort {
         return AuthMethod.OAUTH2_CLIENT_CREDENTIALS;
     }
 
+    /** The customer's own client (typed as fields), not the workspace's app: nothing waits for the workspace's settings. */
+    @Override
+    public AuthCapabilities capabilities(AuthMethod method) {
+        OAuth2ClientCredentials grant = (OAuth2ClientCredentials) method;
+        return new AuthCapabilities(AuthMethod.OAUTH2_CLIENT_CREDENTIALS, "OAuth 2.0 client credentials", Optional.empty(),
+                OAuth2ClientCredentials.CLIENT_FIELDS, grant.scopes(), true, grant.refreshMargin(), true, List.of(), false, false);
+    }
+
     @Override
     public Grant obtain(Context context, Map<String, String> fields) {
         OAuth2ClientCredentials method = method(context);
@@ -57,7 +67,7 @@ public final class OAuth2ClientCredentialsAuth implements AuthSchemePort {
     }
 
     @Override
-    public Signature sign(Context context, Credentials current) {
+    public Signature sign(Context context, Credentials current, OutboundRequest request) {
         return TokenEndpoint.sign(method(context).tokenPlacement(), current);
     }
 

@@ -130,7 +130,7 @@ class GitHubAppAuthTest {
 
         assertThat(github.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).hasSize(2);
         assertThat(refreshed.credentials().fields()).containsKeys("app_id", "private_key", "installation_id");
-        assertThat(auth.sign(context, refreshed.credentials()).headers()).containsExactly(Map.entry("Authorization", "Bearer ghs_installation_token"));
+        assertThat(auth.sign(context, refreshed.credentials(), dev.latchkey.application.port.out.AuthSchemePort.OutboundRequest.of("GET", java.net.URI.create("https://api.github.com/"))).headers()).containsExactly(Map.entry("Authorization", "Bearer ghs_installation_token"));
     }
 
     @Test

@@ -5,8 +5,10 @@ import dev.latchkey.domain.connector.OAuthClient;
 import dev.latchkey.adapters.connectors.TestConnectors;
 import dev.latchkey.adapters.connectors.http.GuardedHttpClient;
 import dev.latchkey.adapters.connectors.http.OutboundGuard;
+import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.application.port.out.AuthSchemePort.AuthorizationRequest;
-import dev.latchkey.application.port.out.AuthSchemePort.CodeExchange;
+import dev.latchkey.application.port.out.AuthSchemePort.OutboundRequest;
+import dev.latchkey.application.port.out.AuthSchemePort.Completion;
 import dev.latchkey.application.port.out.AuthSchemePort.Context;
 import dev.latchkey.application.port.out.AuthSchemePort.Grant;
 import dev.latchkey.domain.connection.ProviderException;
@@ -95,10 +97,9 @@ class OAuth2AgainstMockServerTest {
     @Test
     void the_code_exchanged_with_the_pkce_verifier_gives_tokens_that_refresh() throws Exception {
         Context context = context("basic");
-        String verifier = verifier();
-        String code = authorize(context, verifier, "state-123");
+        Authorized authorized = authorize(context, "state-123");
 
-        Grant grant = auth.exchangeCode(new CodeExchange(context, code, REDIRECT_URI, Optional.of(verifier)));
+        Grant grant = auth.complete(authorized.completion(context));
 
         AccessToken token = grant.credentials().token().orElseThrow();
         assertThat(token.value()).isNotBlank();
@@ -115,10 +116,7 @@ class OAuth2AgainstMockServerTest {
     @Test
     void client_authentication_in_the_body_works_too() throws Exception {
         Context context = context("body");
-        String verifier = verifier();
-        String code = authorize(context, verifier, "state-body");
-
-        Grant grant = auth.exchangeCode(new CodeExchange(context, code, REDIRECT_URI, Optional.of(verifier)));
+        Grant grant = auth.complete(authorize(context, "state-body").completion(context));
 
         assertThat(grant.credentials().token()).isPresent();
     }
@@ -126,9 +124,9 @@ class OAuth2AgainstMockServerTest {
     @Test
     void a_wrong_pkce_verifier_is_rejected_by_the_server() throws Exception {
         Context context = context("basic");
-        String code = authorize(context, verifier(), "state-456");
+        String code = authorize(context, "state-456").code();
 
-        assertThatThrownBy(() -> auth.exchangeCode(new CodeExchange(context, code, REDIRECT_URI, Optional.of(verifier()))))
+        assertThatThrownBy(() -> auth.complete(new Completion(context, Map.of("code", code), REDIRECT_URI, Optional.of(verifier()))))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProviderException.Kind.REJECTED);
                     assertThat(e.providerError()).isEqualTo("invalid_grant");
@@ -138,8 +136,7 @@ class OAuth2AgainstMockServerTest {
     @Test
     void revocation_at_the_declared_endpoint_is_accepted() throws Exception {
         Context context = context("basic");
-        String verifier = verifier();
-        Grant grant = auth.exchangeCode(new CodeExchange(context, authorize(context, verifier, "s"), REDIRECT_URI, Optional.of(verifier)));
+        Grant grant = auth.complete(authorize(context, "s").completion(context));
 
         assertThatCode(() -> auth.revoke(context, grant.credentials())).doesNotThrowAnyException();
     }
@@ -173,14 +170,25 @@ class OAuth2AgainstMockServerTest {
         assertThat(grant.credentials().fields()).containsEntry("client_id", "machine");
         assertThat(clientCredentials.refresh(context, grant.credentials())).hasValueSatisfying(
                 g -> assertThat(g.credentials().token()).isPresent());
-        assertThat(clientCredentials.sign(context, grant.credentials()).headers())
+        assertThat(clientCredentials.sign(context, grant.credentials(), OutboundRequest.of("GET", URI.create("https://api.mock.example/"))).headers())
                 .containsEntry("Authorization", "Bearer " + grant.credentials().token().orElseThrow().value());
     }
 
+    /** The code the consent page sent back, and the PKCE verifier the scheme kept for it. */
+    private record Authorized(String code, Optional<String> kept) {
+        Completion completion(Context context) {
+            return new Completion(context, Map.of("code", code), REDIRECT_URI, kept);
+        }
+    }
+
     /** Follows the consent page like a browser would, without following its redirect: the code it carries. */
-    private String authorize(Context context, String verifier, String state) throws Exception {
-        URI url = auth.authorizationUrl(new AuthorizationRequest(context, List.of("openid", "profile"), REDIRECT_URI, state,
-                Optional.of(challenge(verifier))));
+    private Authorized authorize(Context context, String state) throws Exception {
+        AuthSchemePort.Authorization authorization = auth.authorize(new AuthorizationRequest(context, List.of("openid", "profile"),
+                REDIRECT_URI, state));
+        assertThat(authorization.kept()).hasValueSatisfying(v -> assertThat(v).matches("[A-Za-z0-9_-]{43}"));
+        assertThat(authorization.url().getRawQuery()).contains("code_challenge=" + challenge(authorization.kept().get()),
+                "code_challenge_method=S256");
+        URI url = authorization.url();
         HttpResponse<String> response = browser.send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(302);
@@ -190,7 +198,7 @@ class OAuth2AgainstMockServerTest {
                 .map(p -> p.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
         assertThat(query).containsEntry("state", state).containsKey("code");
-        return query.get("code");
+        return new Authorized(query.get("code"), authorization.kept());
     }
 
     private static String verifier() {

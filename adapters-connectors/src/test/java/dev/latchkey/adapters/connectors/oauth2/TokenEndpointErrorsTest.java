@@ -8,7 +8,7 @@ import dev.latchkey.adapters.connectors.TestConnectors;
 import dev.latchkey.adapters.connectors.http.GuardedHttpClient;
 import dev.latchkey.adapters.connectors.http.OutboundGuard;
 import dev.latchkey.application.port.out.AuthSchemePort.AuthorizationRequest;
-import dev.latchkey.application.port.out.AuthSchemePort.CodeExchange;
+import dev.latchkey.application.port.out.AuthSchemePort.Completion;
 import dev.latchkey.application.port.out.AuthSchemePort.Context;
 import dev.latchkey.application.port.out.AuthSchemePort.Grant;
 import dev.latchkey.domain.connection.ProviderException;
@@ -92,7 +92,8 @@ class TokenEndpointErrorsTest {
     }
 
     private Grant exchange(Context context) {
-        return auth.exchangeCode(new CodeExchange(context, "the-code", "https://latchkey.example/oauth/callback", Optional.of("verifier")));
+        return auth.complete(new Completion(context, Map.of("code", "the-code"), "https://latchkey.example/oauth/callback",
+                Optional.of("verifier")));
     }
 
     private static void tokenAnswers(int status, String body) {
@@ -102,20 +103,21 @@ class TokenEndpointErrorsTest {
 
     @Test
     void the_authorization_url_carries_every_parameter_and_encodes_the_params() {
-        URI url = auth.authorizationUrl(new AuthorizationRequest(context("basic", true), List.of("read", "write"),
-                "https://latchkey.example/oauth/callback", "st&te", Optional.of("challenge")));
+        var authorization = auth.authorize(new AuthorizationRequest(context("basic", true), List.of("read", "write"),
+                "https://latchkey.example/oauth/callback", "st&te"));
+        URI url = authorization.url();
 
         assertThat(url.toString()).startsWith("https://acme%20co.stub.example/authorize?prompt=consent&response_type=code&");
         assertThat(url.getRawQuery()).contains("client_id=my+client", "redirect_uri=https%3A%2F%2Flatchkey.example%2Foauth%2Fcallback",
-                "scope=read%2Cwrite", "state=st%26te", "code_challenge=challenge", "code_challenge_method=S256", "access_type=offline");
+                "scope=read%2Cwrite", "state=st%26te", "code_challenge=", "code_challenge_method=S256", "access_type=offline");
     }
 
     @Test
     void without_pkce_no_challenge_is_sent() {
-        URI url = auth.authorizationUrl(new AuthorizationRequest(context("basic", false), List.of(), "https://l.example/cb", "s",
-                Optional.of("ignored")));
+        var authorization = auth.authorize(new AuthorizationRequest(context("basic", false), List.of(), "https://l.example/cb", "s"));
 
-        assertThat(url.getRawQuery()).doesNotContain("code_challenge").doesNotContain("scope=");
+        assertThat(authorization.url().getRawQuery()).doesNotContain("code_challenge").doesNotContain("scope=");
+        assertThat(authorization.kept()).isEmpty();
     }
 
     @Test

@@ -55,7 +55,7 @@ public class PendingAuthorizationPersistenceAdapter implements PendingAuthorizat
     /** The PKCE verifier is encrypted like every other secret, bound to the workspace and this state. */
     @Override
     public void save(PendingAuthorization p) {
-        Optional<Sealed> verifier = p.codeVerifier().map(v -> cipher.encrypt(v.getBytes(StandardCharsets.UTF_8),
+        Optional<Sealed> verifier = p.kept().map(v -> cipher.encrypt(v.getBytes(StandardCharsets.UTF_8),
                 AssociatedData.pendingVerifier(p.workspaceId().value(), p.stateHash())));
         repository.insert(p.stateHash(), p.workspaceId().value(), p.accountKey().value(), p.accountId().value(),
                 p.connector().value(), p.authType(), json.stringMap(p.params()), verifier.map(Sealed::keyId).orElse(null),

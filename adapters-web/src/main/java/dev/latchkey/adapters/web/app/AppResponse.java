@@ -23,7 +23,7 @@ public record AppResponse(String slug, String name, String iconUrl, List<String>
                           List<ConnectionResponse> connections) {
     static AppResponse of(AppView app, PublicUrl publicUrl) {
         var d = app.definition();
-        return new AppResponse(d.slug().value(), d.name(), ConnectorIcons.url(d, publicUrl), d.categories(), ConnectorJson.authTypes(d), app.connected(),
+        return new AppResponse(d.slug().value(), d.name(), ConnectorIcons.url(d, publicUrl), d.categories(), ConnectorJson.authTypes(d, app.auth()), app.connected(),
                 app.status().map(ConnectionStatus::label).orElse(null),
                 app.connections().stream().map(ConnectionResponse::of).toList());
     }

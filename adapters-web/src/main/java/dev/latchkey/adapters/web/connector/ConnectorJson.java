@@ -1,6 +1,6 @@
 package dev.latchkey.adapters.web.connector;
 
-import dev.latchkey.domain.connector.AuthMethod;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.ConnectorDefinition;
 import dev.latchkey.domain.connector.ConnectorParam;
 import dev.latchkey.domain.connector.CredentialField;
@@ -31,24 +31,28 @@ public final class ConnectorJson {
         }
     }
 
-    /** @param redirects true when connecting sends the customer to the provider (OAuth) */
+    /**
+     * One way to connect, as its scheme describes it: what a connect UI renders, without knowing the scheme.
+     *
+     * @param redirects          true when connecting sends the customer to the provider (OAuth 2.0, OAuth 1.0a...)
+     * @param label              how to name it to a customer ("OAuth 2.0", "API key")
+     * @param fields             what the customer types (none when it redirects)
+     * @param refreshes          whether the credentials are renewed without the customer
+     * @param callbackParameters what the provider sends back to the callback, besides {@code state} (when it redirects)
+     * @param scopes             the scopes asked for unless the workspace chooses its own
+     */
     @Serdeable
     @Schema(name = "ConnectorAuthType")
-    public record AuthType(String type, boolean redirects, List<Field> fields, List<Param> params) {
+    public record AuthType(String type, boolean redirects, List<Field> fields, List<Param> params,
+                           @Schema(example = "OAuth 2.0") String label, boolean refreshes, List<String> callbackParameters,
+                           List<String> scopes) {
     }
 
-    public static List<AuthType> authTypes(ConnectorDefinition definition) {
+    public static List<AuthType> authTypes(ConnectorDefinition definition, List<AuthCapabilities> auth) {
         List<Param> params = definition.params().stream().map(Param::of).toList();
-        return definition.auth().stream()
-                .map(m -> new AuthType(m.type(), m.redirects(), m.fields().stream().map(Field::of).toList(), params))
+        return auth.stream()
+                .map(a -> new AuthType(a.type(), a.redirects(), a.fields().stream().map(Field::of).toList(), params, a.label(),
+                        a.refreshes(), a.redirect().map(AuthCapabilities.Redirect::callbackParameters).orElse(List.of()), a.scopes()))
                 .toList();
-    }
-
-    public static List<String> defaultScopes(AuthMethod method) {
-        return switch (method) {
-            case AuthMethod.OAuth2AuthorizationCode o -> o.scopes();
-            case AuthMethod.OAuth2ClientCredentials c -> c.scopes();
-            default -> List.of();
-        };
     }
 }

@@ -29,9 +29,9 @@ public record ConnectorResponse(String slug, String name, List<String> categorie
     static ConnectorResponse of(ConnectorView view, PublicUrl publicUrl) {
         var d = view.definition();
         var s = view.settings();
-        List<String> defaults = d.auth().stream().flatMap(m -> ConnectorJson.defaultScopes(m).stream()).distinct().toList();
+        List<String> defaults = view.defaultScopes();
         return new ConnectorResponse(d.slug().value(), d.name(), d.categories(), ConnectorIcons.url(d, publicUrl), d.docsUrl(), view.builtIn(),
-                ConnectorJson.authTypes(d), defaults,
+                ConnectorJson.authTypes(d, view.auth()), defaults,
                 new Settings(s.enabled(), s.client().map(c -> c.clientId()).orElse(null), s.client().isPresent(), s.scopes()),
                 publicUrl.oauthRedirectUri());
     }

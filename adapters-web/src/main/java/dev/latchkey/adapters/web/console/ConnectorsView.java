@@ -1,7 +1,7 @@
 package dev.latchkey.adapters.web.console;
 
 import dev.latchkey.application.port.in.ConnectorView;
-import dev.latchkey.domain.connector.AuthMethod;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.OAuthClient;
 import dev.latchkey.domain.workspace.Workspace;
 import io.micronaut.core.annotation.Nullable;
@@ -38,7 +38,7 @@ public record ConnectorsView(String workspaceName, String redirectUri, List<Row>
             String slug = c.definition().slug().value();
             return new Row(slug, c.definition().name(), String.join(", ", c.definition().categories()),
                     c.builtIn() ? "built in" : "this workspace's", c.settings().enabled(),
-                    c.definition().auth().stream().map(AuthMethod::type).collect(Collectors.joining(", ")),
+                    c.auth().stream().map(AuthCapabilities::type).collect(Collectors.joining(", ")),
                     c.usesOAuthApp(), c.awaitsOAuthApp(), c.settings().client().map(OAuthClient::clientId).orElse(""),
                     c.settings().client().isPresent(), base + slug + "/enabled", base + slug + "/oauth-app");
         }).toList(), changed, List.copyOf(problems));

@@ -46,6 +46,8 @@ import java.util.Optional;
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Hidden
 public class OAuthCallbackController {
+    /** More than any provider sends back; the rest are ignored. */
+    private static final int MAX_PARAMETERS = 32;
     private final CompleteAuthorizationUseCase complete;
     private final JsonMapper json;
     private final GetBrandingUseCase branding;
@@ -64,12 +66,23 @@ public class OAuthCallbackController {
         this.stylesheet = PortalPages.stylesheet();
     }
 
-    @Get("{?state,code,error,error_description}")
+    /**
+     * The parameters named here are documented; the callback passes every query parameter (its first value) on, since
+     * which ones complete an authorization is the scheme's business (the connector's {@code callback_parameters}).
+     */
+    @Get("{?state,code,oauth_token,oauth_verifier,error,error_description}")
     public MutableHttpResponse<?> callback(@QueryValue @Nullable String state, @QueryValue @Nullable String code,
+                                           @QueryValue("oauth_token") @Nullable String oauthToken,
+                                           @QueryValue("oauth_verifier") @Nullable String oauthVerifier,
                                            @QueryValue @Nullable String error, @QueryValue("error_description") @Nullable String errorDescription,
                                            HttpRequest<?> request) {
-        AuthorizationOutcome outcome = complete.complete(new AuthorizationCallback(Optional.ofNullable(state), Optional.ofNullable(code),
-                Optional.ofNullable(error), Optional.ofNullable(errorDescription)));
+        Map<String, String> parameters = new LinkedHashMap<>();
+        request.getParameters().forEach((name, values) -> {
+            if (!values.isEmpty() && parameters.size() < MAX_PARAMETERS) {
+                parameters.put(name, values.getFirst());
+            }
+        });
+        AuthorizationOutcome outcome = complete.complete(new AuthorizationCallback(parameters));
         Optional<PendingAuthorization> pending = outcome.pending();
         if (pending.isPresent() && pending.get().mode() == PendingAuthorization.Mode.REDIRECT && pending.get().returnUrl().isPresent()
                 && returnAllowed(outcome, pending.get().returnUrl().get())) {

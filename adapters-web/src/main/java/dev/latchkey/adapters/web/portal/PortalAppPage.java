@@ -13,7 +13,7 @@ import dev.latchkey.domain.config.ConfigReadout;
 import dev.latchkey.domain.config.FieldKind;
 import dev.latchkey.domain.connection.ConnectionStatus;
 import dev.latchkey.domain.connection.ProviderException;
-import dev.latchkey.domain.connector.AuthMethod;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.ConnectorDefinition;
 import dev.latchkey.domain.connector.ConnectorParam;
 import dev.latchkey.domain.connector.CredentialField;
@@ -55,11 +55,10 @@ public class PortalAppPage {
     public MutableHttpResponse<String> render(HttpStatus status, PortalVisit visit, AppView app, AppPageState state,
                                               HttpRequest<?> request) {
         ConnectorDefinition definition = app.definition();
-        AuthMethod method = definition.auth().getFirst();
+        AuthCapabilities method = app.auth().getFirst();
         AppPageView view = view(visit, app, state);
-        // CSP form-action covers the redirect to the OAuth provider: its origin, or any https one when the URL is templated.
-        List<String> formTargets = method instanceof AuthMethod.OAuth2AuthorizationCode o
-                ? origin(o.authorizationUrl().text()).map(List::of).orElse(List.of("https:")) : List.of();
+        // CSP form-action covers the redirect to the provider's consent page: its origin, or any https one when the URL is templated.
+        List<String> formTargets = method.redirect().map(r -> List.of(r.formTarget())).orElse(List.of());
         return pages.render(status, view, visit.page(), formTargets, request);
     }
 
@@ -75,7 +74,7 @@ public class PortalAppPage {
 
     private static ConnectFormView connectForm(AppView app, AppPageState state, Map<String, String> texts) {
         ConnectorDefinition definition = app.definition();
-        AuthMethod method = definition.auth().getFirst();
+        AuthCapabilities method = app.auth().getFirst();
         boolean reconnect = app.connected() && app.status().filter(s -> s != ConnectionStatus.ACTIVE).isPresent();
         boolean another = app.connected() && !reconnect;
         String title = reconnect ? texts.get("reconnect_button") : another ? texts.get("connect_another_button") : texts.get("connect_button");
@@ -137,21 +136,5 @@ public class PortalAppPage {
             case FieldKind.Mapping m -> m.optionsFrom().isPresent();
             default -> false;
         };
-    }
-
-    /** The origin of a URL template's fixed part, when its scheme and host hold no placeholder. */
-    static Optional<String> origin(String template) {
-        try {
-            int end = template.indexOf('/', template.indexOf("//") + 2);
-            String head = end < 0 ? template : template.substring(0, end);
-            if (head.contains("{")) {
-                return Optional.empty();
-            }
-            URI uri = URI.create(head);
-            return uri.getScheme() == null || uri.getHost() == null ? Optional.empty()
-                    : Optional.of(uri.getScheme() + "://" + uri.getRawAuthority());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

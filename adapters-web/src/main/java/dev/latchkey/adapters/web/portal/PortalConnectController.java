@@ -113,7 +113,7 @@ public class PortalConnectController {
     private static Set<String> requiredInputs(AppView app) {
         Set<String> names = new HashSet<>();
         app.definition().params().stream().filter(ConnectorParam::required).forEach(p -> names.add(PARAMS + p.name()));
-        app.definition().auth().getFirst().fields().stream().filter(CredentialField::required).forEach(f -> names.add(CREDENTIALS + f.name()));
+        app.auth().getFirst().fields().stream().filter(CredentialField::required).forEach(f -> names.add(CREDENTIALS + f.name()));
         return names;
     }
 

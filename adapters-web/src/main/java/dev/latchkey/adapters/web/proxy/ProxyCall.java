@@ -109,12 +109,20 @@ record ProxyCall(ConnectorSlug connector, String rawPath, String rawQuery, Linke
         if (out.isEmpty()) {
             out.append('/');
         }
-        char separator = '?';
         if (!rawQuery.isEmpty()) {
-            out.append(separator).append(rawQuery);
-            separator = '&';
+            out.append('?').append(rawQuery);
         }
-        for (Map.Entry<String, String> parameter : target.queryParameters().entrySet()) {
+        return withQuery(out.toString(), target.queryParameters());
+    }
+
+    /** The request target with query parameters added (a scheme's), each encoded. */
+    static String withQuery(String requestTarget, Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return requestTarget;
+        }
+        StringBuilder out = new StringBuilder(requestTarget);
+        char separator = requestTarget.indexOf('?') < 0 ? '?' : '&';
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             out.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
             separator = '&';
         }

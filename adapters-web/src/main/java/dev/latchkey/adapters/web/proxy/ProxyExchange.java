@@ -357,6 +357,7 @@ final class ProxyExchange {
         }
         headers.set(HttpHeaderNames.HOST, target.baseUrl().getRawAuthority());
         target.headers().forEach(headers::set);
+        sign(head);
         if (replayable) {
             if (body != null || HttpUtil.isContentLengthSet(request)) {
                 headers.set(HttpHeaderNames.CONTENT_LENGTH, body == null ? 0 : body.readableBytes());
@@ -366,6 +367,22 @@ final class ProxyExchange {
             headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
         return head;
+    }
+
+    /**
+     * The scheme's authentication for this very request: it sees the method, the URL, the headers and, when it signs
+     * bodies and this one is held whole, the body (a streamed one is signed without it).
+     */
+    private void sign(HttpRequest head) {
+        Map<String, String> sent = new java.util.LinkedHashMap<>();
+        head.headers().forEach(h -> sent.putIfAbsent(h.getKey(), h.getValue()));
+        Optional<byte[]> whole = target.signsBody() && replayable
+                ? Optional.of(body == null ? new byte[0] : io.netty.buffer.ByteBufUtil.getBytes(body)) : Optional.empty();
+        URI base = target.baseUrl();
+        ProxyTarget.Authentication authentication = target.authenticate(request.method().name(),
+                URI.create(base.getScheme() + "://" + base.getRawAuthority() + requestTarget), sent, whole);
+        authentication.headers().forEach(head.headers()::set);
+        head.setUri(ProxyCall.withQuery(requestTarget, authentication.queryParameters()));
     }
 
     private void sendWhole() {

@@ -1,5 +1,7 @@
 package dev.latchkey.adapters.web.portal;
 
+import dev.latchkey.domain.connector.Template;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -29,13 +31,13 @@ class PortalUrlsTest {
 
     @Test
     void a_fixed_authorization_url_gives_its_origin_for_the_csp_form_action() {
-        assertThat(PortalAppPage.origin("https://login.example.com:8443/oauth/authorize?x={y}")).contains("https://login.example.com:8443");
-        assertThat(PortalAppPage.origin("https://github.com")).contains("https://github.com");
+        assertThat(new Template("https://login.example.com:8443/oauth/authorize?x={y}").origin()).contains("https://login.example.com:8443");
+        assertThat(new Template("https://github.com").origin()).contains("https://github.com");
     }
 
     @Test
     void an_authorization_url_with_a_placeholder_in_its_host_gives_no_origin() {
-        assertThat(PortalAppPage.origin("https://{subdomain}.zendesk.com/oauth/authorizations/new")).isEmpty();
-        assertThat(PortalAppPage.origin("not a url")).isEmpty();
+        assertThat(new Template("https://{subdomain}.zendesk.com/oauth/authorizations/new").origin()).isEmpty();
+        assertThat(new Template("not a url").origin()).isEmpty();
     }
 }

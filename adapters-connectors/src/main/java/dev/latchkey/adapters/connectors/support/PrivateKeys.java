@@ -1,4 +1,4 @@
-package dev.latchkey.adapters.connectors.github;
+package dev.latchkey.adapters.connectors.support;
 
 import dev.latchkey.domain.connection.ProviderException;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -12,7 +12,7 @@ import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateKey;
 
 /** PEM RSA private keys, PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) or PKCS#8 ({@code BEGIN PRIVATE KEY}). */
-final class PrivateKeys {
+public final class PrivateKeys {
     private static final JcaPEMKeyConverter CONVERTER = new JcaPEMKeyConverter();
 
     private PrivateKeys() {
@@ -22,7 +22,7 @@ final class PrivateKeys {
      * The RSA private key in the PEM text. Anything else is REJECTED naming {@code field}; the
      * message never holds the text, and no parser exception (which might quote it) is attached.
      */
-    static RSAPrivateKey parse(String pem, String field) {
+    public static RSAPrivateKey parse(String pem, String field) {
         // A key pasted through a one-line input often arrives with literal \n.
         String text = pem.contains("\\n") && !pem.contains("\n") ? pem.replace("\\n", "\n") : pem;
         PrivateKey key;
@@ -47,6 +47,6 @@ final class PrivateKeys {
     private static ProviderException invalid(String field) {
         return ProviderException.rejected("invalid_private_key", field
                 + ": is not an unencrypted PEM RSA private key (-----BEGIN RSA PRIVATE KEY----- or -----BEGIN PRIVATE KEY-----);"
-                + " paste the whole .pem file GitHub generated");
+                + " paste the whole .pem file");
     }
 }
