@@ -110,6 +110,14 @@ public final class CallProviderApiService implements CallProviderApiUseCase {
             headers.put("Content-Type", "application/json");
         }
         headers.putAll(target.headers());
+        // Signed as the proxy signs: the scheme sees the request (and its body, when it signs bodies).
+        ProxyTarget.Authentication authentication = target.authenticate(method, URI.create(url.toString()), headers,
+                target.signsBody() ? command.jsonBody().map(b -> b.getBytes(java.nio.charset.StandardCharsets.UTF_8)) : Optional.empty());
+        headers.putAll(authentication.headers());
+        for (Map.Entry<String, String> parameter : authentication.queryParameters().entrySet()) {
+            url.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            separator = '&';
+        }
         return http.send(new ProviderHttpPort.ProviderRequest(method, URI.create(url.toString()), headers, command.jsonBody()));
     }
 
