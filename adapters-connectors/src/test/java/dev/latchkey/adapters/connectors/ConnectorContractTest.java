@@ -59,7 +59,7 @@ class ConnectorContractTest {
 
     @Test
     void the_discovered_schemes_are_the_declarative_kinds_and_those_with_code() {
-        assertThat(SCHEMES).containsKeys("oauth2", "oauth2_client_credentials", "api_key", "basic", "github_app", "oauth1");
+        assertThat(SCHEMES).containsKeys("oauth2", "oauth2_client_credentials", "api_key", "basic", "github_app", "oauth1", "aws_sigv4");
     }
 
     @Test

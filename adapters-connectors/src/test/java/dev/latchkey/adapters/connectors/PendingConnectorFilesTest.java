@@ -42,7 +42,7 @@ class PendingConnectorFilesTest {
             files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
         assertThat(files).extracting(p -> p.getFileName().toString())
-                .containsExactly("aws-bedrock.yaml", "aws-s3.yaml", "aws-ses.yaml", "google-service-account.yaml", "salesforce-jwt.yaml");
+                .containsExactly("google-service-account.yaml", "salesforce-jwt.yaml");
         List<String> failures = new ArrayList<>();
         for (Path file : files) {
             String slug = file.getFileName().toString().replace(".yaml", "");
@@ -69,11 +69,6 @@ class PendingConnectorFilesTest {
             assertThat(definition.slug().value()).isEqualTo(slug);
             AuthMethod.Custom auth = (AuthMethod.Custom) definition.auth().get(0);
             switch (auth.type()) {
-                case "aws_sigv4" -> {
-                    assertThat(auth.settings()).containsKeys("service", "region");
-                    assertThat(auth.fields()).extracting(f -> f.name()).containsExactly("access_key_id", "secret_access_key", "session_token");
-                    assertThat(auth.settings().getOrDefault("unsigned_payload", false)).isEqualTo(slug.equals("aws-s3"));
-                }
                 case "jwt_bearer" -> {
                     assertThat(auth.settings()).containsKeys("token_url", "audience", "issuer", "assertion_lifetime_seconds");
                     assertThat(auth.settings().get("token_url").toString()).startsWith("https://");
