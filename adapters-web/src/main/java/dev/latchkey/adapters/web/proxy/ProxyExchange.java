@@ -323,7 +323,11 @@ final class ProxyExchange {
         }
         Channel provider = lease.channel();
         startProviderCall();
-        provider.write(head());
+        HttpRequest head = headOrFail();
+        if (head == null) {
+            return;
+        }
+        provider.write(head);
         activity.sent();
         streaming = true;
         for (HttpContent content; (content = early.poll()) != null; ) {
@@ -370,6 +374,19 @@ final class ProxyExchange {
     }
 
     /**
+     * The request's head, signed; or null when the scheme cannot sign it (a body it must sign that is streamed, stored
+     * credentials it cannot use), the caller then having its problem and nothing having been sent.
+     */
+    private HttpRequest headOrFail() {
+        try {
+            return head();
+        } catch (RuntimeException e) {
+            fail(ProxyProblems.of(e), ProxyProblems.retryAfter(e));
+            return null;
+        }
+    }
+
+    /**
      * The scheme's authentication for this very request: it sees the method, the URL, the headers and, when it signs
      * bodies and this one is held whole, the body (a streamed one is signed without it).
      */
@@ -388,7 +405,11 @@ final class ProxyExchange {
     private void sendWhole() {
         Channel provider = lease.channel();
         startProviderCall();
-        provider.write(head());
+        HttpRequest head = headOrFail();
+        if (head == null) {
+            return;
+        }
+        provider.write(head);
         provider.writeAndFlush(body == null ? LastHttpContent.EMPTY_LAST_CONTENT : new DefaultLastHttpContent(body.retainedDuplicate()));
         activity.sent();
         requestSent = true;
