@@ -45,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * AWS Signature Version 4, end to end: two private connectors of type {@code aws_sigv4} defined through
  * the API — an S3-like storage ({@code service: s3}, {@code unsigned_payload: true}) and an SES-like
- * mail API ({@code service: ses}) — a customer connecting each with an access key (the connector's
- * verify request signed and checked at connect), and requests proxied to them: a GET, a POST whose
+ * mail API ({@code service: ses}) — a customer connecting each with an access key, through the API or the
+ * hosted portal's form (the connector's verify request signed and checked at connect), and requests proxied to them: a GET, a POST whose
  * JSON body is signed, and a large S3 upload the proxy streams, signed {@code UNSIGNED-PAYLOAD}. The stub
  * service verifies every signature with its own verifier (below, written from AWS's documentation
  * without Latchkey's code) and answers 403 {@code SignatureDoesNotMatch} to any that does not match.
@@ -73,6 +73,13 @@ class AwsSigV4ConnectProxyApiTest extends ApiTest {
     @jakarta.inject.Inject
     io.micronaut.runtime.server.EmbeddedServer server;
     private String key;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new java.util.HashMap<>(super.getProperties());
+        properties.put("micronaut.http.client.follow-redirects", "false");
+        return properties;
+    }
 
     @BeforeAll
     void provider() {
@@ -205,6 +212,29 @@ class AwsSigV4ConnectProxyApiTest extends ApiTest {
                 "PUT /s3/2030/video.bin s3");
         assertThat(verifier.withToken).contains("PUT /s3/2030/video.bin");
         assertThat(verifier.refused).isEmpty();
+    }
+
+    @Test
+    void a_customer_connects_through_the_hosted_portal_s_form_and_the_connection_proxies_signed() {
+        String account = account();
+        String code = ((String) post("/v1/connect-links", Map.of("linked_account_id", account), key).get("url")).replaceAll(".*/connect/", "");
+        String setCookie = call(HttpRequest.GET("/connect/" + code)).headers().get("Set-Cookie");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String page = call(HttpRequest.GET("/portal/apps/mail").header("Cookie", cookie)).text();
+        assertThat(page).contains("name=\"credentials.access_key_id\"", "name=\"credentials.secret_access_key\"",
+                "name=\"credentials.session_token\"", "name=\"params.region\"");
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(csrf.find()).as("a CSRF token in the page").isTrue();
+        String form = "_csrf=" + csrf.group(1) + "&auth_type=aws_sigv4&params.region=" + REGION + "&credentials.access_key_id=" + ACCESS_KEY_ID
+                + "&credentials.secret_access_key=" + URLEncoder.encode(SECRET, StandardCharsets.UTF_8);
+
+        Reply connected = call(HttpRequest.POST("/portal/apps/mail/connect", form).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .header("Cookie", cookie));
+
+        assertThat(connected.status()).as(connected.text()).isEqualTo(303);
+        assertThat(connected.headers().get("Location")).startsWith("/portal/apps/mail?latchkey_status=connected&connection_id=");
+        Reply read = proxy(HttpRequest.GET("/v1/proxy/mail/v2/email/account"), account);
+        assertThat(read.status()).as(read.text()).isEqualTo(200);
     }
 
     @Test
