@@ -4,6 +4,7 @@ import dev.latchkey.application.port.out.AuthSchemePort;
 import dev.latchkey.domain.FieldViolation;
 import dev.latchkey.domain.InvalidInputException;
 import dev.latchkey.domain.Violations;
+import dev.latchkey.domain.connector.AuthCapabilities;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.connector.ConnectorDefinition;
 import dev.latchkey.domain.connector.ConnectorDefinitionReader;
@@ -59,7 +60,8 @@ class ConnectorContractTest {
 
     @Test
     void the_discovered_schemes_are_the_declarative_kinds_and_those_with_code() {
-        assertThat(SCHEMES).containsKeys("oauth2", "oauth2_client_credentials", "api_key", "basic", "github_app", "oauth1", "aws_sigv4");
+        assertThat(SCHEMES).containsKeys("oauth2", "oauth2_client_credentials", "api_key", "basic", "github_app", "oauth1",
+                "aws_sigv4", "jwt_bearer");
     }
 
     @Test
@@ -70,7 +72,10 @@ class ConnectorContractTest {
         assertThat(failures).containsExactlyInAnyOrder(
                 "unknown-scheme.yaml: auth[0].type: 'oauth3' is not an auth scheme of this Latchkey",
                 "oauth1-without-access-token-url.yaml: auth[0].access_token_url: is required",
-                "oauth1-without-access-token-url.yaml: auth[0].signature_method: must be HMAC-SHA1 (the default), RSA-SHA1 or PLAINTEXT");
+                "oauth1-without-access-token-url.yaml: auth[0].signature_method: must be HMAC-SHA1 (the default), RSA-SHA1 or PLAINTEXT",
+                "jwt-bearer-lifetime-too-long.yaml: auth[0].issuer: is required: the assertion's iss, such as \"{client_email}\" or \"{client_id}\"",
+                "jwt-bearer-lifetime-too-long.yaml: auth[0].assertion_lifetime_seconds: must be a whole number of seconds, more than 0 and at most 3600",
+                "base-url-value-no-scheme-keeps.yaml: api.base_url: uses {instance_url}, which no param, field or token_response value provides");
     }
 
     /** Every file of the folder checked as the start-up does, and against the discovered schemes; returns the slugs read. */
@@ -120,9 +125,13 @@ class ConnectorContractTest {
         return slugs;
     }
 
-    /** Each auth entry names a discovered scheme, passes its scheme's own checks, and has capabilities it can describe. */
+    /**
+     * Each auth entry names a discovered scheme, passes its scheme's own checks, and has capabilities it can describe; the
+     * api.base_url's placeholders are each filled by a param or a value an entry's scheme keeps (its capabilities' tokenValues).
+     */
     private static List<FieldViolation> fitsSchemes(ConnectorDefinition definition) {
         Violations v = new Violations();
+        List<AuthCapabilities> capabilities = new ArrayList<>();
         for (int i = 0; i < definition.auth().size(); i++) {
             AuthMethod method = definition.auth().get(i);
             AuthSchemePort scheme = SCHEMES.get(method.type());
@@ -133,8 +142,12 @@ class ConnectorContractTest {
             scheme.check(method, "auth[" + i + "]", v);
             if (v.isEmpty()) {
                 AuthMethod checked = method;
-                v.check("auth[" + i + "]", () -> scheme.capabilities(checked));
+                capabilities.add(v.check("auth[" + i + "]", () -> scheme.capabilities(checked)));
             }
+        }
+        if (v.isEmpty()) {
+            definition.baseUrlValuesNotProvided(capabilities)
+                    .forEach(name -> v.add("api.base_url", ConnectorDefinitionReader.unprovided(name)));
         }
         return v.all();
     }

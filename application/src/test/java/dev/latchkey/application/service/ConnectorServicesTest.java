@@ -212,6 +212,63 @@ class ConnectorServicesTest {
     }
 
     @Test
+    void a_base_url_value_from_the_provider_s_answer_is_accepted_only_where_the_entry_s_scheme_declares_it_keeps_it() {
+        ConnectorServices withSchemes = new ConnectorServices(catalog, privates, settings, List.of(new FakeOAuth2Scheme(),
+                new FakeKeyScheme(), new KeepingScheme("org_token", List.of("instance_url")), new KeepingScheme("plain_token", List.of())),
+                false);
+
+        ConnectorView kept = withSchemes.create(workspace, orgConnector("ledger", "org_token"));
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class,
+                () -> withSchemes.create(workspace, orgConnector("books", "plain_token")));
+
+        assertThat(kept.definition().baseUrl().text()).isEqualTo("{instance_url}/api");
+        assertThat(fields(e)).containsExactly("api.base_url");
+        assertThat(e.getMessage()).contains("{instance_url}");
+        assertThat(privates.find(workspace, new ConnectorSlug("books"))).isEmpty();
+    }
+
+    private static Map<String, Object> orgConnector(String slug, String type) {
+        return with(with(privateSource(slug), "api", Map.of("base_url", "{instance_url}/api")), "auth", List.of(Map.of("type", type,
+                "fields", List.of(Map.of("name", "email", "label", "Email")))));
+    }
+
+    /** A scheme with code that keeps the named values of its provider's answer (as jwt_bearer's token_response does). */
+    private static final class KeepingScheme implements AuthSchemePort {
+        private final String type;
+        private final List<String> kept;
+
+        KeepingScheme(String type, List<String> kept) {
+            this.type = type;
+            this.kept = kept;
+        }
+
+        @Override
+        public String type() {
+            return type;
+        }
+
+        @Override
+        public dev.latchkey.domain.connector.AuthCapabilities capabilities(dev.latchkey.domain.connector.AuthMethod method) {
+            return new dev.latchkey.domain.connector.AuthCapabilities(type, type, Optional.empty(), method.fields(), List.of(), true,
+                    Optional.empty(), false, method.fields(), false, false, kept);
+        }
+
+        @Override
+        public Optional<Grant> refresh(Context context, dev.latchkey.domain.credential.Credentials current) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void revoke(Context context, dev.latchkey.domain.credential.Credentials current) {
+        }
+
+        @Override
+        public Signature sign(Context context, dev.latchkey.domain.credential.Credentials current, OutboundRequest request) {
+            return new Signature(Map.of(), Map.of());
+        }
+    }
+
+    @Test
     void create_of_an_invalid_definition_names_every_broken_field() {
         Map<String, Object> source = with(with(privateSource("tickets"), "docs_url", "http://crm.acme.test/docs"), "name", "");
 

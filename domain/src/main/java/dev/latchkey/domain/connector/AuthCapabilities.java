@@ -21,10 +21,20 @@ import java.util.Optional;
  * @param importFields     what an import that is not token-based brings (the typed fields; a redirect's stored credentials)
  * @param workspaceClient  whether connecting needs the workspace's app at the provider (its client or consumer key and secret)
  * @param signsBody        whether a request's signature covers its body (the proxy then hands the body over when it has it)
+ * @param tokenValues      the names of the values the scheme keeps from the provider's answer (a token response's
+ *                         {@code instance_url}...), which templates such as {@code api.base_url} may use like params
  */
 public record AuthCapabilities(String type, String label, Optional<Redirect> redirect, List<CredentialField> fields, List<String> scopes,
                                boolean refreshes, Optional<Duration> refreshMargin, boolean tokenBased,
-                               List<CredentialField> importFields, boolean workspaceClient, boolean signsBody) {
+                               List<CredentialField> importFields, boolean workspaceClient, boolean signsBody,
+                               List<String> tokenValues) {
+    /** A scheme that keeps no value of the provider's answer. */
+    public AuthCapabilities(String type, String label, Optional<Redirect> redirect, List<CredentialField> fields, List<String> scopes,
+                            boolean refreshes, Optional<Duration> refreshMargin, boolean tokenBased,
+                            List<CredentialField> importFields, boolean workspaceClient, boolean signsBody) {
+        this(type, label, redirect, fields, scopes, refreshes, refreshMargin, tokenBased, importFields, workspaceClient, signsBody, List.of());
+    }
+
     public AuthCapabilities {
         Names.requireName(type);
         Names.requireText(label, "label");
@@ -33,6 +43,7 @@ public record AuthCapabilities(String type, String label, Optional<Redirect> red
         scopes = List.copyOf(scopes);
         Objects.requireNonNull(refreshMargin, "refreshMargin");
         importFields = List.copyOf(importFields);
+        tokenValues = List.copyOf(tokenValues);
         if (redirect.isPresent() && !fields.isEmpty()) {
             throw new IllegalArgumentException("a scheme that redirects asks the customer for no fields");
         }

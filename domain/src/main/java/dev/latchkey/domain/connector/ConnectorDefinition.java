@@ -51,6 +51,17 @@ public record ConnectorDefinition(
         Objects.requireNonNull(configFields, "configFields");
     }
 
+    /**
+     * The placeholders of {@code api.base_url} that neither a required param nor a value kept by the auth entries' schemes
+     * (their {@link AuthCapabilities#tokenValues()}, such as Salesforce's {@code instance_url}) fills, in order.
+     */
+    public List<String> baseUrlValuesNotProvided(List<AuthCapabilities> capabilities) {
+        java.util.Set<String> provided = new java.util.HashSet<>();
+        params.stream().filter(ConnectorParam::required).forEach(p -> provided.add(p.name()));
+        capabilities.forEach(c -> provided.addAll(c.tokenValues()));
+        return baseUrl.placeholders().stream().filter(name -> !provided.contains(name)).toList();
+    }
+
     /** A connector whose provider is sent no trace context. */
     public ConnectorDefinition(ConnectorSlug slug, String name, List<String> categories, Optional<String> iconUrl, String docsUrl,
                                Template baseUrl, Map<String, String> apiHeaders, List<ConnectorParam> params, List<AuthMethod> auth,

@@ -118,7 +118,10 @@ public final class ConnectorDefinitionReader {
         }
         unique(v, "auth", auth.stream().map(AuthMethod::type).toList());
 
-        if (baseUrl != null) {
+        // A scheme with code may keep values of its provider's answer too (its capabilities' tokenValues), which this reader
+        // cannot know: with such an entry, the placeholders are checked against the discovered schemes instead
+        // (ConnectorDefinition#baseUrlValuesNotProvided, called wherever the schemes are known).
+        if (baseUrl != null && auth.stream().noneMatch(m -> m instanceof AuthMethod.Custom)) {
             Set<String> sources = new HashSet<>(paramNames);
             auth.forEach(m -> {
                 if (m instanceof AuthMethod.OAuth2AuthorizationCode oauth) {
@@ -323,9 +326,14 @@ public final class ConnectorDefinitionReader {
     private static void resolvable(Violations v, String path, Template template, Set<String> sources) {
         for (String name : template.placeholders()) {
             if (!sources.contains(name)) {
-                v.add(path, "uses {" + name + "}, which no param, field or token_response value provides");
+                v.add(path, unprovided(name));
             }
         }
+    }
+
+    /** What is wrong with a template's placeholder that nothing fills. */
+    public static String unprovided(String placeholder) {
+        return "uses {" + placeholder + "}, which no param, field or token_response value provides";
     }
 
     private static void unique(Violations v, String path, List<String> names) {

@@ -58,7 +58,6 @@ class ConnectorDefinitionRulesTest {
                 arguments("api", REMOVE, "api"),
                 arguments("api.extra", 1, "api.extra"),
                 arguments("api.base_url", "ftp://acme.example", "api.base_url"),
-                arguments("api.base_url", "https://api.acme.example/{nowhere}", "api.base_url"),
                 arguments("api.headers", map("Authorization", "x"), "api.headers.Authorization"),
                 arguments("api.propagate_trace", "yes", "api.propagate_trace"),
                 arguments("params[0].pattern", "([", "params[0].pattern"),
@@ -120,6 +119,29 @@ class ConnectorDefinitionRulesTest {
 
         assertThatThrownBy(() -> reader.read(source)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.violations()).extracting(FieldViolation::field).contains(violationAt));
+    }
+
+    @Test
+    void a_base_url_value_no_param_or_token_response_provides_is_refused_when_every_entry_is_declarative() {
+        Map<String, Object> source = valid();
+        set(source, "auth[4]", REMOVE);
+        set(source, "api.base_url", "https://api.acme.example/{nowhere}");
+
+        assertThatThrownBy(() -> reader.read(source)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.violations()).extracting(FieldViolation::field).containsExactly("api.base_url"));
+    }
+
+    @Test
+    void with_a_custom_scheme_the_base_url_values_are_those_the_schemes_declare_they_keep() {
+        Map<String, Object> source = valid();
+        set(source, "api.base_url", "{instance_url}/{subdomain}/{nowhere}");
+        ConnectorDefinition definition = reader.read(source);
+        AuthCapabilities keepsInstance = new AuthCapabilities("acme_app", "Acme app", java.util.Optional.empty(), List.of(), List.of(),
+                true, java.util.Optional.empty(), false, List.of(), false, false, List.of("instance_url"));
+        AuthCapabilities keepsNothing = AuthCapabilities.typed("api_key", "API key", List.of());
+
+        assertThat(definition.baseUrlValuesNotProvided(List.of(keepsNothing, keepsInstance))).containsExactly("nowhere");
+        assertThat(definition.baseUrlValuesNotProvided(List.of(keepsNothing))).containsExactly("instance_url", "nowhere");
     }
 
     @Test

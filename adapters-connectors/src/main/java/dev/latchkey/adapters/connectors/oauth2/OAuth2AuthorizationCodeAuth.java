@@ -53,7 +53,8 @@ public final class OAuth2AuthorizationCodeAuth implements AuthSchemePort {
         OAuth2AuthorizationCode grant = method(method);
         return new AuthCapabilities(AuthMethod.OAUTH2, "OAuth 2.0",
                 Optional.of(new AuthCapabilities.Redirect(List.of("code"), grant.authorizationUrl().origin().orElse("https:"))),
-                List.of(), grant.scopes(), true, grant.refreshMargin(), true, List.of(), true, false);
+                List.of(), grant.scopes(), true, grant.refreshMargin(), true, List.of(), true, false,
+                List.copyOf(new java.util.TreeSet<>(grant.tokenResponse().keySet())));
     }
 
     @Override

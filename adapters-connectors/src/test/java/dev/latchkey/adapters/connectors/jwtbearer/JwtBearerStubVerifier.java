@@ -23,19 +23,40 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 /**
  * A stub token endpoint's side of RFC 7523: the form's grant_type, an RS256 assertion whose signature
  * verifies with the issuer's public key, the expected {@code iss} and {@code aud}, {@code exp} after
- * {@code iat} by at most the provider's limit. Reusable by end-to-end tests of JWT bearer connectors.
+ * {@code iat} by at most the provider's limit, and where expected ({@link #withSubject}, {@link #withScope})
+ * the {@code sub} and {@code scope} claims. Reusable by end-to-end tests of JWT bearer connectors (published
+ * in this module's test jar).
  */
 public final class JwtBearerStubVerifier implements ValueMatcher<Request> {
     private final RSAPublicKey publicKey;
     private final String issuer;
     private final String audience;
     private final long maxLifetimeSeconds;
+    private final Optional<String> subject;
+    private final Optional<String> scope;
 
     public JwtBearerStubVerifier(RSAPublicKey publicKey, String issuer, String audience, long maxLifetimeSeconds) {
+        this(publicKey, issuer, audience, maxLifetimeSeconds, Optional.empty(), Optional.empty());
+    }
+
+    private JwtBearerStubVerifier(RSAPublicKey publicKey, String issuer, String audience, long maxLifetimeSeconds,
+                                  Optional<String> subject, Optional<String> scope) {
         this.publicKey = publicKey;
         this.issuer = issuer;
         this.audience = audience;
         this.maxLifetimeSeconds = maxLifetimeSeconds;
+        this.subject = subject;
+        this.scope = scope;
+    }
+
+    /** The same verifier, also requiring {@code sub} to be {@code expected}. */
+    public JwtBearerStubVerifier withSubject(String expected) {
+        return new JwtBearerStubVerifier(publicKey, issuer, audience, maxLifetimeSeconds, Optional.of(expected), scope);
+    }
+
+    /** The same verifier, also requiring the {@code scope} claim to be {@code expected} (space-separated, Google's form). */
+    public JwtBearerStubVerifier withScope(String expected) {
+        return new JwtBearerStubVerifier(publicKey, issuer, audience, maxLifetimeSeconds, subject, Optional.of(expected));
     }
 
     @Override
@@ -70,6 +91,12 @@ public final class JwtBearerStubVerifier implements ValueMatcher<Request> {
             }
             if (claims.getIssueTime() == null || claims.getExpirationTime() == null) {
                 return Optional.of("iat and exp are required");
+            }
+            if (subject.isPresent() && !subject.get().equals(claims.getSubject())) {
+                return Optional.of("sub is not the expected one");
+            }
+            if (scope.isPresent() && !scope.get().equals(claims.getClaim("scope"))) {
+                return Optional.of("scope is not the expected one");
             }
             long lifetime = (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000;
             if (lifetime <= 0 || lifetime > maxLifetimeSeconds) {
