@@ -25,7 +25,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ConnectorDefinitionReader {
     private static final Set<String> TOP_LEVEL = Set.of("slug", "name", "categories", "icon_url", "docs_url", "api", "params",
-            "auth", "verify", "identity", "config_fields",
+            "auth", "verify", "identity", "config_fields", "refresh_at_least_every",
             "actions"); // read by agent.ConnectorActionsReader (the MCP server's typed tools)
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern SECRET_LOOKING = Pattern.compile(".*(secret|password|token|private_key|api_key|apikey).*");
@@ -134,10 +134,11 @@ public final class ConnectorDefinitionReader {
         Optional<HttpCheck> identity = root.optionalChild("identity").map(n -> check(v, n, true, checkSources));
 
         ConfigFieldSet configFields = ConfigFieldsReader.read(source.get("config_fields"), "config_fields", v);
+        Optional<Duration> refreshAtLeastEvery = refreshAtLeastEvery(v, root, authNodes, auth);
 
         v.throwIfAny();
         return new ConnectorDefinition(slug, name, categories, iconUrl, docsUrl, baseUrl, apiHeaders, params, auth, verify, identity,
-                configFields, propagateTrace);
+                configFields, propagateTrace, refreshAtLeastEvery);
     }
 
     private AuthMethod authMethod(Violations v, SourceNode a, Set<String> params) {
@@ -273,6 +274,35 @@ public final class ConnectorDefinitionReader {
             resolvable(v, a.path("token_format"), format, Set.of("access_token"));
         }
         return format == null ? AuthMethod.TokenPlacement.BEARER : new AuthMethod.TokenPlacement(header, format);
+    }
+
+    /**
+     * {@code refresh_at_least_every}: an ISO-8601 duration (P30D, PT12H) between an hour and a year, for a connector
+     * with an {@code oauth2} entry (only its refresh tokens are kept alive by refreshing).
+     */
+    private static Optional<Duration> refreshAtLeastEvery(Violations v, SourceNode root, List<SourceNode> authNodes,
+                                                          List<AuthMethod> auth) {
+        Optional<String> text = root.optionalText("refresh_at_least_every");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration every;
+        try {
+            every = Duration.parse(text.get());
+        } catch (java.time.format.DateTimeParseException e) {
+            v.add("refresh_at_least_every", "must be an ISO-8601 duration such as P30D or PT12H (got '" + text.get() + "')");
+            return Optional.empty();
+        }
+        if (every.compareTo(Duration.ofHours(1)) < 0 || every.compareTo(Duration.ofDays(366)) > 0) {
+            v.add("refresh_at_least_every", "must be between PT1H and P366D");
+            return Optional.empty();
+        }
+        boolean declaresOAuth2 = authNodes.stream().anyMatch(a -> AuthMethod.OAUTH2.equals(a.raw().get("type")));
+        if (!declaresOAuth2 && auth.stream().noneMatch(a -> a instanceof AuthMethod.OAuth2AuthorizationCode)) {
+            v.add("refresh_at_least_every", "needs an auth entry of type oauth2: only its refresh tokens are kept alive");
+            return Optional.empty();
+        }
+        return Optional.of(every);
     }
 
     private static Optional<Duration> margin(Violations v, SourceNode a) {

@@ -101,7 +101,11 @@ class ConnectorDefinitionRulesTest {
                 arguments("verify.pointer", "/email", "verify.pointer"),
                 arguments("identity.pointer", REMOVE, "identity.pointer"),
                 arguments("identity.expect_status", 2.5, "identity.expect_status"),
-                arguments("config_fields", "channel", "config_fields"));
+                arguments("config_fields", "channel", "config_fields"),
+                arguments("refresh_at_least_every", "60 days", "refresh_at_least_every"),
+                arguments("refresh_at_least_every", "PT10M", "refresh_at_least_every"),
+                arguments("refresh_at_least_every", "P400D", "refresh_at_least_every"),
+                arguments("refresh_at_least_every", 60, "refresh_at_least_every"));
     }
 
     @Test
@@ -130,6 +134,17 @@ class ConnectorDefinitionRulesTest {
 
         assertThatThrownBy(() -> reader.read(source)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.violations()).extracting(FieldViolation::field).contains("auth[1].format"));
+    }
+
+    @Test
+    void a_keep_alive_without_an_oauth2_entry_is_refused_naming_it() {
+        Map<String, Object> source = valid();
+        set(source, "auth[0]", REMOVE);
+        set(source, "api.base_url", "https://{subdomain}.acme.example/api");
+        set(source, "refresh_at_least_every", "P30D");
+
+        assertThatThrownBy(() -> reader.read(source)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.violations()).extracting(FieldViolation::field).contains("refresh_at_least_every"));
     }
 
     // --- building the cases ---
