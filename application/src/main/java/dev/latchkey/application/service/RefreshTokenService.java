@@ -311,7 +311,9 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
 
     private Outcome backOff(Connection locked, RefreshSchedule schedule, ProviderException e, Instant now) {
         int failures = schedule.failures() + 1;
-        Duration delay = withHint(backoff(failures), e.retryAfter());
+        // A limit with a signalled time is retried then (the provider said when), not on our backoff's clock.
+        Duration delay = e.rateLimited() && e.retryAfter().isPresent() ? limitWait(e.retryAfter().get())
+                : withHint(backoff(failures), e.retryAfter());
         String error = e.getMessage() == null ? e.providerError() : e.getMessage();
         Connection failed = locked.refreshFailed(error, now);
         connections.update(failed);
@@ -323,6 +325,13 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     static Duration withHint(Duration backoff, Optional<Duration> hint) {
         Duration day = Duration.ofDays(1);
         return hint.filter(h -> h.compareTo(backoff) > 0).map(h -> h.compareTo(day) > 0 ? day : h).orElse(backoff);
+    }
+
+    /** The wait a provider's limit signalled: at least a second (never a busy loop), at most a day. */
+    static Duration limitWait(Duration signalled) {
+        Duration day = Duration.ofDays(1);
+        Duration second = Duration.ofSeconds(1);
+        return signalled.compareTo(second) < 0 ? second : signalled.compareTo(day) > 0 ? day : signalled;
     }
 
     /** 1 minute after the first failure, doubling, at most 1 hour. */

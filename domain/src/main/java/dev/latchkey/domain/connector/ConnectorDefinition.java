@@ -20,6 +20,7 @@ import java.util.Optional;
  * and a provider that never asked for it is not told). {@code refreshAtLeastEvery} is how often a connection's
  * refresh token must be used because the provider revokes idle ones (the file's {@code refresh_at_least_every}):
  * the background refresher refreshes a connection that long after its last refresh, whatever its token's expiry.
+ * {@code rateLimit} is how the provider signals a limit (the file's {@code rate_limit}, else {@link RateLimitPolicy#DEFAULT}).
  */
 public record ConnectorDefinition(
         ConnectorSlug slug,
@@ -35,7 +36,8 @@ public record ConnectorDefinition(
         Optional<HttpCheck> identity,
         ConfigFieldSet configFields,
         boolean propagateTrace,
-        Optional<Duration> refreshAtLeastEvery) {
+        Optional<Duration> refreshAtLeastEvery,
+        RateLimitPolicy rateLimit) {
 
     public ConnectorDefinition {
         Objects.requireNonNull(slug, "slug");
@@ -54,6 +56,7 @@ public record ConnectorDefinition(
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(configFields, "configFields");
         Objects.requireNonNull(refreshAtLeastEvery, "refreshAtLeastEvery");
+        Objects.requireNonNull(rateLimit, "rateLimit");
         refreshAtLeastEvery.ifPresent(every -> {
             if (every.compareTo(Duration.ofHours(1)) < 0) {
                 throw new IllegalArgumentException("refresh_at_least_every must be at least an hour");
@@ -67,7 +70,7 @@ public record ConnectorDefinition(
                                Optional<HttpCheck> verify, Optional<HttpCheck> identity, ConfigFieldSet configFields,
                                boolean propagateTrace) {
         this(slug, name, categories, iconUrl, docsUrl, baseUrl, apiHeaders, params, auth, verify, identity, configFields,
-                propagateTrace, Optional.empty());
+                propagateTrace, Optional.empty(), RateLimitPolicy.DEFAULT);
     }
 
     /** A connector whose provider is sent no trace context. */
