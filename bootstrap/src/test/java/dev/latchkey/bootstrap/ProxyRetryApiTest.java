@@ -3,6 +3,7 @@ package dev.latchkey.bootstrap;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.latchkey.adapters.persistence.activity.ActivityLogWriter;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -30,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 class ProxyRetryApiTest extends ApiTest {
+    @jakarta.inject.Inject
+    ActivityLogWriter writer;
     private final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
     private String key;
     private String account;
@@ -86,6 +89,11 @@ class ProxyRetryApiTest extends ApiTest {
         assertThat(reply.headers().get("X-Latchkey-Retried")).isEqualTo("1");
         assertThat(Duration.between(started, Instant.now())).as("it waited what the provider asked").isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         upstream.verify(2, getRequestedFor(urlPathEqualTo("/api/once")));
+        writer.flush(Duration.ofSeconds(30));
+        Reply logged = get("/v1/logs?linked_account_id=" + account + "&kind=proxy&limit=100", key);
+        assertThat(logged.status()).as(logged.text()).isEqualTo(200);
+        assertThat(logged.list("data")).filteredOn(r -> reply.headers().get("X-Request-Id").equals(r.get("request_id")))
+                .singleElement().satisfies(r -> assertThat(r.get("retries")).as("the activity log counts the retry").isEqualTo(1));
     }
 
     @Test

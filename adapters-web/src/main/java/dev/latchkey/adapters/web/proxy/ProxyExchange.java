@@ -717,7 +717,7 @@ final class ProxyExchange {
             return;
         }
         done = true;
-        activity.record(server.activity, bodyBytes, replayed);
+        activity.record(server.activity, bodyBytes, replayed, retried);
         endSpans();
         stopWatching();
         releaseLease(providerReusable);
