@@ -230,6 +230,45 @@ class ConnectionRefreshPersistenceTest extends EncryptedPersistenceTest {
                 .extracting(Due::id).contains(expiring.id(), retrying.id()).doesNotContain(failedMeanwhile.id());
     }
 
+    @Test
+    void a_connection_whose_keep_alive_has_come_is_claimed_whatever_its_token_expiry_and_not_before() {
+        WorkspaceId ws = newWorkspace();
+        LinkedAccount account = newAccount(ws);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Connection idle = oauth(ws, account, Optional.empty()); // a token that never expires, a refresh token the provider revokes when idle
+        Connection notYet = oauth(ws, account, Optional.of(now.plus(Duration.ofDays(1))));
+        Connection cleared = oauth(ws, account, Optional.empty());
+        connections.keepAliveBy(ws, idle.id(), Optional.of(now.minusSeconds(1)));
+        connections.keepAliveBy(ws, notYet.id(), Optional.of(now.plus(Duration.ofDays(30))));
+        connections.keepAliveBy(ws, cleared.id(), Optional.of(now.minusSeconds(1)));
+        connections.keepAliveBy(ws, cleared.id(), Optional.empty());
+        connections.update(idle.refreshFailed("HTTP 503", now)); // an update keeps the keep-alive
+
+        Instant lease = now.plus(Duration.ofMinutes(2));
+        List<Due> claimed = transactions.inTransaction(() -> connections.claimDueForRefresh(now, now.plus(Duration.ofMinutes(10)), lease, 100))
+                .stream().filter(due -> due.workspaceId().equals(ws)).toList();
+
+        assertThat(claimed).extracting(Due::id).containsExactly(idle.id());
+        assertThat(connections.refreshSchedule(ws, idle.id())).isEqualTo(new RefreshSchedule(0, Optional.of(lease)));
+        assertThat(transactions.inTransaction(() -> connections.claimDueForRefresh(now, now.plus(Duration.ofMinutes(10)), lease, 100)))
+                .extracting(Due::id).doesNotContain(idle.id(), notYet.id(), cleared.id());
+    }
+
+    @Test
+    void the_keep_alive_claim_is_an_index_scan() throws SQLException {
+        try (java.sql.Connection db = jdbc(); java.sql.Statement st = db.createStatement()) {
+            st.execute("SET enable_seqscan = off");
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = st.executeQuery("""
+                    EXPLAIN SELECT * FROM connections WHERE status = 'active' AND next_refresh_at IS NULL AND keep_alive_at <= now()""")) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            assertThat(plan.toString()).contains("connections_refresh_by_keep_alive");
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {

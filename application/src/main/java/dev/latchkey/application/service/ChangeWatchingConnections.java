@@ -74,6 +74,11 @@ final class ChangeWatchingConnections implements ConnectionStorePort {
     }
 
     @Override
+    public void keepAliveBy(WorkspaceId workspaceId, ConnectionId id, Optional<Instant> at) {
+        store.keepAliveBy(workspaceId, id, at);
+    }
+
+    @Override
     public List<Due> claimDueForRefresh(Instant now, Instant expiringBefore, Instant leaseUntil, int limit) {
         return store.claimDueForRefresh(now, expiringBefore, leaseUntil, limit);
     }

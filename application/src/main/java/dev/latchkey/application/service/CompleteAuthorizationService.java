@@ -105,7 +105,7 @@ public final class CompleteAuthorizationService implements CompleteAuthorization
                     authorization.kept()));
             Optional<String> identifier = calls.identify(scheme, context, grant.credentials(), grant.tokenValues());
             Connection connection = writer.save(authorization.workspaceId(), authorization.accountId(), authorization.accountKey(), authorization.connector(),
-                    method.type(), identifier, authorization.params(), grant, clock.instant());
+                    method.type(), identifier, authorization.params(), grant, clock.instant(), view.definition().refreshAtLeastEvery());
             return new AuthorizationOutcome(found, Optional.of(connection), Optional.empty(),
                     view.definition().name() + " is connected. You can close this window.", origins);
         } catch (ProviderException e) {

@@ -101,7 +101,7 @@ public final class ConnectAppService implements ConnectAppUseCase {
         calls.verify(scheme, context, grant.credentials(), grant.tokenValues());
         Optional<String> identifier = calls.identify(scheme, context, grant.credentials(), grant.tokenValues());
         return new ConnectResult.Connected(writer.save(command.workspaceId(), account.id(), account.key(), command.connector(), method.type(),
-                identifier, command.params(), grant, clock.instant()));
+                identifier, command.params(), grant, clock.instant(), view.definition().refreshAtLeastEvery()));
     }
 
     /** The hosted portal sends its customers back to itself, under Latchkey's own public URL. */

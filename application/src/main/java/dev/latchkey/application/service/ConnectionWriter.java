@@ -12,6 +12,7 @@ import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.event.Event;
 import dev.latchkey.domain.workspace.WorkspaceId;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * that connection (active again, new credentials) instead of adding a second one; another identity
  * (a second Slack workspace) is a new connection. The change and its events ({@code connection.created},
  * or {@code connection.updated} plus {@code connection.recovered} when it was expired) are one transaction.
+ * A connector whose provider revokes idle refresh tokens ({@code refresh_at_least_every}) has the new
+ * connection's keep-alive set in the same transaction, so the background refresher finds it in time.
  */
 final class ConnectionWriter {
     private final ConnectionStorePort connections;
@@ -34,7 +37,8 @@ final class ConnectionWriter {
     }
 
     Connection save(WorkspaceId workspaceId, LinkedAccountId accountId, LinkedAccountKey accountKey, ConnectorSlug connector,
-                    String authType, Optional<String> identifier, Map<String, String> params, AuthSchemePort.Grant grant, Instant now) {
+                    String authType, Optional<String> identifier, Map<String, String> params, AuthSchemePort.Grant grant, Instant now,
+                    Optional<Duration> refreshAtLeastEvery) {
         Connection fresh = Connection.create(workspaceId, accountKey, connector, authType, identifier, grant.scopes(), params,
                 grant.tokenValues(), grant.credentials(), now);
         return transactions.inTransaction(() -> {
@@ -44,6 +48,7 @@ final class ConnectionWriter {
             if (existing.isPresent()) {
                 Connection updated = existing.get().reauthorized(fresh, now);
                 connections.update(updated);
+                connections.keepAliveBy(workspaceId, updated.id(), keepAliveBy(updated, refreshAtLeastEvery, now));
                 events.connection(Event.CONNECTION_UPDATED, accountId, updated, now);
                 if (existing.get().status() == ConnectionStatus.EXPIRED) {
                     events.connection(Event.CONNECTION_RECOVERED, accountId, updated, now);
@@ -51,8 +56,15 @@ final class ConnectionWriter {
                 return updated;
             }
             connections.insert(fresh);
+            connections.keepAliveBy(workspaceId, fresh.id(), keepAliveBy(fresh, refreshAtLeastEvery, now));
             events.connection(Event.CONNECTION_CREATED, accountId, fresh, now);
             return fresh;
         });
+    }
+
+    /** When a connection's refresh token must be used next: only a connection that holds one, of a connector that says. */
+    static Optional<Instant> keepAliveBy(Connection connection, Optional<Duration> refreshAtLeastEvery, Instant lastUsed) {
+        boolean refreshable = connection.credentials().token().flatMap(t -> t.refreshToken()).isPresent();
+        return refreshAtLeastEvery.filter(every -> refreshable).map(lastUsed::plus);
     }
 }

@@ -51,6 +51,7 @@ public final class ImportConnectionService implements ImportConnectionUseCase {
         v.throwIfAny();
         List<String> scopes = command.credentials().token().map(AccessToken::scopes).orElse(List.of());
         return writer.save(command.workspaceId(), account.id(), account.key(), command.connector(), method.type(), command.identifier(),
-                command.params(), new AuthSchemePort.Grant(command.credentials(), command.tokenValues(), scopes), clock.instant());
+                command.params(), new AuthSchemePort.Grant(command.credentials(), command.tokenValues(), scopes), clock.instant(),
+                view.definition().refreshAtLeastEvery());
     }
 }

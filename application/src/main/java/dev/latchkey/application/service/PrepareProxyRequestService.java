@@ -168,7 +168,7 @@ public final class PrepareProxyRequestService implements PrepareProxyRequestUseC
         Optional<AccessToken> token = credentials.token();
         ProxyTarget target = new ProxyTarget(connection.id(), base, addresses, view.definition().apiHeaders(), Map.of(),
                 token.map(AccessToken::fingerprint), view.definition().propagateTrace(), signer,
-                view.capabilities(method.type()).signsBody());
+                view.capabilities(method.type()).signsBody(), view.definition().rateLimit());
         remembered.remember(key, target, preparedAt, refresh.refreshDueAt(connection), token.flatMap(AccessToken::expiresAt));
         return target;
     }

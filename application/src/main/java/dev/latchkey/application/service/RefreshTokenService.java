@@ -208,7 +208,15 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         if (backgroundWindow != null) {
             Duration window = backgroundWindow.compareTo(margin(locked)) > 0 ? backgroundWindow : margin(locked);
             boolean retryDue = schedule.failures() > 0;
-            if (!retryDue && !token.get().needsRefreshAt(now, window)) {
+            boolean keepAliveDue = refreshAtLeastEvery(locked).filter(every -> keepAliveDue(locked, every, now.plus(window))).isPresent();
+            if (!retryDue && !keepAliveDue && !token.get().needsRefreshAt(now, window)) {
+                if (schedule.failures() == 0) {
+                    // Claimed for a keep-alive the connector no longer asks for (or refreshed by a request meanwhile):
+                    // forget the lease and the stale keep-alive, so the connection is not claimed again and again.
+                    connections.scheduleRefresh(workspaceId, connectionId, RefreshSchedule.NONE);
+                    connections.keepAliveBy(workspaceId, connectionId, ConnectionWriter.keepAliveBy(locked,
+                            refreshAtLeastEvery(locked), locked.lastRefreshedAt().orElse(locked.updatedAt())));
+                }
                 return new Outcome.Fresh(locked); // refreshed by a request meanwhile
             }
         } else if (stillFresh.test(token.get())) {
@@ -253,6 +261,7 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         }
         Connection refreshed = locked.refreshed(fresh.get(), now);
         connections.update(refreshed);
+        connections.keepAliveBy(workspaceId, connectionId, ConnectionWriter.keepAliveBy(refreshed, refreshAtLeastEvery(refreshed), now));
         if (locked.lastError().isPresent()) {
             events.append(event(refreshed, Event.CONNECTION_RECOVERED, Map.of(), now));
         }
@@ -302,7 +311,9 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
 
     private Outcome backOff(Connection locked, RefreshSchedule schedule, ProviderException e, Instant now) {
         int failures = schedule.failures() + 1;
-        Duration delay = withHint(backoff(failures), e.retryAfter());
+        // A limit with a signalled time is retried then (the provider said when), not on our backoff's clock.
+        Duration delay = e.rateLimited() && e.retryAfter().isPresent() ? limitWait(e.retryAfter().get())
+                : withHint(backoff(failures), e.retryAfter());
         String error = e.getMessage() == null ? e.providerError() : e.getMessage();
         Connection failed = locked.refreshFailed(error, now);
         connections.update(failed);
@@ -314,6 +325,13 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
     static Duration withHint(Duration backoff, Optional<Duration> hint) {
         Duration day = Duration.ofDays(1);
         return hint.filter(h -> h.compareTo(backoff) > 0).map(h -> h.compareTo(day) > 0 ? day : h).orElse(backoff);
+    }
+
+    /** The wait a provider's limit signalled: at least a second (never a busy loop), at most a day. */
+    static Duration limitWait(Duration signalled) {
+        Duration day = Duration.ofDays(1);
+        Duration second = Duration.ofSeconds(1);
+        return signalled.compareTo(second) < 0 ? second : signalled.compareTo(day) > 0 ? day : signalled;
     }
 
     /** 1 minute after the first failure, doubling, at most 1 hour. */
@@ -338,6 +356,21 @@ public final class RefreshTokenService implements RefreshTokenUseCase {
         ConnectorView view = connectors.get(connection.workspaceId(), connection.connector());
         return view.definition().authMethod(connection.authType()).map(method ->
                 new AuthSchemePort.Context(view.definition(), method, connection.params(), view.settings().client()));
+    }
+
+    /** How often the connector's provider needs a refresh token used, if it revokes idle ones. */
+    private Optional<Duration> refreshAtLeastEvery(Connection connection) {
+        try {
+            return connectors.get(connection.workspaceId(), connection.connector()).definition().refreshAtLeastEvery();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the refresh token was last used (refreshed, or obtained) {@code every} before {@code by}. */
+    private static boolean keepAliveDue(Connection connection, Duration every, Instant by) {
+        Instant lastUsed = connection.lastRefreshedAt().orElse(connection.createdAt());
+        return connection.credentials().token().flatMap(AccessToken::refreshToken).isPresent() && !lastUsed.plus(every).isAfter(by);
     }
 
     /** The connector's refresh margin, 5 minutes unless it declares one. */

@@ -36,6 +36,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class InMemoryConnectionStore implements ConnectionStorePort {
     private final Map<ConnectionId, Connection> rows = new LinkedHashMap<>();
     private final Map<ConnectionId, RefreshSchedule> schedules = new HashMap<>();
+    private final Map<ConnectionId, Instant> keepAlive = new HashMap<>();
     private final Map<ConnectionId, ReentrantLock> locks = new ConcurrentHashMap<>();
     private final ThreadLocal<List<ReentrantLock>> held = ThreadLocal.withInitial(ArrayList::new);
     private final InMemoryTransactions transactions;
@@ -128,6 +129,17 @@ public final class InMemoryConnectionStore implements ConnectionStorePort {
     }
 
     @Override
+    public synchronized void keepAliveBy(WorkspaceId workspaceId, ConnectionId id, Optional<Instant> at) {
+        if (find(workspaceId, id).isPresent()) {
+            at.ifPresentOrElse(time -> keepAlive.put(id, time), () -> keepAlive.remove(id));
+        }
+    }
+
+    public synchronized Optional<Instant> keepAliveBy(ConnectionId id) {
+        return Optional.ofNullable(keepAlive.get(id));
+    }
+
+    @Override
     public synchronized List<Due> claimDueForRefresh(Instant now, Instant expiringBefore, Instant leaseUntil, int limit) {
         List<Due> claimed = rows.values().stream()
                 .filter(c -> c.status() == ConnectionStatus.ACTIVE)
@@ -136,7 +148,8 @@ public final class InMemoryConnectionStore implements ConnectionStorePort {
                     if (schedule.at().isPresent()) {
                         return !schedule.at().get().isAfter(now);
                     }
-                    return c.credentials().token().flatMap(AccessToken::expiresAt).filter(at -> !at.isAfter(expiringBefore)).isPresent();
+                    return c.credentials().token().flatMap(AccessToken::expiresAt).filter(at -> !at.isAfter(expiringBefore)).isPresent()
+                            || Optional.ofNullable(keepAlive.get(c.id())).filter(at -> !at.isAfter(now)).isPresent();
                 })
                 .filter(c -> {
                     ReentrantLock lock = locks.get(c.id());

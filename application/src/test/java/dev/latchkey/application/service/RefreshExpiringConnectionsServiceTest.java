@@ -100,6 +100,24 @@ class RefreshExpiringConnectionsServiceTest {
     }
 
     @Test
+    void a_rate_limited_token_endpoint_is_called_again_at_the_time_it_signalled_and_the_connection_stays_active() {
+        Connection c = expiringIn(Duration.ofMinutes(3));
+        oauth.failing(ProviderException.rateLimited("HTTP 429", Optional.of(Duration.ofSeconds(20)))).answering(fresh("new"));
+
+        assertThat(service.refreshDue(10)).isEqualTo(1);
+        assertThat(connections.find(workspace, c.id()).orElseThrow().status()).isEqualTo(ConnectionStatus.ACTIVE);
+        assertThat(connections.schedule(c.id()).at()).contains(T0.plusSeconds(20));
+        clock.advance(Duration.ofSeconds(19));
+        assertThat(service.refreshDue(10)).as("not before the provider's time").isZero();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(service.refreshDue(10)).isEqualTo(1);
+
+        assertThat(tokenOf(c)).isEqualTo("new");
+        assertThat(oauth.refreshes()).isEqualTo(2);
+        assertThat(outbox.events()).extracting(Event::type).doesNotContain(Event.CONNECTION_EXPIRED);
+    }
+
+    @Test
     void a_provider_outage_is_retried_after_the_backoff_and_not_before() {
         Connection c = expiringIn(Duration.ofMinutes(3));
         oauth.failing(ProviderException.unavailable("HTTP 503")).answering(fresh("new"));

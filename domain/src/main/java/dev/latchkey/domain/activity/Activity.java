@@ -27,6 +27,7 @@ import java.util.OptionalInt;
  * @param responseBytes  bytes received from the provider
  * @param refreshed      whether a refresh ran as part of this call
  * @param replayed       whether the call was replayed after the provider refused its token (a 401)
+ * @param retries        how many times a proxied call was sent again after a rate-limited answer (the caller's X-Latchkey-Retries)
  * @param error          the provider's error text, truncated to {@link #MAX_ERROR_LENGTH}
  * @param requestId      the request id of the API call or proxied request this happened in
  * @param providerDuration the provider's part of {@code duration}: from the request's last byte sent to its answer's
@@ -37,7 +38,7 @@ public record Activity(Instant at, WorkspaceId workspace, ActivityKind kind,
                        Optional<ConnectionId> connection, Optional<String> method, Optional<String> path,
                        OptionalInt providerStatus, OptionalInt status, Optional<String> problemCode,
                        Duration duration, long requestBytes, long responseBytes, boolean refreshed, boolean replayed,
-                       Optional<String> error, Optional<String> requestId, Optional<Duration> providerDuration) {
+                       Optional<String> error, Optional<String> requestId, Optional<Duration> providerDuration, int retries) {
     public static final int MAX_ERROR_LENGTH = 500;
     public static final int MAX_PATH_LENGTH = 2048;
 
@@ -55,6 +56,9 @@ public record Activity(Instant at, WorkspaceId workspace, ActivityKind kind,
             throw new IllegalArgumentException("duration must not be negative");
         }
         Objects.requireNonNull(providerDuration, "providerDuration");
+        if (retries < 0 || retries > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("retries must be between 0 and " + Short.MAX_VALUE);
+        }
         if (providerDuration.filter(Duration::isNegative).isPresent()) {
             throw new IllegalArgumentException("the provider's duration must not be negative");
         }
@@ -98,6 +102,7 @@ public record Activity(Instant at, WorkspaceId workspace, ActivityKind kind,
         private Optional<String> error = Optional.empty();
         private Optional<String> requestId = Optional.empty();
         private Optional<Duration> providerDuration = Optional.empty();
+        private int retries;
 
         private Builder(Instant at, WorkspaceId workspace, ActivityKind kind) {
             this.at = at;
@@ -121,10 +126,12 @@ public record Activity(Instant at, WorkspaceId workspace, ActivityKind kind,
         public Builder error(String error) { this.error = Optional.ofNullable(error); return this; }
         public Builder requestId(String requestId) { this.requestId = Optional.ofNullable(requestId); return this; }
         public Builder providerDuration(Duration duration) { this.providerDuration = Optional.ofNullable(duration); return this; }
+        public Builder retries(int retries) { this.retries = retries; return this; }
 
         public Activity build() {
             return new Activity(at, workspace, kind, linkedAccount, connector, connection, method, path, providerStatus, status,
-                    problemCode, duration, requestBytes, responseBytes, refreshed, replayed, error, requestId, providerDuration);
+                    problemCode, duration, requestBytes, responseBytes, refreshed, replayed, error, requestId, providerDuration,
+                    retries);
         }
     }
 }

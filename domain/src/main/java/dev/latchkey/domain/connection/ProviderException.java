@@ -16,6 +16,7 @@ public final class ProviderException extends RuntimeException {
     private final Kind kind;
     private final String providerError;
     private final Duration retryAfter;
+    private final boolean rateLimited;
 
     public ProviderException(Kind kind, String providerError, String message) {
         this(kind, providerError, message, null);
@@ -23,7 +24,12 @@ public final class ProviderException extends RuntimeException {
 
     /** @param retryAfter how long the provider asked us to wait ({@code Retry-After}, rate-limit reset), or null */
     public ProviderException(Kind kind, String providerError, String message, Duration retryAfter) {
+        this(kind, providerError, message, retryAfter, false);
+    }
+
+    private ProviderException(Kind kind, String providerError, String message, Duration retryAfter, boolean rateLimited) {
         super(message);
+        this.rateLimited = rateLimited;
         this.kind = kind;
         this.providerError = providerError;
         this.retryAfter = retryAfter == null || retryAfter.isNegative() ? null : retryAfter;
@@ -40,6 +46,19 @@ public final class ProviderException extends RuntimeException {
     /** UNAVAILABLE with the provider's hint of when to try again. */
     public static ProviderException unavailable(String message, Duration retryAfter) {
         return new ProviderException(Kind.UNAVAILABLE, "unavailable", message, retryAfter);
+    }
+
+    /**
+     * UNAVAILABLE because the provider is limiting us (its connector's {@code rate_limit} recognised the answer):
+     * nobody calls it again before the wait it signalled, when it signalled one.
+     */
+    public static ProviderException rateLimited(String message, Optional<Duration> wait) {
+        return new ProviderException(Kind.UNAVAILABLE, "rate_limited", message, wait.orElse(null), true);
+    }
+
+    /** Whether the provider said it is limiting us (rather than failing). */
+    public boolean rateLimited() {
+        return rateLimited;
     }
 
     public Kind kind() {

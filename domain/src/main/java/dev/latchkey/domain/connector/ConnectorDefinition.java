@@ -2,6 +2,7 @@ package dev.latchkey.domain.connector;
 
 import dev.latchkey.domain.config.ConfigFieldSet;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,10 @@ import java.util.Optional;
  * Latchkey serves a generated one, and the files shipped with Latchkey name none (nothing is hot-linked).
  * {@code propagateTrace} says whether the provider may receive the W3C {@code traceparent} of a proxied
  * request (off unless the file says {@code api.propagate_trace: true}: a trace id is the caller's business,
- * and a provider that never asked for it is not told).
+ * and a provider that never asked for it is not told). {@code refreshAtLeastEvery} is how often a connection's
+ * refresh token must be used because the provider revokes idle ones (the file's {@code refresh_at_least_every}):
+ * the background refresher refreshes a connection that long after its last refresh, whatever its token's expiry.
+ * {@code rateLimit} is how the provider signals a limit (the file's {@code rate_limit}, else {@link RateLimitPolicy#DEFAULT}).
  */
 public record ConnectorDefinition(
         ConnectorSlug slug,
@@ -31,7 +35,9 @@ public record ConnectorDefinition(
         Optional<HttpCheck> verify,
         Optional<HttpCheck> identity,
         ConfigFieldSet configFields,
-        boolean propagateTrace) {
+        boolean propagateTrace,
+        Optional<Duration> refreshAtLeastEvery,
+        RateLimitPolicy rateLimit) {
 
     public ConnectorDefinition {
         Objects.requireNonNull(slug, "slug");
@@ -49,6 +55,22 @@ public record ConnectorDefinition(
         Objects.requireNonNull(verify, "verify");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(configFields, "configFields");
+        Objects.requireNonNull(refreshAtLeastEvery, "refreshAtLeastEvery");
+        Objects.requireNonNull(rateLimit, "rateLimit");
+        refreshAtLeastEvery.ifPresent(every -> {
+            if (every.compareTo(Duration.ofHours(1)) < 0) {
+                throw new IllegalArgumentException("refresh_at_least_every must be at least an hour");
+            }
+        });
+    }
+
+    /** A connector whose provider keeps idle refresh tokens. */
+    public ConnectorDefinition(ConnectorSlug slug, String name, List<String> categories, Optional<String> iconUrl, String docsUrl,
+                               Template baseUrl, Map<String, String> apiHeaders, List<ConnectorParam> params, List<AuthMethod> auth,
+                               Optional<HttpCheck> verify, Optional<HttpCheck> identity, ConfigFieldSet configFields,
+                               boolean propagateTrace) {
+        this(slug, name, categories, iconUrl, docsUrl, baseUrl, apiHeaders, params, auth, verify, identity, configFields,
+                propagateTrace, Optional.empty(), RateLimitPolicy.DEFAULT);
     }
 
     /**

@@ -25,7 +25,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class ConnectorDefinitionReader {
     private static final Set<String> TOP_LEVEL = Set.of("slug", "name", "categories", "icon_url", "docs_url", "api", "params",
-            "auth", "verify", "identity", "config_fields",
+            "auth", "verify", "identity", "config_fields", "refresh_at_least_every", "rate_limit",
             "actions"); // read by agent.ConnectorActionsReader (the MCP server's typed tools)
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern SECRET_LOOKING = Pattern.compile(".*(secret|password|token|private_key|api_key|apikey).*");
@@ -137,10 +137,12 @@ public final class ConnectorDefinitionReader {
         Optional<HttpCheck> identity = root.optionalChild("identity").map(n -> check(v, n, true, checkSources));
 
         ConfigFieldSet configFields = ConfigFieldsReader.read(source.get("config_fields"), "config_fields", v);
+        Optional<Duration> refreshAtLeastEvery = refreshAtLeastEvery(v, root, authNodes, auth);
+        RateLimitPolicy rateLimit = root.optionalChild("rate_limit").map(n -> rateLimit(v, n)).orElse(RateLimitPolicy.DEFAULT);
 
         v.throwIfAny();
         return new ConnectorDefinition(slug, name, categories, iconUrl, docsUrl, baseUrl, apiHeaders, params, auth, verify, identity,
-                configFields, propagateTrace);
+                configFields, propagateTrace, refreshAtLeastEvery, rateLimit);
     }
 
     private AuthMethod authMethod(Violations v, SourceNode a, Set<String> params) {
@@ -276,6 +278,97 @@ public final class ConnectorDefinitionReader {
             resolvable(v, a.path("token_format"), format, Set.of("access_token"));
         }
         return format == null ? AuthMethod.TokenPlacement.BEARER : new AuthMethod.TokenPlacement(header, format);
+    }
+
+    /**
+     * {@code refresh_at_least_every}: an ISO-8601 duration (P30D, PT12H) between an hour and a year, for a connector
+     * with an {@code oauth2} entry (only its refresh tokens are kept alive by refreshing).
+     */
+    private static Optional<Duration> refreshAtLeastEvery(Violations v, SourceNode root, List<SourceNode> authNodes,
+                                                          List<AuthMethod> auth) {
+        Optional<String> text = root.optionalText("refresh_at_least_every");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration every;
+        try {
+            every = Duration.parse(text.get());
+        } catch (java.time.format.DateTimeParseException e) {
+            v.add("refresh_at_least_every", "must be an ISO-8601 duration such as P30D or PT12H (got '" + text.get() + "')");
+            return Optional.empty();
+        }
+        if (every.compareTo(Duration.ofHours(1)) < 0 || every.compareTo(Duration.ofDays(366)) > 0) {
+            v.add("refresh_at_least_every", "must be between PT1H and P366D");
+            return Optional.empty();
+        }
+        boolean declaresOAuth2 = authNodes.stream().anyMatch(a -> AuthMethod.OAUTH2.equals(a.raw().get("type")));
+        if (!declaresOAuth2 && auth.stream().noneMatch(a -> a instanceof AuthMethod.OAuth2AuthorizationCode)) {
+            v.add("refresh_at_least_every", "needs an auth entry of type oauth2: only its refresh tokens are kept alive");
+            return Optional.empty();
+        }
+        return Optional.of(every);
+    }
+
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    /** {@code rate_limit}: statuses, header names and formats, a body pattern; whatever is left out is the default's. */
+    private static RateLimitPolicy rateLimit(Violations v, SourceNode n) {
+        n.onlyKeys(Set.of("statuses", "retry_after_header", "reset_header", "reset_format", "remaining_header", "body_pattern"));
+        Set<Integer> statuses = new java.util.LinkedHashSet<>(RateLimitPolicy.DEFAULT.statuses());
+        Object rawStatuses = n.raw().get("statuses");
+        if (rawStatuses != null) {
+            statuses.clear();
+            if (!(rawStatuses instanceof List<?> list) || list.isEmpty()) {
+                v.add(n.path("statuses"), "must be a list of HTTP statuses from 400 to 599, such as [429, 503]");
+            } else {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) instanceof Integer status && status >= 400 && status <= 599) {
+                        statuses.add(status);
+                    } else {
+                        v.add(n.path("statuses[" + i + "]"), "must be an HTTP status from 400 to 599");
+                    }
+                }
+            }
+        }
+        String retryAfter = n.optionalText("retry_after_header").map(h -> headerName(v, n, "retry_after_header", h))
+                .orElse(RateLimitPolicy.DEFAULT.retryAfterHeader());
+        Optional<String> resetHeader = n.optionalText("reset_header").map(h -> headerName(v, n, "reset_header", h));
+        Optional<RateLimitPolicy.ResetFormat> format = n.optionalText("reset_format").flatMap(f -> switch (f) {
+            case "epoch_seconds" -> Optional.of(RateLimitPolicy.ResetFormat.EPOCH_SECONDS);
+            case "delta_seconds" -> Optional.of(RateLimitPolicy.ResetFormat.DELTA_SECONDS);
+            case "http_date" -> Optional.of(RateLimitPolicy.ResetFormat.HTTP_DATE);
+            default -> {
+                v.add(n.path("reset_format"), "must be epoch_seconds, delta_seconds or http_date");
+                yield Optional.empty();
+            }
+        });
+        if (resetHeader.isPresent() && format.isEmpty() && !n.has("reset_format")) {
+            v.add(n.path("reset_format"), "is required with reset_header: epoch_seconds, delta_seconds or http_date");
+        }
+        if (resetHeader.isEmpty() && n.has("reset_format")) {
+            v.add(n.path("reset_header"), "is required with reset_format");
+        }
+        Optional<String> remaining = n.optionalText("remaining_header").map(h -> headerName(v, n, "remaining_header", h));
+        Optional<Pattern> body = n.optionalText("body_pattern").map(text -> {
+            try {
+                return Pattern.compile(text);
+            } catch (PatternSyntaxException e) {
+                v.add(n.path("body_pattern"), "is not a valid regular expression: " + e.getDescription());
+                return null;
+            }
+        });
+        Optional<RateLimitPolicy.ResetHeader> reset = resetHeader.flatMap(h -> format.map(f -> new RateLimitPolicy.ResetHeader(h, f)));
+        if (statuses.isEmpty()) {
+            return RateLimitPolicy.DEFAULT;
+        }
+        return new RateLimitPolicy(statuses, retryAfter, reset, remaining, body);
+    }
+
+    private static String headerName(Violations v, SourceNode n, String key, String name) {
+        if (!HEADER_NAME.matcher(name).matches()) {
+            v.add(n.path(key), "must be a header name such as X-RateLimit-Reset");
+        }
+        return name;
     }
 
     private static Optional<Duration> margin(Violations v, SourceNode a) {

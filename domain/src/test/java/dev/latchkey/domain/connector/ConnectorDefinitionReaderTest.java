@@ -37,6 +37,15 @@ class ConnectorDefinitionReaderTest {
     }
 
     @Test
+    void a_keep_alive_is_read_as_a_duration_and_is_absent_unless_declared() {
+        Map<String, Object> source = new HashMap<>(oauth2(Map.of()));
+        source.put("refresh_at_least_every", "P30D");
+
+        assertThat(reader.read(source).refreshAtLeastEvery()).contains(java.time.Duration.ofDays(30));
+        assertThat(reader.read(oauth2(Map.of())).refreshAtLeastEvery()).isEmpty();
+    }
+
+    @Test
     void an_icon_url_is_optional_and_when_given_must_be_https() {
         Map<String, Object> without = new HashMap<>(oauth2(Map.of()));
         without.remove("icon_url");

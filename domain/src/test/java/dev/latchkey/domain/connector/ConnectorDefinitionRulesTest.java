@@ -43,7 +43,9 @@ class ConnectorDefinitionRulesTest {
                         map("type", "acme_app", "fields", list(map("name", "app_id", "label", "App id")),
                                 "login_url", "https://acme.example/app/login")),
                 "verify", map("path", "/me"),
-                "identity", map("path", "/me", "pointer", "/email"));
+                "identity", map("path", "/me", "pointer", "/email"),
+                "rate_limit", map("statuses", list(429, 503), "retry_after_header", "Retry-After", "reset_header", "X-RateLimit-Reset",
+                        "reset_format", "epoch_seconds", "remaining_header", "X-RateLimit-Remaining", "body_pattern", "rate limit"));
     }
 
     static Stream<Arguments> broken() {
@@ -100,7 +102,22 @@ class ConnectorDefinitionRulesTest {
                 arguments("verify.pointer", "/email", "verify.pointer"),
                 arguments("identity.pointer", REMOVE, "identity.pointer"),
                 arguments("identity.expect_status", 2.5, "identity.expect_status"),
-                arguments("config_fields", "channel", "config_fields"));
+                arguments("config_fields", "channel", "config_fields"),
+                arguments("refresh_at_least_every", "60 days", "refresh_at_least_every"),
+                arguments("refresh_at_least_every", "PT10M", "refresh_at_least_every"),
+                arguments("refresh_at_least_every", "P400D", "refresh_at_least_every"),
+                arguments("refresh_at_least_every", 60, "refresh_at_least_every"),
+                arguments("rate_limit", "429", "rate_limit"),
+                arguments("rate_limit.colour", "red", "rate_limit.colour"),
+                arguments("rate_limit.statuses", List.of(), "rate_limit.statuses"),
+                arguments("rate_limit.statuses", List.of(429, 200), "rate_limit.statuses[1]"),
+                arguments("rate_limit.retry_after_header", "Retry After", "rate_limit.retry_after_header"),
+                arguments("rate_limit.reset_format", "unix", "rate_limit.reset_format"),
+                arguments("rate_limit.reset_format", REMOVE, "rate_limit.reset_format"),
+                arguments("rate_limit.reset_header", REMOVE, "rate_limit.reset_header"),
+                arguments("rate_limit.reset_header", "X_Reset:", "rate_limit.reset_header"),
+                arguments("rate_limit.remaining_header", "", "rate_limit.remaining_header"),
+                arguments("rate_limit.body_pattern", "([", "rate_limit.body_pattern"));
     }
 
     @Test
@@ -152,6 +169,17 @@ class ConnectorDefinitionRulesTest {
 
         assertThatThrownBy(() -> reader.read(source)).isInstanceOfSatisfying(InvalidInputException.class,
                 e -> assertThat(e.violations()).extracting(FieldViolation::field).contains("auth[1].format"));
+    }
+
+    @Test
+    void a_keep_alive_without_an_oauth2_entry_is_refused_naming_it() {
+        Map<String, Object> source = valid();
+        set(source, "auth[0]", REMOVE);
+        set(source, "api.base_url", "https://{subdomain}.acme.example/api");
+        set(source, "refresh_at_least_every", "P30D");
+
+        assertThatThrownBy(() -> reader.read(source)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.violations()).extracting(FieldViolation::field).contains("refresh_at_least_every"));
     }
 
     // --- building the cases ---

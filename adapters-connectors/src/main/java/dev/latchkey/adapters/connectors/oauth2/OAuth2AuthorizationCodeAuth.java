@@ -93,7 +93,7 @@ public final class OAuth2AuthorizationCodeAuth implements AuthSchemePort {
                     context.connector().slug() + " uses PKCE: the code exchange needs the code verifier")));
         }
         method.tokenParams().forEach(form::putIfAbsent);
-        TokenEndpoint.TokenResult result = tokens.requestToken(context.connector().name(), tokenUrl(context, method), form,
+        TokenEndpoint.TokenResult result = tokens.requestToken(context.connector().name(), context.connector().rateLimit(), tokenUrl(context, method), form,
                 method.clientAuth(), client(context), method.tokenResponse());
         return result.grant(Credentials.ofToken(result.token()));
     }
@@ -126,7 +126,7 @@ public final class OAuth2AuthorizationCodeAuth implements AuthSchemePort {
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken.get());
         method.tokenParams().forEach(form::putIfAbsent);
-        TokenEndpoint.TokenResult result = tokens.requestToken(context.connector().name(), tokenUrl(context, method), form,
+        TokenEndpoint.TokenResult result = tokens.requestToken(context.connector().name(), context.connector().rateLimit(), tokenUrl(context, method), form,
                 method.clientAuth(), client(context), method.tokenResponse());
         return Optional.of(result.grant(current.withToken(result.token())));
     }

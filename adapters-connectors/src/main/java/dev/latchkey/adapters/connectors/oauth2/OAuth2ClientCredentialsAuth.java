@@ -79,7 +79,7 @@ public final class OAuth2ClientCredentialsAuth implements AuthSchemePort {
         }
         method.tokenParams().forEach(form::putIfAbsent);
         URI tokenUrl = TokenEndpoint.url(method.tokenUrl(), context);
-        TokenEndpoint.TokenResult result = tokens.requestToken(context.connector().name(), tokenUrl, form, method.clientAuth(),
+        TokenEndpoint.TokenResult result = tokens.requestToken(context.connector().name(), context.connector().rateLimit(), tokenUrl, form, method.clientAuth(),
                 new OAuthClient(fields.get(CLIENT_ID), fields.get(CLIENT_SECRET)), Map.of());
         return result.grant(new Credentials(fields, Optional.of(result.token())));
     }

@@ -11,6 +11,7 @@ import dev.latchkey.application.port.out.ProviderHttpPort.ProviderResponse;
 import dev.latchkey.domain.connection.ProviderException;
 import dev.latchkey.domain.connector.AuthMethod;
 import dev.latchkey.domain.connector.AuthMethod.ClientAuth;
+import dev.latchkey.domain.connector.RateLimitPolicy;
 import dev.latchkey.domain.connector.Template;
 import dev.latchkey.domain.credential.AccessToken;
 import dev.latchkey.domain.credential.Credentials;
@@ -65,13 +66,15 @@ final class TokenEndpoint {
      * POSTs a token request.
      *
      * @param provider      the connector's name, for messages
+     * @param limits        how the provider signals a rate limit: such an answer is a passing failure with its wait, never a refusal
      * @param form          the grant's parameters (grant_type, code...), without client authentication
      * @param tokenResponse the connector's {@code token_response} pointers
      */
-    TokenResult requestToken(String provider, URI tokenUrl, Map<String, String> form, ClientAuth clientAuth, OAuthClient client,
+    TokenResult requestToken(String provider, RateLimitPolicy limits, URI tokenUrl, Map<String, String> form, ClientAuth clientAuth, OAuthClient client,
                              Map<String, String> tokenResponse) {
         ProviderResponse response = post(tokenUrl, form, clientAuth, client);
         Map<String, Object> body = jsonObject(response.body()).orElse(null);
+        failIfLimited(provider, "token request", limits, response);
         failIfRefused(provider, "token request", response, body);
         if (body == null) {
             throw ProviderException.rejected("invalid_token_response",
@@ -136,6 +139,17 @@ final class TokenEndpoint {
             }
         }
         return http.postForm(url, headers, all);
+    }
+
+    /** A limit the connector's policy recognises (a 400 whose body says "rate limit", say) is a wait, not a refused grant. */
+    private void failIfLimited(String provider, String what, RateLimitPolicy limits, ProviderResponse response) {
+        java.util.function.Function<String, Optional<String>> header = name -> Optional.ofNullable(
+                response.headers().get(name.toLowerCase(java.util.Locale.ROOT)));
+        if (limits.limited(response.status(), header, Optional.of(response.body()))) {
+            Optional<java.time.Duration> wait = limits.waitAt(header, clock.instant());
+            throw ProviderException.rateLimited(provider + " could not answer the " + what + " now (HTTP " + response.status() + ")"
+                    + wait.map(w -> "; it asks to wait " + w.toSeconds() + " s").orElse("; try again later"), wait);
+        }
     }
 
     private static void failIfRefused(String provider, String what, ProviderResponse response, Map<String, Object> body) {

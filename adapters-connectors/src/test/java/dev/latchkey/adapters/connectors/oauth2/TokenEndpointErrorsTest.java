@@ -197,6 +197,38 @@ class TokenEndpointErrorsTest {
     }
 
     @Test
+    void a_limit_the_connector_declares_by_its_body_is_a_wait_until_the_reset_not_a_refused_grant() {
+        Context limited = TestConnectors.context(TestConnectors.read("""
+                slug: stub
+                name: Stub
+                categories: [test]
+                docs_url: https://stub.example/docs
+                api:
+                  base_url: https://api.stub.example
+                rate_limit:
+                  statuses: [429]
+                  reset_header: X-RateLimit-Reset
+                  reset_format: epoch_seconds
+                  body_pattern: "(?i)too many requests"
+                auth:
+                  - type: oauth2
+                    authorization_url: https://stub.example/authorize
+                    token_url: %s/token
+                """.formatted(provider.baseUrl())), Map.of(), Optional.of(CLIENT));
+        provider.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withHeader("X-RateLimit-Reset", String.valueOf(NOW.getEpochSecond() + 90))
+                .withBody("{\"error\": \"invalid_request\", \"error_description\": \"Too many requests\"}")));
+
+        assertThatThrownBy(() -> exchange(limited))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
+                    assertThat(e.rateLimited()).isTrue();
+                    assertThat(e.retryAfter()).contains(java.time.Duration.ofSeconds(90));
+                });
+    }
+
+    @Test
     void a_200_without_an_access_token_is_rejected() {
         tokenAnswers(200, "{\"token_type\": \"bearer\"}");
 

@@ -55,7 +55,7 @@ public class ActivityLogPersistenceAdapter implements ActivityLogStorePort {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Pattern PARTITION = Pattern.compile(TABLE + "_p(\\d{8})");
     private static final String COLUMNS = "id, started_at, workspace_id, kind, linked_account_id, connector, connection_id, method, path, "
-            + "provider_status, status, problem_code, duration_us, request_bytes, response_bytes, refreshed, replayed, error, request_id";
+            + "provider_status, status, problem_code, duration_us, request_bytes, response_bytes, refreshed, replayed, error, request_id, retries";
 
     private final Jdbc jdbc;
     /** Days whose partition is known to exist, so a batch checks the catalog only for a new day. */
@@ -187,6 +187,7 @@ public class ActivityLogPersistenceAdapter implements ActivityLogStorePort {
                 .responseBytes(rows.getLong("response_bytes"))
                 .refreshed(rows.getBoolean("refreshed"))
                 .replayed(rows.getBoolean("replayed"))
+                .retries(rows.getShort("retries"))
                 .error(rows.getString("error"))
                 .requestId(rows.getString("request_id"));
         String account = rows.getString("linked_account_id");

@@ -21,7 +21,7 @@ import java.util.UUID;
  */
 final class BinaryCopyRows {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
-    private static final short FIELDS = 19;
+    private static final short FIELDS = 20;
     /** Microseconds from the Unix epoch to PostgreSQL's, 2000-01-01 UTC. */
     private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
 
@@ -61,6 +61,7 @@ final class BinaryCopyRows {
         bool(a.replayed());
         text(a.error());
         text(a.requestId());
+        smallint(OptionalInt.of(a.retries()));
         return this;
     }
 

@@ -128,6 +128,11 @@ public class ConnectionPersistenceAdapter implements ConnectionStorePort {
     }
 
     @Override
+    public void keepAliveBy(WorkspaceId workspaceId, ConnectionId id, Optional<Instant> at) {
+        repository.keepAlive(workspaceId.value(), id.value(), at.orElse(null));
+    }
+
+    @Override
     public List<Due> claimDueForRefresh(Instant now, Instant expiringBefore, Instant leaseUntil, int limit) {
         List<ConnectionRow> due = repository.claimDue(now, expiringBefore, limit);
         if (!due.isEmpty()) {

@@ -46,12 +46,17 @@ public interface ConnectionRepository extends GenericRepository<ConnectionRow, U
             WHERE workspace_id = :workspaceId AND id = :id""")
     int schedule(UUID workspaceId, UUID id, int failures, @Nullable Instant nextRefreshAt);
 
+    @Query("UPDATE connections SET keep_alive_at = :keepAliveAt WHERE workspace_id = :workspaceId AND id = :id")
+    int keepAlive(UUID workspaceId, UUID id, @Nullable Instant keepAliveAt);
+
     /** Due rows, locked until the transaction ends; rows another claimer or a refresh holds are passed over. */
     @Query("""
             SELECT * FROM connections
             WHERE status = 'active'
-              AND ((next_refresh_at IS NULL AND token_expires_at <= :expiringBefore) OR next_refresh_at <= :now)
-            ORDER BY COALESCE(next_refresh_at, token_expires_at)
+              AND ((next_refresh_at IS NULL AND token_expires_at <= :expiringBefore)
+                   OR (next_refresh_at IS NULL AND keep_alive_at <= :now)
+                   OR next_refresh_at <= :now)
+            ORDER BY COALESCE(next_refresh_at, LEAST(token_expires_at, keep_alive_at))
             LIMIT :limit
             FOR UPDATE SKIP LOCKED""")
     List<ConnectionRow> claimDue(Instant now, Instant expiringBefore, int limit);

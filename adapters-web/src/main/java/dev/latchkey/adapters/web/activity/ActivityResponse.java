@@ -26,7 +26,8 @@ public record ActivityResponse(String id,
                                @Schema(description = "A refresh ran as part of this call") boolean refreshed,
                                @Schema(description = "The call was sent again after the provider answered 401") boolean replayed,
                                @Nullable @Schema(description = "The provider's error text, truncated") String error,
-                               @Nullable String requestId) {
+                               @Nullable String requestId,
+                               @Schema(description = "How many times a proxied call was sent again after a rate-limited answer (X-Latchkey-Retries)") int retries) {
     public static ActivityResponse of(LoggedActivity logged) {
         Activity a = logged.activity();
         return new ActivityResponse(logged.id().toString(), Timestamps.format(a.at()), a.kind().wireName(),
@@ -35,6 +36,6 @@ public record ActivityResponse(String id,
                 a.providerStatus().isPresent() ? a.providerStatus().getAsInt() : null,
                 a.status().isPresent() ? a.status().getAsInt() : null, a.problemCode().orElse(null),
                 a.duration().toNanos() / 1000 / 1000.0, a.requestBytes(), a.responseBytes(), a.refreshed(), a.replayed(),
-                a.error().orElse(null), a.requestId().orElse(null));
+                a.error().orElse(null), a.requestId().orElse(null), a.retries());
     }
 }

@@ -94,14 +94,15 @@ final class ProxyActivity {
         responseBytes += bytes;
     }
 
-    void record(RecordActivityUseCase recorder, long requestBytes, boolean replayed) {
+    /** @param retries how many times the call was sent again after a rate-limited answer */
+    void record(RecordActivityUseCase recorder, long requestBytes, boolean replayed, int retries) {
         if (recorded || workspace == null) {
             return;
         }
         recorded = true;
         Activity.Builder activity = Activity.of(at, workspace, ActivityKind.PROXY).method(method).requestId(requestId)
                 .duration(Duration.ofNanos(System.nanoTime() - started)).requestBytes(requestBytes).responseBytes(responseBytes)
-                .replayed(replayed).refreshed(replayed).problemCode(problemCode);
+                .replayed(replayed).refreshed(replayed).problemCode(problemCode).retries(retries);
         if (call != null) {
             activity.linkedAccount(call.accountId()).connector(call.connector()).path(path != null ? path : "/" + call.rawPath());
             call.connectionId().ifPresent(activity::connection);

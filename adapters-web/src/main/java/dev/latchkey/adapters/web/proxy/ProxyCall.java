@@ -27,14 +27,22 @@ import java.util.Set;
  *
  * @param rawPath  the path after the connector, still percent-encoded, checked by {@link ApiPath}
  * @param rawQuery the query string as sent, or empty
+ * @param retries  how many times the caller lets a limited answer (429, 503...) to an idempotent request be retried
+ *                 ({@code X-Latchkey-Retries}, 0 to {@value #MAX_RETRIES}; 0 unless sent)
+ * @param maxWait  the most the caller lets those retries wait in all ({@code X-Latchkey-Retry-Max-Wait}, in milliseconds)
  */
 record ProxyCall(ConnectorSlug connector, String rawPath, String rawQuery, LinkedAccountId accountId,
-                 Optional<ConnectionId> connectionId) {
+                 Optional<ConnectionId> connectionId, int retries, java.time.Duration maxWait) {
     static final String PREFIX = "/v1/proxy/";
     /** The proxy's route, as a span names it: never the path a caller typed. */
     static final String ROUTE = "/v1/proxy/{connector}/{path}";
     static final String ACCOUNT_HEADER = "X-Linked-Account-Id";
     static final String CONNECTION_HEADER = "X-Connection-Id";
+    static final String RETRIES_HEADER = "X-Latchkey-Retries";
+    static final String MAX_WAIT_HEADER = "X-Latchkey-Retry-Max-Wait";
+    static final int MAX_RETRIES = 5;
+    static final long MAX_WAIT_MILLIS = 60_000;
+    static final java.time.Duration DEFAULT_MAX_WAIT = java.time.Duration.ofSeconds(10);
     private static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE, HttpMethod.HEAD);
 
@@ -85,10 +93,30 @@ record ProxyCall(ConnectorSlug connector, String rawPath, String rawQuery, Linke
                 problems.add(new FieldViolation(CONNECTION_HEADER, e.getMessage()));
             }
         }
+        int retries = 0;
+        String retriesHeader = headers.get(RETRIES_HEADER);
+        if (retriesHeader != null) {
+            if (retriesHeader.strip().matches("[0-9]") && Integer.parseInt(retriesHeader.strip()) <= MAX_RETRIES) {
+                retries = Integer.parseInt(retriesHeader.strip());
+            } else {
+                problems.add(new FieldViolation(RETRIES_HEADER, "must be a whole number from 0 to " + MAX_RETRIES));
+            }
+        }
+        java.time.Duration maxWait = DEFAULT_MAX_WAIT;
+        String maxWaitHeader = headers.get(MAX_WAIT_HEADER);
+        if (maxWaitHeader != null) {
+            String millis = maxWaitHeader.strip();
+            if (millis.matches("[0-9]{1,5}") && Long.parseLong(millis) <= MAX_WAIT_MILLIS) {
+                maxWait = java.time.Duration.ofMillis(Long.parseLong(millis));
+            } else {
+                problems.add(new FieldViolation(MAX_WAIT_HEADER, "must be milliseconds from 0 to " + MAX_WAIT_MILLIS
+                        + ": the most all retries may wait in all"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new ProxyCall(connector, rawPath, rawQuery, account, connectionId);
+        return new ProxyCall(connector, rawPath, rawQuery, account, connectionId, retries, maxWait);
     }
 
     PrepareProxyRequestCommand command(WorkspaceId workspace) {

@@ -71,6 +71,12 @@ import java.util.function.Consumer;
  */
 final class ProxyExchange {
     static final String RESULT_HEADER = "X-Latchkey-Connection-Id";
+    static final String RETRIED_HEADER = "X-Latchkey-Retried";
+    /** Methods a limited answer may be retried for (RFC 9110 §9.2.2): sending them twice does what sending them once does. */
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.PUT,
+            HttpMethod.DELETE);
+    /** How long a retry waits for a limited answer that says nothing of when to try again. */
+    private static final Duration UNSIGNALLED_WAIT = Duration.ofSeconds(1);
     private static final long REPLAYABLE_BYTES = 1024 * 1024;
     /** Never forwarded to the provider: hop-by-hop headers, the caller's credentials, Latchkey's own headers. */
     private static final Set<String> DROPPED_REQUEST = caseInsensitive("connection", "keep-alive", "proxy-authenticate",
@@ -114,6 +120,11 @@ final class ProxyExchange {
     /** The caller's answer ends where its connection ends (an HTTP/1.0 caller, no Content-Length). */
     private boolean closeDelimited;
     private boolean replayed;
+    /** Retries made after a limited answer, and what they waited in all. */
+    private int retried;
+    private long retryWaitedNanos;
+    /** The wait before the retry of a limited answer being discarded; null when none is due. */
+    private Duration retryAfterDiscard;
     private boolean resent;
     private boolean discarding;
     private boolean replayAfterDiscard;
@@ -452,6 +463,11 @@ final class ProxyExchange {
                 if (providerSpan != null) {
                     providerSpan.setAttribute("http.response.status_code", 401);
                 }
+            } else if ((retryAfterDiscard = retryWait(response).orElse(null)) != null) {
+                discarding = true;
+                if (providerSpan != null) {
+                    providerSpan.setAttribute("http.response.status_code", response.status().code());
+                }
             } else {
                 answer(response);
             }
@@ -466,6 +482,8 @@ final class ProxyExchange {
                 discarding = false;
                 if (replayAfterDiscard) {
                     replay();
+                } else if (retryAfterDiscard != null) {
+                    retryLimited(retryAfterDiscard);
                 }
             }
             return;
@@ -501,6 +519,9 @@ final class ProxyExchange {
             }
         }
         headers.set(RESULT_HEADER, target.connectionId().toString());
+        if (retried > 0) {
+            headers.set(RETRIED_HEADER, String.valueOf(retried));
+        }
         String providerRequestId = headers.get(RequestId.HEADER);
         if (providerRequestId != null && !providerRequestId.equals(activity.requestId)) {
             headers.set("X-Provider-Request-Id", providerRequestId); // the provider's own id, kept for its support
@@ -526,6 +547,43 @@ final class ProxyExchange {
         keepOrClose(head);
         answerStarted = true;
         ctx.write(head);
+    }
+
+    /**
+     * When the caller opted in ({@code X-Latchkey-Retries}), an idempotent request held whole whose answer the
+     * connector's {@code rate_limit} calls a limit is sent again after the wait the provider signalled, while the
+     * retries left and the caller's total wait ({@code X-Latchkey-Retry-Max-Wait}) allow; else the answer passes.
+     */
+    private Optional<Duration> retryWait(HttpResponse response) {
+        if (retried >= call.retries() || !IDEMPOTENT.contains(request.method()) || !replayable || !requestRead) {
+            return Optional.empty();
+        }
+        HttpHeaders headers = response.headers();
+        java.util.function.Function<String, Optional<String>> header = name -> Optional.ofNullable(headers.get(name));
+        if (!target.rateLimit().limited(response.status().code(), header, Optional.empty())) {
+            return Optional.empty();
+        }
+        Duration wait = target.rateLimit().waitAt(header, java.time.Instant.now()).orElse(UNSIGNALLED_WAIT);
+        if (retryWaitedNanos + wait.toNanos() > call.maxWait().toNanos()) {
+            return Optional.empty(); // longer than the caller would wait: the provider's answer, at once
+        }
+        return Optional.of(wait);
+    }
+
+    /** Sends a limited request again after {@code wait}, on the event loop's timer: no thread waits. */
+    private void retryLimited(Duration wait) {
+        endProviderCall(null);
+        retryAfterDiscard = null;
+        retried++;
+        retryWaitedNanos += wait.toNanos();
+        releaseLease(HttpUtil.isKeepAlive(providerResponse));
+        requestSent = false;
+        stopWatching();
+        ctx.executor().schedule(() -> {
+            if (!done) {
+                connect(false);
+            }
+        }, wait.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void replay() {
@@ -680,7 +738,7 @@ final class ProxyExchange {
             return;
         }
         done = true;
-        activity.record(server.activity, bodyBytes, replayed);
+        activity.record(server.activity, bodyBytes, replayed, retried);
         endSpans();
         stopWatching();
         releaseLease(providerReusable);

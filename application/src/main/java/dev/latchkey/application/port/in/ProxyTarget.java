@@ -1,6 +1,7 @@
 package dev.latchkey.application.port.in;
 
 import dev.latchkey.domain.connection.ConnectionId;
+import dev.latchkey.domain.connector.RateLimitPolicy;
 import dev.latchkey.domain.credential.TokenFingerprint;
 
 import java.net.InetAddress;
@@ -24,12 +25,20 @@ import java.util.function.Function;
  *                        ({@code traceparent}, {@code tracestate}); without it, none is sent, the caller's included
  * @param signer          authenticates each request as it is sent (a bearer token, or a signature over the request)
  * @param signsBody       whether the signer wants the body (given when the request is held whole, else not)
+ * @param rateLimit       how the provider signals a limit, for retries a caller opts into ({@code X-Latchkey-Retries})
  */
 public record ProxyTarget(ConnectionId connectionId, URI baseUrl, List<InetAddress> addresses, Map<String, String> headers,
                           Map<String, String> queryParameters, Optional<TokenFingerprint> token, boolean propagateTrace,
-                          Function<Outgoing, Authentication> signer, boolean signsBody) {
+                          Function<Outgoing, Authentication> signer, boolean signsBody, RateLimitPolicy rateLimit) {
     /** Signs nothing: a target whose fixed headers authenticate (tests, tools). */
     public static final Function<Outgoing, Authentication> UNSIGNED = request -> new Authentication(Map.of(), Map.of());
+
+    /** A target whose provider signals limits the default way (429 or 503, Retry-After). */
+    public ProxyTarget(ConnectionId connectionId, URI baseUrl, List<InetAddress> addresses, Map<String, String> headers,
+                       Map<String, String> queryParameters, Optional<TokenFingerprint> token, boolean propagateTrace,
+                       Function<Outgoing, Authentication> signer, boolean signsBody) {
+        this(connectionId, baseUrl, addresses, headers, queryParameters, token, propagateTrace, signer, signsBody, RateLimitPolicy.DEFAULT);
+    }
 
     /** A target whose provider is sent no trace context, authenticated by its fixed headers. */
     public ProxyTarget(ConnectionId connectionId, URI baseUrl, List<InetAddress> addresses, Map<String, String> headers,
@@ -54,6 +63,7 @@ public record ProxyTarget(ConnectionId connectionId, URI baseUrl, List<InetAddre
         headers = Map.copyOf(headers);
         queryParameters = Map.copyOf(queryParameters);
         Objects.requireNonNull(signer, "signer");
+        Objects.requireNonNull(rateLimit, "rateLimit");
     }
 
     /**

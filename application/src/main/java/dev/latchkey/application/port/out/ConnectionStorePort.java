@@ -46,8 +46,16 @@ public interface ConnectionStorePort {
     void scheduleRefresh(WorkspaceId workspaceId, ConnectionId id, RefreshSchedule schedule);
 
     /**
+     * Sets when the connection must be refreshed by whatever its token's expiry, because its provider revokes
+     * refresh tokens left unused (the connector's {@code refresh_at_least_every}); empty when it need not be.
+     * Not changed by {@link #update}: whoever stores new tokens sets it again.
+     */
+    void keepAliveBy(WorkspaceId workspaceId, ConnectionId id, Optional<Instant> at);
+
+    /**
      * Inside a transaction: up to {@code limit} active connections due for a background refresh — with a
-     * token expiring before {@code expiringBefore} and no schedule, or a schedule whose time has come
+     * token expiring before {@code expiringBefore} or a keep-alive time that has come ({@link #keepAliveBy})
+     * and no schedule, or a schedule whose time has come
      * ({@code at <= now}) — skipping rows other transactions hold ({@code FOR UPDATE SKIP LOCKED}). Each is
      * leased: its schedule's time becomes {@code leaseUntil} (failures kept), so no other instance claims it
      * again before the lease ends, even once this transaction commits.
