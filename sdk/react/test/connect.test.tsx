@@ -51,7 +51,8 @@ describe("the app list", () => {
     renderConnect({ "GET /v1/apps": () => ({ status: 401, body: { status: 401, code: "unauthorized", detail: "The session token expired." } }) }, { onError });
 
     expect((await screen.findByRole("alert")).textContent).toBe("The session token expired.");
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: "unauthorized", status: 401 }));
+    // onError is told from an effect, which React runs after the alert is on screen: wait for it, not for a fixed time.
+    await waitFor(() => expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: "unauthorized", status: 401 })));
   });
 
   it("says so when no app is enabled", async () => {
