@@ -211,11 +211,11 @@ class GeneratedClientWalkthroughIT {
         ConnectionsApi connections = new ConnectionsApi(backend);
         assertThat(connections.listConnections("cust-7").getData()).extracting(Connection::getId).containsExactly(connection.getId());
         assertThat(connections.getConnection("cust-7", connection.getId())).isEqualTo(connection);
-        Map<?, ?> me = map(new ProxyApi(backend).proxyGet("local", "me", "cust-7", connection.getId()));
+        Map<?, ?> me = map(new ProxyApi(backend).proxyGet("local", "me", "cust-7", connection.getId(), null, null));
         assertThat(me.get("method")).isEqualTo("GET");
         assertThat(me.get("path")).isEqualTo("/api/me");
         assertThat(me.get("api_key")).isEqualTo("k-7");
-        Map<?, ?> posted = map(new ProxyApi(backend).proxyPost("local", "contacts", "cust-7", null, Map.of("name", "Ada")));
+        Map<?, ?> posted = map(new ProxyApi(backend).proxyPost("local", "contacts", "cust-7", null, null, null, Map.of("name", "Ada")));
         assertThat(posted.get("body")).isEqualTo("{\"name\":\"Ada\"}");
         ApiException noToken = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class,
                 () -> connections.getAccessToken("cust-7", connection.getId(), null, null));
