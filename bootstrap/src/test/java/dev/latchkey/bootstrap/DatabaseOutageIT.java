@@ -122,7 +122,7 @@ class DatabaseOutageIT {
 
     private String start() throws Exception {
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", jar().toString())
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), jvmOptions(), "-jar", jar().toString())
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log().toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("LATCHKEY_"));
         builder.environment().putAll(Map.of(
@@ -205,6 +205,13 @@ class DatabaseOutageIT {
         Path jar = Path.of(System.getProperty("latchkey.jar", "target/latchkey.jar"));
         assertThat(jar).as("the packaged jar (run through mvn verify)").exists();
         return jar.toAbsolutePath();
+    }
+
+    /** scripts/jvm.options, with which scripts/run starts the jar: what is tested is what runs. */
+    private static String jvmOptions() {
+        Path options = jar().normalize().getParent().getParent().resolveSibling("scripts").resolve("jvm.options");
+        assertThat(options).exists();
+        return "@" + options;
     }
 
     private static int freePort() throws IOException {

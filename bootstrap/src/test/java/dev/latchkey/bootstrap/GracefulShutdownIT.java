@@ -228,7 +228,7 @@ class GracefulShutdownIT {
         env.put("LATCHKEY_DATA_DIR", data.toString());
         env.put("LATCHKEY_ALLOW_PRIVATE_NETWORK", "true");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar().toString())
+        ProcessBuilder builder = new ProcessBuilder(java, jvmOptions(), "-jar", jar().toString())
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("LATCHKEY_"));
         builder.environment().putAll(env);
@@ -259,6 +259,13 @@ class GracefulShutdownIT {
         Path jar = Path.of(System.getProperty("latchkey.jar", "target/latchkey.jar"));
         assertThat(jar).as("the packaged jar (run through mvn verify)").exists();
         return jar.toAbsolutePath();
+    }
+
+    /** scripts/jvm.options, with which scripts/run starts the jar: what is tested is what runs. */
+    private static String jvmOptions() {
+        Path options = jar().normalize().getParent().getParent().resolveSibling("scripts").resolve("jvm.options");
+        assertThat(options).exists();
+        return "@" + options;
     }
 
     private static int freePort() throws IOException {

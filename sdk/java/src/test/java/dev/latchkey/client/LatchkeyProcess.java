@@ -51,7 +51,7 @@ public final class LatchkeyProcess implements AutoCloseable {
         int port = freePort();
         Path log = work.resolve("latchkey.log");
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(java, "-jar", jar.toString())))
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(java, jvmOptions(jar), "-jar", jar.toString())))
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("LATCHKEY_"));
         builder.environment().putAll(Map.of(
@@ -101,6 +101,15 @@ public final class LatchkeyProcess implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** scripts/jvm.options beside the jar's build, with which scripts/run starts it: what is tested is what runs. */
+    private static String jvmOptions(Path jar) {
+        Path options = jar.getParent().getParent().resolveSibling("scripts").resolve("jvm.options");
+        if (!Files.isRegularFile(options)) {
+            throw new IllegalStateException("No " + options + " beside the packaged jar's build");
+        }
+        return "@" + options;
     }
 
     private static int freePort() throws IOException {
