@@ -32,6 +32,7 @@ public final class Application {
             context = Micronaut.build(args)
                     .mainClass(Application.class)
                     .properties(settings.prepare())
+                    .singletons(settings.embeddedPostgres().stream().toArray())
                     .build()
                     .start();
             context.getBean(EmbeddedServer.class).start();

@@ -46,7 +46,7 @@ public final class RuntimeSettings {
         }
     }
 
-    /** Micronaut properties for this run; starts the embedded PostgreSQL when it is the database. */
+    /** Micronaut properties for this run; begins starting the embedded PostgreSQL when it is the database. */
     public Map<String, Object> prepare() {
         List<String> problems = new ArrayList<>();
         Path dataDir = Path.of(value("LATCHKEY_DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
@@ -188,7 +188,8 @@ public final class RuntimeSettings {
             value("LATCHKEY_DATABASE_USER").ifPresent(user -> properties.put("datasources.default.username", user));
             value("LATCHKEY_DATABASE_PASSWORD").ifPresent(password -> properties.put("datasources.default.password", password));
         } else {
-            EmbeddedPostgres postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), true);
+            // Started beside the application context, which waits for it before its first connection (EmbeddedDatabaseReady).
+            EmbeddedPostgres postgres = EmbeddedPostgres.launch(dataDir.resolve("postgres"), true);
             embeddedPostgres = postgres;
             properties.put("datasources.default.url", postgres.jdbcUrl("latchkey"));
             properties.put("datasources.default.username", postgres.username());

@@ -33,6 +33,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -57,16 +59,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final long PROCESS_TIMEOUT_SECONDS = 120;
 
     private final Path baseDir;
-    private final Path binDir;
     private final int port;
     private final String password;
     private final boolean dropPrivileges;
     private final boolean durable;
+    /** Completed once the server accepts connections, or with the reason it could not start. */
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile Path binDir;
     private volatile boolean stopped;
 
-    private EmbeddedPostgres(Path baseDir, Path binDir, int port, String password, boolean dropPrivileges, boolean durable) {
+    private EmbeddedPostgres(Path baseDir, int port, String password, boolean dropPrivileges, boolean durable) {
         this.baseDir = baseDir;
-        this.binDir = binDir;
         this.port = port;
         this.password = password;
         this.dropPrivileges = dropPrivileges;
@@ -82,22 +85,51 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * @param durable false for throw-away clusters (tests): fsync off, faster, not crash-safe
      */
     public static EmbeddedPostgres start(Path baseDir, boolean durable) {
+        EmbeddedPostgres server = launch(baseDir, durable);
+        server.awaitReady();
+        return server;
+    }
+
+    /**
+     * Like {@link #start}, but returns as soon as the port, user and password are known, while the
+     * server is unpacked, created and started on a thread of its own: the application context starts
+     * meanwhile and waits in {@link #awaitReady} only when it first needs a connection.
+     */
+    public static EmbeddedPostgres launch(Path baseDir, boolean durable) {
         try {
             Path base = Files.createDirectories(baseDir.toAbsolutePath().normalize());
-            boolean dropPrivileges = runningAsRoot();
-            Path binDir = extractBinaries(dropPrivileges);
-            String password = passwordIn(base);
-            if (dropPrivileges) {
-                handOver(base);
-            }
-            EmbeddedPostgres server = new EmbeddedPostgres(base, binDir, freePort(), password, dropPrivileges, durable);
-            server.initIfNeeded();
-            server.stopStaleServer();
-            server.startServer();
-            server.ensureDatabase("latchkey");
+            EmbeddedPostgres server = new EmbeddedPostgres(base, freePort(), passwordIn(base), runningAsRoot(), durable);
+            Thread.ofPlatform().name("embedded-postgres-start").daemon().start(server::startServerAndCluster);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL under " + baseDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until the server accepts connections; throws why it could not start, if it could not. */
+    public void awaitReady() {
+        try {
+            ready.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private void startServerAndCluster() {
+        try {
+            binDir = extractBinaries(dropPrivileges);
+            if (dropPrivileges) {
+                handOver(baseDir);
+            }
+            initIfNeeded();
+            stopStaleServer();
+            startServer();
+            ensureDatabase("latchkey");
+            ready.complete(null);
+        } catch (IOException e) {
+            ready.completeExceptionally(new UncheckedIOException("Could not start the embedded PostgreSQL under " + baseDir + ": " + e.getMessage(), e));
+        } catch (RuntimeException | Error e) {
+            ready.completeExceptionally(e);
         }
     }
 
@@ -152,6 +184,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return;
         }
         stopped = true;
+        try {
+            awaitReady(); // a start still under way is let finish, so that no server is left behind
+        } catch (RuntimeException neverStarted) {
+            return;
+        }
         try {
             run(List.of(bin("pg_ctl"), "stop", "-D", dataDir().toString(), "-m", "fast", "-w", "-t", "30"));
             LOG.info("Embedded PostgreSQL stopped");
