@@ -8,6 +8,7 @@ import dev.latchkey.domain.workspace.WorkspaceId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Which records of one workspace's activity log to list. {@code status} matches Latchkey's own answer
@@ -28,6 +29,24 @@ public record ActivityFilter(WorkspaceId workspaceId, Optional<LinkedAccountId> 
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(since, "since");
         Objects.requireNonNull(until, "until");
+    }
+
+    /** Whether the record is one this filter lists. */
+    public boolean matches(Activity activity) {
+        if (!activity.workspace().equals(workspaceId)
+                || linkedAccount.isPresent() && !activity.linkedAccount().equals(linkedAccount)
+                || connection.isPresent() && !activity.connection().equals(connection)
+                || connector.isPresent() && !activity.connector().equals(connector)
+                || kind.isPresent() && activity.kind() != kind.get()
+                || since.isPresent() && activity.at().isBefore(since.get())
+                || until.isPresent() && !activity.at().isBefore(until.get())) {
+            return false;
+        }
+        if (status.isEmpty()) {
+            return true;
+        }
+        OptionalInt answered = activity.status().isPresent() ? activity.status() : activity.providerStatus();
+        return answered.isPresent() && status.get().contains(answered.getAsInt());
     }
 
     /** Everything the workspace's log holds. */

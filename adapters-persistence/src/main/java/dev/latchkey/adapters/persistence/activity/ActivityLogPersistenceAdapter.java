@@ -8,23 +8,16 @@ import dev.latchkey.domain.account.LinkedAccountId;
 import dev.latchkey.domain.activity.Activity;
 import dev.latchkey.domain.activity.ActivityFilter;
 import dev.latchkey.domain.activity.ActivityId;
-import dev.latchkey.domain.activity.ActivityKind;
 import dev.latchkey.domain.activity.LoggedActivity;
 import dev.latchkey.domain.connection.ConnectionId;
-import dev.latchkey.domain.connector.ConnectorSlug;
 import dev.latchkey.domain.workspace.WorkspaceId;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,30 +25,37 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The activity log table, partitioned by UTC day ({@code V9__activity_log.sql}): reads newest first by
- * keyset, batched inserts for {@link ActivityLogWriter}, and the partitions' making and dropping.
- * A partition a batch needs that is not there yet (the clock passed midnight before the housekeeping
- * made it) is made before the insert.
+ * The activity log in day-partitioned blocks ({@code V18__activity_log_blocks.sql}): each batch the
+ * {@link ActivityLogWriter} takes is one row per workspace and day, its records encoded by
+ * {@link ActivityBlock}. Reads open the blocks that can hold a match, newest first, and merge their
+ * records into a page ordered by start time and id. A partition a batch needs that is not there yet
+ * (the clock passed midnight before the housekeeping made it) is made before the insert.
  */
 @Singleton
 @TranslatesDatabaseFailures
 public class ActivityLogPersistenceAdapter implements ActivityLogStorePort {
-    private static final String TABLE = "activity_log";
+    private static final String TABLE = "activity_blocks";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final Pattern PARTITION = Pattern.compile(TABLE + "_p(\\d{8})");
-    private static final String COLUMNS = "id, started_at, workspace_id, kind, linked_account_id, connector, connection_id, method, path, "
-            + "provider_status, status, problem_code, duration_us, request_bytes, response_bytes, refreshed, replayed, error, request_id, retries";
+    /** Blocks fetched from the database at a time while a page is merged: a page is usually in the first one or two. */
+    private static final int BLOCKS_PER_FETCH = 4;
+    /** Newest first: by start time, then by id (compared as unsigned bytes, as PostgreSQL orders uuids). */
+    static final Comparator<LoggedActivity> NEWEST_FIRST = Comparator.<LoggedActivity, Instant>comparing(r -> r.activity().at())
+            .thenComparing(LoggedActivity::id, ActivityLogPersistenceAdapter::compareIds).reversed();
 
     private final Jdbc jdbc;
     /** Days whose partition is known to exist, so a batch checks the catalog only for a new day. */
@@ -69,96 +69,118 @@ public class ActivityLogPersistenceAdapter implements ActivityLogStorePort {
 
     @Override
     public List<LoggedActivity> list(ActivityFilter filter, Optional<Position> after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM ").append(TABLE).append(" WHERE workspace_id = ?");
+        if (limit < 1) {
+            return List.of();
+        }
+        // Which blocks can hold a match: a block lists the accounts, connections, connectors, kinds and
+        // statuses of its records, and spans first_at..last_at. The records themselves are matched below.
+        StringBuilder sql = new StringBuilder("SELECT last_at, records FROM ").append(TABLE).append(" WHERE workspace_id = ?");
         List<Object> values = new ArrayList<>();
         values.add(filter.workspaceId().value());
-        filter.linkedAccount().ifPresent(account -> {
-            sql.append(" AND linked_account_id = ?");
-            values.add(account.value());
+        Optional<String> account = filter.linkedAccount().map(LinkedAccountId::value)
+                .or(() -> filter.connection().flatMap(connection -> accountOf(filter.workspaceId(), connection)));
+        account.ifPresent(id -> {
+            // The accounts' index (a connection has no index of its own: its records are its account's).
+            sql.append(" AND linked_account_ids @> ARRAY[CAST(? AS text)]");
+            values.add(id);
         });
         filter.connection().ifPresent(connection -> {
-            if (filter.linkedAccount().isEmpty()) {
-                // The log has no index of its own by connection (every index costs each proxied request):
-                // a connection's records are its account's, found by the account index newest first.
-                accountOf(filter.workspaceId(), connection).ifPresent(account -> {
-                    sql.append(" AND linked_account_id = ?");
-                    values.add(account);
-                });
-            }
-            sql.append(" AND connection_id = ?");
+            sql.append(" AND connection_ids @> ARRAY[CAST(? AS uuid)]");
             values.add(connection.value());
         });
         filter.connector().ifPresent(connector -> {
-            sql.append(" AND connector = ?");
+            sql.append(" AND connectors @> ARRAY[CAST(? AS text)]");
             values.add(connector.value());
         });
         filter.kind().ifPresent(kind -> {
-            sql.append(" AND kind = ?");
+            sql.append(" AND kinds @> ARRAY[CAST(? AS text)]");
             values.add(kind.wireName());
         });
         filter.status().ifPresent(range -> {
-            // Latchkey's own answer when there was a caller; the provider's (or endpoint's) for background work.
-            sql.append(" AND COALESCE(status, provider_status) BETWEEN ? AND ?");
+            sql.append(" AND EXISTS (SELECT FROM unnest(statuses) s WHERE s BETWEEN ? AND ?)");
             values.add(range.from());
             values.add(range.to());
-            if (range.from() >= 400) {
-                // Failures only: said as a constant, so the plan may read the failures' index (V15) even when
-                // it is the prepared statement's generic plan, which cannot see that the parameter is >= 400.
-                sql.append(" AND COALESCE(status, provider_status) >= 400");
-            }
         });
         filter.since().ifPresent(since -> {
-            sql.append(" AND started_at >= ?");
+            sql.append(" AND last_at >= ?");
             values.add(time(since));
         });
         filter.until().ifPresent(until -> {
-            sql.append(" AND started_at < ?");
+            sql.append(" AND first_at < ?");
             values.add(time(until));
         });
         after.ifPresent(position -> {
-            sql.append(" AND (started_at, id) < (?, ?)");
+            sql.append(" AND first_at <= ?");
             values.add(time(position.at()));
-            values.add(position.id().value());
         });
-        sql.append(" ORDER BY started_at DESC, id DESC LIMIT ?");
-        values.add(limit);
+        sql.append(" ORDER BY last_at DESC");
         return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < values.size(); i++) {
                     select.setObject(i + 1, values.get(i));
                 }
-                List<LoggedActivity> found = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(read(rows));
+                select.setFetchSize(BLOCKS_PER_FETCH);
+                // The page so far, newest first; its last record is the oldest kept.
+                TreeSet<LoggedActivity> page = new TreeSet<>(NEWEST_FIRST);
+                try (ResultSet blocks = select.executeQuery()) {
+                    while (blocks.next()) {
+                        Instant lastAt = blocks.getObject(1, OffsetDateTime.class).toInstant();
+                        if (page.size() == limit && lastAt.isBefore(page.last().activity().at())) {
+                            break; // this block and every one after it hold only older records than the page's
+                        }
+                        for (LoggedActivity record : ActivityBlock.decode(filter.workspaceId(), blocks.getBytes(2))) {
+                            if (filter.matches(record.activity()) && after.map(p -> isBefore(record, p)).orElse(true)) {
+                                page.add(record);
+                                if (page.size() > limit) {
+                                    page.pollLast();
+                                }
+                            }
+                        }
                     }
                 }
-                return found;
+                return List.copyOf(page);
             }
         });
     }
 
     @Override
     public Optional<LoggedActivity> find(WorkspaceId workspaceId, ActivityId id) {
-        // No primary key either: a time-ordered id names the millisecond its record started in, so the
-        // workspace's newest-first index finds it among that millisecond's. (Ids of another layout, from
-        // before they were time-ordered, are looked for in the whole workspace.)
+        // A time-ordered id names the millisecond its record started in: only the blocks spanning it are
+        // opened. (Ids of another layout, from before they were time-ordered, are looked for in them all.)
         Optional<Instant> millisecond = id.millisecond();
-        String sql = "SELECT " + COLUMNS + " FROM " + TABLE + " WHERE id = ? AND workspace_id = ?"
-                + (millisecond.isPresent() ? " AND started_at >= ? AND started_at < ?" : "");
+        String sql = "SELECT records FROM " + TABLE + " WHERE workspace_id = ?"
+                + (millisecond.isPresent() ? " AND last_at >= ? AND first_at < ?" : "");
         return jdbc.run(c -> {
             try (PreparedStatement select = c.prepareStatement(sql)) {
-                select.setObject(1, id.value());
-                select.setObject(2, workspaceId.value());
+                select.setObject(1, workspaceId.value());
                 if (millisecond.isPresent()) {
-                    select.setObject(3, time(millisecond.get()));
-                    select.setObject(4, time(millisecond.get().plusMillis(1)));
+                    select.setObject(2, time(millisecond.get()));
+                    select.setObject(3, time(millisecond.get().plusMillis(1)));
                 }
-                try (ResultSet rows = select.executeQuery()) {
-                    return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+                select.setFetchSize(BLOCKS_PER_FETCH);
+                try (ResultSet blocks = select.executeQuery()) {
+                    while (blocks.next()) {
+                        for (LoggedActivity record : ActivityBlock.decode(workspaceId, blocks.getBytes(1))) {
+                            if (record.id().equals(id)) {
+                                return Optional.of(record);
+                            }
+                        }
+                    }
                 }
+                return Optional.empty();
             }
         });
+    }
+
+    /** Whether the record comes after the position in a newest-first list. */
+    private static boolean isBefore(LoggedActivity record, Position position) {
+        int byTime = record.activity().at().compareTo(position.at());
+        return byTime < 0 || byTime == 0 && compareIds(record.id(), position.id()) < 0;
+    }
+
+    private static int compareIds(ActivityId a, ActivityId b) {
+        int high = Long.compareUnsigned(a.value().getMostSignificantBits(), b.value().getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.value().getLeastSignificantBits(), b.value().getLeastSignificantBits());
     }
 
     /** The linked account (the company's id) a connection of the workspace belongs to, if it is still there. */
@@ -176,62 +198,26 @@ public class ActivityLogPersistenceAdapter implements ActivityLogStorePort {
         });
     }
 
-    private static LoggedActivity read(ResultSet rows) throws SQLException {
-        Activity.Builder activity = Activity.of(rows.getObject("started_at", OffsetDateTime.class).toInstant(),
-                        new WorkspaceId(rows.getObject("workspace_id", UUID.class)), ActivityKind.fromWire(rows.getString("kind")))
-                .method(rows.getString("method"))
-                .path(rows.getString("path"))
-                .problemCode(rows.getString("problem_code"))
-                .duration(Duration.of(rows.getLong("duration_us"), ChronoUnit.MICROS))
-                .requestBytes(rows.getLong("request_bytes"))
-                .responseBytes(rows.getLong("response_bytes"))
-                .refreshed(rows.getBoolean("refreshed"))
-                .replayed(rows.getBoolean("replayed"))
-                .retries(rows.getShort("retries"))
-                .error(rows.getString("error"))
-                .requestId(rows.getString("request_id"));
-        String account = rows.getString("linked_account_id");
-        if (account != null) {
-            activity.linkedAccount(new LinkedAccountId(account));
-        }
-        String connector = rows.getString("connector");
-        if (connector != null) {
-            activity.connector(new ConnectorSlug(connector));
-        }
-        UUID connection = rows.getObject("connection_id", UUID.class);
-        if (connection != null) {
-            activity.connection(new ConnectionId(connection));
-        }
-        int providerStatus = rows.getInt("provider_status");
-        if (!rows.wasNull()) {
-            activity.providerStatus(providerStatus);
-        }
-        int status = rows.getInt("status");
-        if (!rows.wasNull()) {
-            activity.status(status);
-        }
-        return new LoggedActivity(new ActivityId(rows.getObject("id", UUID.class)), activity.build());
-    }
-
     // --- writing (ActivityLogWriter's thread) ---
 
     /**
-     * Writes the records with one binary COPY per day they fall on (almost always one), straight into
-     * that day's partition, in one transaction: at a proxied request's rate a row costs the database a
-     * fraction of an INSERT's (no statement per row, no text to parse, no partition routing), which is CPU
-     * the proxy keeps.
+     * Writes the records as one block per workspace and UTC day they fall on (almost always one), in one
+     * transaction: a block is one row and a few index entries for up to a whole batch, where a row per
+     * record cost the database about what the proxied request itself cost (bench/RESULTS.md).
      */
     void insert(List<LoggedActivity> records) {
         if (records.isEmpty()) {
             return;
         }
-        Map<LocalDate, BinaryCopyRows> days = new TreeMap<>();
+        record Key(WorkspaceId workspace, LocalDate day) {
+        }
+        Map<Key, List<LoggedActivity>> blocks = new LinkedHashMap<>();
         for (LoggedActivity record : records) {
             LocalDate day = day(record.activity().at());
             if (!ready.contains(day)) {
                 createPartitions(day, 1);
             }
-            days.computeIfAbsent(day, d -> new BinaryCopyRows(records.size())).add(record);
+            blocks.computeIfAbsent(new Key(record.activity().workspace(), day), k -> new ArrayList<>()).add(record);
         }
         jdbc.run(c -> {
             try (Statement relaxed = c.createStatement()) {
@@ -239,18 +225,40 @@ public class ActivityLogPersistenceAdapter implements ActivityLogStorePort {
                 // made wrong; without waiting for the WAL's flush, a batch costs the commit no disk wait.
                 relaxed.execute("SET LOCAL synchronous_commit TO off");
             }
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            for (Map.Entry<LocalDate, BinaryCopyRows> day : days.entrySet()) {
-                byte[] rows = day.getValue().finish();
-                CopyIn in = copy.copyIn("COPY " + partition(day.getKey()) + " (" + COLUMNS + ") FROM STDIN (FORMAT binary)");
-                try {
-                    in.writeToCopy(rows, 0, rows.length);
-                    in.endCopy();
-                } finally {
-                    if (in.isActive()) {
-                        in.cancelCopy();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + TABLE + " (workspace_id, first_at, last_at, record_count, "
+                    + "linked_account_ids, connection_ids, connectors, kinds, statuses, records) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Map.Entry<Key, List<LoggedActivity>> block : blocks.entrySet()) {
+                    List<LoggedActivity> members = block.getValue();
+                    Instant first = members.get(0).activity().at();
+                    Instant last = first;
+                    Set<String> accounts = new LinkedHashSet<>();
+                    Set<UUID> connections = new LinkedHashSet<>();
+                    Set<String> connectors = new LinkedHashSet<>();
+                    Set<String> kinds = new LinkedHashSet<>();
+                    Set<Short> statuses = new LinkedHashSet<>();
+                    for (LoggedActivity member : members) {
+                        Activity a = member.activity();
+                        first = a.at().isBefore(first) ? a.at() : first;
+                        last = a.at().isAfter(last) ? a.at() : last;
+                        a.linkedAccount().ifPresent(id -> accounts.add(id.value()));
+                        a.connection().ifPresent(id -> connections.add(id.value()));
+                        a.connector().ifPresent(slug -> connectors.add(slug.value()));
+                        kinds.add(a.kind().wireName());
+                        (a.status().isPresent() ? a.status() : a.providerStatus()).ifPresent(status -> statuses.add((short) status));
                     }
+                    insert.setObject(1, block.getKey().workspace().value());
+                    insert.setObject(2, time(first));
+                    insert.setObject(3, time(last));
+                    insert.setInt(4, members.size());
+                    insert.setArray(5, c.createArrayOf("text", accounts.toArray()));
+                    insert.setArray(6, c.createArrayOf("uuid", connections.toArray()));
+                    insert.setArray(7, c.createArrayOf("text", connectors.toArray()));
+                    insert.setArray(8, c.createArrayOf("text", kinds.toArray()));
+                    insert.setArray(9, c.createArrayOf("int2", statuses.toArray()));
+                    insert.setBytes(10, ActivityBlock.encode(members));
+                    insert.addBatch();
                 }
+                insert.executeBatch();
             }
             return null;
         });

@@ -35,9 +35,12 @@ class ActivityLogPersistenceTest implements TestPropertyProvider {
     @Inject
     ActivityLogPersistenceAdapter store;
 
+    private Map<String, String> database;
+
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestPostgres.freshDatabaseProperties());
+        database = TestPostgres.freshDatabaseProperties();
+        Map<String, String> properties = new HashMap<>(database);
         properties.put("latchkey.encryption-keys", "t1:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         properties.put("latchkey.activity.enabled", "false");
         return properties;
@@ -130,6 +133,93 @@ class ActivityLogPersistenceTest implements TestPropertyProvider {
 
         for (LoggedActivity record : written) {
             assertThat(store.find(workspace, record.id())).as("record %s", record.id()).contains(record);
+        }
+    }
+
+    @Test
+    void records_of_blocks_whose_times_interleave_page_in_one_order_by_start_time_and_id_and_each_workspace_sees_only_its_own() {
+        WorkspaceId workspace = WorkspaceId.random();
+        WorkspaceId other = WorkspaceId.random();
+        ConnectionId connection = ConnectionId.random();
+        Instant start = Instant.parse("2026-12-05T11:00:00Z");
+        List<LoggedActivity> expected = new ArrayList<>();
+        // Three batches, each a block whose records span the whole minute: a slow call written late
+        // started before a fast one written early. Two records share their microsecond.
+        for (int batch = 0; batch < 3; batch++) {
+            List<LoggedActivity> records = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                Instant at = start.plusSeconds(i * 10L + batch * 3L);
+                LoggedActivity mine = new LoggedActivity(ActivityId.of(at), activity(workspace, at, i == 2 ? 429 : 200, connection));
+                records.add(mine);
+                expected.add(mine);
+                records.add(new LoggedActivity(ActivityId.of(at), activity(other, at, 200, ConnectionId.random())));
+            }
+            Instant twin = start.plusSeconds(1);
+            LoggedActivity same = new LoggedActivity(ActivityId.of(twin), activity(workspace, twin, 200, connection));
+            records.add(same);
+            expected.add(same);
+            store.insert(records);
+        }
+        expected.sort(ActivityLogPersistenceAdapter.NEWEST_FIRST);
+
+        List<LoggedActivity> seen = new ArrayList<>();
+        Optional<Position> after = Optional.empty();
+        for (List<LoggedActivity> page = store.list(ActivityFilter.all(workspace), after, 4); !page.isEmpty();
+             page = store.list(ActivityFilter.all(workspace), after, 4)) {
+            seen.addAll(page);
+            LoggedActivity last = page.get(page.size() - 1);
+            after = Optional.of(new Position(last.activity().at(), last.id()));
+        }
+
+        assertThat(seen).containsExactlyElementsOf(expected);
+        ActivityFilter tooMany = new ActivityFilter(workspace, Optional.empty(), Optional.of(connection), Optional.empty(),
+                Optional.empty(), Optional.of(StatusRange.parse("429")), Optional.of(start.plusSeconds(20)), Optional.of(start.plusSeconds(40)));
+        assertThat(store.list(tooMany, Optional.empty(), 10)).extracting(r -> r.activity().at())
+                .containsExactly(start.plusSeconds(26), start.plusSeconds(23), start.plusSeconds(20));
+        assertThat(store.find(other, expected.get(0).id())).isEmpty();
+        assertThat(store.list(ActivityFilter.all(other), Optional.empty(), 100)).hasSize(15)
+                .allSatisfy(r -> assertThat(r.activity().workspace()).isEqualTo(other));
+    }
+
+    @Test
+    void the_sql_function_the_migration_and_test_data_use_writes_a_record_byte_for_byte_as_the_application_does() throws Exception {
+        WorkspaceId workspace = WorkspaceId.random();
+        Activity a = Activity.of(Instant.parse("2026-12-05T10:00:00.654321Z"), workspace, ActivityKind.REFRESH)
+                .linkedAccount(new dev.latchkey.domain.account.LinkedAccountId("cust-42")).connector(new dev.latchkey.domain.connector.ConnectorSlug("hubspot"))
+                .connection(ConnectionId.random()).method("POST").path("/oauth/token").providerStatus(400).problemCode("refresh_rejected")
+                .duration(Duration.ofMillis(7)).requestBytes(12).responseBytes(34).replayed(true).error("invalid_grant é✓").requestId("req-7")
+                .retries(2).build();
+        LoggedActivity record = new LoggedActivity(ActivityId.of(a.at()), a);
+        byte[] fromSql;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(database.get("datasources.default.url"),
+                database.get("datasources.default.username"), database.get("datasources.default.password"));
+             java.sql.PreparedStatement select = c.prepareStatement("""
+                     SELECT '\\x01'::bytea || int4send(1) || activity_record_bytes(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)""")) {
+            Object[] values = {record.id().value(), java.time.OffsetDateTime.ofInstant(a.at(), ZoneOffset.UTC), "refresh", "cust-42", "hubspot",
+                    a.connection().get().value(), "POST", "/oauth/token", 400, null, "refresh_rejected", 7000L, 12L, 34L, false, true,
+                    "invalid_grant é✓", "req-7", 2};
+            for (int i = 0; i < values.length; i++) {
+                select.setObject(i + 1, values[i]);
+            }
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                row.next();
+                fromSql = row.getBytes(1);
+            }
+        }
+
+        assertThat(fromSql).isEqualTo(ActivityBlock.encode(List.of(record)));
+        assertThat(ActivityBlock.decode(workspace, fromSql)).containsExactly(record);
+    }
+
+    @Test
+    void a_block_is_stored_out_of_line_without_compression_in_every_partition() throws Exception {
+        store.createPartitions(LocalDate.of(2026, 12, 24), 1);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(database.get("datasources.default.url"),
+                database.get("datasources.default.username"), database.get("datasources.default.password"));
+             java.sql.ResultSet row = c.createStatement().executeQuery("""
+                     SELECT attstorage FROM pg_attribute WHERE attrelid = 'activity_blocks_p20261224'::regclass AND attname = 'records'""")) {
+            row.next();
+            assertThat(row.getString(1)).isEqualTo("e");
         }
     }
 }
