@@ -49,8 +49,7 @@ class DatabaseOutagePersistenceTest {
                 "datasources.default.driver-class-name", "org.postgresql.Driver",
                 "datasources.default.dialect", "POSTGRES",
                 "datasources.default.connection-timeout", 1000,
-                "datasources.default.validation-timeout", 500,
-                "flyway.datasources.default.enabled", "true"));
+                "datasources.default.validation-timeout", 500));
         properties.put("datasources.default.data-source-properties.connectTimeout", 1);
         properties.put("datasources.default.data-source-properties.socketTimeout", 30);
         context = ApplicationContext.run(properties);

@@ -11,7 +11,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.ServerSocket;
+import java.net.URL;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +35,11 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
 import java.util.stream.Stream;
 
 /**
@@ -347,11 +351,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static Path extractBinaries(boolean worldReadable) throws IOException {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("mac") ? "Darwin" : "Linux";
         String arch = "amd64".equals(System.getProperty("os.arch")) ? "x86_64" : System.getProperty("os.arch");
-        byte[] archive;
-        try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(os, arch)) {
-            archive = in.readAllBytes();
-        }
-        String digest = sha256(archive).substring(0, 16);
+        // Named by the jar's own record of the archive when it can be (a start after the first reads none of its 15 MB),
+        // else by its contents' digest.
+        Optional<String> listed = listedArchive(os, arch);
+        byte[] read = listed.isPresent() ? null : readArchive(os, arch);
+        String digest = listed.orElseGet(() -> sha256(read).substring(0, 16));
         Path root = Path.of(System.getProperty("java.io.tmpdir"), "latchkey-postgres");
         Files.createDirectories(root);
         Path target = root.resolve(digest);
@@ -364,7 +368,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 return target;
             }
             Path staging = Files.createTempDirectory(root, digest + "-");
-            untar(archive, staging);
+            untar(read != null ? read : readArchive(os, arch), staging);
             if (worldReadable) {
                 Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
@@ -372,6 +376,32 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         }
         return target;
+    }
+
+    private static byte[] readArchive(String os, String arch) throws IOException {
+        try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(os, arch)) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * The binaries' archive as the jar holding it lists it (its CRC-32 and size, "eada1067-14893685"): a
+     * name for its contents that costs no read. Empty when it is not an entry of a jar under its usual
+     * name; {@link DefaultPostgresBinaryResolver} (which also tells distributions apart, spawning
+     * processes to do so) then finds it.
+     */
+    private static Optional<String> listedArchive(String os, String arch) {
+        URL url = EmbeddedPostgres.class.getClassLoader().getResource("postgres-" + os.toLowerCase(Locale.ROOT) + "-" + arch + ".txz");
+        if (url == null || !"jar".equals(url.getProtocol())) {
+            return Optional.empty();
+        }
+        try {
+            JarEntry entry = ((JarURLConnection) url.openConnection()).getJarEntry();
+            return entry.getCrc() < 0 || entry.getSize() < 0 ? Optional.empty()
+                    : Optional.of(String.format("%08x-%d", entry.getCrc(), entry.getSize()));
+        } catch (IOException | ClassCastException e) {
+            return Optional.empty();
+        }
     }
 
     private static void untar(byte[] archive, Path into) throws IOException {

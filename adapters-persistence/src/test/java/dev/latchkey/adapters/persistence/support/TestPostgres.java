@@ -54,14 +54,13 @@ public final class TestPostgres {
         return server().jdbcUrl(name);
     }
 
-    /** Micronaut properties for a data source on a fresh database, migrated by Flyway. */
+    /** Micronaut properties for a data source on a fresh database, migrated by SchemaMigration. */
     public static Map<String, String> freshDatabaseProperties() {
         return Map.of(
                 "datasources.default.url", freshDatabaseUrl(),
                 "datasources.default.username", server().username(),
                 "datasources.default.password", server().password(),
                 "datasources.default.driver-class-name", "org.postgresql.Driver",
-                "datasources.default.dialect", "POSTGRES",
-                "flyway.datasources.default.enabled", "true");
+                "datasources.default.dialect", "POSTGRES");
     }
 }
