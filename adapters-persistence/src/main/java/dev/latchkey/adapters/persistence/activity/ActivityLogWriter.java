@@ -28,7 +28,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * bounded queue ({@code latchkey.activity.queue-size}, {@code LATCHKEY_LOG_QUEUE}) and returns: when the
  * queue is full the record is dropped and counted ({@link #droppedCount()}), so logging never slows or
  * fails a request. One background thread takes what is queued, up to {@link #BATCH} at a time, every
- * {@link #LINGER} or at once while batches come full, and writes it with one COPY; a batch the database refuses (it is away) is lost and counted
+ * {@link #LINGER} or at once while batches come full, and writes it as one block per workspace (one INSERT); a batch the database refuses (it is away) is lost and counted
  * ({@link #failedCount()}). A stop writes what is still queued ({@link #close()}).
  * {@code LATCHKEY_LOG_ENABLED=false} leaves this bean out: nothing is written.
  */
@@ -37,8 +37,12 @@ import java.util.concurrent.locks.ReentrantLock;
 public class ActivityLogWriter implements ActivityRecorderPort, ActivityDropCounterPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ActivityLogWriter.class);
     static final int BATCH = 1000;
-    /** How long the thread sleeps after a batch that emptied the queue: what a record waits at most before its write starts. */
-    static final Duration LINGER = Duration.ofMillis(25);
+    /**
+     * How long the thread sleeps after a batch that emptied the queue: what a record waits at most before its write starts.
+     * Each batch costs a transaction and two statements whatever its size; at 25 ms that fixed cost was most of what the
+     * log cost the process below saturation (bench/RESULTS.md), for records nobody reads within a tenth of a second.
+     */
+    static final Duration LINGER = Duration.ofMillis(100);
     private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final ActivityLogPersistenceAdapter store;
