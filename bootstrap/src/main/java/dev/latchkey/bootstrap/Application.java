@@ -41,7 +41,7 @@ public final class Application {
             stop(context, settings);
             Runtime.getRuntime().exit(2);
         } catch (RuntimeException e) {
-            LOG.error("Latchkey could not start: {}", e.getMessage(), e);
+            LOG.error("Latchkey could not start: {}", reason(e), e);
             stop(context, settings);
             Runtime.getRuntime().exit(1);
         }
@@ -60,6 +60,20 @@ public final class Application {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * What went wrong, in the words of what went wrong: the first cause that is not the dependency
+     * injector's report of which beans it was making (a bad connector file, a refused connection), with
+     * the whole chain left to the stack trace.
+     */
+    static String reason(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getClass().getName().startsWith("io.micronaut.context.exceptions.") && cause.getCause() != null
+                && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
     /** The context (server, scheduler, data source), then the embedded PostgreSQL: nothing uses it any more. */

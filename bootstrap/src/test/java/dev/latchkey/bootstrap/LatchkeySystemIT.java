@@ -2,6 +2,7 @@ package dev.latchkey.bootstrap;
 
 import dev.latchkey.adapters.persistence.embedded.EmbeddedPostgres;
 import dev.latchkey.adapters.persistence.support.TestPostgres;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,22 @@ class LatchkeySystemIT {
                     .contains("@timestamp", "level", "logger_name", "message");
         }
         assertThat(work.resolve("unused/postgres")).doesNotExist();
+    }
+
+    @Test
+    void a_broken_connector_file_stops_the_start_with_an_error_that_names_the_file_not_the_beans_being_made() throws Exception {
+        Path connectors = Files.createDirectories(work.resolve("broken-connectors"));
+        Files.writeString(connectors.resolve("broken.yaml"), "slug: broken\nname: [unclosed\n");
+
+        Process refused = launch(Map.of("LATCHKEY_DATA_DIR", work.resolve("broken-data").toString(),
+                "LATCHKEY_CONNECTORS_DIR", connectors.toString()), "broken.log");
+
+        assertThat(refused.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String log = Files.readString(work.resolve("broken.log"));
+        assertThat(refused.exitValue()).as(log).isEqualTo(1);
+        assertThat(log.lines().filter(line -> line.contains(" ERROR ")).findFirst()).as(log).get(InstanceOfAssertFactories.STRING)
+                .contains("Latchkey could not start: Connector definitions are invalid (1 problem)").doesNotContain("Bean definition");
+        assertThat(log).contains("broken.yaml: definition: is not valid YAML");
     }
 
     @Test
