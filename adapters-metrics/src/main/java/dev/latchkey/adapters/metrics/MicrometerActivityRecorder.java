@@ -136,7 +136,7 @@ public final class MicrometerActivityRecorder implements ActivityRecorderPort {
         }
 
         void proxied(Activity activity) {
-            proxied[statusClass(activity.status().isPresent() ? activity.status() : activity.providerStatus())].increment();
+            proxied[statusClass(activity.answeredStatus())].increment();
             proxyDuration.record(activity.duration());
             if (activity.providerDuration().isPresent()) {
                 providerTimer(statusClass(activity.providerStatus())).record(activity.providerDuration().get());

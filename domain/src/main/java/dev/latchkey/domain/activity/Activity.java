@@ -64,6 +64,14 @@ public record Activity(Instant at, WorkspaceId workspace, ActivityKind kind,
         }
     }
 
+    /**
+     * The status a record is filed under: Latchkey's own answer when there was a caller, else the
+     * provider's or the endpoint's (background refreshes, webhook deliveries); empty when neither answered.
+     */
+    public OptionalInt answeredStatus() {
+        return status.isPresent() ? status : providerStatus;
+    }
+
     public static Builder of(Instant at, WorkspaceId workspace, ActivityKind kind) {
         return new Builder(at, workspace, kind);
     }

@@ -45,7 +45,7 @@ public record ActivityFilter(WorkspaceId workspaceId, Optional<LinkedAccountId> 
         if (status.isEmpty()) {
             return true;
         }
-        OptionalInt answered = activity.status().isPresent() ? activity.status() : activity.providerStatus();
+        OptionalInt answered = activity.answeredStatus();
         return answered.isPresent() && status.get().contains(answered.getAsInt());
     }
 

@@ -244,7 +244,7 @@ public class ActivityLogPersistenceAdapter implements ActivityLogStorePort {
                         a.connection().ifPresent(id -> connections.add(id.value()));
                         a.connector().ifPresent(slug -> connectors.add(slug.value()));
                         kinds.add(a.kind().wireName());
-                        (a.status().isPresent() ? a.status() : a.providerStatus()).ifPresent(status -> statuses.add((short) status));
+                        a.answeredStatus().ifPresent(status -> statuses.add((short) status));
                     }
                     insert.setObject(1, block.getKey().workspace().value());
                     insert.setObject(2, time(first));

@@ -1,6 +1,5 @@
 package dev.latchkey.adapters.persistence.schema;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -28,7 +27,6 @@ import java.sql.SQLException;
  * start of a build with a new migration still runs it.
  */
 @Singleton
-@Requires(property = "latchkey.schema.migrate", notEquals = "false")
 final class SchemaMigration implements BeanCreatedEventListener<DataSource> {
     /** The version of the newest file in {@code db/migration} ({@code SchemaMigrationTest} holds the two together). */
     static final String NEWEST = "18";
